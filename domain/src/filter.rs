@@ -1,0 +1,547 @@
+//! The OData-like `FILTER` expressions of the contract (§1.2): built by the app, parsed and
+//! turned into SQL by the stand-in server, and evaluated in memory for offline search.
+//!
+//! Grammar (case-insensitive keywords):
+//! ```text
+//! expr    := and ("or" and)*
+//! and     := unary ("and" unary)*
+//! unary   := "not" unary | "(" expr ")" | func | field op literal
+//! func    := ("contains" | "startswith") "(" field "," literal ")"
+//! op      := eq | ne | gt | ge | lt | le
+//! literal := 'text with '' escaped' | number | true | false
+//! ```
+//! `contains` and `startswith` ignore case and accents (see [`crate::text::fold`]) so that
+//! online and offline searches agree.
+//!
+//! ```
+//! use mascate_domain::filter::{Expr, Value};
+//! let e = Expr::eq("uf", "SP").and(Expr::contains("name", "O'Brien"));
+//! assert_eq!(e.to_string(), "(uf eq 'SP' and contains(name,'O''Brien'))");
+//! assert_eq!(Expr::parse(&e.to_string()).unwrap(), e);
+//! ```
+
+use std::fmt;
+
+use serde_json::Value as Json;
+
+use crate::text::fold;
+
+/// A comparison operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+    Lt,
+    Le,
+}
+
+impl Op {
+    fn keyword(self) -> &'static str {
+        match self {
+            Op::Eq => "eq",
+            Op::Ne => "ne",
+            Op::Gt => "gt",
+            Op::Ge => "ge",
+            Op::Lt => "lt",
+            Op::Le => "le",
+        }
+    }
+
+    /// The SQL operator with the same meaning.
+    pub fn sql(self) -> &'static str {
+        match self {
+            Op::Eq => "=",
+            Op::Ne => "<>",
+            Op::Gt => ">",
+            Op::Ge => ">=",
+            Op::Lt => "<",
+            Op::Le => "<=",
+        }
+    }
+}
+
+/// A literal on the right-hand side.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Number(f64),
+    Bool(bool),
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::Text(s.to_string())
+    }
+}
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::Text(s)
+    }
+}
+impl From<f64> for Value {
+    fn from(n: f64) -> Self {
+        Value::Number(n)
+    }
+}
+
+/// A filter expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    And(Vec<Expr>),
+    Or(Vec<Expr>),
+    Not(Box<Expr>),
+    Compare { field: String, op: Op, value: Value },
+    Contains { field: String, value: String },
+    StartsWith { field: String, value: String },
+}
+
+/// A refusal to parse, with the byte offset where it happened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParseError {
+    pub at: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid FILTER at position {}: {}", self.at, self.message)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+impl Expr {
+    pub fn eq(field: &str, value: impl Into<Value>) -> Expr {
+        Expr::Compare { field: field.into(), op: Op::Eq, value: value.into() }
+    }
+
+    pub fn compare(field: &str, op: Op, value: impl Into<Value>) -> Expr {
+        Expr::Compare { field: field.into(), op, value: value.into() }
+    }
+
+    pub fn contains(field: &str, value: &str) -> Expr {
+        Expr::Contains { field: field.into(), value: value.into() }
+    }
+
+    pub fn starts_with(field: &str, value: &str) -> Expr {
+        Expr::StartsWith { field: field.into(), value: value.into() }
+    }
+
+    /// `self and other`, flattening nested ands.
+    pub fn and(self, other: Expr) -> Expr {
+        match self {
+            Expr::And(mut v) => {
+                v.push(other);
+                Expr::And(v)
+            }
+            e => Expr::And(vec![e, other]),
+        }
+    }
+
+    /// Joins many expressions with `and`; `None` when there are none.
+    pub fn all(parts: Vec<Expr>) -> Option<Expr> {
+        Self::join(parts, Expr::And)
+    }
+
+    /// Joins many expressions with `or`; `None` when there are none.
+    pub fn any(parts: Vec<Expr>) -> Option<Expr> {
+        Self::join(parts, Expr::Or)
+    }
+
+    fn join(mut parts: Vec<Expr>, make: fn(Vec<Expr>) -> Expr) -> Option<Expr> {
+        match parts.len() {
+            0 => None,
+            1 => parts.pop(),
+            _ => Some(make(parts)),
+        }
+    }
+
+    /// Every field name the expression mentions, so a server can check them against its map.
+    pub fn fields(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.visit_fields(&mut out);
+        out
+    }
+
+    fn visit_fields<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Expr::And(v) | Expr::Or(v) => v.iter().for_each(|e| e.visit_fields(out)),
+            Expr::Not(e) => e.visit_fields(out),
+            Expr::Compare { field, .. }
+            | Expr::Contains { field, .. }
+            | Expr::StartsWith { field, .. } => out.push(field),
+        }
+    }
+
+    /// Parses a `FILTER` string.
+    pub fn parse(input: &str) -> Result<Expr, ParseError> {
+        let tokens = lex(input)?;
+        let mut p = Parser { tokens, pos: 0, len: input.len() };
+        let e = p.or()?;
+        match p.peek() {
+            None => Ok(e),
+            Some((at, t)) => Err(ParseError { at: *at, message: format!("unexpected {t:?}") }),
+        }
+    }
+
+    /// Evaluates the expression on a JSON record (offline search). A missing field is empty text.
+    pub fn matches(&self, record: &Json) -> bool {
+        match self {
+            Expr::And(v) => v.iter().all(|e| e.matches(record)),
+            Expr::Or(v) => v.iter().any(|e| e.matches(record)),
+            Expr::Not(e) => !e.matches(record),
+            Expr::Contains { field, value } => fold(&text_of(record, field)).contains(&fold(value)),
+            Expr::StartsWith { field, value } => {
+                fold(&text_of(record, field)).starts_with(&fold(value))
+            }
+            Expr::Compare { field, op, value } => {
+                let ord = match (value, record.get(field)) {
+                    (Value::Number(n), Some(Json::Number(m))) => {
+                        m.as_f64().and_then(|m| m.partial_cmp(n))
+                    }
+                    (Value::Bool(b), Some(Json::Bool(c))) => Some(c.cmp(b)),
+                    (Value::Text(t), _) => Some(text_of(record, field).trim_end().cmp(t.trim_end())),
+                    _ => None,
+                };
+                let Some(ord) = ord else { return *op == Op::Ne };
+                use std::cmp::Ordering::*;
+                match op {
+                    Op::Eq => ord == Equal,
+                    Op::Ne => ord != Equal,
+                    Op::Gt => ord == Greater,
+                    Op::Ge => ord != Less,
+                    Op::Lt => ord == Less,
+                    Op::Le => ord != Greater,
+                }
+            }
+        }
+    }
+}
+
+fn text_of(record: &Json, field: &str) -> String {
+    match record.get(field) {
+        Some(Json::String(s)) => s.clone(),
+        Some(Json::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Text(s) => f.write_str(&quote(s)),
+            Value::Number(n) => write!(f, "{n}"),
+            Value::Bool(b) => write!(f, "{b}"),
+        }
+    }
+}
+
+impl fmt::Display for Expr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let list = |f: &mut fmt::Formatter<'_>, v: &[Expr], sep: &str| -> fmt::Result {
+            f.write_str("(")?;
+            for (i, e) in v.iter().enumerate() {
+                if i > 0 {
+                    write!(f, " {sep} ")?;
+                }
+                write!(f, "{e}")?;
+            }
+            f.write_str(")")
+        };
+        match self {
+            Expr::And(v) => list(f, v, "and"),
+            Expr::Or(v) => list(f, v, "or"),
+            Expr::Not(e) => write!(f, "not {e}"),
+            Expr::Compare { field, op, value } => write!(f, "{field} {} {value}", op.keyword()),
+            Expr::Contains { field, value } => write!(f, "contains({field},{})", quote(value)),
+            Expr::StartsWith { field, value } => write!(f, "startswith({field},{})", quote(value)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Ident(String),
+    Text(String),
+    Number(f64),
+    Open,
+    Close,
+    Comma,
+}
+
+fn lex(input: &str) -> Result<Vec<(usize, Token)>, ParseError> {
+    let mut out = Vec::new();
+    let mut chars = input.char_indices().peekable();
+    while let Some(&(i, c)) = chars.peek() {
+        match c {
+            c if c.is_whitespace() => {
+                chars.next();
+            }
+            '(' | ')' | ',' => {
+                chars.next();
+                let t = match c {
+                    '(' => Token::Open,
+                    ')' => Token::Close,
+                    _ => Token::Comma,
+                };
+                out.push((i, t));
+            }
+            '\'' => {
+                chars.next();
+                let mut s = String::new();
+                loop {
+                    match chars.next() {
+                        Some((_, '\'')) => {
+                            if matches!(chars.peek(), Some((_, '\''))) {
+                                chars.next();
+                                s.push('\'');
+                            } else {
+                                break;
+                            }
+                        }
+                        Some((_, ch)) => s.push(ch),
+                        None => {
+                            return Err(ParseError { at: i, message: "unterminated text".into() })
+                        }
+                    }
+                }
+                out.push((i, Token::Text(s)));
+            }
+            c if c.is_ascii_digit() || c == '-' => {
+                let mut s = String::new();
+                while let Some(&(_, d)) = chars.peek() {
+                    if d.is_ascii_digit() || d == '.' || d == '-' {
+                        s.push(d);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                let n = s
+                    .parse::<f64>()
+                    .map_err(|_| ParseError { at: i, message: format!("bad number {s}") })?;
+                out.push((i, Token::Number(n)));
+            }
+            c if c.is_alphanumeric() || c == '_' => {
+                let mut s = String::new();
+                while let Some(&(_, d)) = chars.peek() {
+                    if d.is_alphanumeric() || d == '_' || d == '.' {
+                        s.push(d);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                out.push((i, Token::Ident(s)));
+            }
+            other => {
+                return Err(ParseError { at: i, message: format!("unexpected character {other:?}") })
+            }
+        }
+    }
+    Ok(out)
+}
+
+struct Parser {
+    tokens: Vec<(usize, Token)>,
+    pos: usize,
+    len: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&(usize, Token)> {
+        self.tokens.get(self.pos)
+    }
+
+    fn next(&mut self) -> Result<(usize, Token), ParseError> {
+        let t = self
+            .tokens
+            .get(self.pos)
+            .cloned()
+            .ok_or_else(|| ParseError { at: self.len, message: "unexpected end".into() })?;
+        self.pos += 1;
+        Ok(t)
+    }
+
+    fn keyword(&self, kw: &str) -> bool {
+        matches!(self.peek(), Some((_, Token::Ident(s))) if s.eq_ignore_ascii_case(kw))
+    }
+
+    fn expect(&mut self, want: Token) -> Result<(), ParseError> {
+        let (at, t) = self.next()?;
+        if t == want {
+            Ok(())
+        } else {
+            Err(ParseError { at, message: format!("expected {want:?}, found {t:?}") })
+        }
+    }
+
+    fn or(&mut self) -> Result<Expr, ParseError> {
+        let mut parts = vec![self.and()?];
+        while self.keyword("or") {
+            self.pos += 1;
+            parts.push(self.and()?);
+        }
+        Ok(Expr::any(parts).expect("at least one part"))
+    }
+
+    fn and(&mut self) -> Result<Expr, ParseError> {
+        let mut parts = vec![self.unary()?];
+        while self.keyword("and") {
+            self.pos += 1;
+            parts.push(self.unary()?);
+        }
+        Ok(Expr::all(parts).expect("at least one part"))
+    }
+
+    fn unary(&mut self) -> Result<Expr, ParseError> {
+        if self.keyword("not") {
+            self.pos += 1;
+            return Ok(Expr::Not(Box::new(self.unary()?)));
+        }
+        let (at, t) = self.next()?;
+        match t {
+            Token::Open => {
+                let e = self.or()?;
+                self.expect(Token::Close)?;
+                Ok(e)
+            }
+            Token::Ident(name)
+                if (name.eq_ignore_ascii_case("contains")
+                    || name.eq_ignore_ascii_case("startswith"))
+                    && matches!(self.peek(), Some((_, Token::Open))) =>
+            {
+                self.pos += 1;
+                let field = self.field()?;
+                self.expect(Token::Comma)?;
+                let value = match self.next()? {
+                    (_, Token::Text(s)) => s,
+                    (at, t) => {
+                        return Err(ParseError { at, message: format!("expected text, found {t:?}") })
+                    }
+                };
+                self.expect(Token::Close)?;
+                Ok(if name.eq_ignore_ascii_case("contains") {
+                    Expr::Contains { field, value }
+                } else {
+                    Expr::StartsWith { field, value }
+                })
+            }
+            Token::Ident(field) => {
+                let op = match self.next()? {
+                    (_, Token::Ident(op)) => match op.to_ascii_lowercase().as_str() {
+                        "eq" => Op::Eq,
+                        "ne" => Op::Ne,
+                        "gt" => Op::Gt,
+                        "ge" => Op::Ge,
+                        "lt" => Op::Lt,
+                        "le" => Op::Le,
+                        _ => {
+                            return Err(ParseError { at, message: format!("unknown operator {op}") })
+                        }
+                    },
+                    (at, t) => {
+                        return Err(ParseError { at, message: format!("expected operator, found {t:?}") })
+                    }
+                };
+                let value = match self.next()? {
+                    (_, Token::Text(s)) => Value::Text(s),
+                    (_, Token::Number(n)) => Value::Number(n),
+                    (_, Token::Ident(b)) if b.eq_ignore_ascii_case("true") => Value::Bool(true),
+                    (_, Token::Ident(b)) if b.eq_ignore_ascii_case("false") => Value::Bool(false),
+                    (at, t) => {
+                        return Err(ParseError { at, message: format!("expected a value, found {t:?}") })
+                    }
+                };
+                Ok(Expr::Compare { field, op, value })
+            }
+            t => Err(ParseError { at, message: format!("unexpected {t:?}") }),
+        }
+    }
+
+    fn field(&mut self) -> Result<String, ParseError> {
+        match self.next()? {
+            (_, Token::Ident(s)) => Ok(s),
+            (at, t) => Err(ParseError { at, message: format!("expected a field name, found {t:?}") }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn parses_contract_examples() {
+        assert_eq!(Expr::parse("code eq '000001'").unwrap(), Expr::eq("code", "000001"));
+        let e = Expr::parse("uf eq 'SP' AND (contains(name,'silva') or startswith(code,'00'))")
+            .unwrap();
+        assert_eq!(
+            e,
+            Expr::And(vec![
+                Expr::eq("uf", "SP"),
+                Expr::Or(vec![Expr::contains("name", "silva"), Expr::starts_with("code", "00")]),
+            ])
+        );
+        assert_eq!(e.fields(), vec!["uf", "name", "code"]);
+        assert_eq!(
+            Expr::parse("creditlimit ge 1000.5").unwrap(),
+            Expr::compare("creditlimit", Op::Ge, 1000.5)
+        );
+        assert_eq!(
+            Expr::parse("not status eq '1'").unwrap(),
+            Expr::Not(Box::new(Expr::eq("status", "1")))
+        );
+    }
+
+    #[test]
+    fn display_round_trips_quotes_and_injection_attempts() {
+        let nasty = "x' or 1=1 --";
+        let e = Expr::contains("name", nasty).and(Expr::eq("uf", "D'O"));
+        let back = Expr::parse(&e.to_string()).unwrap();
+        assert_eq!(back, e);
+    }
+
+    #[test]
+    fn rejects_garbage_with_position() {
+        let err = Expr::parse("name eq").unwrap_err();
+        assert_eq!(err.at, 7);
+        assert!(Expr::parse("name like 'a'").is_err());
+        assert!(Expr::parse("contains(name,'a'").is_err());
+        assert!(Expr::parse("name eq 'open").is_err());
+        assert!(Expr::parse("name eq 'a' junk").is_err());
+        assert!(Expr::parse("name eq 'a'; drop table").is_err());
+    }
+
+    #[test]
+    fn evaluates_on_records_like_the_server() {
+        let r = json!({"name": "JOSÉ DA SILVA LTDA", "uf": "SP", "creditlimit": 5000.0, "code": "000123"});
+        assert!(Expr::contains("name", "jose da").matches(&r));
+        assert!(Expr::starts_with("code", "0001").matches(&r));
+        assert!(!Expr::starts_with("code", "1").matches(&r));
+        assert!(Expr::eq("uf", "SP").matches(&r));
+        assert!(!Expr::eq("uf", "sp").matches(&r), "eq is exact, as in SQL");
+        assert!(Expr::compare("creditlimit", Op::Gt, 4999.0).matches(&r));
+        assert!(!Expr::compare("creditlimit", Op::Lt, 10.0).matches(&r));
+        assert!(Expr::parse("uf eq 'RJ' or contains(name,'silva')").unwrap().matches(&r));
+        assert!(!Expr::parse("not uf eq 'SP'").unwrap().matches(&r));
+        assert!(Expr::eq("missing", "").matches(&r));
+    }
+
+    #[test]
+    fn joins() {
+        assert_eq!(Expr::all(vec![]), None);
+        assert_eq!(Expr::all(vec![Expr::eq("a", "1")]), Some(Expr::eq("a", "1")));
+        assert_eq!(
+            Expr::any(vec![Expr::eq("a", "1"), Expr::eq("b", "2")]).unwrap().to_string(),
+            "(a eq '1' or b eq '2')"
+        );
+    }
+}

@@ -1,0 +1,16 @@
+//! Mascate's shared ground: the contract types of the Protheus sales-portal REST API
+//! (`shared/tgv-api.md`) and the business rules both the app and the stand-in server use.
+//!
+//! Everything here is plain Rust with no I/O, so it is tested natively and compiled
+//! unchanged into the WebAssembly app.
+
+pub mod contract;
+pub mod customer_query;
+pub mod filter;
+pub mod format;
+pub mod locale;
+pub mod tax_id;
+pub mod text;
+pub mod timestamp;
+
+pub use locale::Locale;
