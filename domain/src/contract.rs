@@ -61,11 +61,7 @@ impl ErrorBody {
 
     /// The TGV helper shape with `type: "error"` and a detail.
     pub fn detailed(code: u16, message: impl Into<String>, detail: impl Into<String>) -> Self {
-        ErrorBody {
-            kind: Some("error".into()),
-            detailed_message: Some(detail.into()),
-            ..Self::new(code, message)
-        }
+        ErrorBody { kind: Some("error".into()), detailed_message: Some(detail.into()), ..Self::new(code, message) }
     }
 
     /// The message people should read, entities decoded.
@@ -292,11 +288,15 @@ mod tests {
     fn error_shapes_all_read() {
         let a: ErrorBody = serde_json::from_value(json!({"code":401,"message":"Usu&#225;rio inv&#225;lido"})).unwrap();
         assert_eq!(a.text(), "Usuário inválido");
-        let b: ErrorBody = serde_json::from_value(json!({"errorCode":400,"errorMessage":"Codigo do Cliente invalido"})).unwrap();
+        let b: ErrorBody =
+            serde_json::from_value(json!({"errorCode":400,"errorMessage":"Codigo do Cliente invalido"})).unwrap();
         assert_eq!(b.text(), "Codigo do Cliente invalido");
-        let c: ErrorBody = serde_json::from_value(json!({"code":"400","message":"x","detailedMessage":"A410VZ"})).unwrap();
+        let c: ErrorBody =
+            serde_json::from_value(json!({"code":"400","message":"x","detailedMessage":"A410VZ"})).unwrap();
         assert_eq!(c.detail().as_deref(), Some("A410VZ"));
-        assert_eq!(serde_json::to_value(ErrorBody::detailed(403, "m", "d")).unwrap(),
-            json!({"code":403,"type":"error","message":"m","detailedMessage":"d"}));
+        assert_eq!(
+            serde_json::to_value(ErrorBody::detailed(403, "m", "d")).unwrap(),
+            json!({"code":403,"type":"error","message":"m","detailedMessage":"d"})
+        );
     }
 }

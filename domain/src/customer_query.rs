@@ -156,16 +156,9 @@ mod tests {
 
     #[test]
     fn filters_combine_and_match_the_server_filter_text() {
-        let q = CustomerQuery {
-            uf: "sp".into(),
-            city: "paulo".into(),
-            status: StatusFilter::Active,
-            ..Default::default()
-        };
-        assert_eq!(
-            q.to_filter().unwrap().to_string(),
-            "(uf eq 'SP' and contains(city,'paulo') and status eq '2')"
-        );
+        let q =
+            CustomerQuery { uf: "sp".into(), city: "paulo".into(), status: StatusFilter::Active, ..Default::default() };
+        assert_eq!(q.to_filter().unwrap().to_string(), "(uf eq 'SP' and contains(city,'paulo') and status eq '2')");
         let found = q.apply(sample());
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].code, "000002");

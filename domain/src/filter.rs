@@ -169,9 +169,9 @@ impl Expr {
         match self {
             Expr::And(v) | Expr::Or(v) => v.iter().for_each(|e| e.visit_fields(out)),
             Expr::Not(e) => e.visit_fields(out),
-            Expr::Compare { field, .. }
-            | Expr::Contains { field, .. }
-            | Expr::StartsWith { field, .. } => out.push(field),
+            Expr::Compare { field, .. } | Expr::Contains { field, .. } | Expr::StartsWith { field, .. } => {
+                out.push(field)
+            }
         }
     }
 
@@ -193,14 +193,10 @@ impl Expr {
             Expr::Or(v) => v.iter().any(|e| e.matches(record)),
             Expr::Not(e) => !e.matches(record),
             Expr::Contains { field, value } => fold(&text_of(record, field)).contains(&fold(value)),
-            Expr::StartsWith { field, value } => {
-                fold(&text_of(record, field)).starts_with(&fold(value))
-            }
+            Expr::StartsWith { field, value } => fold(&text_of(record, field)).starts_with(&fold(value)),
             Expr::Compare { field, op, value } => {
                 let ord = match (value, record.get(field)) {
-                    (Value::Number(n), Some(Json::Number(m))) => {
-                        m.as_f64().and_then(|m| m.partial_cmp(n))
-                    }
+                    (Value::Number(n), Some(Json::Number(m))) => m.as_f64().and_then(|m| m.partial_cmp(n)),
                     (Value::Bool(b), Some(Json::Bool(c))) => Some(c.cmp(b)),
                     (Value::Text(t), _) => Some(text_of(record, field).trim_end().cmp(t.trim_end())),
                     _ => None,
@@ -306,9 +302,7 @@ fn lex(input: &str) -> Result<Vec<(usize, Token)>, ParseError> {
                             }
                         }
                         Some((_, ch)) => s.push(ch),
-                        None => {
-                            return Err(ParseError { at: i, message: "unterminated text".into() })
-                        }
+                        None => return Err(ParseError { at: i, message: "unterminated text".into() }),
                     }
                 }
                 out.push((i, Token::Text(s)));
@@ -323,9 +317,7 @@ fn lex(input: &str) -> Result<Vec<(usize, Token)>, ParseError> {
                         break;
                     }
                 }
-                let n = s
-                    .parse::<f64>()
-                    .map_err(|_| ParseError { at: i, message: format!("bad number {s}") })?;
+                let n = s.parse::<f64>().map_err(|_| ParseError { at: i, message: format!("bad number {s}") })?;
                 out.push((i, Token::Number(n)));
             }
             c if c.is_alphanumeric() || c == '_' => {
@@ -340,9 +332,7 @@ fn lex(input: &str) -> Result<Vec<(usize, Token)>, ParseError> {
                 }
                 out.push((i, Token::Ident(s)));
             }
-            other => {
-                return Err(ParseError { at: i, message: format!("unexpected character {other:?}") })
-            }
+            other => return Err(ParseError { at: i, message: format!("unexpected character {other:?}") }),
         }
     }
     Ok(out)
@@ -413,8 +403,7 @@ impl Parser {
                 Ok(e)
             }
             Token::Ident(name)
-                if (name.eq_ignore_ascii_case("contains")
-                    || name.eq_ignore_ascii_case("startswith"))
+                if (name.eq_ignore_ascii_case("contains") || name.eq_ignore_ascii_case("startswith"))
                     && matches!(self.peek(), Some((_, Token::Open))) =>
             {
                 self.pos += 1;
@@ -422,9 +411,7 @@ impl Parser {
                 self.expect(Token::Comma)?;
                 let value = match self.next()? {
                     (_, Token::Text(s)) => s,
-                    (at, t) => {
-                        return Err(ParseError { at, message: format!("expected text, found {t:?}") })
-                    }
+                    (at, t) => return Err(ParseError { at, message: format!("expected text, found {t:?}") }),
                 };
                 self.expect(Token::Close)?;
                 Ok(if name.eq_ignore_ascii_case("contains") {
@@ -442,22 +429,16 @@ impl Parser {
                         "ge" => Op::Ge,
                         "lt" => Op::Lt,
                         "le" => Op::Le,
-                        _ => {
-                            return Err(ParseError { at, message: format!("unknown operator {op}") })
-                        }
+                        _ => return Err(ParseError { at, message: format!("unknown operator {op}") }),
                     },
-                    (at, t) => {
-                        return Err(ParseError { at, message: format!("expected operator, found {t:?}") })
-                    }
+                    (at, t) => return Err(ParseError { at, message: format!("expected operator, found {t:?}") }),
                 };
                 let value = match self.next()? {
                     (_, Token::Text(s)) => Value::Text(s),
                     (_, Token::Number(n)) => Value::Number(n),
                     (_, Token::Ident(b)) if b.eq_ignore_ascii_case("true") => Value::Bool(true),
                     (_, Token::Ident(b)) if b.eq_ignore_ascii_case("false") => Value::Bool(false),
-                    (at, t) => {
-                        return Err(ParseError { at, message: format!("expected a value, found {t:?}") })
-                    }
+                    (at, t) => return Err(ParseError { at, message: format!("expected a value, found {t:?}") }),
                 };
                 Ok(Expr::Compare { field, op, value })
             }
@@ -481,8 +462,7 @@ mod tests {
     #[test]
     fn parses_contract_examples() {
         assert_eq!(Expr::parse("code eq '000001'").unwrap(), Expr::eq("code", "000001"));
-        let e = Expr::parse("uf eq 'SP' AND (contains(name,'silva') or startswith(code,'00'))")
-            .unwrap();
+        let e = Expr::parse("uf eq 'SP' AND (contains(name,'silva') or startswith(code,'00'))").unwrap();
         assert_eq!(
             e,
             Expr::And(vec![
@@ -491,14 +471,8 @@ mod tests {
             ])
         );
         assert_eq!(e.fields(), vec!["uf", "name", "code"]);
-        assert_eq!(
-            Expr::parse("creditlimit ge 1000.5").unwrap(),
-            Expr::compare("creditlimit", Op::Ge, 1000.5)
-        );
-        assert_eq!(
-            Expr::parse("not status eq '1'").unwrap(),
-            Expr::Not(Box::new(Expr::eq("status", "1")))
-        );
+        assert_eq!(Expr::parse("creditlimit ge 1000.5").unwrap(), Expr::compare("creditlimit", Op::Ge, 1000.5));
+        assert_eq!(Expr::parse("not status eq '1'").unwrap(), Expr::Not(Box::new(Expr::eq("status", "1"))));
     }
 
     #[test]

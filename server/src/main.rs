@@ -1,1 +1,70 @@
-fn main() {}
+//! `mascate-server`: the stand-in Protheus sales-portal server.
+//!
+//! ```text
+//! mascate-server [serve] [--port 8080] [--data-dir data] [--access-ttl 3600] ...
+//! mascate-server generate-fixtures      # rewrites fixtures/customers.json from the seed
+//! ```
+
+use mascate_server::{app, fixtures, AppState, Config};
+
+#[tokio::main]
+async fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let command = match args.first().map(String::as_str) {
+        Some(c) if !c.starts_with("--") => args.remove(0),
+        _ => "serve".to_string(),
+    };
+    let result = match command.as_str() {
+        "serve" => serve(&args).await,
+        "generate-fixtures" => generate_fixtures(&args),
+        other => Err(format!("unknown command {other}; use serve or generate-fixtures")),
+    };
+    if let Err(e) = result {
+        eprintln!("mascate-server: {e}");
+        std::process::exit(1);
+    }
+}
+
+async fn serve(args: &[String]) -> Result<(), String> {
+    let config = Config::from_env_and_args(args)?;
+    let addr = format!("{}:{}", config.bind, config.port);
+    let state = AppState::open(config.clone()).map_err(|e| e.to_string())?;
+    let listener = tokio::net::TcpListener::bind(&addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let local = listener.local_addr().map_err(|e| e.to_string())?;
+    println!("Mascate is running at http://{local}/");
+    println!(
+        "  data: {}   access token: {} s   demo: {}",
+        config.database_path().display(),
+        config.access_ttl_secs,
+        config.demo
+    );
+    for login in state.demo_logins.iter() {
+        println!("  demo login: {} / {}  ({})", login.username, login.password, login.name);
+    }
+    axum::serve(listener, axum::ServiceExt::<axum::extract::Request>::into_make_service(app(state)))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// Rewrites the generated part of the demo customers, keeping the hand-written ones.
+fn generate_fixtures(args: &[String]) -> Result<(), String> {
+    let dir = args.first().map(String::as_str).unwrap_or("fixtures");
+    let path = std::path::Path::new(dir).join("customers-handwritten.json");
+    let handwritten: Vec<mascate_domain::contract::Customer> =
+        serde_json::from_str(&std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?)
+            .map_err(|e| e.to_string())?;
+    let first_code = handwritten.len();
+    let mut all = handwritten;
+    let mut generated = fixtures::generate::customers(20261122, 330, &["000001", "000002", "000003"]);
+    for (i, c) in generated.iter_mut().enumerate() {
+        c.code = format!("{:06}", first_code + 1 + i);
+    }
+    all.extend(generated);
+    let out = std::path::Path::new(dir).join("customers.json");
+    std::fs::write(&out, serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    println!("wrote {} customers to {}", all.len(), out.display());
+    Ok(())
+}

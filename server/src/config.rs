@@ -1,0 +1,124 @@
+//! Server settings, from flags or environment variables; the defaults suit the demo.
+
+use std::path::PathBuf;
+
+/// Everything the server can be told at start-up.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address to listen on (`--bind`, `MASCATE_BIND`).
+    pub bind: String,
+    /// Port (`--port`, `MASCATE_PORT`); 0 picks a free one.
+    pub port: u16,
+    /// Where the SQLite file lives (`--data-dir`, `MASCATE_DATA_DIR`); kept across restarts.
+    pub data_dir: PathBuf,
+    /// The committed demo fixtures (`--fixtures`, `MASCATE_FIXTURES`).
+    pub fixtures_dir: PathBuf,
+    /// The built app to serve (`--dist`, `MASCATE_DIST`).
+    pub dist_dir: PathBuf,
+    /// Access-token lifetime in seconds (`--access-ttl`, `MASCATE_ACCESS_TTL`); 1 h like Protheus.
+    pub access_ttl_secs: i64,
+    /// Refresh-token lifetime in seconds (`--refresh-ttl`, `MASCATE_REFRESH_TTL`); 24 h.
+    pub refresh_ttl_secs: i64,
+    /// Shifts the server's clock (`--clock-offset`, `MASCATE_CLOCK_OFFSET_SECS`), so tests can
+    /// cross midnight and see yesterday's offline selection expire.
+    pub clock_offset_secs: i64,
+    /// Demo mode (`--demo`/`--no-demo`, `MASCATE_DEMO`): the login page shows the demo logins.
+    pub demo: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            bind: "127.0.0.1".into(),
+            port: 8080,
+            data_dir: PathBuf::from("data"),
+            fixtures_dir: PathBuf::from("fixtures"),
+            dist_dir: PathBuf::from("dist"),
+            access_ttl_secs: 3600,
+            refresh_ttl_secs: 24 * 3600,
+            clock_offset_secs: 0,
+            demo: true,
+        }
+    }
+}
+
+impl Config {
+    pub fn database_path(&self) -> PathBuf {
+        self.data_dir.join("mascate.sqlite3")
+    }
+
+    /// Reads the environment, then the flags (flags win). Returns an error line on a bad value.
+    pub fn from_env_and_args(args: &[String]) -> Result<Config, String> {
+        let mut c = Config::default();
+        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        let set = |c: &mut Config, key: &str, value: &str| -> Result<(), String> {
+            let num = |v: &str| v.parse::<i64>().map_err(|_| format!("{key}: not a number: {v}"));
+            match key {
+                "bind" => c.bind = value.into(),
+                "port" => c.port = value.parse().map_err(|_| format!("port: bad value {value}"))?,
+                "data-dir" => c.data_dir = value.into(),
+                "fixtures" => c.fixtures_dir = value.into(),
+                "dist" => c.dist_dir = value.into(),
+                "access-ttl" => c.access_ttl_secs = num(value)?,
+                "refresh-ttl" => c.refresh_ttl_secs = num(value)?,
+                "clock-offset" => c.clock_offset_secs = num(value)?,
+                "demo" => c.demo = !matches!(value, "0" | "false" | "no"),
+                _ => return Err(format!("unknown option --{key}")),
+            }
+            Ok(())
+        };
+        for (var, key) in [
+            ("MASCATE_BIND", "bind"),
+            ("MASCATE_PORT", "port"),
+            ("MASCATE_DATA_DIR", "data-dir"),
+            ("MASCATE_FIXTURES", "fixtures"),
+            ("MASCATE_DIST", "dist"),
+            ("MASCATE_ACCESS_TTL", "access-ttl"),
+            ("MASCATE_REFRESH_TTL", "refresh-ttl"),
+            ("MASCATE_CLOCK_OFFSET_SECS", "clock-offset"),
+            ("MASCATE_DEMO", "demo"),
+        ] {
+            if let Some(v) = env(var) {
+                set(&mut c, key, &v)?;
+            }
+        }
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            let Some(flag) = arg.strip_prefix("--") else {
+                return Err(format!("unexpected argument {arg}"));
+            };
+            match flag {
+                "demo" => c.demo = true,
+                "no-demo" => c.demo = false,
+                _ => {
+                    let (key, value) = match flag.split_once('=') {
+                        Some((k, v)) => (k.to_string(), v.to_string()),
+                        None => {
+                            let v = it.next().ok_or_else(|| format!("--{flag} needs a value"))?;
+                            (flag.to_string(), v.clone())
+                        }
+                    };
+                    set(&mut c, &key, &value)?;
+                }
+            }
+        }
+        Ok(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_override_defaults() {
+        let args: Vec<String> =
+            ["--port", "9000", "--access-ttl=5", "--no-demo"].iter().map(|s| s.to_string()).collect();
+        let c = Config::from_env_and_args(&args).unwrap();
+        assert_eq!(c.port, 9000);
+        assert_eq!(c.access_ttl_secs, 5);
+        assert!(!c.demo);
+        assert!(Config::from_env_and_args(&["--port".into()]).is_err());
+        assert!(Config::from_env_and_args(&["--bogus=1".into()]).is_err());
+    }
+}

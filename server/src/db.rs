@@ -1,0 +1,254 @@
+//! SQLite storage: schema migrations, the stamp clock, and the one connection every request
+//! goes through.
+//!
+//! All access is serialised through one connection, each call in its own transaction. That
+//! makes the stamp rule simple and exact: a write takes a stamp strictly greater than any
+//! stamp or `po_sync_date` handed out before, so `stamp > dateSync` never misses a row and
+//! never repeats one (see `mascate_domain::timestamp`).
+
+use std::path::Path;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use rusqlite::functions::FunctionFlags;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::anyhow_lite;
+use crate::clock::Clock;
+use crate::error::{ApiError, ApiResult};
+use crate::fixtures::Fixtures;
+
+/// Schema versions, applied in order; `PRAGMA user_version` remembers how far a file got.
+const MIGRATIONS: &[&str] = &[
+    // 1: users, sellers, tokens, customers, seller filters.
+    r#"
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE users (
+        user_id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL DEFAULT '',
+        password_hash TEXT NOT NULL,
+        is_admin INTEGER NOT NULL DEFAULT 0,
+        can_access_protected_data INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE sellers (
+        code TEXT PRIMARY KEY,
+        branchid TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL,
+        shortname TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        intercallcode TEXT NOT NULL DEFAULT '',
+        areacode TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        cellphone TEXT NOT NULL DEFAULT '',
+        user_id TEXT UNIQUE REFERENCES users(user_id)
+    );
+    CREATE TABLE tokens (
+        token_hash TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')),
+        user_id TEXT NOT NULL REFERENCES users(user_id),
+        expires_at INTEGER NOT NULL
+    );
+    CREATE INDEX tokens_expiry ON tokens(expires_at);
+    CREATE TABLE customers (
+        branch TEXT NOT NULL DEFAULT '',
+        code TEXT NOT NULL,
+        store TEXT NOT NULL,
+        id TEXT GENERATED ALWAYS AS (branch || code || store) VIRTUAL,
+        name TEXT NOT NULL DEFAULT '',
+        fantasy TEXT NOT NULL DEFAULT '',
+        municipalregistration TEXT NOT NULL DEFAULT '',
+        estadualregistration TEXT NOT NULL DEFAULT '',
+        customertype TEXT NOT NULL DEFAULT '',
+        persontype TEXT NOT NULL DEFAULT '',
+        cgc TEXT NOT NULL DEFAULT '',
+        paymentconditions TEXT NOT NULL DEFAULT '',
+        paymentconditioninternalid TEXT NOT NULL DEFAULT '',
+        pricelist TEXT NOT NULL DEFAULT '',
+        pricelistinternalid TEXT NOT NULL DEFAULT '',
+        cnae TEXT NOT NULL DEFAULT '',
+        vendor TEXT NOT NULL DEFAULT '',
+        citycode TEXT NOT NULL DEFAULT '',
+        city TEXT NOT NULL DEFAULT '',
+        neighborhood TEXT NOT NULL DEFAULT '',
+        address TEXT NOT NULL DEFAULT '',
+        addresscomplement TEXT NOT NULL DEFAULT '',
+        zipcode TEXT NOT NULL DEFAULT '',
+        uf TEXT NOT NULL DEFAULT '',
+        ufdescription TEXT NOT NULL DEFAULT '',
+        ddi TEXT NOT NULL DEFAULT '',
+        ddd TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        country TEXT NOT NULL DEFAULT '',
+        countrydescription TEXT NOT NULL DEFAULT '',
+        contact TEXT NOT NULL DEFAULT '',
+        risk TEXT NOT NULL DEFAULT '',
+        creditlimit REAL NOT NULL DEFAULT 0,
+        lastpurchase TEXT NOT NULL DEFAULT '',
+        inclusiondate TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT '2',
+        freighttype TEXT NOT NULL DEFAULT '',
+        carrier TEXT NOT NULL DEFAULT '',
+        carrierinternalid TEXT NOT NULL DEFAULT '',
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (code, store)
+    );
+    CREATE INDEX customers_by_vendor ON customers(vendor, name);
+    CREATE INDEX customers_by_stamp ON customers(stamp);
+    CREATE TABLE seller_filters (
+        uuid TEXT PRIMARY KEY,
+        branchid TEXT NOT NULL DEFAULT '',
+        sellerid TEXT NOT NULL,
+        schemaid TEXT NOT NULL,
+        inclusiondate TEXT NOT NULL,
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE UNIQUE INDEX seller_filters_one_a_day
+        ON seller_filters(sellerid, schemaid, inclusiondate) WHERE deleted = 0;
+    CREATE TABLE seller_filter_items (
+        filter_uuid TEXT NOT NULL REFERENCES seller_filters(uuid),
+        uuid TEXT NOT NULL,
+        itemid TEXT NOT NULL,
+        entityid TEXT NOT NULL,
+        PRIMARY KEY (filter_uuid, itemid),
+        UNIQUE (filter_uuid, entityid)
+    );
+    CREATE INDEX seller_filter_items_by_entity ON seller_filter_items(entityid);
+    "#,
+];
+
+/// The database handle every request shares.
+#[derive(Clone)]
+pub struct Db {
+    conn: Arc<Mutex<Connection>>,
+    /// The newest stamp or sync mark handed out; see the module docs.
+    high_water: Arc<AtomicI64>,
+    clock: Clock,
+}
+
+/// One call's view of the database: inside a transaction, with the stamp clock.
+pub struct Tx<'a> {
+    pub conn: &'a Connection,
+    high_water: &'a AtomicI64,
+    pub clock: &'a Clock,
+}
+
+impl Tx<'_> {
+    /// A fresh stamp for a row being written: strictly after every earlier stamp and mark.
+    pub fn stamp(&self) -> i64 {
+        let now = self.clock.now_micros();
+        let prev = self.high_water.load(Ordering::SeqCst);
+        let s = now.max(prev + 1);
+        self.high_water.store(s, Ordering::SeqCst);
+        s
+    }
+
+    /// The `po_sync_date` of a read: every later write gets a greater stamp.
+    pub fn sync_mark(&self) -> i64 {
+        let now = self.clock.now_micros();
+        let prev = self.high_water.load(Ordering::SeqCst);
+        let m = now.max(prev);
+        self.high_water.store(m, Ordering::SeqCst);
+        m
+    }
+
+    /// `sync_mark` as the contract's ISO string.
+    pub fn sync_date(&self) -> String {
+        mascate_domain::timestamp::format_iso(self.sync_mark())
+    }
+
+    pub fn today(&self) -> String {
+        self.clock.today()
+    }
+}
+
+fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
+    // fold(text): case- and accent-insensitive search, identical to the app's offline search.
+    conn.create_scalar_function("fold", 1, FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC, |ctx| {
+        let s: Option<String> = ctx.get(0)?;
+        Ok(s.map(|s| mascate_domain::text::fold(&s)))
+    })
+}
+
+impl Db {
+    /// Opens the file, creating the folder and applying pending migrations.
+    pub fn open(path: &Path, clock: &Clock) -> anyhow_lite::Result<Db> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        register_functions(&conn)?;
+        migrate(&mut conn)?;
+        let newest: i64 = conn
+            .query_row("SELECT value FROM meta WHERE key = 'high_water'", [], |r| r.get::<_, String>(0))
+            .optional()?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        Ok(Db { conn: Arc::new(Mutex::new(conn)), high_water: Arc::new(AtomicI64::new(newest)), clock: clock.clone() })
+    }
+
+    /// True until the demo data has been loaded.
+    pub fn is_empty(&self) -> anyhow_lite::Result<bool> {
+        let conn = self.conn.lock().expect("db lock");
+        let n: i64 = conn.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
+        Ok(n == 0)
+    }
+
+    /// Runs `f` in a transaction on a blocking thread; commits on `Ok`, rolls back on `Err`.
+    pub async fn run<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Tx) -> ApiResult<T> + Send + 'static,
+    {
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || db.run_blocking(f)).await.map_err(ApiError::internal)?
+    }
+
+    /// The synchronous form of [`Db::run`], for start-up, tools and benchmarks.
+    pub fn run_blocking<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&Tx) -> ApiResult<T>,
+    {
+        let mut conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        let before = self.high_water.load(Ordering::SeqCst);
+        let txn = conn.transaction()?;
+        let tx = Tx { conn: &txn, high_water: &self.high_water, clock: &self.clock };
+        let out = f(&tx)?;
+        let after = self.high_water.load(Ordering::SeqCst);
+        if after != before {
+            // Persist the high-water mark so a restart with a slower clock stays monotonic.
+            txn.execute(
+                "INSERT INTO meta(key, value) VALUES ('high_water', ?1)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![after.to_string()],
+            )?;
+        }
+        txn.commit()?;
+        Ok(out)
+    }
+
+    /// Loads the fixtures into an empty database.
+    pub fn seed(&self, data: &Fixtures) -> anyhow_lite::Result<()> {
+        self.run_blocking(|tx| crate::fixtures::seed(tx, data))
+            .map_err(|e| anyhow_lite::Error(format!("seeding: {}", e.body.text())))
+    }
+}
+
+fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let current: usize = conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))? as usize;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,75 @@
+//! Errors in the contract's JSON shapes (§1.7).
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use mascate_domain::contract::ErrorBody;
+
+/// A handler's failure, rendered as the contract's error JSON.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    /// Boxed: errors are rare and results should stay small.
+    pub body: Box<ErrorBody>,
+}
+
+impl ApiError {
+    /// `{"code":n,"message":...}`, the `SetRestFault` shape.
+    pub fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+        ApiError { status, body: Box::new(ErrorBody::new(status.as_u16(), message)) }
+    }
+
+    /// `{"code":n,"type":"error","message":...,"detailedMessage":...}`, the TGV helper shape.
+    pub fn detailed(status: StatusCode, message: impl Into<String>, detail: impl Into<String>) -> ApiError {
+        ApiError { status, body: Box::new(ErrorBody::detailed(status.as_u16(), message, detail)) }
+    }
+
+    pub fn bad_request(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, message)
+    }
+
+    pub fn not_found(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::NOT_FOUND, message)
+    }
+
+    pub fn unauthorized(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::UNAUTHORIZED, message)
+    }
+
+    /// The 403 for a user with no seller (§1.1).
+    pub fn no_seller() -> ApiError {
+        let mut e = ApiError::detailed(
+            StatusCode::FORBIDDEN,
+            "Usuário não relacionado a um Vendedor",
+            "O usuário autenticado não possui um vendedor (SA3) vinculado.",
+        );
+        e.body.help_url = Some("https://tdn.totvs.com/x/Ro2zJg".into());
+        e
+    }
+
+    /// The 403 for a missing or unreadable JSON body.
+    pub fn invalid_body() -> ApiError {
+        ApiError::new(
+            StatusCode::FORBIDDEN,
+            "Não será possivel prosseguir com a requisição, pois o Corpo está invalido.",
+        )
+    }
+
+    pub fn internal(detail: impl std::fmt::Display) -> ApiError {
+        ApiError::detailed(StatusCode::INTERNAL_SERVER_ERROR, "Erro interno do servidor", detail.to_string())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.status, Json(*self.body)).into_response()
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(e: rusqlite::Error) -> Self {
+        ApiError::internal(e)
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

@@ -1,0 +1,320 @@
+//! The list machinery the contract's GETs share (§1.2–1.3): `FILTER`, `FIELDS`, `SORT`,
+//! `page`/`pageSize`, and the `{items, hasNext, po_sync_date}` envelope.
+//!
+//! Each entity names its columns; the table's column names are the contract's JSON property
+//! names, so a `FILTER` can only ever reach a listed column, and every value is bound as a
+//! parameter (nothing a client sends is spliced into SQL).
+
+use mascate_domain::filter::{Expr, Value as FilterValue};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{params_from_iter, Statement};
+use serde::Deserialize;
+use serde_json::{Map, Value as Json};
+
+use crate::db::Tx;
+use crate::error::{ApiError, ApiResult};
+
+/// How a column is carried in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    Number,
+    /// An integer 0/1 column shown as a JSON boolean (`deleted`).
+    Flag,
+}
+
+/// A listable table.
+#[derive(Debug)]
+pub struct Entity {
+    pub table: &'static str,
+    /// Contract property (= column) names and their kinds, in output order.
+    pub columns: &'static [(&'static str, Kind)],
+    /// Properties always returned whatever `FIELDS` says.
+    pub fixed: &'static [&'static str],
+    /// `ORDER BY` when no `SORT` is given; must make the order total (ends with the key).
+    pub default_order: &'static str,
+}
+
+impl Entity {
+    fn kind(&self, field: &str) -> Option<Kind> {
+        self.columns.iter().find(|(c, _)| c.eq_ignore_ascii_case(field)).map(|(_, k)| *k)
+    }
+
+    fn column(&self, field: &str) -> Option<&'static str> {
+        self.columns.iter().find(|(c, _)| c.eq_ignore_ascii_case(field)).map(|(c, _)| *c)
+    }
+}
+
+/// The query parameters every list accepts, spelled as the server reads them.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ListParams {
+    pub page: Option<String>,
+    #[serde(rename = "pageSize")]
+    pub page_size: Option<String>,
+    #[serde(rename = "FILTER")]
+    pub filter: Option<String>,
+    #[serde(rename = "FIELDS")]
+    pub fields: Option<String>,
+    #[serde(rename = "SORT")]
+    pub sort: Option<String>,
+}
+
+/// Largest page served; the schemas advertise 500 for sync.
+pub const MAX_PAGE_SIZE: usize = 1000;
+
+impl ListParams {
+    /// 1-based page and its size, bad values falling back to the defaults (1 and 10).
+    pub fn paging(&self) -> (usize, usize) {
+        let num = |v: &Option<String>| v.as_deref().and_then(|s| s.trim().parse::<usize>().ok());
+        let page = num(&self.page).filter(|p| *p >= 1).unwrap_or(1);
+        let size = num(&self.page_size).filter(|s| *s >= 1).unwrap_or(10).min(MAX_PAGE_SIZE);
+        (page, size)
+    }
+
+    pub fn filter_expr(&self) -> ApiResult<Option<Expr>> {
+        match self.filter.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
+            None => Ok(None),
+            Some(f) => Expr::parse(f).map(Some).map_err(|e| ApiError::bad_request(e.to_string())),
+        }
+    }
+}
+
+/// A SQL condition with its bound values.
+#[derive(Debug, Clone, Default)]
+pub struct Where {
+    pub parts: Vec<String>,
+    pub values: Vec<SqlValue>,
+}
+
+impl Where {
+    pub fn new() -> Where {
+        Where::default()
+    }
+
+    /// Adds `sql` (with `?` placeholders) and its values, joined with AND.
+    pub fn and(mut self, sql: &str, values: impl IntoIterator<Item = SqlValue>) -> Where {
+        self.parts.push(format!("({sql})"));
+        self.values.extend(values);
+        self
+    }
+
+    fn sql(&self) -> String {
+        if self.parts.is_empty() {
+            "1".into()
+        } else {
+            self.parts.join(" AND ")
+        }
+    }
+}
+
+fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// Turns a parsed `FILTER` into SQL over the entity's columns.
+pub fn compile_filter(entity: &Entity, expr: &Expr, out: &mut Vec<SqlValue>) -> ApiResult<String> {
+    let unknown = |f: &str| ApiError::bad_request(format!("FILTER: propriedade desconhecida '{f}'"));
+    Ok(match expr {
+        Expr::And(v) | Expr::Or(v) => {
+            let sep = if matches!(expr, Expr::And(_)) { " AND " } else { " OR " };
+            let parts: ApiResult<Vec<String>> = v.iter().map(|e| compile_filter(entity, e, out)).collect();
+            format!("({})", parts?.join(sep))
+        }
+        Expr::Not(e) => format!("(NOT {})", compile_filter(entity, e, out)?),
+        Expr::Contains { field, value } | Expr::StartsWith { field, value } => {
+            let col = entity.column(field).ok_or_else(|| unknown(field))?;
+            let folded = escape_like(&mascate_domain::text::fold(value));
+            let pattern =
+                if matches!(expr, Expr::Contains { .. }) { format!("%{folded}%") } else { format!("{folded}%") };
+            out.push(SqlValue::Text(pattern));
+            format!("fold(CAST({col} AS TEXT)) LIKE ? ESCAPE '\\'")
+        }
+        Expr::Compare { field, op, value } => {
+            let col = entity.column(field).ok_or_else(|| unknown(field))?;
+            let kind = entity.kind(field).expect("column exists");
+            let bound = match (kind, value) {
+                (Kind::Flag, FilterValue::Bool(b)) => SqlValue::Integer(*b as i64),
+                (Kind::Number, FilterValue::Number(n)) => SqlValue::Real(*n),
+                (Kind::Number, FilterValue::Text(t)) => SqlValue::Real(
+                    t.trim().parse().map_err(|_| ApiError::bad_request(format!("FILTER: {field} espera um número")))?,
+                ),
+                (Kind::Text, FilterValue::Text(t)) => SqlValue::Text(t.trim_end().to_string()),
+                (Kind::Text, FilterValue::Number(n)) => SqlValue::Text(n.to_string()),
+                _ => return Err(ApiError::bad_request(format!("FILTER: valor incompatível com {field}"))),
+            };
+            out.push(bound);
+            format!("{col} {} ?", op.sql())
+        }
+    })
+}
+
+/// `SORT=name,-code` as `ORDER BY`, with the entity's default order appended as a tiebreak.
+pub fn order_by(entity: &Entity, sort: Option<&str>) -> ApiResult<String> {
+    let mut parts = Vec::new();
+    for item in sort.unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let (field, desc) = match item.strip_prefix('-') {
+            Some(f) => (f, true),
+            None => (item.strip_prefix('+').unwrap_or(item), false),
+        };
+        let col = entity
+            .column(field)
+            .ok_or_else(|| ApiError::bad_request(format!("SORT: propriedade desconhecida '{field}'")))?;
+        let collate = if entity.kind(col) == Some(Kind::Text) { " COLLATE NOCASE" } else { "" };
+        parts.push(format!("{col}{collate}{}", if desc { " DESC" } else { "" }));
+    }
+    parts.push(entity.default_order.to_string());
+    Ok(parts.join(", "))
+}
+
+/// The columns to select for a `FIELDS` list (unknown names ignored, fixed ones kept).
+pub fn selected_columns(entity: &Entity, fields: Option<&str>) -> Vec<(&'static str, Kind)> {
+    let wanted: Vec<String> =
+        fields.unwrap_or("").split(',').map(|f| f.trim().to_ascii_lowercase()).filter(|f| !f.is_empty()).collect();
+    entity
+        .columns
+        .iter()
+        .copied()
+        .filter(|(c, _)| {
+            wanted.is_empty() || wanted.iter().any(|w| w == &c.to_ascii_lowercase()) || entity.fixed.contains(c)
+        })
+        .collect()
+}
+
+fn row_to_json(row: &rusqlite::Row, columns: &[(&'static str, Kind)]) -> rusqlite::Result<Map<String, Json>> {
+    let mut map = Map::with_capacity(columns.len());
+    for (i, (name, kind)) in columns.iter().enumerate() {
+        let v: SqlValue = row.get(i)?;
+        let json = match (kind, v) {
+            (Kind::Flag, SqlValue::Integer(n)) => Json::Bool(n != 0),
+            (Kind::Number, SqlValue::Integer(n)) => Json::from(n),
+            (Kind::Number, SqlValue::Real(f)) => {
+                serde_json::Number::from_f64(f).map(Json::Number).unwrap_or(Json::Null)
+            }
+            (_, SqlValue::Text(s)) => Json::String(s),
+            (_, SqlValue::Null) => Json::String(String::new()),
+            (_, SqlValue::Integer(n)) => Json::String(n.to_string()),
+            (_, SqlValue::Real(f)) => Json::String(f.to_string()),
+            (_, SqlValue::Blob(_)) => Json::Null,
+        };
+        map.insert((*name).to_string(), json);
+    }
+    Ok(map)
+}
+
+/// One page of rows.
+pub struct Page {
+    pub items: Vec<Map<String, Json>>,
+    pub has_next: bool,
+}
+
+/// Reads one page of `entity` rows matching `base` plus the client's `FILTER`.
+pub fn page(
+    tx: &Tx,
+    entity: &Entity,
+    base: Where,
+    params: &ListParams,
+    columns: &[(&'static str, Kind)],
+) -> ApiResult<Page> {
+    page_ordered(tx, entity, base, params, columns, &order_by(entity, params.sort.as_deref())?)
+}
+
+/// As [`page`], with an explicit `ORDER BY` (diffs order by stamp).
+pub fn page_ordered(
+    tx: &Tx,
+    entity: &Entity,
+    mut base: Where,
+    params: &ListParams,
+    columns: &[(&'static str, Kind)],
+    order: &str,
+) -> ApiResult<Page> {
+    if let Some(expr) = params.filter_expr()? {
+        let mut values = Vec::new();
+        let sql = compile_filter(entity, &expr, &mut values)?;
+        base = base.and(&sql, values);
+    }
+    let (page, size) = params.paging();
+    let cols: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
+    let sql = format!(
+        "SELECT {} FROM {} WHERE {} ORDER BY {} LIMIT {} OFFSET {}",
+        cols.join(", "),
+        entity.table,
+        base.sql(),
+        order,
+        size + 1,
+        (page - 1) * size
+    );
+    let mut stmt = tx.conn.prepare_cached(&sql)?;
+    let mut items: Vec<Map<String, Json>> = stmt
+        .query_map(params_from_iter(base.values.iter()), |r| row_to_json(r, columns))?
+        .collect::<rusqlite::Result<_>>()?;
+    let has_next = items.len() > size;
+    items.truncate(size);
+    Ok(Page { items, has_next })
+}
+
+/// Reads a single row, or `None`.
+pub fn one(
+    tx: &Tx,
+    entity: &Entity,
+    base: Where,
+    columns: &[(&'static str, Kind)],
+) -> ApiResult<Option<Map<String, Json>>> {
+    let cols: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
+    let sql = format!("SELECT {} FROM {} WHERE {} LIMIT 1", cols.join(", "), entity.table, base.sql());
+    let mut stmt = tx.conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query_map(params_from_iter(base.values.iter()), |r| row_to_json(r, columns))?;
+    Ok(rows.next().transpose()?)
+}
+
+/// The list envelope with `po_sync_date`.
+pub fn envelope(page: Page, sync_date: Option<String>) -> Json {
+    let mut m = Map::new();
+    m.insert("items".into(), Json::Array(page.items.into_iter().map(Json::Object).collect()));
+    m.insert("hasNext".into(), Json::Bool(page.has_next));
+    if let Some(d) = sync_date {
+        m.insert("po_sync_date".into(), Json::String(d));
+    }
+    Json::Object(m)
+}
+
+/// A prepared upsert of an entity's stored columns (generated ones such as `id` skipped).
+pub struct Insert<'a> {
+    stmt: Statement<'a>,
+    columns: Vec<(&'static str, Kind)>,
+}
+
+impl<'a> Insert<'a> {
+    pub fn prepare(tx: &'a Tx, entity: &Entity) -> ApiResult<Insert<'a>> {
+        let columns: Vec<(&'static str, Kind)> =
+            entity.columns.iter().copied().filter(|(c, _)| *c != "id" && *c != "stamp" && *c != "deleted").collect();
+        let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
+        let marks: Vec<String> = (1..=names.len() + 1).map(|i| format!("?{i}")).collect();
+        let sql = format!(
+            "INSERT OR REPLACE INTO {} ({}, stamp, deleted) VALUES ({}, 0)",
+            entity.table,
+            names.join(", "),
+            marks.join(", ")
+        );
+        Ok(Insert { stmt: tx.conn.prepare(&sql)?, columns })
+    }
+
+    /// Writes one JSON record (missing properties become empty/zero).
+    pub fn run(&mut self, row: &Json, stamp: i64) -> ApiResult<()> {
+        let mut values: Vec<SqlValue> = self
+            .columns
+            .iter()
+            .map(|(c, kind)| match (kind, row.get(*c)) {
+                (Kind::Number, Some(Json::Number(n))) => SqlValue::Real(n.as_f64().unwrap_or(0.0)),
+                (Kind::Number, _) => SqlValue::Real(0.0),
+                (Kind::Flag, Some(Json::Bool(b))) => SqlValue::Integer(*b as i64),
+                (Kind::Flag, _) => SqlValue::Integer(0),
+                (Kind::Text, Some(Json::String(s))) => SqlValue::Text(s.clone()),
+                (Kind::Text, Some(Json::Null) | None) => SqlValue::Text(String::new()),
+                (Kind::Text, Some(other)) => SqlValue::Text(other.to_string()),
+            })
+            .collect();
+        values.push(SqlValue::Integer(stamp));
+        self.stmt.execute(params_from_iter(values.iter()))?;
+        Ok(())
+    }
+}

@@ -1,0 +1,338 @@
+//! Seller filters (§3.2, AQ4 header + AQ5 items): the Offline Configurator's selections.
+//! One filter per seller, schema and day; sync endpoints read only today's.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use mascate_domain::contract::{schema, SellerFilterBody, SellerFilterItem};
+use rand::RngCore;
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{params, OptionalExtension};
+use serde_json::{json, Value};
+
+use crate::auth::Caller;
+use crate::db::Tx;
+use crate::error::{ApiError, ApiResult};
+use crate::listing::{self, Entity, Kind, ListParams, Where};
+use crate::AppState;
+
+static HEADER: Entity = Entity {
+    table: "seller_filters",
+    columns: &[
+        ("branchid", Kind::Text),
+        ("uuid", Kind::Text),
+        ("sellerid", Kind::Text),
+        ("schemaid", Kind::Text),
+        ("inclusiondate", Kind::Text),
+    ],
+    fixed: &["uuid"],
+    default_order: "inclusiondate DESC, schemaid, uuid",
+};
+
+/// Schemas a seller may select records for.
+const SELECTABLE: [&str; 3] = [schema::CUSTOMERS, schema::PRODUCTS, schema::PROSPECTS];
+
+/// SQL that is true when `key_sql` is an entity of today's filter; binds seller, schema, date.
+pub fn in_todays_filter(key_sql: &str) -> String {
+    format!(
+        "{key_sql} IN (SELECT i.entityid FROM seller_filter_items i JOIN seller_filters f ON f.uuid = i.filter_uuid
+          WHERE f.sellerid = ? AND f.schemaid = ? AND f.inclusiondate = ? AND f.deleted = 0)"
+    )
+}
+
+fn new_uuid() -> String {
+    let mut b = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h = hex::encode(b);
+    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+}
+
+fn write_error(verb: &str, status: StatusCode, detail: impl Into<String>) -> ApiError {
+    ApiError::detailed(status, format!("Não foi possivel {verb} o filtro do vendedor"), detail)
+}
+
+fn owned(caller: &Caller) -> ApiResult<Where> {
+    Ok(Where::new().and("deleted = 0 AND sellerid = ?", [SqlValue::Text(caller.seller()?.to_string())]))
+}
+
+/// `GET /api/pgv/sellerfilters/`
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Query(params): Query<ListParams>,
+) -> ApiResult<Json<Value>> {
+    let base = owned(&caller)?;
+    state
+        .db
+        .run(move |tx| {
+            let columns = listing::selected_columns(&HEADER, params.fields.as_deref());
+            let page = listing::page(tx, &HEADER, base, &params, &columns)?;
+            Ok(Json(listing::envelope(page, Some(tx.sync_date()))))
+        })
+        .await
+}
+
+fn header_of(tx: &Tx, caller: &Caller, uuid: &str) -> ApiResult<Value> {
+    let base = owned(caller)?.and("uuid = ?", [SqlValue::Text(uuid.to_string())]);
+    listing::one(tx, &HEADER, base, HEADER.columns)?.map(Value::Object).ok_or_else(|| {
+        ApiError::detailed(StatusCode::NOT_FOUND, "Nenhum filtro localizado para o UUID informado", uuid)
+    })
+}
+
+/// `GET /api/pgv/sellerfilters/:uuid`
+pub async fn one(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(uuid): Path<String>,
+) -> ApiResult<Json<Value>> {
+    state.db.run(move |tx| header_of(tx, &caller, &uuid).map(Json)).await
+}
+
+fn item_rows(tx: &Tx, uuid: &str, item_id: Option<&str>) -> ApiResult<Vec<Value>> {
+    let mut stmt = tx.conn.prepare_cached(
+        "SELECT f.branchid, i.uuid, i.itemid, i.entityid FROM seller_filter_items i
+         JOIN seller_filters f ON f.uuid = i.filter_uuid
+         WHERE i.filter_uuid = ?1 AND (?2 IS NULL OR i.itemid = ?2) ORDER BY i.itemid",
+    )?;
+    let rows = stmt
+        .query_map(params![uuid, item_id], |r| {
+            Ok(json!({"branchid": r.get::<_, String>(0)?, "uuid": r.get::<_, String>(1)?,
+                      "itemid": r.get::<_, String>(2)?, "entityid": r.get::<_, String>(3)?}))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// `GET /api/pgv/sellerfilters/:uuid/items/` — `{items, hasNext}`, 404 when empty.
+pub async fn items(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(uuid): Path<String>,
+    Query(params): Query<ListParams>,
+) -> ApiResult<Json<Value>> {
+    state
+        .db
+        .run(move |tx| {
+            header_of(tx, &caller, &uuid)?;
+            let all = item_rows(tx, &uuid, None)?;
+            if all.is_empty() {
+                return Err(ApiError::not_found("Nenhum item localizado para o filtro informado"));
+            }
+            let (page, size) = params.paging();
+            let start = (page - 1) * size;
+            let has_next = all.len() > start + size;
+            let items: Vec<Value> = all.into_iter().skip(start).take(size).collect();
+            Ok(Json(json!({"items": items, "hasNext": has_next})))
+        })
+        .await
+}
+
+/// `GET /api/pgv/sellerfilters/:uuid/items/:itemid`
+pub async fn item(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path((uuid, item_id)): Path<(String, String)>,
+) -> ApiResult<Json<Value>> {
+    state
+        .db
+        .run(move |tx| {
+            header_of(tx, &caller, &uuid)?;
+            item_rows(tx, &uuid, Some(&item_id))?
+                .pop()
+                .map(Json)
+                .ok_or_else(|| ApiError::not_found("Item do filtro não localizado"))
+        })
+        .await
+}
+
+fn parse_body(body: &[u8], verb: &str) -> ApiResult<SellerFilterBody> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::invalid_body());
+    }
+    serde_json::from_slice(body).map_err(|e| write_error(verb, StatusCode::BAD_REQUEST, format!("JSON inválido: {e}")))
+}
+
+/// Checks that every entity may be selected by this seller: customers must be theirs.
+fn check_entities(tx: &Tx, seller: &str, schema_id: &str, items: &[SellerFilterItem], verb: &str) -> ApiResult<()> {
+    if schema_id != schema::CUSTOMERS {
+        return Ok(());
+    }
+    let mut stmt =
+        tx.conn.prepare_cached("SELECT 1 FROM customers WHERE code || store = ?1 AND vendor = ?2 AND deleted = 0")?;
+    for it in items.iter().filter(|i| !i.is_deleted) {
+        if !stmt.exists(params![it.entity_id.trim_end(), seller])? {
+            return Err(write_error(
+                verb,
+                StatusCode::BAD_REQUEST,
+                format!("Cliente {} não pertence à carteira do vendedor {seller}.", it.entity_id.trim_end()),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn next_item_id(tx: &Tx, uuid: &str) -> ApiResult<String> {
+    let max: Option<String> = tx.conn.query_row(
+        "SELECT max(itemid) FROM seller_filter_items WHERE filter_uuid = ?1",
+        params![uuid],
+        |r| r.get(0),
+    )?;
+    let n = max.and_then(|m| m.parse::<u32>().ok()).unwrap_or(0) + 1;
+    Ok(format!("{n:04}"))
+}
+
+/// Applies items to a filter: add, change entity by `itemid`, or remove with `isDeleted`.
+fn apply_items(tx: &Tx, uuid: &str, items: &[SellerFilterItem], verb: &str) -> ApiResult<()> {
+    for it in items {
+        let item_id = it.item_id.trim();
+        if it.is_deleted {
+            tx.conn.execute(
+                "DELETE FROM seller_filter_items WHERE filter_uuid = ?1 AND itemid = ?2",
+                params![uuid, item_id],
+            )?;
+            continue;
+        }
+        let entity = it.entity_id.trim_end();
+        if entity.is_empty() {
+            return Err(write_error(verb, StatusCode::BAD_REQUEST, "entityid não informado."));
+        }
+        let item_id = if item_id.is_empty() { next_item_id(tx, uuid)? } else { item_id.to_string() };
+        let exists: Option<String> = tx
+            .conn
+            .query_row(
+                "SELECT itemid FROM seller_filter_items WHERE filter_uuid = ?1 AND entityid = ?2",
+                params![uuid, entity],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if exists.is_some_and(|other| other != item_id) {
+            return Err(write_error(verb, StatusCode::BAD_REQUEST, format!("A entidade {entity} já está no filtro.")));
+        }
+        tx.conn.execute(
+            "INSERT INTO seller_filter_items(filter_uuid, uuid, itemid, entityid) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(filter_uuid, itemid) DO UPDATE SET entityid = excluded.entityid",
+            params![uuid, new_uuid(), item_id, entity],
+        )?;
+    }
+    Ok(())
+}
+
+fn insert(tx: &Tx, caller: &Caller, body: &SellerFilterBody) -> ApiResult<String> {
+    let verb = "incluir";
+    let seller = caller.seller()?;
+    let h = &body.header;
+    if !h.seller_code.trim().is_empty() && h.seller_code.trim() != seller {
+        return Err(write_error(verb, StatusCode::BAD_REQUEST, "sellerid difere do vendedor do usuário autenticado."));
+    }
+    if !SELECTABLE.contains(&h.schema_id.trim()) {
+        return Err(write_error(verb, StatusCode::BAD_REQUEST, format!("schemaid inválido: '{}'", h.schema_id)));
+    }
+    let today = tx.today();
+    let taken: bool = tx.conn.query_row(
+        "SELECT count(*) FROM seller_filters WHERE sellerid = ?1 AND schemaid = ?2 AND inclusiondate = ?3 AND deleted = 0",
+        params![seller, h.schema_id.trim(), today],
+        |r| r.get::<_, i64>(0),
+    )? > 0;
+    if taken {
+        return Err(write_error(
+            verb,
+            StatusCode::BAD_REQUEST,
+            "O Vendedor já possui um filtro cadastrado para a data informada!",
+        ));
+    }
+    check_entities(tx, seller, h.schema_id.trim(), &body.items, verb)?;
+    let uuid = new_uuid();
+    tx.conn.execute(
+        "INSERT INTO seller_filters(uuid, sellerid, schemaid, inclusiondate, stamp) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![uuid, seller, h.schema_id.trim(), today, tx.stamp()],
+    )?;
+    apply_items(tx, &uuid, &body.items, verb)?;
+    Ok(uuid)
+}
+
+fn success(status: StatusCode, message: &str, uuid: Option<&str>) -> Response {
+    let mut body = json!({"messageSuccess": message, "status": "OK"});
+    if let Some(u) = uuid {
+        body["items"] = json!([{"uuid": u}]);
+    }
+    (status, Json(body)).into_response()
+}
+
+/// `POST /api/pgv/sellerfilters/`
+pub async fn create(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    body: axum::body::Bytes,
+) -> ApiResult<Response> {
+    let body = parse_body(&body, "incluir")?;
+    let uuid = state.db.run(move |tx| insert(tx, &caller, &body)).await?;
+    Ok(success(StatusCode::CREATED, "Filtro incluído com sucesso.", Some(&uuid)))
+}
+
+/// `PUT /api/pgv/sellerfilters/:uuid` — an unknown uuid becomes an insert (201).
+pub async fn update(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(uuid): Path<String>,
+    body: axum::body::Bytes,
+) -> ApiResult<Response> {
+    let body = parse_body(&body, "alterar")?;
+    let (created, uuid) = state
+        .db
+        .run(move |tx| {
+            let seller = caller.seller()?.to_string();
+            let found: Option<(String, String)> = tx
+                .conn
+                .query_row(
+                    "SELECT sellerid, schemaid FROM seller_filters WHERE uuid = ?1 AND deleted = 0",
+                    params![uuid],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            match found {
+                None => insert(tx, &caller, &body).map(|u| (true, u)),
+                Some((owner, _)) if owner != seller => Err(ApiError::detailed(
+                    StatusCode::NOT_FOUND,
+                    "Nenhum filtro localizado para o UUID informado",
+                    uuid,
+                )),
+                Some((_, schema_id)) => {
+                    check_entities(tx, &seller, &schema_id, &body.items, "alterar")?;
+                    apply_items(tx, &uuid, &body.items, "alterar")?;
+                    tx.conn
+                        .execute("UPDATE seller_filters SET stamp = ?1 WHERE uuid = ?2", params![tx.stamp(), uuid])?;
+                    Ok((false, uuid))
+                }
+            }
+        })
+        .await?;
+    Ok(if created {
+        success(StatusCode::CREATED, "Filtro incluído com sucesso.", Some(&uuid))
+    } else {
+        success(StatusCode::OK, "Filtro alterado com sucesso.", Some(&uuid))
+    })
+}
+
+/// `DELETE /api/pgv/sellerfilters/:uuid`
+pub async fn remove(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(uuid): Path<String>,
+) -> ApiResult<Response> {
+    state
+        .db
+        .run(move |tx| {
+            header_of(tx, &caller, &uuid)?;
+            tx.conn.execute("DELETE FROM seller_filter_items WHERE filter_uuid = ?1", params![uuid])?;
+            tx.conn.execute(
+                "UPDATE seller_filters SET deleted = 1, stamp = ?1 WHERE uuid = ?2",
+                params![tx.stamp(), uuid],
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(success(StatusCode::OK, "Filtro excluído com sucesso.", None))
+}

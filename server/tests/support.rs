@@ -1,0 +1,109 @@
+//! Starts a real server on a free loopback port over a temporary SQLite file seeded from the
+//! committed fixtures, and offers a small client for the contract's calls.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use mascate_server::{app, AppState, Config};
+use serde_json::Value;
+
+pub struct TestServer {
+    pub base: String,
+    pub state: AppState,
+    pub http: reqwest::Client,
+    // Held so the database outlives the test.
+    _dir: tempfile::TempDir,
+}
+
+pub fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures")
+}
+
+impl TestServer {
+    /// A server with default settings.
+    pub async fn start() -> TestServer {
+        TestServer::start_with(|_| {}).await
+    }
+
+    /// A server with settings changed by `tweak` (token lifetimes, clock offset, demo).
+    pub async fn start_with(tweak: impl FnOnce(&mut Config)) -> TestServer {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut config = Config {
+            port: 0,
+            data_dir: dir.path().join("data"),
+            fixtures_dir: fixtures_dir(),
+            dist_dir: dir.path().join("dist"),
+            ..Config::default()
+        };
+        tweak(&mut config);
+        let state = AppState::open(config).expect("server state");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().unwrap();
+        let service = axum::ServiceExt::<axum::extract::Request>::into_make_service(app(state.clone()));
+        tokio::spawn(async move {
+            axum::serve(listener, service).await.expect("serve");
+        });
+        TestServer { base: format!("http://{addr}"), state, http: reqwest::Client::new(), _dir: dir }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// Password grant with query-string parameters, as Protheus callers send them.
+    pub async fn login(&self, user: &str, password: &str) -> reqwest::Response {
+        self.http
+            .post(self.url("/api/oauth2/v1/token"))
+            .query(&[("grant_type", "password"), ("username", user), ("password", password)])
+            .send()
+            .await
+            .expect("token call")
+    }
+
+    /// An access token for a demo seller (ana → 000001, bruno → 000002, carla → 000003).
+    pub async fn token(&self, user: &str) -> String {
+        let password = match user {
+            "ana" => "mascate1",
+            "bruno" => "mascate2",
+            "carla" => "mascate3",
+            "admin" => "admin-not-a-seller",
+            other => panic!("no demo user {other}"),
+        };
+        let res = self.login(user, password).await;
+        assert_eq!(res.status(), 201, "login of {user}");
+        let body: Value = res.json().await.unwrap();
+        body["access_token"].as_str().unwrap().to_string()
+    }
+
+    /// GET with a bearer token; returns status and JSON body.
+    pub async fn get(&self, token: &str, path: &str) -> (u16, Value) {
+        let res = self.http.get(self.url(path)).bearer_auth(token).send().await.expect("GET");
+        let status = res.status().as_u16();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn send(&self, method: reqwest::Method, token: &str, path: &str, body: &Value) -> (u16, Value) {
+        let res = self.http.request(method, self.url(path)).bearer_auth(token).json(body).send().await.expect("write");
+        let status = res.status().as_u16();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    /// Saves today's offline selection of customers (`code+store` keys) for the token's seller.
+    pub async fn select_customers(&self, token: &str, keys: &[&str]) -> String {
+        let items: Vec<Value> = keys.iter().map(|k| serde_json::json!({"entityid": k})).collect();
+        let body = serde_json::json!({"header": {"schemaid": "000002"}, "items": items});
+        let (status, res) = self.send(reqwest::Method::POST, token, "/api/pgv/sellerfilters/", &body).await;
+        assert_eq!(status, 201, "filter saved: {res}");
+        res["items"][0]["uuid"].as_str().unwrap().to_string()
+    }
+}
+
+/// The `items` of a list envelope.
+pub fn items(body: &Value) -> &Vec<Value> {
+    body["items"].as_array().unwrap_or_else(|| panic!("no items in {body}"))
+}
+
+/// One property of every item.
+pub fn column(body: &Value, field: &str) -> Vec<String> {
+    items(body).iter().map(|i| i[field].as_str().unwrap_or_default().to_string()).collect()
+}
