@@ -1,1 +1,17 @@
+//! Mascate, the offline-first sales portal for TOTVS Protheus sales representatives.
+//!
+//! The app speaks the Protheus sales-portal REST contract through [`api`], keeps what the
+//! rep needs offline in IndexedDB through [`storage`], and shows it through thin
+//! components under [`pages`] and [`components`]. Business rules live in the
+//! `mascate-domain` crate so they can be tested natively.
 
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod connectivity;
+pub mod i18n;
+pub mod pages;
+pub mod prefs;
+pub mod service_worker;
+pub mod session;
+pub mod storage;

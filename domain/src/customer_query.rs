@@ -108,6 +108,39 @@ impl CustomerQuery {
     }
 }
 
+/// Where the customer list reads from, decided from connectivity alone: the server when
+/// online (its answer is also saved on the device), the device when offline or when the
+/// server does not answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListSource {
+    Server,
+    Device,
+}
+
+impl ListSource {
+    pub fn choose(online: bool) -> ListSource {
+        if online {
+            ListSource::Server
+        } else {
+            ListSource::Device
+        }
+    }
+}
+
+/// One page (1-based) of an already filtered list, and whether more follow.
+pub fn page_of<T>(items: Vec<T>, page: usize, page_size: usize) -> (Vec<T>, bool) {
+    let size = page_size.max(1);
+    let start = (page.max(1) - 1) * size;
+    let has_next = items.len() > start + size;
+    (items.into_iter().skip(start).take(size).collect(), has_next)
+}
+
+/// The 27 federative units, for the state filter.
+pub const STATES: [&str; 27] = [
+    "AC", "AL", "AM", "AP", "BA", "CE", "DF", "ES", "GO", "MA", "MG", "MS", "MT", "PA", "PB", "PE", "PI", "PR", "RJ",
+    "RN", "RO", "RR", "RS", "SC", "SE", "SP", "TO",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +204,16 @@ mod tests {
         let mut rows = sample();
         rows[0].deleted = Some(true);
         assert_eq!(CustomerQuery::default().apply(rows).len(), 2);
+    }
+
+    #[test]
+    fn pages_of_a_local_list() {
+        let v: Vec<u32> = (1..=25).collect();
+        assert_eq!(page_of(v.clone(), 1, 10), ((1..=10).collect(), true));
+        assert_eq!(page_of(v.clone(), 3, 10), ((21..=25).collect(), false));
+        assert_eq!(page_of(v.clone(), 4, 10), (vec![], false));
+        assert_eq!(page_of(v, 0, 0).0, vec![1], "bad input is clamped, not a panic");
+        assert_eq!(ListSource::choose(false), ListSource::Device);
+        assert_eq!(ListSource::choose(true), ListSource::Server);
     }
 }

@@ -1,0 +1,20 @@
+# Sourced by the other scripts: the PATH and variables for building the wasm32 app.
+# On the Debian route, `cargo` and `rustc` must be Debian's 1.96 (build-std needs the std
+# source of the very same compiler), while Trunk and wasm-bindgen come from ~/.cargo/bin.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$ROOT/e2e/node_modules/.bin:$CARGO_BIN:$PATH"
+if [[ "$(cat "$ROOT/target/.wasm-route" 2>/dev/null)" == debian ]]; then
+  mkdir -p "$ROOT/target/wasm-shims"
+  ln -sf /usr/bin/cargo "$ROOT/target/wasm-shims/cargo"
+  ln -sf /usr/bin/rustc "$ROOT/target/wasm-shims/rustc"
+  ln -sf /usr/bin/rustdoc "$ROOT/target/wasm-shims/rustdoc" 2>/dev/null || true
+  export WASM_PATH="$ROOT/target/wasm-shims:$PATH"
+  export RUSTC_BOOTSTRAP=1
+  export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld
+else
+  export WASM_PATH="$PATH"
+fi
+# Run a command with the wasm32 toolchain first on PATH.
+with_wasm() { PATH="$WASM_PATH" RUSTUP_TOOLCHAIN= "$@"; }

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Installs what Mascate needs to build and test, and only what is missing, so a second run
+# takes seconds. Everything comes from the package registries this machine can reach:
+# Debian (apt), crates.io (cargo install) and npm. Nothing is downloaded from elsewhere.
+#
+#   scripts/setup.sh          # build tools (wasm32 route, Trunk, wasm-bindgen, wasm-opt)
+#   scripts/setup.sh --test   # plus Chromium, ChromeDriver and the e2e node packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[[ "${1:-}" == "--test" ]] && want_test=1
+
+say() { printf '\033[1;32m[setup]\033[0m %s\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+SUDO=""
+if [[ $(id -u) -ne 0 ]] && have sudo; then SUDO="sudo"; fi
+apt_missing=()
+need_pkg() { dpkg -s "$1" >/dev/null 2>&1 || apt_missing+=("$1"); }
+
+# --- the wasm32 target --------------------------------------------------------------
+# Where rustup can add the target, that is the ordinary route. Here it cannot download,
+# so Debian's rustc-web (with its std source and wasm-ld) builds std for wasm32 itself.
+WASM_ROUTE=rustup
+# MASCATE_WASM_ROUTE=debian forces the fallback (to test it on a machine that has both).
+if [[ "${MASCATE_WASM_ROUTE:-}" == debian ]]; then
+  WASM_ROUTE=debian
+elif ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  if timeout 60 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+    say "added the wasm32 target with rustup"
+  else
+    WASM_ROUTE=debian
+  fi
+fi
+if [[ $WASM_ROUTE == debian ]]; then
+  for p in rustc-web cargo-web rust-web-src lld; do need_pkg "$p"; done
+fi
+need_pkg python3
+need_pkg gzip
+if [[ $want_test -eq 1 ]]; then
+  for p in chromium chromium-driver; do need_pkg "$p"; done
+fi
+if ((${#apt_missing[@]})); then
+  say "installing Debian packages: ${apt_missing[*]} (wasm32 std source and linker, browser for tests)"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_missing[@]}" >/dev/null
+fi
+echo "$WASM_ROUTE" > target/.wasm-route 2>/dev/null || { mkdir -p target; echo "$WASM_ROUTE" > target/.wasm-route; }
+
+# --- cargo-installed tools ----------------------------------------------------------
+# rustup's cargo builds these natively; they must sit on PATH for Trunk.
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$CARGO_BIN:$PATH"
+if ! trunk --version 2>/dev/null | grep -q "0.21.14"; then
+  say "installing Trunk 0.21.14 (builds and bundles the app; 0.22 needs a newer rustc) — about 10 minutes"
+  cargo install trunk --version 0.21.14 --locked --quiet
+fi
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION$"; then
+  say "installing wasm-bindgen-cli $WB_VERSION (must equal the wasm-bindgen crate in Cargo.lock) — about 3 minutes"
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --quiet
+fi
+
+# --- npm: wasm-opt (binaryen) and Playwright ------------------------------------------
+# Debian's binaryen is too old for current compiler output; npm's is current.
+if [[ ! -x e2e/node_modules/.bin/wasm-opt ]] || [[ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]]; then
+  if ! have npm; then
+    say "installing Node.js and npm from Debian (for wasm-opt and Playwright)"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  say "installing e2e/ node packages from the lockfile (binaryen's wasm-opt, @playwright/test; no browser download)"
+  (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+fi
+say "tools ready (wasm32 route: $WASM_ROUTE)"

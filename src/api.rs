@@ -1,0 +1,191 @@
+//! Requests to the Protheus sales-portal REST API (`shared/tgv-api.md`).
+//!
+//! [`Api`] owns the plumbing every call shares: the base URL (this app's origin by default,
+//! or the company's Protheus REST root), the bearer token and its refresh, and telling the
+//! connectivity context whether the server answered. The calls themselves live one family
+//! per file beside this one.
+
+pub mod auth;
+pub mod customers;
+
+use std::cell::Cell;
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use leptos::prelude::*;
+use mascate_domain::contract::ErrorBody;
+use serde::de::DeserializeOwned;
+
+use crate::connectivity::{use_connectivity, Connectivity};
+use crate::prefs;
+use crate::session::{use_session, SessionContext, SignOutReason};
+
+/// Why a call failed, in terms the pages can act on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// No answer at all: no network, or the server is down.
+    Unreachable,
+    /// The session is over; the rep must sign in again.
+    SignedOut,
+    /// The server answered with an error.
+    Server { status: u16, message: String, detail: Option<String> },
+    /// The server answered something we cannot read.
+    Malformed(String),
+}
+
+impl ApiError {
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Server { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+}
+
+/// The configured REST root, without a trailing slash; empty means this app's own origin.
+pub fn base_url() -> String {
+    prefs::get(prefs::keys::BASE_URL).map(|u| u.trim().trim_end_matches('/').to_string()).unwrap_or_default()
+}
+
+/// Points the app at another REST root (empty to use this app's origin).
+pub fn set_base_url(url: &str) {
+    let url = url.trim();
+    if url.is_empty() {
+        prefs::remove(prefs::keys::BASE_URL);
+    } else {
+        prefs::set(prefs::keys::BASE_URL, url);
+    }
+}
+
+pub(crate) fn url(path: &str) -> String {
+    format!("{}{}", base_url(), path)
+}
+
+/// Milliseconds since the epoch, the browser's clock.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Reads an error response in any of the contract's shapes.
+async fn server_error(res: Response) -> ApiError {
+    let status = res.status();
+    let text = res.text().await.unwrap_or_default();
+    let body: ErrorBody = serde_json::from_str(&text).unwrap_or_default();
+    let message = body.text();
+    let message = if message.is_empty() { format!("HTTP {status}") } else { message };
+    ApiError::Server { status, message, detail: body.detail() }
+}
+
+async fn read_json<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
+    if !res.ok() {
+        return Err(server_error(res).await);
+    }
+    let text = res.text().await.map_err(|_| ApiError::Unreachable)?;
+    serde_json::from_str(&text).map_err(|e| ApiError::Malformed(e.to_string()))
+}
+
+thread_local! {
+    // Refresh tokens rotate: two requests refreshing at once would burn each other's token.
+    static REFRESHING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The request context: pages call `use_api()` and then a typed call such as
+/// [`Api::customers`].
+#[derive(Clone, Copy)]
+pub struct Api {
+    session: SessionContext,
+    connectivity: Connectivity,
+}
+
+impl Api {
+    /// Sends `build(token)` with a live access token, refreshing it first when it is about
+    /// to expire and once more if the server still says 401.
+    async fn send_authorized(&self, build: impl Fn(&str) -> RequestBuilder) -> Result<Response, ApiError> {
+        let mut refreshed = false;
+        loop {
+            let session = self.session.current.get_untracked().ok_or(ApiError::SignedOut)?;
+            if session.access_expired(now_ms()) && !refreshed {
+                self.refresh().await?;
+                refreshed = true;
+                continue;
+            }
+            let res = build(&session.access_token).send().await;
+            let res = match res {
+                Ok(r) => r,
+                Err(_) => {
+                    self.connectivity.report_server(false);
+                    return Err(ApiError::Unreachable);
+                }
+            };
+            self.connectivity.report_server(true);
+            if res.status() == 401 && !refreshed {
+                self.refresh().await?;
+                refreshed = true;
+                continue;
+            }
+            if res.status() == 401 {
+                self.session.sign_out(SignOutReason::Expired);
+                return Err(ApiError::SignedOut);
+            }
+            return Ok(res);
+        }
+    }
+
+    /// Trades the refresh token for new tokens; signs out if the server refuses it.
+    async fn refresh(&self) -> Result<(), ApiError> {
+        if REFRESHING.with(|r| r.replace(true)) {
+            // Someone else is refreshing: wait for them and use their result.
+            while REFRESHING.with(Cell::get) {
+                gloo_timers::future::TimeoutFuture::new(50).await;
+            }
+            return self.session.current.get_untracked().map(|_| ()).ok_or(ApiError::SignedOut);
+        }
+        let result = self.refresh_now().await;
+        REFRESHING.with(|r| r.set(false));
+        result
+    }
+
+    async fn refresh_now(&self) -> Result<(), ApiError> {
+        let session = self.session.current.get_untracked().ok_or(ApiError::SignedOut)?;
+        match auth::refresh(&session.refresh_token).await {
+            Ok(tokens) => {
+                self.connectivity.report_server(true);
+                let expires = now_ms() + tokens.expires_in as f64 * 1000.0;
+                self.session.renew(tokens.access_token, tokens.refresh_token, expires);
+                Ok(())
+            }
+            Err(ApiError::Unreachable) => {
+                self.connectivity.report_server(false);
+                Err(ApiError::Unreachable)
+            }
+            Err(ApiError::Server { status: 400 | 401, .. }) => {
+                self.session.sign_out(SignOutReason::Expired);
+                Err(ApiError::SignedOut)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// An authorized GET returning JSON.
+    pub async fn get_json<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Result<T, ApiError> {
+        let url = url(path);
+        let res = self
+            .send_authorized(|token| {
+                Request::get(&url)
+                    .header("Authorization", &format!("Bearer {token}"))
+                    .query(query.iter().map(|(k, v)| (*k, v.as_str())))
+            })
+            .await?;
+        read_json(res).await
+    }
+}
+
+/// Provides the request context (needs the session and connectivity contexts).
+pub fn provide_api() -> Api {
+    let api = Api { session: use_session(), connectivity: use_connectivity() };
+    provide_context(api);
+    api
+}
+
+pub fn use_api() -> Api {
+    expect_context::<Api>()
+}

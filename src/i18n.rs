@@ -1,0 +1,59 @@
+//! Every word the rep reads goes through here: Brazilian Portuguese by default, English and
+//! Spanish on request, the choice remembered on the device.
+//!
+//! ```ignore
+//! let i18n = use_i18n();
+//! view! { <h1>{move || i18n.t(Msg::CustomersTitle)}</h1> }
+//! ```
+
+mod messages;
+
+use leptos::prelude::*;
+pub use mascate_domain::Locale;
+pub use messages::Msg;
+
+use crate::prefs;
+
+/// The i18n context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub locale: RwSignal<Locale>,
+}
+
+impl I18n {
+    /// The text of `msg` in the current locale (subscribes to locale changes).
+    pub fn t(&self, msg: Msg) -> &'static str {
+        msg.text(self.locale.get())
+    }
+
+    /// `msg` with `{n}` replaced.
+    pub fn t_n(&self, msg: Msg, n: impl std::fmt::Display) -> String {
+        self.t(msg).replace("{n}", &n.to_string())
+    }
+
+    /// Switches and remembers the locale.
+    pub fn set(&self, locale: Locale) {
+        prefs::set(prefs::keys::LOCALE, locale.tag());
+        set_document_lang(locale);
+        self.locale.set(locale);
+    }
+}
+
+fn set_document_lang(locale: Locale) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", locale.tag());
+    }
+}
+
+/// Restores the remembered locale (pt-BR when none) and provides the context.
+pub fn provide_i18n() -> I18n {
+    let locale = prefs::get(prefs::keys::LOCALE).and_then(|t| Locale::from_tag(&t)).unwrap_or_default();
+    set_document_lang(locale);
+    let i18n = I18n { locale: RwSignal::new(locale) };
+    provide_context(i18n);
+    i18n
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

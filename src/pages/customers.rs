@@ -1,0 +1,344 @@
+//! My Customers: the seller's customers with quick search, filters, sort, paging and a
+//! table/cards switch. Online it reads the ERP and keeps what it read on the device;
+//! offline it reads the device, read-only, with the same query.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use mascate_domain::contract::Customer;
+use mascate_domain::customer_query::{page_of, CustomerQuery, CustomerSort, ListSource, StatusFilter, STATES};
+use mascate_domain::tax_id;
+
+use crate::api::{use_api, Api, ApiError};
+use crate::connectivity::use_connectivity;
+use crate::i18n::{use_i18n, Msg};
+use crate::prefs;
+use crate::session::use_session;
+use crate::storage;
+
+const PAGE_SIZE: usize = 20;
+
+/// What one load produced.
+#[derive(Clone, PartialEq)]
+enum Loaded {
+    Page { items: Vec<Customer>, has_next: bool, source: ListSource },
+    Failed { message: String, detail: Option<String> },
+    SignedOut,
+}
+
+async fn load(api: Api, seller: String, query: CustomerQuery, page: usize, online: bool) -> Loaded {
+    if ListSource::choose(online) == ListSource::Server {
+        match api.customers(&query, page, PAGE_SIZE).await {
+            Ok(list) => {
+                // Keep what was read for offline use; a storage failure must not hide the list.
+                if let Ok(db) = storage::for_seller(&seller).await {
+                    let _ = db.put_customers(&list.items).await;
+                }
+                return Loaded::Page { items: list.items, has_next: list.has_next, source: ListSource::Server };
+            }
+            Err(ApiError::Unreachable) => {} // read the device below
+            Err(ApiError::SignedOut) => return Loaded::SignedOut,
+            Err(ApiError::Server { message, detail, .. }) => return Loaded::Failed { message, detail },
+            Err(ApiError::Malformed(m)) => return Loaded::Failed { message: m, detail: None },
+        }
+    }
+    let saved = match storage::for_seller(&seller).await {
+        Ok(db) => db.customers().await.unwrap_or_default(),
+        Err(e) => return Loaded::Failed { message: e.0, detail: None },
+    };
+    let (items, has_next) = page_of(query.apply(saved), page, PAGE_SIZE);
+    Loaded::Page { items, has_next, source: ListSource::Device }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum ViewMode {
+    Table,
+    Cards,
+}
+
+/// The customer list page.
+#[component]
+pub fn CustomersPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let connectivity = use_connectivity();
+    let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
+
+    let search = RwSignal::new(String::new());
+    let uf = RwSignal::new(String::new());
+    let city = RwSignal::new(String::new());
+    let status = RwSignal::new(StatusFilter::All);
+    let sort = RwSignal::new(CustomerSort::Name);
+    let page = RwSignal::new(1usize);
+    let mode = RwSignal::new(match prefs::get(prefs::keys::CUSTOMER_VIEW).as_deref() {
+        Some("cards") => ViewMode::Cards,
+        _ => ViewMode::Table,
+    });
+    let set_mode = move |m: ViewMode| {
+        prefs::set(prefs::keys::CUSTOMER_VIEW, if m == ViewMode::Cards { "cards" } else { "table" });
+        mode.set(m);
+    };
+
+    let query = Memo::new(move |_| CustomerQuery {
+        search: search.get(),
+        uf: uf.get(),
+        city: city.get(),
+        status: status.get(),
+        sort: sort.get(),
+    });
+    // A new question starts from the first page.
+    Effect::watch(move || query.track(), move |_, _, _| page.set(1), false);
+
+    let data = LocalResource::new(move || {
+        let (q, p, online, seller) = (query.get(), page.get(), connectivity.online(), seller.clone());
+        load(api, seller, q, p, online)
+    });
+
+    let status_value = move || match status.get() {
+        StatusFilter::All => "all",
+        StatusFilter::Active => "active",
+        StatusFilter::Blocked => "blocked",
+    };
+    let sort_value = move || match sort.get() {
+        CustomerSort::Name => "name",
+        CustomerSort::Code => "code",
+        CustomerSort::City => "city",
+    };
+
+    view! {
+        <section class="page customers">
+            <h1>{move || i18n.t(Msg::CustomersTitle)}</h1>
+            <div class="toolbar" role="search">
+                <label class="grow">
+                    <span class="label">{move || i18n.t(Msg::Search)}</span>
+                    <input
+                        type="search"
+                        data-testid="customers-search"
+                        placeholder=move || i18n.t(Msg::SearchHint)
+                        bind:value=search
+                    />
+                </label>
+                <label>
+                    <span class="label">{move || i18n.t(Msg::State)}</span>
+                    <select data-testid="customers-filter-uf" on:change=move |ev| uf.set(event_target_value(&ev))>
+                        <option value="">{move || i18n.t(Msg::All)}</option>
+                        {STATES.iter().map(|s| view! { <option value=*s>{*s}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span class="label">{move || i18n.t(Msg::City)}</span>
+                    <input data-testid="customers-filter-city" bind:value=city />
+                </label>
+                <label>
+                    <span class="label">{move || i18n.t(Msg::Status)}</span>
+                    <select
+                        data-testid="customers-filter-status"
+                        prop:value=status_value
+                        on:change=move |ev| {
+                            status
+                                .set(
+                                    match event_target_value(&ev).as_str() {
+                                        "active" => StatusFilter::Active,
+                                        "blocked" => StatusFilter::Blocked,
+                                        _ => StatusFilter::All,
+                                    },
+                                )
+                        }
+                    >
+                        <option value="all">{move || i18n.t(Msg::All)}</option>
+                        <option value="active">{move || i18n.t(Msg::Active)}</option>
+                        <option value="blocked">{move || i18n.t(Msg::Blocked)}</option>
+                    </select>
+                </label>
+                <label>
+                    <span class="label">{move || i18n.t(Msg::SortBy)}</span>
+                    <select
+                        data-testid="customers-sort"
+                        prop:value=sort_value
+                        on:change=move |ev| {
+                            sort.set(
+                                match event_target_value(&ev).as_str() {
+                                    "code" => CustomerSort::Code,
+                                    "city" => CustomerSort::City,
+                                    _ => CustomerSort::Name,
+                                },
+                            )
+                        }
+                    >
+                        <option value="name">{move || i18n.t(Msg::Name)}</option>
+                        <option value="code">{move || i18n.t(Msg::Code)}</option>
+                        <option value="city">{move || i18n.t(Msg::City)}</option>
+                    </select>
+                </label>
+                <div class="segmented" role="group">
+                    <button
+                        type="button"
+                        data-testid="view-table"
+                        aria-pressed=move || (mode.get() == ViewMode::Table).to_string()
+                        on:click=move |_| set_mode(ViewMode::Table)
+                    >
+                        {move || i18n.t(Msg::ViewTable)}
+                    </button>
+                    <button
+                        type="button"
+                        data-testid="view-cards"
+                        aria-pressed=move || (mode.get() == ViewMode::Cards).to_string()
+                        on:click=move |_| set_mode(ViewMode::Cards)
+                    >
+                        {move || i18n.t(Msg::ViewCards)}
+                    </button>
+                </div>
+            </div>
+            <Show when=move || !connectivity.online()>
+                <p class="notice offline" data-testid="offline-banner">{move || i18n.t(Msg::OfflineCustomers)}</p>
+            </Show>
+            {move || match data.get() {
+                None => view! { <p class="muted" data-testid="customers-loading">{i18n.t(Msg::Loading)}</p> }.into_any(),
+                Some(Loaded::SignedOut) => ().into_any(),
+                Some(Loaded::Failed { message, detail }) => {
+                    view! {
+                        <div class="error" role="alert" data-testid="customers-error">
+                            <p>{message}</p>
+                            {detail
+                                .map(|d| {
+                                    view! {
+                                        <details>
+                                            <summary>{i18n.t(Msg::ErrorDetail)}</summary>
+                                            <p>{d}</p>
+                                        </details>
+                                    }
+                                })}
+                            <button class="button" on:click=move |_| data.refetch()>{i18n.t(Msg::TryAgain)}</button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Some(Loaded::Page { items, has_next, source }) => {
+                    let empty_msg = if source == ListSource::Device && page.get_untracked() == 1
+                        && query.get_untracked() == CustomerQuery::default()
+                    {
+                        Msg::NothingSavedYet
+                    } else {
+                        Msg::NoCustomers
+                    };
+                    view! {
+                        <div data-testid="customers-list" data-source=if source == ListSource::Server { "server" } else { "device" }>
+                            {if items.is_empty() {
+                                view! { <p class="empty" data-testid="customers-empty">{move || i18n.t(empty_msg)}</p> }.into_any()
+                            } else if mode.get() == ViewMode::Table {
+                                view! { <CustomerTable items /> }.into_any()
+                            } else {
+                                view! { <CustomerCards items /> }.into_any()
+                            }}
+                            <nav class="pager">
+                                <button
+                                    class="button"
+                                    data-testid="customers-prev"
+                                    disabled=move || page.get() <= 1
+                                    on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))
+                                >
+                                    {move || i18n.t(Msg::Previous)}
+                                </button>
+                                <span data-testid="customers-page">{move || i18n.t_n(Msg::PageN, page.get())}</span>
+                                <button
+                                    class="button"
+                                    data-testid="customers-next"
+                                    disabled=!has_next
+                                    on:click=move |_| page.update(|p| *p += 1)
+                                >
+                                    {move || i18n.t(Msg::Next)}
+                                </button>
+                            </nav>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+fn details_href(c: &Customer) -> String {
+    format!("/customers/{}/{}", c.code.trim(), c.store.trim())
+}
+
+/// The blocked/active chip.
+#[component]
+fn StatusChip(blocked: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <span class=if blocked { "chip blocked" } else { "chip active" }>
+            {move || i18n.t(if blocked { Msg::Blocked } else { Msg::Active })}
+        </span>
+    }
+}
+
+/// Customers as table rows (desktop and landscape tablets).
+#[component]
+fn CustomerTable(items: Vec<Customer>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="table-wrap">
+            <table class="table" data-testid="customers-table">
+                <thead>
+                    <tr>
+                        <th>{move || i18n.t(Msg::Code)}</th>
+                        <th>{move || i18n.t(Msg::Name)}</th>
+                        <th>{move || i18n.t(Msg::TaxId)}</th>
+                        <th>{move || i18n.t(Msg::City)}</th>
+                        <th>{move || i18n.t(Msg::Status)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {items
+                        .into_iter()
+                        .map(|c| {
+                            let (name, blocked) = (c.name.clone(), c.is_blocked());
+                            view! {
+                                <tr data-testid="customer-row" data-code=c.code.clone()>
+                                    <td class="mono">{format!("{}/{}", c.code, c.store)}</td>
+                                    <td>
+                                        <A href=details_href(&c) attr:data-testid="customer-link">
+                                            {name.clone()}
+                                        </A>
+                                        <div class="muted small">{c.trade_name.clone()}</div>
+                                    </td>
+                                    <td class="mono">{tax_id::mask(&c.tax_id)}</td>
+                                    <td>{format!("{} / {}", c.city, c.uf)}</td>
+                                    <td>
+                                        <StatusChip blocked />
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Customers as cards (portrait tablets and phones).
+#[component]
+fn CustomerCards(items: Vec<Customer>) -> impl IntoView {
+    view! {
+        <ul class="cards" data-testid="customers-cards">
+            {items
+                .into_iter()
+                .map(|c| {
+                    let (trade_name, blocked) = (c.trade_name.clone(), c.is_blocked());
+                    view! {
+                        <li class="card customer-card" data-testid="customer-card" data-code=c.code.clone()>
+                            <A href=details_href(&c) attr:data-testid="customer-link">
+                                <strong>{trade_name.clone()}</strong>
+                            </A>
+                            <div class="small">{c.name.clone()}</div>
+                            <div class="muted small mono">{tax_id::mask(&c.tax_id)}</div>
+                            <div class="muted small">{format!("{} / {}", c.city, c.uf)}</div>
+                            <StatusChip blocked />
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,195 @@
+//! Sign-in: user and password against the ERP's token endpoint, then the seller behind it.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::{self, auth, ApiError};
+use crate::components::connectivity_badge::ConnectivityBadge;
+use crate::components::locale_picker::LocalePicker;
+use crate::connectivity::use_connectivity;
+use crate::i18n::{use_i18n, Msg};
+use crate::session::{use_session, Session, SignOutReason};
+
+/// Signs in and remembers the session; shows the demo logins when the server is a demo.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let connectivity = use_connectivity();
+    let navigate = use_navigate();
+
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let user_error = RwSignal::new(None::<Msg>);
+    let password_error = RwSignal::new(None::<Msg>);
+    let error = RwSignal::new(None::<(Msg, Option<String>)>);
+    let busy = RwSignal::new(false);
+    let base_url = RwSignal::new(api::base_url());
+
+    let about = LocalResource::new(auth::about);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (user, pass) = (username.get_untracked().trim().to_string(), password.get_untracked());
+        user_error.set(user.is_empty().then_some(Msg::Required));
+        password_error.set(pass.is_empty().then_some(Msg::Required));
+        if user.is_empty() || pass.is_empty() || busy.get_untracked() {
+            return;
+        }
+        if !connectivity.online_untracked() {
+            error.set(Some((Msg::FirstSignInNeedsNetwork, None)));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let result = sign_in(&user, &pass).await;
+            busy.set(false);
+            match result {
+                Ok(s) => {
+                    session.sign_in(s);
+                    navigate("/", Default::default());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+
+    let expired = move || session.signed_out.get() == Some(SignOutReason::Expired);
+
+    view! {
+        <Show when=move || session.current.get().is_some()>
+            <Redirect path="/" />
+        </Show>
+        <div class="login">
+            <div class="login-top">
+                <ConnectivityBadge />
+                <LocalePicker />
+            </div>
+            <form class="card login-card" data-testid="login-form" on:submit=submit novalidate>
+                <h1 class="brand-large">"Mascate"</h1>
+                <p class="muted">{move || i18n.t(Msg::Tagline)}</p>
+                <Show when=expired>
+                    <p class="notice" data-testid="session-expired">{move || i18n.t(Msg::SessionExpired)}</p>
+                </Show>
+                <label class="label" for="login-username">{move || i18n.t(Msg::Username)}</label>
+                <input
+                    id="login-username"
+                    data-testid="login-username"
+                    autocomplete="username"
+                    autocapitalize="none"
+                    bind:value=username
+                    aria-invalid=move || user_error.get().is_some().to_string()
+                />
+                <p class="field-error" data-testid="login-username-error">
+                    {move || user_error.get().map(|m| i18n.t(m))}
+                </p>
+                <label class="label" for="login-password">{move || i18n.t(Msg::Password)}</label>
+                <input
+                    id="login-password"
+                    type="password"
+                    data-testid="login-password"
+                    autocomplete="current-password"
+                    bind:value=password
+                    aria-invalid=move || password_error.get().is_some().to_string()
+                />
+                <p class="field-error" data-testid="login-password-error">
+                    {move || password_error.get().map(|m| i18n.t(m))}
+                </p>
+                <button class="button primary" type="submit" data-testid="login-submit" disabled=busy>
+                    {move || i18n.t(if busy.get() { Msg::SigningIn } else { Msg::SignIn })}
+                </button>
+                {move || {
+                    error
+                        .get()
+                        .map(|(msg, detail)| {
+                            view! {
+                                <div class="error" role="alert" data-testid="login-error">
+                                    <p>{i18n.t(msg)}</p>
+                                    {detail.map(|d| view! { <p class="muted small">{d}</p> })}
+                                </div>
+                            }
+                        })
+                }}
+                <details class="advanced">
+                    <summary>{move || i18n.t(Msg::Advanced)}</summary>
+                    <label class="label" for="login-base-url">{move || i18n.t(Msg::ServerAddress)}</label>
+                    <input
+                        id="login-base-url"
+                        data-testid="login-base-url"
+                        inputmode="url"
+                        placeholder="https://erp.empresa.com.br:8400/rest"
+                        bind:value=base_url
+                        on:change=move |_| api::set_base_url(&base_url.get_untracked())
+                    />
+                    <p class="muted small">{move || i18n.t(Msg::ServerAddressHint)}</p>
+                </details>
+            </form>
+            {move || {
+                about
+                    .get()
+                    .flatten()
+                    .filter(|a| a.demo && !a.logins.is_empty())
+                    .map(|a| {
+                        view! {
+                            <section class="card demo-logins" data-testid="demo-logins">
+                                <h2>{move || i18n.t(Msg::DemoLogins)}</h2>
+                                <ul>
+                                    {a
+                                        .logins
+                                        .into_iter()
+                                        .map(|l| {
+                                            let (u, p) = (l.username.clone(), l.password.clone());
+                                            view! {
+                                                <li>
+                                                    <span>{l.name.clone()}</span>
+                                                    <code>{format!("{} / {}", l.username, l.password)}</code>
+                                                    <button
+                                                        type="button"
+                                                        class="button ghost"
+                                                        data-testid=format!("demo-login-{}", l.username)
+                                                        on:click=move |_| {
+                                                            username.set(u.clone());
+                                                            password.set(p.clone());
+                                                        }
+                                                    >
+                                                        {move || i18n.t(Msg::UseLogin)}
+                                                    </button>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </section>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// Gets tokens, then the seller they belong to.
+async fn sign_in(user: &str, password: &str) -> Result<Session, (Msg, Option<String>)> {
+    let explain = |e: ApiError| match e {
+        ApiError::Unreachable => (Msg::ServerUnreachable, None),
+        ApiError::Server { status: 400 | 401, .. } => (Msg::LoginFailed, None),
+        ApiError::Server { status: 403, message, .. } => (Msg::NotASeller, Some(message)),
+        ApiError::Server { message, detail, .. } => {
+            (Msg::ServerUnreachable, Some(detail.map(|d| format!("{message} — {d}")).unwrap_or(message)))
+        }
+        ApiError::Malformed(m) => (Msg::ServerUnreachable, Some(m)),
+        ApiError::SignedOut => (Msg::LoginFailed, None),
+    };
+    let tokens = auth::login(user, password).await.map_err(explain)?;
+    let seller = auth::seller_of(&tokens.access_token).await.map_err(explain)?.ok_or((Msg::NotASeller, None))?;
+    Ok(Session {
+        expires_at_ms: api::now_ms() + tokens.expires_in as f64 * 1000.0,
+        access_token: tokens.access_token,
+        refresh_token: tokens.refresh_token,
+        username: user.to_string(),
+        seller_code: seller.code.trim().to_string(),
+        seller_name: if seller.short_name.trim().is_empty() { seller.name } else { seller.short_name },
+    })
+}

@@ -1,0 +1,33 @@
+//! Small preferences kept in `localStorage`: they must survive reloads and offline starts,
+//! and are read synchronously at start-up, before IndexedDB could answer.
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Reads a preference.
+pub fn get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok()?
+}
+
+/// Writes a preference; a full or disabled storage is not an error worth stopping for.
+pub fn set(key: &str, value: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// Forgets a preference.
+pub fn remove(key: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Keys, in one place so nothing collides.
+pub mod keys {
+    pub const LOCALE: &str = "mascate.locale";
+    pub const SESSION: &str = "mascate.session";
+    pub const BASE_URL: &str = "mascate.base_url";
+    pub const CUSTOMER_VIEW: &str = "mascate.customers.view";
+}

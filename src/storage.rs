@@ -1,0 +1,182 @@
+//! The rep's data on the device: one IndexedDB database per seller (`mascate-<seller>`), so
+//! two reps sharing a tablet never see each other's customers.
+//!
+//! The schema is versioned. IndexedDB (through rexie) deletes any store a version does not
+//! declare, so [`schema`] declares every store in every version and only ever adds.
+//!
+//! ```ignore
+//! let db = Storage::open_for_seller("000001").await?;
+//! db.put_customers(&page.items).await?;
+//! let saved = db.customers().await?;
+//! ```
+
+use mascate_domain::contract::Customer;
+use rexie::{Index, ObjectStore, Rexie, TransactionMode};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+/// The newest schema version.
+pub const VERSION: u32 = 2;
+
+/// Store names.
+pub mod stores {
+    /// Customers read from the server, keyed by the contract's opaque `id`.
+    pub const CUSTOMERS: &str = "customers";
+    /// Small key/value facts (`{key, value}`), such as when a list was last refreshed.
+    pub const META: &str = "meta";
+    /// Documents written on the device and waiting to be sent (used by the sync engine).
+    pub const OUTBOX: &str = "outbox";
+}
+
+/// Index names.
+pub mod indexes {
+    /// Customers by `[code, store]`, the key the contract's URLs use.
+    pub const CUSTOMER_BY_CODE: &str = "by_code_store";
+}
+
+/// The stores of schema `version`. Each version repeats everything before it.
+pub fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
+    let mut customers = ObjectStore::new(stores::CUSTOMERS).key_path("id");
+    if version >= 2 {
+        customers = customers.add_index(Index::new_array(indexes::CUSTOMER_BY_CODE, ["code", "store"]));
+    }
+    let mut builder = Rexie::builder(name)
+        .version(version)
+        .add_object_store(customers)
+        .add_object_store(ObjectStore::new(stores::META).key_path("key"));
+    if version >= 2 {
+        builder = builder.add_object_store(ObjectStore::new(stores::OUTBOX).key_path("external_id"));
+    }
+    builder
+}
+
+/// A storage failure, as text for a message; the pages fall back to the network.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StorageError(pub String);
+
+impl From<rexie::Error> for StorageError {
+    fn from(e: rexie::Error) -> Self {
+        StorageError(e.to_string())
+    }
+}
+
+impl From<serde_wasm_bindgen::Error> for StorageError {
+    fn from(e: serde_wasm_bindgen::Error) -> Self {
+        StorageError(e.to_string())
+    }
+}
+
+thread_local! {
+    // One open connection per seller for the page's lifetime; opening is cheap but not free.
+    static OPEN: std::cell::RefCell<Option<(String, std::rc::Rc<Storage>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The signed-in seller's database, opened once and shared.
+pub async fn for_seller(seller_code: &str) -> Result<std::rc::Rc<Storage>, StorageError> {
+    let name = database_name(seller_code);
+    if let Some(db) = OPEN.with(|o| o.borrow().as_ref().filter(|(n, _)| *n == name).map(|(_, db)| db.clone())) {
+        return Ok(db);
+    }
+    let db = std::rc::Rc::new(Storage::open_named(&name).await?);
+    OPEN.with(|o| *o.borrow_mut() = Some((name, db.clone())));
+    Ok(db)
+}
+
+/// An open database.
+pub struct Storage {
+    db: Rexie,
+}
+
+/// The database name of a seller.
+pub fn database_name(seller_code: &str) -> String {
+    format!("mascate-{}", seller_code.trim())
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StorageError> {
+    // Plain objects, not JS Maps: IndexedDB reads key paths only from objects.
+    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
+
+fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StorageError> {
+    Ok(serde_wasm_bindgen::from_value(value)?)
+}
+
+#[derive(Serialize, serde::Deserialize)]
+struct Meta {
+    key: String,
+    value: String,
+}
+
+impl Storage {
+    /// Opens (creating or upgrading) the seller's database.
+    pub async fn open_for_seller(seller_code: &str) -> Result<Storage, StorageError> {
+        Storage::open_named(&database_name(seller_code)).await
+    }
+
+    /// Opens a database by name at the current [`VERSION`].
+    pub async fn open_named(name: &str) -> Result<Storage, StorageError> {
+        Ok(Storage { db: schema(name, VERSION).build().await? })
+    }
+
+    pub fn version(&self) -> Result<u32, StorageError> {
+        Ok(self.db.version()?)
+    }
+
+    pub fn store_names(&self) -> Vec<String> {
+        self.db.store_names()
+    }
+
+    /// Closes the connection (needed before another version can open it).
+    pub fn close(self) {
+        self.db.close();
+    }
+
+    /// Saves customers (insert or replace), all in one transaction.
+    pub async fn put_customers(&self, customers: &[Customer]) -> Result<(), StorageError> {
+        // Serialise first: awaiting anything else inside the transaction would commit it early.
+        let values: Vec<JsValue> = customers.iter().map(to_js).collect::<Result<_, _>>()?;
+        let tx = self.db.transaction(&[stores::CUSTOMERS], TransactionMode::ReadWrite)?;
+        let store = tx.store(stores::CUSTOMERS)?;
+        store.put_all(values.into_iter().map(|v| (v, None))).await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// Every saved customer.
+    pub async fn customers(&self) -> Result<Vec<Customer>, StorageError> {
+        let tx = self.db.transaction(&[stores::CUSTOMERS], TransactionMode::ReadOnly)?;
+        let values = tx.store(stores::CUSTOMERS)?.get_all(None, None).await?;
+        values.into_iter().map(from_js).collect()
+    }
+
+    /// How many customers are saved.
+    pub async fn customer_count(&self) -> Result<u32, StorageError> {
+        let tx = self.db.transaction(&[stores::CUSTOMERS], TransactionMode::ReadOnly)?;
+        Ok(tx.store(stores::CUSTOMERS)?.count(None).await?)
+    }
+
+    /// A saved customer by code and store.
+    pub async fn customer(&self, code: &str, store: &str) -> Result<Option<Customer>, StorageError> {
+        let tx = self.db.transaction(&[stores::CUSTOMERS], TransactionMode::ReadOnly)?;
+        let key = js_sys::Array::of2(&JsValue::from_str(code), &JsValue::from_str(store));
+        let found = tx.store(stores::CUSTOMERS)?.index(indexes::CUSTOMER_BY_CODE)?.get(key.into()).await?;
+        found.map(from_js).transpose()
+    }
+
+    /// Reads a meta value.
+    pub async fn meta(&self, key: &str) -> Result<Option<String>, StorageError> {
+        let tx = self.db.transaction(&[stores::META], TransactionMode::ReadOnly)?;
+        let found = tx.store(stores::META)?.get(JsValue::from_str(key)).await?;
+        Ok(found.map(from_js::<Meta>).transpose()?.map(|m| m.value))
+    }
+
+    /// Writes a meta value.
+    pub async fn set_meta(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        let v = to_js(&Meta { key: key.into(), value: value.into() })?;
+        let tx = self.db.transaction(&[stores::META], TransactionMode::ReadWrite)?;
+        tx.store(stores::META)?.put(&v, None).await?;
+        tx.done().await?;
+        Ok(())
+    }
+}

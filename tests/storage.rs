@@ -1,0 +1,98 @@
+//! The storage module in a real browser: real IndexedDB in headless Chromium
+//! (`wasm-bindgen-test-runner` + ChromeDriver). Run by `make test`.
+#![cfg(target_arch = "wasm32")]
+
+use mascate::storage::{self, database_name, schema, stores, Storage, VERSION};
+use mascate_domain::contract::Customer;
+use rexie::{Rexie, TransactionMode};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn customer(code: &str, name: &str, seller: &str) -> Customer {
+    Customer {
+        id: format!("  {code}01"),
+        code: code.into(),
+        store: "01".into(),
+        name: name.into(),
+        trade_name: format!("<script>alert('{name}')</script>"),
+        seller_code: seller.into(),
+        tax_id: "11222333000181".into(),
+        credit_limit: 1234.5,
+        ..Default::default()
+    }
+}
+
+async fn fresh(name: &str) {
+    Rexie::delete(name).await.expect("delete old test database");
+}
+
+#[wasm_bindgen_test]
+async fn customers_round_trip_and_lookup_by_code() {
+    let name = "mascate-test-roundtrip";
+    fresh(name).await;
+    let db = Storage::open_named(name).await.unwrap();
+    assert_eq!(db.version().unwrap(), VERSION);
+    let saved =
+        vec![customer("000002", "PADARIA SÃO JOÃO", "000001"), customer("000003", "MERCEARIA D'ÁVILA", "000001")];
+    db.put_customers(&saved).await.unwrap();
+    // Saving again replaces rather than duplicates.
+    let mut changed = saved[0].clone();
+    changed.name = "PADARIA NOVA".into();
+    db.put_customers(&[changed.clone()]).await.unwrap();
+
+    let mut all = db.customers().await.unwrap();
+    all.sort_by(|a, b| a.code.cmp(&b.code));
+    assert_eq!(all, vec![changed.clone(), saved[1].clone()]);
+    assert_eq!(db.customer_count().await.unwrap(), 2);
+    assert_eq!(db.customer("000002", "01").await.unwrap(), Some(changed));
+    assert_eq!(db.customer("999999", "01").await.unwrap(), None);
+
+    db.set_meta("customers.synced_at", "2026-11-25T10:00:00.000000Z").await.unwrap();
+    assert_eq!(db.meta("customers.synced_at").await.unwrap().as_deref(), Some("2026-11-25T10:00:00.000000Z"));
+    assert_eq!(db.meta("nope").await.unwrap(), None);
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn upgrade_from_version_1_keeps_data_and_adds_the_new_parts() {
+    let name = "mascate-test-upgrade";
+    fresh(name).await;
+    // A device still on schema 1, with a customer saved.
+    let v1 = schema(name, 1).build().await.unwrap();
+    let mut names = v1.store_names();
+    names.sort();
+    assert_eq!(names, [stores::CUSTOMERS, stores::META]);
+    let tx = v1.transaction(&[stores::CUSTOMERS], TransactionMode::ReadWrite).unwrap();
+    // Written as a plain object, the way version 1 of the app wrote it.
+    let plain = js_sys::JSON::parse(&serde_json::to_string(&customer("000042", "OLD", "000001")).unwrap()).unwrap();
+    tx.store(stores::CUSTOMERS).unwrap().put(&plain, None).await.unwrap();
+    tx.done().await.unwrap();
+    v1.close();
+
+    // The app opens it at the current version.
+    let db = Storage::open_named(name).await.unwrap();
+    assert_eq!(db.version().unwrap(), VERSION);
+    let mut names = db.store_names();
+    names.sort();
+    assert_eq!(names, [stores::CUSTOMERS, stores::META, stores::OUTBOX]);
+    let all = db.customers().await.unwrap();
+    assert_eq!(all.len(), 1, "the upgrade kept the saved customer");
+    assert_eq!(all[0].name, "OLD");
+    // The index added in version 2 (indexes::CUSTOMER_BY_CODE) covers rows written before it existed.
+    assert_eq!(db.customer("000042", "01").await.unwrap().map(|c| c.name), Some("OLD".to_string()));
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn each_seller_has_their_own_database() {
+    for s in ["000001", "000002"] {
+        fresh(&database_name(s)).await;
+    }
+    let ana = storage::for_seller("000001").await.unwrap();
+    ana.put_customers(&[customer("000002", "ANA'S", "000001")]).await.unwrap();
+    let bruno = Storage::open_for_seller("000002").await.unwrap();
+    assert_eq!(bruno.customer_count().await.unwrap(), 0, "another seller's database is empty");
+    assert_eq!(ana.customer_count().await.unwrap(), 1);
+    assert_eq!(database_name(" 000001 "), "mascate-000001");
+}
