@@ -9,6 +9,7 @@ const VERSION = "dev";
 const PRECACHE = ["/", "/index.html"];
 
 const CACHE = `mascate-shell-${VERSION}`;
+const NAVIGATION_TIMEOUT_MS = 3000;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -36,11 +37,18 @@ self.addEventListener("fetch", (event) => {
 
   if (request.mode === "navigate") {
     // Any page of the app is the same shell; the app's router takes it from there.
-    // Network first so a deploy shows at once, the cached shell when there is no network.
+    // Network first so a deploy shows at once, the cached shell when there is no network
+    // or when a weak one has not answered within a few seconds (a rep at a customer's door
+    // must not stare at a blank page).
+    const cachedShell = () => caches.match("/index.html");
+    const network = fetch(request).then((response) =>
+      response.ok ? response : cachedShell().then((c) => c || response),
+    );
+    const slow = new Promise((resolve) => setTimeout(resolve, NAVIGATION_TIMEOUT_MS)).then(cachedShell);
     event.respondWith(
-      fetch(request)
-        .then((response) => (response.ok ? response : caches.match("/index.html").then((c) => c || response)))
-        .catch(() => caches.match("/index.html")),
+      Promise.race([network, slow.then((c) => c || network)]).catch(() =>
+        cachedShell().then((c) => c || Response.error()),
+      ),
     );
     return;
   }

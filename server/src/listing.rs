@@ -159,8 +159,10 @@ pub fn order_by(entity: &Entity, sort: Option<&str>) -> ApiResult<String> {
         let col = entity
             .column(field)
             .ok_or_else(|| ApiError::bad_request(format!("SORT: propriedade desconhecida '{field}'")))?;
-        let collate = if entity.kind(col) == Some(Kind::Text) { " COLLATE NOCASE" } else { "" };
-        parts.push(format!("{col}{collate}{}", if desc { " DESC" } else { "" }));
+        // Text sorts as people read it (case and accents folded), the same order the app
+        // gives the device's copy offline.
+        let key = if entity.kind(col) == Some(Kind::Text) { format!("fold({col})") } else { col.to_string() };
+        parts.push(format!("{key}{}", if desc { " DESC" } else { "" }));
     }
     parts.push(entity.default_order.to_string());
     Ok(parts.join(", "))

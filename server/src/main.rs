@@ -3,6 +3,7 @@
 //! ```text
 //! mascate-server [serve] [--port 8080] [--data-dir data] [--access-ttl 3600] ...
 //! mascate-server generate-fixtures      # rewrites fixtures/customers.json from the seed
+//! mascate-server generate-customers 100000 target/bench/customers.json   # seeded, for benchmarks
 //! ```
 
 use mascate_server::{app, fixtures, AppState, Config};
@@ -17,7 +18,8 @@ async fn main() {
     let result = match command.as_str() {
         "serve" => serve(&args).await,
         "generate-fixtures" => generate_fixtures(&args),
-        other => Err(format!("unknown command {other}; use serve or generate-fixtures")),
+        "generate-customers" => generate_customers(&args),
+        other => Err(format!("unknown command {other}; use serve, generate-fixtures or generate-customers")),
     };
     if let Err(e) = result {
         eprintln!("mascate-server: {e}");
@@ -65,6 +67,23 @@ fn generate_fixtures(args: &[String]) -> Result<(), String> {
     all.extend(generated);
     let out = std::path::Path::new(dir).join("customers.json");
     std::fs::write(&out, serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    println!("wrote {} customers to {}", all.len(), out.display());
+    Ok(())
+}
+
+/// Writes `count` generated customers (same seed, same output) for benchmarks.
+fn generate_customers(args: &[String]) -> Result<(), String> {
+    let count: usize =
+        args.first().ok_or("generate-customers COUNT [OUT]")?.parse().map_err(|_| "COUNT must be a number")?;
+    let out = std::path::PathBuf::from(args.get(1).map(String::as_str).unwrap_or("target/bench/customers.json"));
+    let mut all = fixtures::generate::customers(20261122, count, &["000001", "000002", "000003"]);
+    for (i, c) in all.iter_mut().enumerate() {
+        c.code = format!("{:06}", i + 1);
+    }
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    }
+    std::fs::write(&out, serde_json::to_string(&all).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
     println!("wrote {} customers to {}", all.len(), out.display());
     Ok(())
 }

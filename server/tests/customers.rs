@@ -270,3 +270,24 @@ fn fixtures_are_believable() {
     codes.dedup();
     assert_eq!(codes.len(), all.len(), "codes are unique");
 }
+
+#[tokio::test]
+async fn name_order_folds_case_and_accents_exactly_as_the_app_does_offline() {
+    use mascate_domain::contract::Customer;
+    use mascate_domain::customer_query::{CustomerQuery, CustomerSort};
+    let s = TestServer::start().await;
+    let t = s.token("ana").await;
+    let (status, body) = s.get(&t, "/api/tgv/customers/?pageSize=1000&SORT=name,code,store").await;
+    assert_eq!(status, 200);
+    let server_order = column(&body, "code");
+    let rows: Vec<Customer> = serde_json::from_value(body["items"].clone()).unwrap();
+    let device_order: Vec<String> = CustomerQuery { sort: CustomerSort::Name, ..Default::default() }
+        .apply(rows)
+        .into_iter()
+        .map(|c| c.code)
+        .collect();
+    assert_eq!(server_order, device_order);
+    // "AÇOUGUE ..." comes before "ADRIANA ...", not after every plain A.
+    let pos = |code: &str| server_order.iter().position(|c| c == code).unwrap();
+    assert!(pos("000005") < pos("000063"));
+}

@@ -294,7 +294,7 @@ fn CustomerTable(items: Vec<Customer>) -> impl IntoView {
                         .map(|c| {
                             let (name, blocked) = (c.name.clone(), c.is_blocked());
                             view! {
-                                <tr data-testid="customer-row" data-code=c.code.clone()>
+                                <tr data-testid="customer-row" data-code=c.code.clone() data-status=if blocked { "blocked" } else { "active" }>
                                     <td class="mono">{format!("{}/{}", c.code, c.store)}</td>
                                     <td>
                                         <A href=details_href(&c) attr:data-testid="customer-link">

@@ -1,0 +1,128 @@
+// My Customers online: only the seller's own, search, filters, views, paging, details.
+const { test, expect } = require('@playwright/test');
+const { signIn, apiToken, forbidDialogs } = require('./helpers');
+
+async function allCodesFromApi(request, token) {
+  const res = await request.get('/api/tgv/customers?page=1&pageSize=1000', {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(res.status()).toBe(200);
+  return (await res.json()).items.map((c) => c.code);
+}
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, 'ana');
+  await page.getByTestId('nav-customers').click();
+  await expect(page.getByTestId('customers-list')).toHaveAttribute('data-source', 'server');
+});
+
+test('lists only the signed-in seller\'s customers, page by page', async ({ page, request }) => {
+  const own = new Set(await allCodesFromApi(request, await apiToken(request, 'ana')));
+  const others = await allCodesFromApi(request, await apiToken(request, 'bruno'));
+  expect(own.size).toBeGreaterThan(40);
+  expect(others.some((c) => own.has(c))).toBe(false);
+
+  const seen = [];
+  const rows = page.getByTestId('customer-row');
+  await expect(rows).toHaveCount(20);
+  seen.push(...(await rows.evaluateAll((rs) => rs.map((r) => r.dataset.code))));
+  await expect(page.getByTestId('customers-prev')).toBeDisabled();
+  await page.getByTestId('customers-next').click();
+  await expect(page.getByTestId('customers-page')).toContainText('2');
+  await expect(rows.first()).not.toHaveAttribute('data-code', seen[0]);
+  seen.push(...(await rows.evaluateAll((rs) => rs.map((r) => r.dataset.code))));
+  expect(new Set(seen).size).toBe(40);
+  for (const code of seen) expect(own.has(code)).toBe(true);
+  // Bruno's Supermercado Mineirão (000007) is never among Ana's.
+  expect(seen).not.toContain('000007');
+  await page.getByTestId('customers-prev').click();
+  await expect(rows.first()).toHaveAttribute('data-code', seen[0]);
+});
+
+test('quick search ignores accents and case', async ({ page }) => {
+  await page.getByTestId('customers-search').fill('joao');
+  const rows = page.getByTestId('customer-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-code', '000002');
+  await expect(rows.first()).toContainText('PADARIA SÃO JOÃO');
+  await page.getByTestId('customers-search').fill('no such customer zzz');
+  await expect(page.getByTestId('customers-empty')).toBeVisible();
+});
+
+test('filters by status, UF and city, and sorts', async ({ page }) => {
+  await page.getByTestId('customers-filter-status').selectOption('blocked');
+  const rows = page.getByTestId('customer-row');
+  await expect(rows.first()).toBeVisible();
+  await expect(page.locator('[data-testid=customer-row][data-code="000005"]')).toBeVisible();
+  const statuses = await rows.evaluateAll((rs) => rs.map((r) => r.dataset.status));
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(new Set(statuses)).toEqual(new Set(['blocked']));
+
+  await page.getByTestId('customers-filter-status').selectOption('all');
+  await page.getByTestId('customers-filter-uf').selectOption('RJ');
+  await expect(page.locator('[data-testid=customer-row][data-code="000006"]')).toBeVisible();
+  const places = await rows.evaluateAll((rs) => rs.map((r) => r.cells[3].textContent));
+  for (const p of places) expect(p).toMatch(/ \/ RJ$/);
+
+  await page.getByTestId('customers-filter-uf').selectOption('');
+  await page.getByTestId('customers-filter-city').fill('Campinas');
+  await expect(page.locator('[data-testid=customer-row][data-code="000003"]')).toBeVisible();
+  for (const p of await rows.evaluateAll((rs) => rs.map((r) => r.cells[3].textContent))) {
+    expect(p).toMatch(/^Campinas \/ SP$/);
+  }
+
+  await page.getByTestId('customers-filter-city').fill('');
+  await page.getByTestId('customers-sort').selectOption('code');
+  await expect(rows.first()).toHaveAttribute('data-code', '000002');
+  const codes = await rows.evaluateAll((rs) => rs.map((r) => r.dataset.code));
+  expect([...codes].sort()).toEqual(codes);
+});
+
+test('table and cards views, remembered across reloads', async ({ page }) => {
+  await expect(page.getByTestId('customers-table')).toBeVisible();
+  await page.getByTestId('view-cards').click();
+  await expect(page.getByTestId('customers-cards')).toBeVisible();
+  await expect(page.getByTestId('customer-card')).toHaveCount(20);
+  await page.reload();
+  await expect(page.getByTestId('customers-cards')).toBeVisible();
+  await page.getByTestId('view-table').click();
+  await expect(page.getByTestId('customers-table')).toBeVisible();
+});
+
+test('details: masked CNPJ and CPF, money and dates per locale, address', async ({ page }) => {
+  await page.getByTestId('customers-search').fill('joao');
+  await page.getByTestId('customer-link').first().click();
+  await expect(page).toHaveURL(/\/customers\/000002\/01$/);
+  await expect(page.getByTestId('customer-name')).toHaveText('PADARIA SÃO JOÃO DA MANHÃ LTDA');
+  await expect(page.getByTestId('customer-taxid')).toContainText('11.222.333/0001-81');
+  await expect(page.getByTestId('customer-credit-limit')).toContainText('R$ 25.000,00');
+  await expect(page.getByTestId('customer-last-purchase')).toContainText('15/10/2026');
+  await expect(page.getByTestId('customer-address')).toContainText('São Paulo / SP');
+  await expect(page.getByTestId('customer-status')).toHaveText('Ativo');
+
+  await page.getByTestId('locale-select').selectOption('en');
+  await expect(page.getByTestId('customer-credit-limit')).toContainText('R$25,000.00');
+  await expect(page.getByTestId('customer-last-purchase')).toContainText('10/15/2026');
+  await page.getByTestId('locale-select').selectOption('pt-BR');
+
+  await page.goto('/customers/000006/01');
+  await expect(page.getByTestId('customer-taxid')).toContainText('529.982.247-25');
+});
+
+test('another seller\'s customer cannot be opened by address', async ({ page }) => {
+  await page.goto('/customers/000007/01');
+  await expect(page.getByTestId('customer-missing')).toBeVisible();
+  await expect(page.getByTestId('customer-name')).toHaveCount(0);
+});
+
+test('text with markup is shown as text, never run', async ({ page }) => {
+  const dialogs = forbidDialogs(page);
+  await page.getByTestId('customers-search').fill('script');
+  const row = page.locator('[data-testid=customer-row][data-code="000004"]');
+  await expect(row).toContainText("<SCRIPT>ALERT('XSS')</SCRIPT> COMERCIO LTDA");
+  await expect(row).toContainText("<script>alert('xss')</script> Empório");
+  expect(await page.locator('table script').count()).toBe(0);
+  await row.getByTestId('customer-link').click();
+  await expect(page.getByTestId('customer-name')).toHaveText("<SCRIPT>ALERT('XSS')</SCRIPT> COMERCIO LTDA");
+  expect(dialogs).toEqual([]);
+});
