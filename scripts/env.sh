@@ -13,8 +13,12 @@ if [[ "$(cat "$ROOT/target/.wasm-route" 2>/dev/null)" == debian ]]; then
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld
+  # A target dir of its own, so the two compilers do not keep rebuilding each other's
+  # build scripts and proc macros.
+  WASM_TARGET_DIR="$ROOT/target/debian"
 else
   export WASM_PATH="$PATH"
+  WASM_TARGET_DIR="$ROOT/target"
 fi
 # Run a command with the wasm32 toolchain first on PATH.
-with_wasm() { PATH="$WASM_PATH" RUSTUP_TOOLCHAIN= "$@"; }
+with_wasm() { PATH="$WASM_PATH" CARGO_TARGET_DIR="$WASM_TARGET_DIR" "$@"; }

@@ -26,10 +26,14 @@ WASM_ROUTE=rustup
 # MASCATE_WASM_ROUTE=debian forces the fallback (to test it on a machine that has both).
 if [[ "${MASCATE_WASM_ROUTE:-}" == debian ]]; then
   WASM_ROUTE=debian
+elif [[ -z "${MASCATE_WASM_ROUTE:-}" && "$(cat target/.wasm-route 2>/dev/null)" == debian ]]; then
+  WASM_ROUTE=debian # rustup could not add it last time; do not wait for it again
 elif ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "trying rustup for the wasm32 target (at most 60 s)"
   if timeout 60 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
     say "added the wasm32 target with rustup"
   else
+    say "rustup cannot download here: building std for wasm32 from Debian's rustc-web instead"
     WASM_ROUTE=debian
   fi
 fi
@@ -38,6 +42,7 @@ if [[ $WASM_ROUTE == debian ]]; then
 fi
 need_pkg python3
 need_pkg gzip
+need_pkg curl
 if [[ $want_test -eq 1 ]]; then
   for p in chromium chromium-driver; do need_pkg "$p"; done
 fi

@@ -1,0 +1,30 @@
+SHELL := /bin/bash
+
+# The two commands a newcomer needs are `make run` and `make test`; the rest are the parts.
+.PHONY: run test setup build e2e wasm-test bench clean
+
+run:            ## install what is missing, build, serve app + demo ERP on 127.0.0.1:8080
+	scripts/run.sh
+
+test:           ## install what is missing, then every test layer
+	scripts/test.sh
+
+setup:
+	scripts/setup.sh --test
+
+build: setup
+	scripts/build.sh
+
+wasm-test: setup
+	. scripts/env.sh && CHROMEDRIVER=/usr/bin/chromedriver \
+	  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  with_wasm cargo test --target wasm32-unknown-unknown --test '*'
+
+e2e: build
+	cd e2e && npx playwright test
+
+bench: build    ## prints wasm size, cold load and warm offline start (not a test)
+	scripts/bench.sh
+
+clean:
+	rm -rf dist target/e2e-data

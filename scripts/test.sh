@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# `make test`: every test layer, in the order that fails fastest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n\033[1;34m[test]\033[0m %s\n' "$*"; }
+
+step "setup (installs only what is missing)"
+scripts/setup.sh --test
+source scripts/env.sh
+
+step "format and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "native tests: shared rules, app logic, server over real HTTP and SQLite"
+cargo test --workspace
+
+step "in-browser Rust tests (wasm-bindgen-test, real IndexedDB in headless Chromium)"
+export CHROMEDRIVER=/usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export WASM_BINDGEN_TEST_TIMEOUT=120
+with_wasm cargo test --target wasm32-unknown-unknown --test '*'
+
+step "release build (app and server)"
+scripts/build.sh
+
+step "end-to-end (Playwright, Debian's Chromium, real server, service worker, IndexedDB)"
+(cd e2e && npx playwright test)
+
+step "all green"
