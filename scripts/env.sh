@@ -9,16 +9,15 @@ if [[ "$(cat "$ROOT/target/.wasm-route" 2>/dev/null)" == debian ]]; then
   ln -sf /usr/bin/cargo "$ROOT/target/wasm-shims/cargo"
   ln -sf /usr/bin/rustc "$ROOT/target/wasm-shims/rustc"
   ln -sf /usr/bin/rustdoc "$ROOT/target/wasm-shims/rustdoc" 2>/dev/null || true
-  export WASM_PATH="$ROOT/target/wasm-shims:$PATH"
-  export RUSTC_BOOTSTRAP=1
-  export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld
+  WASM_PATH="$ROOT/target/wasm-shims:$PATH"
+  # Only for wasm32 builds: native builds (clippy, tests, the server) stay on rustup's cargo.
   # A target dir of its own, so the two compilers do not keep rebuilding each other's
   # build scripts and proc macros.
-  WASM_TARGET_DIR="$ROOT/target/debian"
+  with_wasm() {
+    PATH="$WASM_PATH" CARGO_TARGET_DIR="$ROOT/target/debian" RUSTC_BOOTSTRAP=1 \
+      CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld "$@"
+  }
 else
-  export WASM_PATH="$PATH"
-  WASM_TARGET_DIR="$ROOT/target"
+  # Run a command with the wasm32 toolchain (here rustup's, with the target added).
+  with_wasm() { "$@"; }
 fi
-# Run a command with the wasm32 toolchain first on PATH.
-with_wasm() { PATH="$WASM_PATH" CARGO_TARGET_DIR="$WASM_TARGET_DIR" "$@"; }
