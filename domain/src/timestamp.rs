@@ -102,6 +102,24 @@ pub fn format_iso(micros: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{frac:06}Z", sod / 3600, (sod % 3600) / 60, sod % 60)
 }
 
+/// A `YYYY-MM-DD` date moved by `days` (negative goes back); `None` if it does not parse.
+/// ```
+/// use mascate_domain::timestamp::add_days;
+/// assert_eq!(add_days("2026-03-01", -1).as_deref(), Some("2026-02-28"));
+/// assert_eq!(add_days("2026-12-31", 1).as_deref(), Some("2027-01-01"));
+/// ```
+pub fn add_days(date: &str, days: i64) -> Option<String> {
+    let mut parts = date.trim().splitn(3, '-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next()?.parse().ok()?;
+    let d: u32 = parts.next()?.get(0..2)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let (y, m, d) = civil_from_days(days_from_civil(y, m, d) + days);
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
 /// The calendar date (`YYYY-MM-DD`) of an instant, in UTC.
 pub fn date_of(micros: i64) -> String {
     let (y, m, d) = civil_from_days(micros.div_euclid(86_400_000_000));

@@ -119,6 +119,249 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX seller_filter_items_by_entity ON seller_filter_items(entityid);
     "#,
+    // 2: the catalogue (products, stock, price lists) and the reference tables, prospects.
+    r#"
+    CREATE TABLE product_groups (code TEXT PRIMARY KEY, description TEXT NOT NULL);
+    CREATE TABLE warehouses (code TEXT PRIMARY KEY, description TEXT NOT NULL);
+    CREATE TABLE products (
+        branchid TEXT NOT NULL DEFAULT '',
+        code TEXT PRIMARY KEY,
+        internalid TEXT GENERATED ALWAYS AS (branchid || code) VIRTUAL,
+        description TEXT NOT NULL DEFAULT '',
+        type TEXT NOT NULL DEFAULT 'ME',
+        price REAL NOT NULL DEFAULT 0,
+        active TEXT NOT NULL DEFAULT 'S',
+        status TEXT NOT NULL DEFAULT '2',
+        standardwarehouse TEXT NOT NULL DEFAULT '01',
+        measureunit TEXT NOT NULL DEFAULT 'UN',
+        productimage TEXT NOT NULL DEFAULT '',
+        productgroup TEXT NOT NULL DEFAULT '',
+        outflowtype TEXT NOT NULL DEFAULT '',
+        ipi REAL NOT NULL DEFAULT 0,
+        icmsst TEXT NOT NULL DEFAULT 'N',
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX products_by_stamp ON products(stamp);
+    CREATE VIEW products_view AS
+        SELECT p.*, coalesce(g.description, '') AS groupdescription
+        FROM products p LEFT JOIN product_groups g ON g.code = p.productgroup;
+    CREATE TABLE stock (
+        code TEXT NOT NULL REFERENCES products(code),
+        warehouse TEXT NOT NULL REFERENCES warehouses(code),
+        onhand REAL NOT NULL DEFAULT 0,
+        reserved REAL NOT NULL DEFAULT 0,
+        allocatedquantity REAL NOT NULL DEFAULT 0,
+        orderquantity REAL NOT NULL DEFAULT 0,
+        expectedinflow REAL NOT NULL DEFAULT 0,
+        stamp INTEGER NOT NULL,
+        PRIMARY KEY (code, warehouse)
+    );
+    CREATE INDEX stock_by_stamp ON stock(stamp);
+    CREATE VIEW product_balance_view AS
+        SELECT p.branchid || s.code AS internalid, p.branchid AS branchid, s.code AS code,
+               p.description AS description, s.warehouse AS warehouse, w.description AS warehousedescription,
+               s.onhand - s.reserved - s.allocatedquantity AS availablequantity,
+               s.orderquantity AS orderquantity, s.allocatedquantity AS allocatedquantity,
+               s.expectedinflow AS expectedinflow, p.deleted AS deleted, s.stamp AS stamp
+        FROM stock s JOIN products p ON p.code = s.code JOIN warehouses w ON w.code = s.warehouse;
+    CREATE TABLE price_lists (
+        branchid TEXT NOT NULL DEFAULT '',
+        code TEXT PRIMARY KEY,
+        internalid TEXT GENERATED ALWAYS AS (branchid || code) VIRTUAL,
+        description TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT '1',
+        inicialdate TEXT NOT NULL DEFAULT '',
+        finaldate TEXT NOT NULL DEFAULT '',
+        paymentcondition TEXT NOT NULL DEFAULT '',
+        inicialtime TEXT NOT NULL DEFAULT '',
+        finaltime TEXT NOT NULL DEFAULT '',
+        timetype TEXT NOT NULL DEFAULT '',
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE price_list_items (
+        branchid TEXT NOT NULL DEFAULT '',
+        pricelist TEXT NOT NULL REFERENCES price_lists(code),
+        item TEXT NOT NULL,
+        internalid TEXT GENERATED ALWAYS AS (branchid || pricelist || item) VIRTUAL,
+        headerid TEXT GENERATED ALWAYS AS (branchid || pricelist) VIRTUAL,
+        product TEXT NOT NULL REFERENCES products(code),
+        salesprice REAL NOT NULL DEFAULT 0,
+        validity TEXT NOT NULL DEFAULT '',
+        productgroup TEXT NOT NULL DEFAULT '',
+        discountvalue REAL NOT NULL DEFAULT 0,
+        state TEXT NOT NULL DEFAULT '',
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (pricelist, item),
+        UNIQUE (pricelist, product)
+    );
+    CREATE INDEX price_list_items_by_product ON price_list_items(product);
+    CREATE INDEX price_list_items_by_stamp ON price_list_items(stamp);
+    CREATE VIEW price_list_items_view AS
+        SELECT i.*, coalesce(p.price, 0) AS baseprice FROM price_list_items i LEFT JOIN products p ON p.code = i.product;
+    CREATE TABLE payment_conditions (
+        branchid TEXT NOT NULL DEFAULT '',
+        paymentcode TEXT PRIMARY KEY,
+        internalid TEXT GENERATED ALWAYS AS (branchid || paymentcode) VIRTUAL,
+        paymentdescription TEXT NOT NULL DEFAULT '',
+        condition TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT '2',
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE carriers (
+        branchid TEXT NOT NULL DEFAULT '',
+        code TEXT PRIMARY KEY,
+        internalid TEXT GENERATED ALWAYS AS (branchid || code) VIRTUAL,
+        name TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT '2',
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE operation_types (operationtypeid TEXT PRIMARY KEY, description TEXT NOT NULL);
+    CREATE TABLE prospects (
+        branch TEXT NOT NULL DEFAULT '',
+        code TEXT NOT NULL,
+        store TEXT NOT NULL,
+        internalid TEXT GENERATED ALWAYS AS (branch || code || store) VIRTUAL,
+        name TEXT NOT NULL DEFAULT '',
+        fantasy TEXT NOT NULL DEFAULT '',
+        prospecttype TEXT NOT NULL DEFAULT '',
+        cgc TEXT NOT NULL DEFAULT '',
+        cnae TEXT NOT NULL DEFAULT '',
+        vendor TEXT NOT NULL DEFAULT '',
+        citycode TEXT NOT NULL DEFAULT '',
+        persontype TEXT NOT NULL DEFAULT '',
+        estadualregistration TEXT NOT NULL DEFAULT '',
+        city TEXT NOT NULL DEFAULT '',
+        neighborhood TEXT NOT NULL DEFAULT '',
+        address TEXT NOT NULL DEFAULT '',
+        zipcode TEXT NOT NULL DEFAULT '',
+        uf TEXT NOT NULL DEFAULT '',
+        ddi TEXT NOT NULL DEFAULT '',
+        ddd TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        country TEXT NOT NULL DEFAULT '',
+        creditlimit REAL NOT NULL DEFAULT 0,
+        inclusiondate TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT '2',
+        currentstatus TEXT NOT NULL DEFAULT '1',
+        customercode TEXT NOT NULL DEFAULT '',
+        customerstore TEXT NOT NULL DEFAULT '',
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (code, store)
+    );
+    CREATE INDEX prospects_by_vendor ON prospects(vendor);
+    CREATE INDEX prospects_by_stamp ON prospects(stamp);
+    CREATE TABLE orders (
+        branchid TEXT NOT NULL DEFAULT '',
+        orderid TEXT PRIMARY KEY,
+        externalid TEXT NOT NULL DEFAULT '',
+        ordertype TEXT NOT NULL DEFAULT 'N',
+        pricelistid TEXT NOT NULL DEFAULT '',
+        paymentconditionid TEXT NOT NULL DEFAULT '',
+        issuedate TEXT NOT NULL,
+        clientid TEXT NOT NULL,
+        storeid TEXT NOT NULL,
+        sellerid TEXT NOT NULL,
+        freighttype TEXT NOT NULL DEFAULT '',
+        freight REAL NOT NULL DEFAULT 0,
+        insurance REAL NOT NULL DEFAULT 0,
+        expenses REAL NOT NULL DEFAULT 0,
+        discount REAL NOT NULL DEFAULT 0,
+        currencyid REAL NOT NULL DEFAULT 1,
+        carriercode TEXT NOT NULL DEFAULT '',
+        releasetype TEXT NOT NULL DEFAULT '',
+        notemessage TEXT NOT NULL DEFAULT '',
+        ordercomment TEXT NOT NULL DEFAULT '',
+        intermediaryid TEXT NOT NULL DEFAULT '',
+        purchaserpresence TEXT NOT NULL DEFAULT '',
+        liberok TEXT NOT NULL DEFAULT '',
+        invoice TEXT NOT NULL DEFAULT '',
+        block TEXT NOT NULL DEFAULT '',
+        origin TEXT NOT NULL DEFAULT '',
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX orders_by_seller ON orders(sellerid, issuedate);
+    CREATE INDEX orders_by_external ON orders(externalid) WHERE externalid <> '';
+    CREATE INDEX orders_by_stamp ON orders(stamp);
+    CREATE TABLE order_items (
+        orderid TEXT NOT NULL REFERENCES orders(orderid),
+        itemid TEXT NOT NULL,
+        productid TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        quantity REAL NOT NULL DEFAULT 0,
+        pricelist REAL NOT NULL DEFAULT 0,
+        unitprice REAL NOT NULL DEFAULT 0,
+        amount REAL NOT NULL DEFAULT 0,
+        discount REAL NOT NULL DEFAULT 0,
+        discountamount REAL NOT NULL DEFAULT 0,
+        quantitydelivered REAL NOT NULL DEFAULT 0,
+        blockstatus TEXT NOT NULL DEFAULT '',
+        outflowtype TEXT NOT NULL DEFAULT '',
+        fiscalcode TEXT NOT NULL DEFAULT '',
+        customerorder TEXT NOT NULL DEFAULT '',
+        deliverydate TEXT NOT NULL DEFAULT '',
+        operationtype TEXT NOT NULL DEFAULT '',
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (orderid, itemid)
+    );
+    CREATE INDEX order_items_by_product ON order_items(productid);
+    CREATE INDEX order_items_by_stamp ON order_items(stamp);
+    CREATE TABLE quotations (
+        branchid TEXT NOT NULL DEFAULT '',
+        budgetid TEXT PRIMARY KEY,
+        externalid TEXT NOT NULL DEFAULT '',
+        pricelistid TEXT NOT NULL DEFAULT '',
+        paymentconditionid TEXT NOT NULL DEFAULT '',
+        customerid TEXT NOT NULL,
+        customerstore TEXT NOT NULL,
+        prospectid TEXT NOT NULL DEFAULT '',
+        prospectstore TEXT NOT NULL DEFAULT '',
+        issuedate TEXT NOT NULL,
+        freighttype TEXT NOT NULL DEFAULT '',
+        freight REAL NOT NULL DEFAULT 0,
+        insurance REAL NOT NULL DEFAULT 0,
+        expenses REAL NOT NULL DEFAULT 0,
+        discount REAL NOT NULL DEFAULT 0,
+        currencyid REAL NOT NULL DEFAULT 1,
+        releasetype TEXT NOT NULL DEFAULT '',
+        customertype TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'A',
+        businessproposal TEXT NOT NULL DEFAULT '',
+        sellerid TEXT NOT NULL DEFAULT '',
+        orderid TEXT NOT NULL DEFAULT '',
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX quotations_by_customer ON quotations(customerid, customerstore);
+    CREATE INDEX quotations_by_external ON quotations(externalid) WHERE externalid <> '';
+    CREATE INDEX quotations_by_stamp ON quotations(stamp);
+    CREATE TABLE quotation_items (
+        budgetid TEXT NOT NULL REFERENCES quotations(budgetid),
+        itemid TEXT NOT NULL,
+        productid TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        quantity REAL NOT NULL DEFAULT 0,
+        pricelist REAL NOT NULL DEFAULT 0,
+        unitprice REAL NOT NULL DEFAULT 0,
+        amount REAL NOT NULL DEFAULT 0,
+        discount REAL NOT NULL DEFAULT 0,
+        discountamount REAL NOT NULL DEFAULT 0,
+        outflowtype TEXT NOT NULL DEFAULT '',
+        operationtype TEXT NOT NULL DEFAULT '',
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (budgetid, itemid)
+    );
+    CREATE INDEX quotation_items_by_stamp ON quotation_items(stamp);
+    "#,
 ];
 
 /// The database handle every request shares.
@@ -195,13 +438,6 @@ impl Db {
         Ok(Db { conn: Arc::new(Mutex::new(conn)), high_water: Arc::new(AtomicI64::new(newest)), clock: clock.clone() })
     }
 
-    /// True until the demo data has been loaded.
-    pub fn is_empty(&self) -> anyhow_lite::Result<bool> {
-        let conn = self.conn.lock().expect("db lock");
-        let n: i64 = conn.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
-        Ok(n == 0)
-    }
-
     /// Runs `f` in a transaction on a blocking thread; commits on `Ok`, rolls back on `Err`.
     pub async fn run<T, F>(&self, f: F) -> ApiResult<T>
     where
@@ -235,7 +471,7 @@ impl Db {
         Ok(out)
     }
 
-    /// Loads the fixtures into an empty database.
+    /// Loads the fixtures whose tables are still empty (see [`crate::fixtures::seed`]).
     pub fn seed(&self, data: &Fixtures) -> anyhow_lite::Result<()> {
         self.run_blocking(|tx| crate::fixtures::seed(tx, data))
             .map_err(|e| anyhow_lite::Error(format!("seeding: {}", e.body.text())))

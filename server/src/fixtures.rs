@@ -1,13 +1,16 @@
 //! Demo data: the committed fixtures under `fixtures/`, and the seeded generator that made
 //! the customer file and scales it up for benchmarks.
 
+pub mod catalog;
 pub mod generate;
 
 use std::path::Path;
 
 use mascate_domain::contract::Customer;
-use rusqlite::params;
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{params, params_from_iter};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::anyhow_lite;
 use crate::auth::hash_password;
@@ -43,7 +46,18 @@ pub struct UserFixture {
 pub struct Fixtures {
     pub users: Vec<UserFixture>,
     pub customers: Vec<Customer>,
+    pub reference: catalog::Reference,
+    pub products: Vec<Value>,
+    pub stock: Vec<Value>,
+    pub price_list_items: Vec<Value>,
+    pub prospects: Vec<Value>,
 }
+
+/// The generated fixture files, remade by `mascate-server generate-fixtures`.
+pub const GENERATED_FILES: [&str; 4] = ["products.json", "stock.json", "price-list-items.json", "prospects.json"];
+
+/// The seed every generated fixture starts from.
+pub const SEED: u64 = 20261122;
 
 impl Fixtures {
     /// Reads `users.json` and `customers.json` from the folder.
@@ -56,6 +70,11 @@ impl Fixtures {
         Ok(Fixtures {
             users: serde_json::from_str(&read("users.json")?)?,
             customers: serde_json::from_str(&read("customers.json")?)?,
+            reference: serde_json::from_str(&read("catalog.json")?)?,
+            products: serde_json::from_str(&read("products.json")?)?,
+            stock: serde_json::from_str(&read("stock.json")?)?,
+            price_list_items: serde_json::from_str(&read("price-list-items.json")?)?,
+            prospects: serde_json::from_str(&read("prospects.json")?)?,
         })
     }
 
@@ -73,8 +92,81 @@ impl Fixtures {
     }
 }
 
-/// Inserts the fixtures (used once, on an empty database).
+fn is_empty(tx: &Tx, table: &str) -> ApiResult<bool> {
+    Ok(tx.conn.query_row(&format!("SELECT NOT EXISTS (SELECT 1 FROM {table})"), [], |r| r.get(0))?)
+}
+
+/// Loads each group of fixtures whose tables are still empty: a new database gets
+/// everything, and a database made by an older version gets the tables it lacked.
 pub fn seed(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
+    if is_empty(tx, "users")? {
+        seed_people(tx, data)?;
+    }
+    if is_empty(tx, "products")? {
+        seed_catalog(tx, data)?;
+    }
+    if is_empty(tx, "prospects")? {
+        insert_rows(tx, "prospects", &data.prospects, true)?;
+    }
+    Ok(())
+}
+
+fn seed_catalog(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
+    let r = &data.reference;
+    insert_rows(tx, "warehouses", &r.warehouses, false)?;
+    insert_rows(tx, "product_groups", &r.product_groups, false)?;
+    insert_rows(tx, "operation_types", &r.operation_types, false)?;
+    insert_rows(tx, "payment_conditions", &r.payment_conditions, true)?;
+    insert_rows(tx, "carriers", &r.carriers, true)?;
+    // `factor` and `share` only drive the generator.
+    let lists: Vec<Value> = r
+        .price_lists
+        .iter()
+        .map(|l| {
+            let mut l = l.clone();
+            if let Some(m) = l.as_object_mut() {
+                m.remove("factor");
+                m.remove("share");
+            }
+            l
+        })
+        .collect();
+    insert_rows(tx, "price_lists", &lists, true)?;
+    insert_rows(tx, "products", &data.products, true)?;
+    insert_rows(tx, "stock", &data.stock, true)?;
+    insert_rows(tx, "price_list_items", &data.price_list_items, true)
+}
+
+/// Inserts JSON objects whose keys are the table's column names; `stamped` rows get a
+/// fresh stamp each.
+pub fn insert_rows(tx: &Tx, table: &str, rows: &[Value], stamped: bool) -> ApiResult<()> {
+    for row in rows {
+        let Some(obj) = row.as_object() else { continue };
+        let mut names: Vec<&str> = obj.keys().map(String::as_str).collect();
+        let mut values: Vec<SqlValue> = obj
+            .values()
+            .map(|v| match v {
+                Value::Number(n) => {
+                    n.as_i64().map(SqlValue::Integer).unwrap_or(SqlValue::Real(n.as_f64().unwrap_or(0.0)))
+                }
+                Value::Bool(b) => SqlValue::Integer(*b as i64),
+                Value::String(s) => SqlValue::Text(s.clone()),
+                Value::Null => SqlValue::Null,
+                other => SqlValue::Text(other.to_string()),
+            })
+            .collect();
+        if stamped {
+            names.push("stamp");
+            values.push(SqlValue::Integer(tx.stamp()));
+        }
+        let marks = vec!["?"; names.len()].join(", ");
+        let sql = format!("INSERT INTO {table} ({}) VALUES ({marks})", names.join(", "));
+        tx.conn.prepare_cached(&sql)?.execute(params_from_iter(values.iter()))?;
+    }
+    Ok(())
+}
+
+fn seed_people(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
     for u in &data.users {
         tx.conn.execute(
             "INSERT INTO users(user_id, username, name, email, password_hash, is_admin)

@@ -13,6 +13,7 @@ pub mod error;
 pub mod fixtures;
 pub mod listing;
 pub mod routes;
+pub mod sync;
 
 use std::sync::Arc;
 
@@ -36,9 +37,7 @@ impl AppState {
         let clock = clock::Clock::new(config.clock_offset_secs);
         let db = db::Db::open(&config.database_path(), &clock)?;
         let data = fixtures::Fixtures::load(&config.fixtures_dir)?;
-        if db.is_empty()? {
-            db.seed(&data)?;
-        }
+        db.seed(&data)?;
         let demo_logins = Arc::new(if config.demo { data.demo_logins() } else { Vec::new() });
         Ok(AppState { db, clock, config: Arc::new(config), demo_logins })
     }

@@ -11,6 +11,7 @@ use rusqlite::{params_from_iter, Statement};
 use serde::Deserialize;
 use serde_json::{Map, Value as Json};
 
+use crate::auth::Caller;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 
@@ -33,6 +34,9 @@ pub struct Entity {
     pub fixed: &'static [&'static str],
     /// `ORDER BY` when no `SORT` is given; must make the order total (ends with the key).
     pub default_order: &'static str,
+    /// Properties a `FILTER` may name that are not columns: `(name, SQL with one ?)`, used
+    /// for `name eq 'value'` only (the products' `pricetable`, §6.2).
+    pub virtuals: &'static [(&'static str, &'static str)],
 }
 
 impl Entity {
@@ -42,6 +46,10 @@ impl Entity {
 
     fn column(&self, field: &str) -> Option<&'static str> {
         self.columns.iter().find(|(c, _)| c.eq_ignore_ascii_case(field)).map(|(c, _)| *c)
+    }
+
+    fn virtual_sql(&self, field: &str) -> Option<&'static str> {
+        self.virtuals.iter().find(|(c, _)| c.eq_ignore_ascii_case(field)).map(|(_, sql)| *sql)
     }
 }
 
@@ -84,6 +92,8 @@ impl ListParams {
 pub struct Where {
     pub parts: Vec<String>,
     pub values: Vec<SqlValue>,
+    /// A row source replacing the entity's table (a subquery), with its own bound values.
+    pub source: Option<(String, Vec<SqlValue>)>,
 }
 
 impl Where {
@@ -96,6 +106,21 @@ impl Where {
         self.parts.push(format!("({sql})"));
         self.values.extend(values);
         self
+    }
+
+    /// Reads rows from `sql` (a parenthesised subquery) instead of the entity's table.
+    pub fn from_source(mut self, sql: String, values: Vec<SqlValue>) -> Where {
+        self.source = Some((sql, values));
+        self
+    }
+
+    fn source_sql<'a>(&'a self, entity: &'a Entity) -> &'a str {
+        self.source.as_ref().map(|(sql, _)| sql.as_str()).unwrap_or(entity.table)
+    }
+
+    /// Every bound value in SQL order: the source's, then the condition's.
+    fn all_values(&self) -> impl Iterator<Item = &SqlValue> {
+        self.source.iter().flat_map(|(_, v)| v.iter()).chain(self.values.iter())
     }
 
     fn sql(&self) -> String {
@@ -128,6 +153,14 @@ pub fn compile_filter(entity: &Entity, expr: &Expr, out: &mut Vec<SqlValue>) -> 
                 if matches!(expr, Expr::Contains { .. }) { format!("%{folded}%") } else { format!("{folded}%") };
             out.push(SqlValue::Text(pattern));
             format!("fold(CAST({col} AS TEXT)) LIKE ? ESCAPE '\\'")
+        }
+        Expr::Compare { field, op, value } if entity.virtual_sql(field).is_some() => {
+            let sql = entity.virtual_sql(field).expect("checked");
+            match (op, value) {
+                (mascate_domain::filter::Op::Eq, FilterValue::Text(t)) => out.push(SqlValue::Text(t.trim().into())),
+                _ => return Err(ApiError::bad_request(format!("FILTER: {field} aceita apenas eq com texto"))),
+            }
+            format!("({sql})")
         }
         Expr::Compare { field, op, value } => {
             let col = entity.column(field).ok_or_else(|| unknown(field))?;
@@ -239,7 +272,7 @@ pub fn page_ordered(
     let sql = format!(
         "SELECT {} FROM {} WHERE {} ORDER BY {} LIMIT {} OFFSET {}",
         cols.join(", "),
-        entity.table,
+        base.source_sql(entity),
         base.sql(),
         order,
         size + 1,
@@ -247,7 +280,7 @@ pub fn page_ordered(
     );
     let mut stmt = tx.conn.prepare_cached(&sql)?;
     let mut items: Vec<Map<String, Json>> = stmt
-        .query_map(params_from_iter(base.values.iter()), |r| row_to_json(r, columns))?
+        .query_map(params_from_iter(base.all_values()), |r| row_to_json(r, columns))?
         .collect::<rusqlite::Result<_>>()?;
     let has_next = items.len() > size;
     items.truncate(size);
@@ -262,9 +295,9 @@ pub fn one(
     columns: &[(&'static str, Kind)],
 ) -> ApiResult<Option<Map<String, Json>>> {
     let cols: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
-    let sql = format!("SELECT {} FROM {} WHERE {} LIMIT 1", cols.join(", "), entity.table, base.sql());
+    let sql = format!("SELECT {} FROM {} WHERE {} LIMIT 1", cols.join(", "), base.source_sql(entity), base.sql());
     let mut stmt = tx.conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query_map(params_from_iter(base.values.iter()), |r| row_to_json(r, columns))?;
+    let mut rows = stmt.query_map(params_from_iter(base.all_values()), |r| row_to_json(r, columns))?;
     Ok(rows.next().transpose()?)
 }
 
@@ -319,4 +352,20 @@ impl<'a> Insert<'a> {
         self.stmt.execute(params_from_iter(values.iter()))?;
         Ok(())
     }
+}
+
+/// Live rows whose `seller_column` holds the caller's seller (admins: every live row), the
+/// visibility rule of the online lists.
+pub fn live_rows_of(caller: &Caller, seller_column: &str) -> ApiResult<Where> {
+    let live = Where::new().and("deleted = 0", []);
+    if caller.is_admin {
+        return Ok(live);
+    }
+    Ok(live.and(&format!("{seller_column} = ?"), [SqlValue::Text(caller.seller()?.to_string())]))
+}
+
+/// The columns an online read returns: as [`selected_columns`], without `deleted` (the flag
+/// belongs to sync and diff only, §1.4).
+pub fn online_columns(entity: &Entity, fields: Option<&str>) -> Vec<(&'static str, Kind)> {
+    selected_columns(entity, fields).into_iter().filter(|(c, _)| *c != "deleted").collect()
 }

@@ -60,15 +60,46 @@ fn generate_fixtures(args: &[String]) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
     let first_code = handwritten.len();
     let mut all = handwritten;
-    let mut generated = fixtures::generate::customers(20261122, 330, &["000001", "000002", "000003"]);
+    let mut generated = fixtures::generate::customers(fixtures::SEED, 330, &["000001", "000002", "000003"]);
     for (i, c) in generated.iter_mut().enumerate() {
         c.code = format!("{:06}", first_code + 1 + i);
     }
     all.extend(generated);
-    let out = std::path::Path::new(dir).join("customers.json");
-    std::fs::write(&out, serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
-    println!("wrote {} customers to {}", all.len(), out.display());
+    let write = |name: &str, rows: &dyn erased::Rows| -> Result<(), String> {
+        let out = std::path::Path::new(dir).join(name);
+        std::fs::write(&out, rows.pretty()?).map_err(|e| format!("{}: {e}", out.display()))?;
+        println!("wrote {} rows to {}", rows.count(), out.display());
+        Ok(())
+    };
+    write("customers.json", &all)?;
+
+    let reference: fixtures::catalog::Reference = serde_json::from_str(
+        &std::fs::read_to_string(std::path::Path::new(dir).join("catalog.json")).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
+    let seed = fixtures::SEED;
+    let products = fixtures::catalog::products(seed, 14, 1);
+    write("stock.json", &fixtures::catalog::stock(seed, &products))?;
+    write("price-list-items.json", &fixtures::catalog::price_list_items(seed, &reference.price_lists, &products))?;
+    write("prospects.json", &fixtures::catalog::prospects(seed, 60, &["000001", "000002", "000003"], &all))?;
+    write("products.json", &products)?;
     Ok(())
+}
+
+/// Lets one closure write any of the fixture vectors.
+mod erased {
+    pub trait Rows {
+        fn pretty(&self) -> Result<String, String>;
+        fn count(&self) -> usize;
+    }
+    impl<T: serde::Serialize> Rows for Vec<T> {
+        fn pretty(&self) -> Result<String, String> {
+            serde_json::to_string_pretty(self).map_err(|e| e.to_string())
+        }
+        fn count(&self) -> usize {
+            self.len()
+        }
+    }
 }
 
 /// Writes `count` generated customers (same seed, same output) for benchmarks.

@@ -3,7 +3,6 @@
 
 mod support;
 
-use rusqlite::params;
 use serde_json::Value;
 use support::{column, items, TestServer};
 
@@ -106,17 +105,6 @@ async fn filter_fields_and_sort() {
     assert_eq!(s.get(&t, "/api/tgv/customers/?SORT=nope").await.0, 400);
 }
 
-async fn sql(s: &TestServer, statement: &'static str, code: &'static str) {
-    s.state
-        .db
-        .run(move |tx| {
-            tx.conn.execute(statement, params![tx.stamp(), code])?;
-            Ok(())
-        })
-        .await
-        .unwrap();
-}
-
 #[tokio::test]
 async fn sync_follows_todays_selection_and_diff_returns_changed_and_deleted_rows() {
     let s = TestServer::start().await;
@@ -139,9 +127,9 @@ async fn sync_follows_todays_selection_and_diff_returns_changed_and_deleted_rows
     assert!(items(&diff).is_empty(), "{diff}");
 
     // The ERP edits one customer, deletes another, and edits one outside the selection.
-    sql(&s, "UPDATE customers SET name = 'PADARIA NOVA', stamp = ?1 WHERE code = ?2", "000002").await;
-    sql(&s, "UPDATE customers SET deleted = 1, stamp = ?1 WHERE code = ?2", "000004").await;
-    sql(&s, "UPDATE customers SET name = 'OUTRO', stamp = ?1 WHERE code = ?2", "000009").await;
+    s.stamped("UPDATE customers SET name = 'PADARIA NOVA', stamp = ?1 WHERE code = ?2", "000002").await;
+    s.stamped("UPDATE customers SET deleted = 1, stamp = ?1 WHERE code = ?2", "000004").await;
+    s.stamped("UPDATE customers SET name = 'OUTRO', stamp = ?1 WHERE code = ?2", "000009").await;
 
     let (_, diff) = s.get(&t, &format!("/api/tgv/customers/sync/diff/{mark}?pageSize=500")).await;
     let got: Vec<(String, bool, String)> = items(&diff)

@@ -88,10 +88,27 @@ impl TestServer {
         (status, res.json().await.unwrap_or(Value::Null))
     }
 
+    /// Runs one ERP-side write, `?1` bound to a fresh stamp and `?2` to `key`.
+    pub async fn stamped(&self, statement: &'static str, key: &'static str) {
+        self.state
+            .db
+            .run(move |tx| {
+                tx.conn.execute(statement, rusqlite::params![tx.stamp(), key])?;
+                Ok(())
+            })
+            .await
+            .unwrap();
+    }
+
     /// Saves today's offline selection of customers (`code+store` keys) for the token's seller.
     pub async fn select_customers(&self, token: &str, keys: &[&str]) -> String {
+        self.select(token, "000002", keys).await
+    }
+
+    /// Saves today's offline selection of `schema` for the token's seller; returns its uuid.
+    pub async fn select(&self, token: &str, schema: &str, keys: &[&str]) -> String {
         let items: Vec<Value> = keys.iter().map(|k| serde_json::json!({"entityid": k})).collect();
-        let body = serde_json::json!({"header": {"schemaid": "000002"}, "items": items});
+        let body = serde_json::json!({"header": {"schemaid": schema}, "items": items});
         let (status, res) = self.send(reqwest::Method::POST, token, "/api/pgv/sellerfilters/", &body).await;
         assert_eq!(status, 201, "filter saved: {res}");
         res["items"][0]["uuid"].as_str().unwrap().to_string()

@@ -28,6 +28,7 @@ static HEADER: Entity = Entity {
     ],
     fixed: &["uuid"],
     default_order: "inclusiondate DESC, schemaid, uuid",
+    virtuals: &[],
 };
 
 /// Schemas a seller may select records for.
@@ -157,19 +158,82 @@ fn parse_body(body: &[u8], verb: &str) -> ApiResult<SellerFilterBody> {
 
 /// Checks that every entity may be selected by this seller: customers must be theirs.
 fn check_entities(tx: &Tx, seller: &str, schema_id: &str, items: &[SellerFilterItem], verb: &str) -> ApiResult<()> {
-    if schema_id != schema::CUSTOMERS {
-        return Ok(());
-    }
-    let mut stmt =
-        tx.conn.prepare_cached("SELECT 1 FROM customers WHERE code || store = ?1 AND vendor = ?2 AND deleted = 0")?;
+    // Going beyond Protheus: a seller can only select what they may see.
+    let (sql, what) = match schema_id {
+        schema::CUSTOMERS => {
+            ("SELECT 1 FROM customers WHERE code || store = ?1 AND vendor = ?2 AND deleted = 0", "Cliente")
+        }
+        schema::PROSPECTS => {
+            ("SELECT 1 FROM prospects WHERE code || store = ?1 AND vendor = ?2 AND deleted = 0", "Prospect")
+        }
+        _ => ("SELECT 1 FROM products WHERE code = ?1 AND deleted = 0 AND ?2 = ?2", "Produto"),
+    };
+    let mut stmt = tx.conn.prepare_cached(sql)?;
     for it in items.iter().filter(|i| !i.is_deleted) {
         if !stmt.exists(params![it.entity_id.trim_end(), seller])? {
-            return Err(write_error(
-                verb,
-                StatusCode::BAD_REQUEST,
-                format!("Cliente {} não pertence à carteira do vendedor {seller}.", it.entity_id.trim_end()),
-            ));
+            let detail = if what == "Produto" {
+                format!("Produto {} não encontrado.", it.entity_id.trim_end())
+            } else {
+                format!("{what} {} não pertence à carteira do vendedor {seller}.", it.entity_id.trim_end())
+            };
+            return Err(write_error(verb, StatusCode::BAD_REQUEST, detail));
         }
+    }
+    Ok(())
+}
+
+/// Adds `entity` to today's filter of `schema` for `seller`, creating the filter if needed
+/// (the queue does this for documents it accepted; prospects do it for their customers).
+pub fn add_to_todays_filter(tx: &Tx, seller: &str, schema_id: &str, entity: &str) -> ApiResult<()> {
+    let today = tx.today();
+    let existing: Option<String> = tx
+        .conn
+        .query_row(
+            "SELECT uuid FROM seller_filters WHERE sellerid = ?1 AND schemaid = ?2 AND inclusiondate = ?3 AND deleted = 0",
+            params![seller, schema_id, today],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let uuid = match existing {
+        Some(u) => u,
+        None => {
+            let u = new_uuid();
+            tx.conn.execute(
+                "INSERT INTO seller_filters(uuid, sellerid, schemaid, inclusiondate, stamp) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![u, seller, schema_id, today, tx.stamp()],
+            )?;
+            u
+        }
+    };
+    let present = tx
+        .conn
+        .prepare_cached("SELECT 1 FROM seller_filter_items WHERE filter_uuid = ?1 AND entityid = ?2")?
+        .exists(params![uuid, entity])?;
+    if !present {
+        let item_id = next_item_id(tx, &uuid)?;
+        tx.conn.execute(
+            "INSERT INTO seller_filter_items(filter_uuid, uuid, itemid, entityid) VALUES (?1, ?2, ?3, ?4)",
+            params![uuid, new_uuid(), item_id, entity],
+        )?;
+        tx.conn.execute("UPDATE seller_filters SET stamp = ?1 WHERE uuid = ?2", params![tx.stamp(), uuid])?;
+    }
+    Ok(())
+}
+
+/// Saving a prospects filter also puts each prospect's customer (or the default quotation
+/// customer, for a prospect not yet a customer) into today's customer filter (§3.2).
+fn extend_customer_filter(tx: &Tx, seller: &str, prospects_filter: &str) -> ApiResult<()> {
+    let keys: Vec<String> = tx
+        .conn
+        .prepare_cached(
+            "SELECT CASE WHEN p.customercode <> '' THEN p.customercode || p.customerstore ELSE ?2 END
+             FROM seller_filter_items i JOIN prospects p ON p.code || p.store = i.entityid
+             WHERE i.filter_uuid = ?1",
+        )?
+        .query_map(params![prospects_filter, crate::routes::customers::DEFAULT_QUOTATION_CUSTOMER], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for key in keys {
+        add_to_todays_filter(tx, seller, schema::CUSTOMERS, &key)?;
     }
     Ok(())
 }
@@ -250,6 +314,9 @@ fn insert(tx: &Tx, caller: &Caller, body: &SellerFilterBody) -> ApiResult<String
         params![uuid, seller, h.schema_id.trim(), today, tx.stamp()],
     )?;
     apply_items(tx, &uuid, &body.items, verb)?;
+    if h.schema_id.trim() == schema::PROSPECTS {
+        extend_customer_filter(tx, seller, &uuid)?;
+    }
     Ok(uuid)
 }
 
@@ -302,6 +369,9 @@ pub async fn update(
                 Some((_, schema_id)) => {
                     check_entities(tx, &seller, &schema_id, &body.items, "alterar")?;
                     apply_items(tx, &uuid, &body.items, "alterar")?;
+                    if schema_id == schema::PROSPECTS {
+                        extend_customer_filter(tx, &seller, &uuid)?;
+                    }
                     tx.conn
                         .execute("UPDATE seller_filters SET stamp = ?1 WHERE uuid = ?2", params![tx.stamp(), uuid])?;
                     Ok((false, uuid))

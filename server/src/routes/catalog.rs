@@ -1,0 +1,411 @@
+//! The catalogue and reference tables (§5–7): products (online, per price list, sync),
+//! stock per warehouse, price lists and their items, payment conditions, carriers,
+//! operation types and prospects.
+//!
+//! Beyond the contract, products also carry `productgroup`, `groupdescription`,
+//! `outflowtype` (the TES), `ipi` and `icmsst`, and payment conditions carry `condition`
+//! (the instalment days); clients ignore properties they do not know.
+
+use axum::extract::{Path, Query, State};
+use axum::{Extension, Json};
+use mascate_domain::contract::schema;
+use rusqlite::types::Value as SqlValue;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult};
+use crate::listing::{self, Entity, Kind, ListParams, Where};
+use crate::sync::SyncSource;
+use crate::AppState;
+
+use Kind::{Flag, Number, Text};
+
+const PRODUCT_COLUMNS: &[(&str, Kind)] = &[
+    ("internalid", Text),
+    ("branchid", Text),
+    ("code", Text),
+    ("description", Text),
+    ("type", Text),
+    ("price", Number),
+    ("active", Text),
+    ("status", Text),
+    ("standardwarehouse", Text),
+    ("measureunit", Text),
+    ("productimage", Text),
+    ("productgroup", Text),
+    ("groupdescription", Text),
+    ("outflowtype", Text),
+    ("ipi", Number),
+    ("icmsst", Text),
+    ("deleted", Flag),
+];
+
+/// `FILTER=pricetable eq '001'` keeps the products of that price list (§6.2).
+const PRICETABLE_SQL: &str = "code IN (SELECT product FROM price_list_items WHERE deleted = 0 AND pricelist = ?)";
+
+pub static PRODUCT: Entity = Entity {
+    table: "products_view",
+    columns: PRODUCT_COLUMNS,
+    fixed: &["internalid"],
+    default_order: "code",
+    virtuals: &[("pricetable", PRICETABLE_SQL)],
+};
+
+pub static PRODUCT_SYNC: SyncSource =
+    SyncSource { entity: &PRODUCT, selection: Some((schema::PRODUCTS, "code")), seller_scope: None };
+
+pub static PRODUCT_BALANCE: Entity = Entity {
+    table: "product_balance_view",
+    columns: &[
+        ("internalid", Text),
+        ("branchid", Text),
+        ("code", Text),
+        ("description", Text),
+        ("warehouse", Text),
+        ("warehousedescription", Text),
+        ("availablequantity", Number),
+        ("orderquantity", Number),
+        ("allocatedquantity", Number),
+        ("expectedinflow", Number),
+        ("deleted", Flag),
+    ],
+    fixed: &["internalid", "warehouse"],
+    default_order: "code, warehouse",
+    virtuals: &[],
+};
+
+pub static PRODUCT_BALANCE_SYNC: SyncSource =
+    SyncSource { entity: &PRODUCT_BALANCE, selection: None, seller_scope: None };
+
+pub static PRICE_LIST: Entity = Entity {
+    table: "price_lists",
+    columns: &[
+        ("internalid", Text),
+        ("branchid", Text),
+        ("code", Text),
+        ("description", Text),
+        ("status", Text),
+        ("inicialdate", Text),
+        ("finaldate", Text),
+        ("paymentcondition", Text),
+        ("inicialtime", Text),
+        ("finaltime", Text),
+        ("timetype", Text),
+        ("deleted", Flag),
+    ],
+    fixed: &["internalid"],
+    default_order: "code",
+    virtuals: &[],
+};
+
+pub static PRICE_LIST_SYNC: SyncSource = SyncSource { entity: &PRICE_LIST, selection: None, seller_scope: None };
+
+pub static PRICE_LIST_ITEM: Entity = Entity {
+    table: "price_list_items_view",
+    columns: &[
+        ("internalid", Text),
+        ("headerid", Text),
+        ("branchid", Text),
+        ("pricelist", Text),
+        ("item", Text),
+        ("product", Text),
+        ("baseprice", Number),
+        ("salesprice", Number),
+        ("validity", Text),
+        ("productgroup", Text),
+        ("discountvalue", Number),
+        ("state", Text),
+        ("deleted", Flag),
+    ],
+    fixed: &["internalid"],
+    default_order: "pricelist, item",
+    virtuals: &[],
+};
+
+/// Price-list items follow today's *products* selection (§6.4).
+pub static PRICE_LIST_ITEM_SYNC: SyncSource =
+    SyncSource { entity: &PRICE_LIST_ITEM, selection: Some((schema::PRODUCTS, "product")), seller_scope: None };
+
+pub static PAYMENT_CONDITION: Entity = Entity {
+    table: "payment_conditions",
+    columns: &[
+        ("internalid", Text),
+        ("branchid", Text),
+        ("paymentcode", Text),
+        ("paymentdescription", Text),
+        ("condition", Text),
+        ("status", Text),
+        ("deleted", Flag),
+    ],
+    fixed: &["internalid"],
+    default_order: "paymentcode",
+    virtuals: &[],
+};
+
+pub static PAYMENT_CONDITION_SYNC: SyncSource =
+    SyncSource { entity: &PAYMENT_CONDITION, selection: None, seller_scope: None };
+
+pub static CARRIER: Entity = Entity {
+    table: "carriers",
+    columns: &[
+        ("internalid", Text),
+        ("branchid", Text),
+        ("code", Text),
+        ("name", Text),
+        ("status", Text),
+        ("deleted", Flag),
+    ],
+    fixed: &["internalid"],
+    default_order: "code",
+    virtuals: &[],
+};
+
+pub static CARRIER_SYNC: SyncSource = SyncSource { entity: &CARRIER, selection: None, seller_scope: None };
+
+pub static PROSPECT: Entity = Entity {
+    table: "prospects",
+    columns: &[
+        ("internalid", Text),
+        ("branch", Text),
+        ("code", Text),
+        ("store", Text),
+        ("name", Text),
+        ("fantasy", Text),
+        ("prospecttype", Text),
+        ("cgc", Text),
+        ("cnae", Text),
+        ("vendor", Text),
+        ("citycode", Text),
+        ("persontype", Text),
+        ("estadualregistration", Text),
+        ("city", Text),
+        ("neighborhood", Text),
+        ("address", Text),
+        ("zipcode", Text),
+        ("uf", Text),
+        ("ddi", Text),
+        ("ddd", Text),
+        ("phone", Text),
+        ("email", Text),
+        ("country", Text),
+        ("creditlimit", Number),
+        ("inclusiondate", Text),
+        ("status", Text),
+        ("currentstatus", Text),
+        ("customercode", Text),
+        ("customerstore", Text),
+        ("deleted", Flag),
+    ],
+    fixed: &["internalid"],
+    default_order: "code, store",
+    virtuals: &[],
+};
+
+pub static PROSPECT_SYNC: SyncSource = SyncSource {
+    entity: &PROSPECT,
+    selection: Some((schema::PROSPECTS, "code || store")),
+    seller_scope: Some("vendor = ?"),
+};
+
+/// The list parameters plus the products' extras.
+#[derive(Debug, Default, Deserialize)]
+pub struct ProductParams {
+    #[serde(flatten)]
+    pub list: ListParams,
+    #[serde(rename = "QUICKFILTER")]
+    pub quick_filter: Option<String>,
+    #[serde(rename = "FILTERPRICELIST")]
+    pub filter_price_list: Option<String>,
+}
+
+/// Available in the product's standard warehouse (§6.2 `HASSTOCK`).
+const HAS_STOCK_SQL: &str = "code IN (SELECT s.code FROM stock s JOIN products p2 ON p2.code = s.code
+    WHERE s.warehouse = p2.standardwarehouse AND s.onhand - s.reserved - s.allocatedquantity > 0)";
+
+fn quick_filter(base: Where, quick: Option<&str>, caller: &Caller, today: &str) -> ApiResult<Where> {
+    match quick.map(|q| q.trim().to_ascii_uppercase()).as_deref() {
+        None | Some("") => Ok(base),
+        Some("HASSTOCK") => Ok(base.and(HAS_STOCK_SQL, [])),
+        Some("SALESONLASTTHREEMONTHS") => {
+            let since = mascate_domain::timestamp::add_days(today, -90).unwrap_or_default();
+            let mut sql = String::from(
+                "code IN (SELECT i.productid FROM order_items i JOIN orders o ON o.orderid = i.orderid
+                 WHERE o.deleted = 0 AND i.deleted = 0 AND o.issuedate >= ?",
+            );
+            let mut values = vec![SqlValue::Text(since)];
+            if !caller.is_admin {
+                sql.push_str(" AND o.sellerid = ?");
+                values.push(SqlValue::Text(caller.seller()?.to_string()));
+            }
+            sql.push(')');
+            Ok(base.and(&sql, values))
+        }
+        Some(other) => Err(ApiError::bad_request(format!("QUICKFILTER desconhecido: {other}"))),
+    }
+}
+
+/// Items of a product list, with the blank `pricetable` property when the FILTER named it.
+fn product_envelope(page: listing::Page, params: &ListParams, sync_date: String) -> ApiResult<Json<Value>> {
+    let mentions_pricetable =
+        params.filter_expr()?.is_some_and(|e| e.fields().iter().any(|f| f.eq_ignore_ascii_case("pricetable")));
+    let mut page = page;
+    if mentions_pricetable {
+        for item in &mut page.items {
+            item.insert("pricetable".into(), Value::String(String::new()));
+        }
+    }
+    Ok(Json(listing::envelope(page, Some(sync_date))))
+}
+
+fn no_product_found(page: &listing::Page, params: &ListParams) -> ApiResult<()> {
+    // The ERP answers 404 when a FILTER matched nothing (§6.2, §14).
+    if page.items.is_empty() && params.filter_expr()?.is_some() {
+        return Err(ApiError::not_found("Produto nao localizado"));
+    }
+    Ok(())
+}
+
+/// `GET /api/tgv/products/`
+pub async fn products(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Query(params): Query<ProductParams>,
+) -> ApiResult<Json<Value>> {
+    state
+        .db
+        .run(move |tx| {
+            let base = quick_filter(
+                Where::new().and("deleted = 0", []),
+                params.quick_filter.as_deref(),
+                &caller,
+                &tx.today(),
+            )?;
+            let columns = listing::online_columns(&PRODUCT, params.list.fields.as_deref());
+            let page = listing::page(tx, &PRODUCT, base, &params.list, &columns)?;
+            no_product_found(&page, &params.list)?;
+            product_envelope(page, &params.list, tx.sync_date())
+        })
+        .await
+}
+
+/// `GET /api/tgv/products/:priceListId/:customerId/:storeId`: `price` is the list's price
+/// (0 when the product is not in it); `FILTERPRICELIST=true` keeps only the list's products.
+pub async fn products_for_price_list(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path((price_list, customer, store)): Path<(String, String, String)>,
+    Query(params): Query<ProductParams>,
+) -> ApiResult<Json<Value>> {
+    let only_listed = params.filter_price_list.as_deref().is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+    state
+        .db
+        .run(move |tx| {
+            // The customer must be one the caller may sell to.
+            let visible: bool = tx.conn.query_row(
+                "SELECT count(*) > 0 FROM customers WHERE code = ?1 AND store = ?2 AND deleted = 0
+                   AND (?3 OR vendor = ?4 OR code || store = ?5)",
+                rusqlite::params![
+                    customer,
+                    store,
+                    caller.is_admin,
+                    caller.seller.clone().unwrap_or_default(),
+                    crate::routes::customers::DEFAULT_QUOTATION_CUSTOMER
+                ],
+                |r| r.get(0),
+            )?;
+            if !visible {
+                return Err(ApiError::not_found("Cliente nao encontrado"));
+            }
+            let columns: Vec<String> = PRODUCT_COLUMNS
+                .iter()
+                .map(|(c, _)| match *c {
+                    "price" => "coalesce(i.salesprice, 0) AS price".to_string(),
+                    other => format!("p.{other} AS {other}"),
+                })
+                .collect();
+            let join = if only_listed { "JOIN" } else { "LEFT JOIN" };
+            let source = format!(
+                "(SELECT {} FROM products_view p {join} price_list_items i
+                   ON i.product = p.code AND i.pricelist = ? AND i.deleted = 0)",
+                columns.join(", ")
+            );
+            let base = Where::new().and("deleted = 0", []).from_source(source, vec![SqlValue::Text(price_list)]);
+            let columns = listing::online_columns(&PRODUCT, params.list.fields.as_deref());
+            let page = listing::page(tx, &PRODUCT, base, &params.list, &columns)?;
+            no_product_found(&page, &params.list)?;
+            product_envelope(page, &params.list, tx.sync_date())
+        })
+        .await
+}
+
+/// `GET /api/tgv/productBalance/:product`: that product's warehouses, as a list.
+pub async fn product_balance(
+    State(state): State<AppState>,
+    Path(product): Path<String>,
+    Query(params): Query<ListParams>,
+) -> ApiResult<Json<Value>> {
+    state
+        .db
+        .run(move |tx| {
+            let base = Where::new().and("deleted = 0 AND code = ?", [SqlValue::Text(product)]);
+            let columns = listing::online_columns(&PRODUCT_BALANCE, params.fields.as_deref());
+            let page = listing::page(tx, &PRODUCT_BALANCE, base, &params, &columns)?;
+            Ok(Json(listing::envelope(page, Some(tx.sync_date()))))
+        })
+        .await
+}
+
+/// `GET /api/tgv/typesofoperation/`: `{items}` only, no paging (§7).
+pub async fn types_of_operation(State(state): State<AppState>) -> ApiResult<Json<Value>> {
+    state
+        .db
+        .run(|tx| {
+            let mut stmt =
+                tx.conn.prepare_cached("SELECT operationtypeid, description FROM operation_types ORDER BY 1")?;
+            let items: Vec<Value> = stmt
+                .query_map([], |r| {
+                    Ok(json!({"operationtypeid": r.get::<_, String>(0)?, "description": r.get::<_, String>(1)?}))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(Json(json!({ "items": items })))
+        })
+        .await
+}
+
+/// `GET /api/tgv/prospects/`
+pub async fn prospects(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Query(params): Query<ListParams>,
+) -> ApiResult<Json<Value>> {
+    let base = listing::live_rows_of(&caller, "vendor")?;
+    state
+        .db
+        .run(move |tx| {
+            let columns = listing::online_columns(&PROSPECT, params.fields.as_deref());
+            let page = listing::page(tx, &PROSPECT, base, &params, &columns)?;
+            Ok(Json(listing::envelope(page, Some(tx.sync_date()))))
+        })
+        .await
+}
+
+/// `GET /api/tgv/prospects/:code/:store`
+pub async fn prospect(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path((code, store)): Path<(String, String)>,
+    Query(params): Query<ListParams>,
+) -> ApiResult<Json<Value>> {
+    let base = listing::live_rows_of(&caller, "vendor")?
+        .and("code = ? AND store = ?", [SqlValue::Text(code), SqlValue::Text(store)]);
+    state
+        .db
+        .run(move |tx| {
+            let columns = listing::online_columns(&PROSPECT, params.fields.as_deref());
+            listing::one(tx, &PROSPECT, base, &columns)?
+                .map(|m| Json(Value::Object(m)))
+                .ok_or_else(|| ApiError::not_found("Prospect nao encontrado"))
+        })
+        .await
+}
