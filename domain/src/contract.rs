@@ -235,9 +235,21 @@ pub struct SellerFilterBody {
 
 /// Schema codes (A1V_CODIGO) the seller filters are keyed by.
 pub mod schema {
+    pub const NOTIFICATIONS: &str = "000001";
     pub const CUSTOMERS: &str = "000002";
+    pub const FINANCIAL_STATUS: &str = "000005";
+    pub const PRICE_LIST_HEADERS: &str = "000006";
+    pub const PRICE_LIST_ITEMS: &str = "000007";
+    pub const PAYMENT_CONDITIONS: &str = "000008";
+    pub const ORDERS: &str = "000009";
+    pub const ORDER_ITEMS: &str = "000010";
+    pub const CARRIERS: &str = "000011";
     pub const PRODUCTS: &str = "000012";
+    pub const PRODUCT_BALANCE: &str = "000013";
+    pub const INTEGRATION_QUEUE: &str = "000014";
     pub const PROSPECTS: &str = "000016";
+    pub const QUOTATIONS: &str = "000017";
+    pub const QUOTATION_ITEMS: &str = "000018";
 }
 
 /// Mascate's own discovery endpoint (`GET /api/mascate/v1/about`), served only by the

@@ -362,6 +362,161 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX quotation_items_by_stamp ON quotation_items(stamp);
     "#,
+    // 3: what the ERP computes around orders: credit blocks, invoices, receivables,
+    // notifications, the integration queue, and document numbering.
+    r#"
+    ALTER TABLE orders ADD COLUMN creditblock TEXT NOT NULL DEFAULT '';
+    CREATE TABLE invoices (
+        branch TEXT NOT NULL DEFAULT '',
+        invoice TEXT NOT NULL,
+        serie TEXT NOT NULL DEFAULT '1',
+        orderid TEXT NOT NULL REFERENCES orders(orderid),
+        issuedate TEXT NOT NULL,
+        amount REAL NOT NULL DEFAULT 0,
+        quantity REAL NOT NULL DEFAULT 0,
+        invoicetype TEXT NOT NULL DEFAULT 'SPED',
+        invoicecele TEXT NOT NULL DEFAULT '',
+        invoicekey TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (invoice, serie)
+    );
+    CREATE INDEX invoices_by_order ON invoices(orderid);
+    CREATE INDEX invoices_by_date ON invoices(issuedate);
+    CREATE TABLE bills (
+        branchid TEXT NOT NULL DEFAULT '',
+        prefix TEXT NOT NULL DEFAULT '1',
+        titlecode TEXT NOT NULL,
+        installment TEXT NOT NULL DEFAULT '',
+        type TEXT NOT NULL DEFAULT 'NF',
+        id TEXT GENERATED ALWAYS AS (branchid || prefix || titlecode || installment || type) VIRTUAL,
+        customerid TEXT NOT NULL,
+        customerstore TEXT NOT NULL,
+        billvalue REAL NOT NULL DEFAULT 0,
+        titlebalance REAL NOT NULL DEFAULT 0,
+        writeoffnetvalue REAL NOT NULL DEFAULT 0,
+        installmentmaturity TEXT NOT NULL,
+        originalmaturity TEXT NOT NULL,
+        issuedate TEXT NOT NULL,
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (prefix, titlecode, installment, type)
+    );
+    CREATE INDEX bills_by_customer ON bills(customerid, customerstore);
+    CREATE TABLE notifications (
+        branch TEXT NOT NULL DEFAULT '',
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        type TEXT NOT NULL DEFAULT '1',
+        userid TEXT NOT NULL,
+        notificationdate TEXT NOT NULL,
+        notificationtime TEXT NOT NULL,
+        notificationstatus TEXT NOT NULL DEFAULT '1',
+        movimentationstatus REAL NOT NULL DEFAULT 0,
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX notifications_by_user ON notifications(userid, notificationstatus);
+    CREATE INDEX notifications_by_stamp ON notifications(stamp);
+    CREATE TABLE integration_queue (
+        branchid TEXT NOT NULL DEFAULT '',
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL DEFAULT '0',
+        json TEXT NOT NULL,
+        jsonerror TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        operation TEXT NOT NULL DEFAULT '3',
+        userid TEXT NOT NULL DEFAULT '',
+        sellerid TEXT NOT NULL DEFAULT '',
+        received_at INTEGER NOT NULL,
+        processing_at INTEGER,
+        processed_at INTEGER,
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX integration_queue_waiting ON integration_queue(status, received_at);
+    CREATE INDEX integration_queue_by_stamp ON integration_queue(stamp);
+    CREATE TABLE sequences (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    "#,
+    // 4: the read shapes of orders and quotations (§9.1, §9.3, §10.1), computed as the
+    // contract describes: amount from live items, status from the release flags, STAMP as the
+    // newer of the header and its first item.
+    r#"
+    CREATE VIEW orders_view AS
+        SELECT o.branchid || o.orderid AS internalid, o.externalid, o.branchid, o.orderid, o.ordertype,
+               o.pricelistid, o.paymentconditionid AS paymentConditionid,
+               '' || o.paymentconditionid AS paymentinternalid, o.issuedate,
+               coalesce(c.branch, '') || o.clientid || o.storeid AS customerinternalid,
+               o.clientid || o.storeid AS customerid, coalesce(c.name, '') AS customername,
+               o.clientid, o.storeid, o.sellerid, o.freighttype, o.freight, o.insurance, o.expenses, o.discount,
+               o.currencyid,
+               coalesce((SELECT sum(i.amount) FROM order_items i WHERE i.orderid = o.orderid AND i.deleted = 0), 0) AS amount,
+               coalesce((SELECT i.operationtype FROM order_items i WHERE i.orderid = o.orderid ORDER BY i.itemid LIMIT 1), '')
+                   AS typeofoperation,
+               CASE
+                   WHEN o.liberok = '' AND o.invoice = '' AND o.block = '' THEN 'A'
+                   WHEN o.invoice <> '' OR (o.liberok = 'E' AND o.block = '') THEN 'E'
+                   WHEN o.liberok <> '' AND o.invoice = '' AND o.block = '' THEN 'L'
+                   WHEN o.block = '1' THEN 'BR'
+                   WHEN o.block = '2' THEN 'BV'
+                   ELSE ' '
+               END AS status,
+               CASE WHEN o.creditblock <> '' THEN 'credit' WHEN o.block <> '' THEN 'rule' ELSE '' END AS blockreason,
+               o.carriercode, o.releasetype, coalesce(k.name, '') AS carriername, coalesce(s.name, '') AS sellername,
+               coalesce(s.email, '') AS selleremail, 0 AS amounttaxes, o.notemessage, o.ordercomment,
+               o.intermediaryid, o.purchaserpresence, o.deleted,
+               max(o.stamp, coalesce((SELECT i.stamp FROM order_items i WHERE i.orderid = o.orderid ORDER BY i.itemid LIMIT 1), 0))
+                   AS stamp
+        FROM orders o
+        LEFT JOIN customers c ON c.code = o.clientid AND c.store = o.storeid
+        LEFT JOIN carriers k ON k.code = o.carriercode
+        LEFT JOIN sellers s ON s.code = o.sellerid;
+    CREATE VIEW order_items_view AS
+        SELECT '' || i.orderid || i.itemid AS internalid, o.branchid || o.orderid AS orderinternalid,
+               o.externalid || i.itemid AS externalitemid, o.externalid, o.branchid, i.orderid, i.itemid,
+               i.productid, i.description, i.quantity, i.pricelist, i.unitprice, i.amount, i.discount,
+               i.discountamount, i.quantitydelivered, i.blockstatus, i.outflowtype, i.fiscalcode, i.customerorder,
+               i.deliverydate, '' AS productimage, i.deleted, i.stamp, o.sellerid
+        FROM order_items i JOIN orders o ON o.orderid = i.orderid;
+    CREATE VIEW quotations_view AS
+        SELECT q.branchid || q.budgetid AS internalid, '' || q.paymentconditionid AS paymentinternalid,
+               q.branchid, q.budgetid, q.externalid, q.pricelistid, q.paymentconditionid, q.customerid,
+               q.customerstore, q.prospectid, q.prospectstore, q.issuedate, q.freighttype, q.freight, q.insurance,
+               q.expenses, q.discount, q.currencyid,
+               coalesce((SELECT sum(i.amount) FROM quotation_items i WHERE i.budgetid = q.budgetid AND i.deleted = 0), 0) AS amount,
+               q.releasetype, q.customertype, q.status, q.businessproposal,
+               coalesce((SELECT i.operationtype FROM quotation_items i WHERE i.budgetid = q.budgetid ORDER BY i.itemid LIMIT 1), '')
+                   AS typeofoperation,
+               coalesce(c.name, '') AS customername, q.orderid, q.deleted,
+               max(q.stamp, coalesce((SELECT i.stamp FROM quotation_items i WHERE i.budgetid = q.budgetid ORDER BY i.itemid LIMIT 1), 0))
+                   AS stamp,
+               coalesce(c.vendor, '') AS customervendor, coalesce(p.vendor, '') AS prospectvendor
+        FROM quotations q
+        LEFT JOIN customers c ON c.code = q.customerid AND c.store = q.customerstore
+        LEFT JOIN prospects p ON p.code = q.prospectid AND p.store = q.prospectstore;
+    CREATE VIEW quotation_items_view AS
+        SELECT i.budgetid || i.itemid AS internalid, q.branchid || q.budgetid AS budgetinternalid,
+               q.externalid || i.itemid AS externalitemid, q.externalid, '' AS branchid, q.branchid AS branchheaderid,
+               i.budgetid, q.budgetid AS budgetheaderid, i.itemid, i.productid, i.description, i.quantity,
+               i.pricelist, i.unitprice, i.amount, i.discount, i.discountamount, i.outflowtype, '' AS productimage,
+               i.deleted, i.stamp
+        FROM quotation_items i JOIN quotations q ON q.budgetid = i.budgetid;
+    "#,
+    // 5: financial reads (§4.3–4.4) and notifications (§12).
+    r#"
+    CREATE VIEW financial_status_view AS
+        SELECT c.branch || c.code || c.store AS id, c.branch, c.code, c.store,
+               coalesce((SELECT min(b.originalmaturity) FROM bills b WHERE b.customerid = c.code
+                   AND b.customerstore = c.store AND b.titlebalance > 0 AND b.deleted = 0), '') AS oldestdue,
+               c.deleted, c.vendor,
+               coalesce((SELECT max(b.stamp) FROM bills b WHERE b.customerid = c.code AND b.customerstore = c.store
+                   AND b.titlebalance > 0), 0) AS stamp
+        FROM customers c;
+    CREATE VIEW bills_view AS
+        SELECT b.*, CASE WHEN b.writeoffnetvalue > 0 THEN 'P' ELSE 'A' END AS status, c.vendor AS vendor
+        FROM bills b LEFT JOIN customers c ON c.code = b.customerid AND c.store = b.customerstore;
+    CREATE VIEW notifications_view AS SELECT n.*, n.branch || n.id AS internalid FROM notifications n;
+    CREATE VIEW notifications_sync_view AS SELECT n.*, n.branch || n.id || n.userid AS internalid FROM notifications n;
+    "#,
 ];
 
 /// The database handle every request shares.

@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod generate;
+pub mod history;
 
 use std::path::Path;
 
@@ -108,7 +109,49 @@ pub fn seed(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
     if is_empty(tx, "prospects")? {
         insert_rows(tx, "prospects", &data.prospects, true)?;
     }
+    if is_empty(tx, "orders")? {
+        seed_history(tx, data)?;
+    }
     Ok(())
+}
+
+fn seed_history(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
+    let sellers: Vec<(String, String)> =
+        data.users.iter().filter_map(|u| u.seller_code.clone().map(|s| (s, u.user_id.clone()))).collect();
+    let company = history::Company {
+        customers: &data.customers,
+        products: &data.products,
+        price_list_items: &data.price_list_items,
+        payment_conditions: &data.reference.payment_conditions,
+        sellers: &sellers,
+    };
+    let h = history::generate(SEED, &tx.today(), &company);
+    insert_rows(tx, "orders", &h.orders, true)?;
+    insert_rows(tx, "order_items", &h.order_items, true)?;
+    insert_rows(tx, "invoices", &h.invoices, false)?;
+    insert_rows(tx, "bills", &h.bills, true)?;
+    insert_rows(tx, "quotations", &h.quotations, true)?;
+    insert_rows(tx, "quotation_items", &h.quotation_items, true)?;
+    insert_rows(tx, "notifications", &h.notifications, true)?;
+    for (name, value) in h.sequences {
+        tx.conn.execute(
+            "INSERT INTO sequences(name, value) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+            params![name, value],
+        )?;
+    }
+    Ok(())
+}
+
+/// The next number of a document sequence (`order`, `quotation`, `invoice`, `notification`),
+/// zero-padded to `width`.
+pub fn next_number(tx: &Tx, name: &str, width: usize) -> ApiResult<String> {
+    let n: i64 = tx.conn.query_row(
+        "INSERT INTO sequences(name, value) VALUES (?1, 1)
+         ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value",
+        params![name],
+        |r| r.get(0),
+    )?;
+    Ok(format!("{n:0width$}"))
 }
 
 fn seed_catalog(tx: &Tx, data: &Fixtures) -> ApiResult<()> {

@@ -22,6 +22,8 @@ pub enum Kind {
     Number,
     /// An integer 0/1 column shown as a JSON boolean (`deleted`).
     Flag,
+    /// A row stamp (microseconds) shown as the ISO string of `po_sync_date` (`STAMP`).
+    Stamp,
 }
 
 /// A listable table.
@@ -221,6 +223,7 @@ fn row_to_json(row: &rusqlite::Row, columns: &[(&'static str, Kind)]) -> rusqlit
         let v: SqlValue = row.get(i)?;
         let json = match (kind, v) {
             (Kind::Flag, SqlValue::Integer(n)) => Json::Bool(n != 0),
+            (Kind::Stamp, SqlValue::Integer(n)) => Json::String(mascate_domain::timestamp::format_iso(n)),
             (Kind::Number, SqlValue::Integer(n)) => Json::from(n),
             (Kind::Number, SqlValue::Real(f)) => {
                 serde_json::Number::from_f64(f).map(Json::Number).unwrap_or(Json::Null)
@@ -342,7 +345,7 @@ impl<'a> Insert<'a> {
                 (Kind::Number, Some(Json::Number(n))) => SqlValue::Real(n.as_f64().unwrap_or(0.0)),
                 (Kind::Number, _) => SqlValue::Real(0.0),
                 (Kind::Flag, Some(Json::Bool(b))) => SqlValue::Integer(*b as i64),
-                (Kind::Flag, _) => SqlValue::Integer(0),
+                (Kind::Flag | Kind::Stamp, _) => SqlValue::Integer(0),
                 (Kind::Text, Some(Json::String(s))) => SqlValue::Text(s.clone()),
                 (Kind::Text, Some(Json::Null) | None) => SqlValue::Text(String::new()),
                 (Kind::Text, Some(other)) => SqlValue::Text(other.to_string()),
@@ -364,8 +367,50 @@ pub fn live_rows_of(caller: &Caller, seller_column: &str) -> ApiResult<Where> {
     Ok(live.and(&format!("{seller_column} = ?"), [SqlValue::Text(caller.seller()?.to_string())]))
 }
 
-/// The columns an online read returns: as [`selected_columns`], without `deleted` (the flag
-/// belongs to sync and diff only, §1.4).
+/// The columns an online read returns: as [`selected_columns`], without `deleted` and
+/// `STAMP` (they belong to sync and diff only, §1.4, §9.1).
 pub fn online_columns(entity: &Entity, fields: Option<&str>) -> Vec<(&'static str, Kind)> {
-    selected_columns(entity, fields).into_iter().filter(|(c, _)| *c != "deleted").collect()
+    selected_columns(entity, fields).into_iter().filter(|(c, k)| *c != "deleted" && *k != Kind::Stamp).collect()
+}
+
+/// A list read; `not_found` is the 404 message when a FILTER matched nothing (None: 200).
+pub async fn online_page(
+    state: crate::AppState,
+    entity: &'static Entity,
+    base: Where,
+    params: ListParams,
+    not_found: Option<&'static str>,
+    with_sync_date: bool,
+) -> ApiResult<axum::Json<Json>> {
+    state
+        .db
+        .run(move |tx| {
+            let columns = online_columns(entity, params.fields.as_deref());
+            let page = page(tx, entity, base, &params, &columns)?;
+            if let Some(message) = not_found {
+                if page.items.is_empty() && params.filter_expr()?.is_some() {
+                    return Err(ApiError::not_found(message));
+                }
+            }
+            Ok(axum::Json(envelope(page, with_sync_date.then(|| tx.sync_date()))))
+        })
+        .await
+}
+
+/// A single-record read: the bare object, or 404 with `message`.
+pub async fn online_record(
+    state: crate::AppState,
+    entity: &'static Entity,
+    base: Where,
+    message: &'static str,
+) -> ApiResult<axum::Json<Json>> {
+    state
+        .db
+        .run(move |tx| {
+            let columns = online_columns(entity, None);
+            one(tx, entity, base, &columns)?
+                .map(|m| axum::Json(Json::Object(m)))
+                .ok_or_else(|| ApiError::not_found(message))
+        })
+        .await
 }

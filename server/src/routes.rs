@@ -4,6 +4,9 @@
 pub mod about;
 pub mod catalog;
 pub mod customers;
+pub mod documents;
+pub mod financial;
+pub mod notifications;
 pub mod seller_filters;
 pub mod sellers;
 pub mod static_files;
@@ -28,6 +31,8 @@ pub fn router(state: AppState) -> NormalizePath<Router> {
         .route("/api/tgv/customers/sync/diff/{date_sync}", diff_route(&customers::CUSTOMER_SYNC))
         .route("/api/tgv/customers/{code}/{store}", get(customers::one))
         .merge(catalog_routes())
+        .merge(document_routes())
+        .merge(finance_and_notification_routes())
         .route("/api/pgv/sellerfilters", get(seller_filters::list).post(seller_filters::create))
         .route(
             "/api/pgv/sellerfilters/{uuid}",
@@ -69,4 +74,53 @@ fn catalog_routes() -> Router<AppState> {
         .route("/api/tgv/prospects/sync", full_route(&PROSPECT_SYNC))
         .route("/api/tgv/prospects/sync/diff/{date_sync}", diff_route(&PROSPECT_SYNC))
         .route("/api/tgv/prospects/{code}/{store}", get(prospect))
+}
+
+/// Orders and quotations: reads, sync pairs and the PO-Sync mocks.
+fn document_routes() -> Router<AppState> {
+    use axum::routing::any;
+    use documents::*;
+    Router::new()
+        .route("/api/tgv/salesorders", get(orders))
+        .route("/api/tgv/salesorders/{order}", get(order))
+        .route("/api/tgv/salesorders/{order}/items", get(order_items))
+        .route("/api/tgv/salesorders/{order}/items/{item}", get(order_item))
+        .route("/api/tgv/salesorders/product/{product}", get(orders_with_product))
+        .route("/api/tgv/salesorders/invoices/{order}", get(order_invoices))
+        .route("/api/tgv/salesorders/sync", full_route(&ORDER_SYNC).post(sync_mock))
+        .route("/api/tgv/salesorders/sync/{id}", any(sync_mock))
+        .route("/api/tgv/salesorders/sync/diff/{date_sync}", diff_route(&ORDER_SYNC))
+        .route("/api/tgv/salesorders/sync/items", full_route(&ORDER_ITEM_SYNC).post(sync_mock))
+        .route("/api/tgv/salesorders/sync/items/{id}", any(sync_mock))
+        .route("/api/tgv/salesorders/sync/items/diff/{date_sync}", diff_route(&ORDER_ITEM_SYNC))
+        .route("/api/tgv/salesbudgets", get(quotations))
+        .route("/api/tgv/salesbudgets/{id}", get(quotation))
+        .route("/api/tgv/salesbudgets/{id}/items", get(quotation_items))
+        .route("/api/tgv/salesbudgets/{id}/items/{item}", get(quotation_item))
+        .route("/api/tgv/salesbudgets/product/{product}", get(quotations_with_product))
+        .route("/api/tgv/salesbudgets/sync", full_route(&QUOTATION_SYNC).post(sync_mock))
+        .route("/api/tgv/salesbudgets/sync/{id}", any(sync_mock))
+        .route("/api/tgv/salesbudgets/sync/diff/{date_sync}", diff_route(&QUOTATION_SYNC))
+        .route("/api/tgv/salesbudgets/sync/items", full_route(&QUOTATION_ITEM_SYNC).post(sync_mock))
+        .route("/api/tgv/salesbudgets/sync/items/{id}", any(sync_mock))
+        .route("/api/tgv/salesbudgets/sync/items/diff/{date_sync}", diff_route(&QUOTATION_ITEM_SYNC))
+}
+
+/// Financial reads and notifications.
+fn finance_and_notification_routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/tgv/financialstatus", get(financial::statuses))
+        .route("/api/tgv/financialstatus/sync", full_route(&financial::FINANCIAL_STATUS_SYNC))
+        .route("/api/tgv/financialstatus/sync/diff/{date_sync}", diff_route(&financial::FINANCIAL_STATUS_SYNC))
+        .route("/api/tgv/financialstatus/{code}/{store}", get(financial::status))
+        .route("/api/tgv/financialsecurities", get(financial::bills))
+        .route("/api/tgv/financialsecurities/financialdefault/{code}/{store}", get(financial::delinquency))
+        .route("/api/tgv/customers/creditlimit/{code}/{store}", get(financial::credit_limit))
+        .route("/api/tgv/notifications", get(notifications::list).post(notifications::create))
+        .route("/api/tgv/notifications/sync", get(notifications::sync_full))
+        .route("/api/tgv/notifications/sync/diff/{date_sync}", get(notifications::sync_diff))
+        .route(
+            "/api/tgv/notifications/{id}",
+            get(notifications::one).put(notifications::update).delete(notifications::remove),
+        )
 }

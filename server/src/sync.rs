@@ -3,7 +3,7 @@
 //! caller's seller where the entity asks for it.
 //!
 //! ```ignore
-//! static PRODUCTS: SyncSource = SyncSource { entity: &PRODUCT, selection: Some((schema::PRODUCTS, "code")), seller_scope: None };
+//! static PRODUCTS: SyncSource = SyncSource { entity: &PRODUCT, selection: Some((schema::PRODUCTS, "code")), seller_scope: None, diff_live_only: false };
 //! router.route("/api/tgv/products/sync", sync::full_route(&PRODUCTS))
 //!       .route("/api/tgv/products/sync/diff/{date_sync}", sync::diff_route(&PRODUCTS))
 //! ```
@@ -32,6 +32,8 @@ pub struct SyncSource {
     /// Protheus where it only trusts the selection: a selection naming another seller's
     /// row returns nothing.
     pub seller_scope: Option<&'static str>,
+    /// Diffs leave tombstones out (quotations: "deleted quotations never come back", §1.5).
+    pub diff_live_only: bool,
 }
 
 /// Reads one page of a full load or a diff.
@@ -64,6 +66,9 @@ pub async fn read(
                 }
                 DateSync::Since(stamp) => {
                     base = base.and("stamp > ?", [SqlValue::Integer(stamp)]);
+                    if src.diff_live_only {
+                        base = base.and("deleted = 0", []);
+                    }
                     format!("stamp, {}", src.entity.default_order)
                 }
             };

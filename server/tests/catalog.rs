@@ -5,11 +5,7 @@
 mod support;
 
 use serde_json::Value;
-use support::{column, items, TestServer};
-
-fn num(v: &Value) -> f64 {
-    v.as_f64().unwrap_or_else(|| panic!("not a number: {v}"))
-}
+use support::{column, items, num, TestServer};
 
 #[tokio::test]
 async fn the_demo_company_has_a_believable_catalogue() {

@@ -124,3 +124,8 @@ pub fn items(body: &Value) -> &Vec<Value> {
 pub fn column(body: &Value, field: &str) -> Vec<String> {
     items(body).iter().map(|i| i[field].as_str().unwrap_or_default().to_string()).collect()
 }
+
+/// A JSON number, or a panic that shows what came instead.
+pub fn num(v: &Value) -> f64 {
+    v.as_f64().unwrap_or_else(|| panic!("not a number: {v}"))
+}

@@ -52,8 +52,12 @@ pub static PRODUCT: Entity = Entity {
     virtuals: &[("pricetable", PRICETABLE_SQL)],
 };
 
-pub static PRODUCT_SYNC: SyncSource =
-    SyncSource { entity: &PRODUCT, selection: Some((schema::PRODUCTS, "code")), seller_scope: None };
+pub static PRODUCT_SYNC: SyncSource = SyncSource {
+    entity: &PRODUCT,
+    selection: Some((schema::PRODUCTS, "code")),
+    seller_scope: None,
+    diff_live_only: false,
+};
 
 pub static PRODUCT_BALANCE: Entity = Entity {
     table: "product_balance_view",
@@ -76,7 +80,7 @@ pub static PRODUCT_BALANCE: Entity = Entity {
 };
 
 pub static PRODUCT_BALANCE_SYNC: SyncSource =
-    SyncSource { entity: &PRODUCT_BALANCE, selection: None, seller_scope: None };
+    SyncSource { entity: &PRODUCT_BALANCE, selection: None, seller_scope: None, diff_live_only: false };
 
 pub static PRICE_LIST: Entity = Entity {
     table: "price_lists",
@@ -99,7 +103,8 @@ pub static PRICE_LIST: Entity = Entity {
     virtuals: &[],
 };
 
-pub static PRICE_LIST_SYNC: SyncSource = SyncSource { entity: &PRICE_LIST, selection: None, seller_scope: None };
+pub static PRICE_LIST_SYNC: SyncSource =
+    SyncSource { entity: &PRICE_LIST, selection: None, seller_scope: None, diff_live_only: false };
 
 pub static PRICE_LIST_ITEM: Entity = Entity {
     table: "price_list_items_view",
@@ -124,8 +129,12 @@ pub static PRICE_LIST_ITEM: Entity = Entity {
 };
 
 /// Price-list items follow today's *products* selection (§6.4).
-pub static PRICE_LIST_ITEM_SYNC: SyncSource =
-    SyncSource { entity: &PRICE_LIST_ITEM, selection: Some((schema::PRODUCTS, "product")), seller_scope: None };
+pub static PRICE_LIST_ITEM_SYNC: SyncSource = SyncSource {
+    entity: &PRICE_LIST_ITEM,
+    selection: Some((schema::PRODUCTS, "product")),
+    seller_scope: None,
+    diff_live_only: false,
+};
 
 pub static PAYMENT_CONDITION: Entity = Entity {
     table: "payment_conditions",
@@ -144,7 +153,7 @@ pub static PAYMENT_CONDITION: Entity = Entity {
 };
 
 pub static PAYMENT_CONDITION_SYNC: SyncSource =
-    SyncSource { entity: &PAYMENT_CONDITION, selection: None, seller_scope: None };
+    SyncSource { entity: &PAYMENT_CONDITION, selection: None, seller_scope: None, diff_live_only: false };
 
 pub static CARRIER: Entity = Entity {
     table: "carriers",
@@ -161,7 +170,8 @@ pub static CARRIER: Entity = Entity {
     virtuals: &[],
 };
 
-pub static CARRIER_SYNC: SyncSource = SyncSource { entity: &CARRIER, selection: None, seller_scope: None };
+pub static CARRIER_SYNC: SyncSource =
+    SyncSource { entity: &CARRIER, selection: None, seller_scope: None, diff_live_only: false };
 
 pub static PROSPECT: Entity = Entity {
     table: "prospects",
@@ -206,6 +216,7 @@ pub static PROSPECT_SYNC: SyncSource = SyncSource {
     entity: &PROSPECT,
     selection: Some((schema::PROSPECTS, "code || store")),
     seller_scope: Some("vendor = ?"),
+    diff_live_only: false,
 };
 
 /// The list parameters plus the products' extras.
@@ -379,15 +390,7 @@ pub async fn prospects(
     Extension(caller): Extension<Caller>,
     Query(params): Query<ListParams>,
 ) -> ApiResult<Json<Value>> {
-    let base = listing::live_rows_of(&caller, "vendor")?;
-    state
-        .db
-        .run(move |tx| {
-            let columns = listing::online_columns(&PROSPECT, params.fields.as_deref());
-            let page = listing::page(tx, &PROSPECT, base, &params, &columns)?;
-            Ok(Json(listing::envelope(page, Some(tx.sync_date()))))
-        })
-        .await
+    listing::online_page(state, &PROSPECT, listing::live_rows_of(&caller, "vendor")?, params, None, true).await
 }
 
 /// `GET /api/tgv/prospects/:code/:store`

@@ -75,15 +75,7 @@ pub async fn list(
     Extension(caller): Extension<Caller>,
     Query(params): Query<ListParams>,
 ) -> ApiResult<Json<Value>> {
-    let base = listing::live_rows_of(&caller, "vendor")?;
-    state
-        .db
-        .run(move |tx| {
-            let columns = listing::online_columns(&CUSTOMER, params.fields.as_deref());
-            let page = listing::page(tx, &CUSTOMER, base, &params, &columns)?;
-            Ok(Json(listing::envelope(page, Some(tx.sync_date()))))
-        })
-        .await
+    listing::online_page(state, &CUSTOMER, listing::live_rows_of(&caller, "vendor")?, params, None, true).await
 }
 
 /// `GET /api/tgv/customers/:code/:store`
@@ -118,4 +110,5 @@ pub static CUSTOMER_SYNC: SyncSource = SyncSource {
     entity: &CUSTOMER,
     selection: Some((schema::CUSTOMERS, "code || store")),
     seller_scope: Some("(vendor = ? OR code || store = '00000101')"),
+    diff_live_only: false,
 };
