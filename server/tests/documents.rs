@@ -108,7 +108,7 @@ async fn document_sync_follows_todays_filter_and_the_mocks_echo() {
         .await
         .unwrap();
     let (_, full) = s.get(&t, "/api/tgv/salesorders/sync").await;
-    assert_eq!(column(&full, "orderid"), [id.clone()]);
+    assert_eq!(column(&full, "orderid"), std::slice::from_ref(&id));
     assert!(items(&full)[0]["STAMP"].as_str().unwrap().ends_with('Z'));
     assert_eq!(items(&full)[0]["deleted"], false);
 
