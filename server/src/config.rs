@@ -24,6 +24,9 @@ pub struct Config {
     pub clock_offset_secs: i64,
     /// Demo mode (`--demo`/`--no-demo`, `MASCATE_DEMO`): the login page shows the demo logins.
     pub demo: bool,
+    /// How long a queued document waits, and then is processed, in milliseconds
+    /// (`--queue-delay-ms`, `MASCATE_QUEUE_DELAY_MS`), so "waiting" and "processing" show.
+    pub queue_delay_ms: i64,
 }
 
 impl Default for Config {
@@ -38,6 +41,7 @@ impl Default for Config {
             refresh_ttl_secs: 24 * 3600,
             clock_offset_secs: 0,
             demo: true,
+            queue_delay_ms: 1000,
         }
     }
 }
@@ -63,6 +67,7 @@ impl Config {
                 "refresh-ttl" => c.refresh_ttl_secs = num(value)?,
                 "clock-offset" => c.clock_offset_secs = num(value)?,
                 "demo" => c.demo = !matches!(value, "0" | "false" | "no"),
+                "queue-delay-ms" => c.queue_delay_ms = num(value)?,
                 _ => return Err(format!("unknown option --{key}")),
             }
             Ok(())
@@ -77,6 +82,7 @@ impl Config {
             ("MASCATE_REFRESH_TTL", "refresh-ttl"),
             ("MASCATE_CLOCK_OFFSET_SECS", "clock-offset"),
             ("MASCATE_DEMO", "demo"),
+            ("MASCATE_QUEUE_DELAY_MS", "queue-delay-ms"),
         ] {
             if let Some(v) = env(var) {
                 set(&mut c, key, &v)?;

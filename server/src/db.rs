@@ -517,6 +517,11 @@ const MIGRATIONS: &[&str] = &[
     CREATE VIEW notifications_view AS SELECT n.*, n.branch || n.id AS internalid FROM notifications n;
     CREATE VIEW notifications_sync_view AS SELECT n.*, n.branch || n.id || n.userid AS internalid FROM notifications n;
     "#,
+    // 6: the queue remembers which document it made (an extension clients may read).
+    r#"
+    ALTER TABLE integration_queue ADD COLUMN documentnumber TEXT NOT NULL DEFAULT '';
+    CREATE VIEW integration_queue_view AS SELECT q.*, q.branchid || q.id AS internalid FROM integration_queue q;
+    "#,
 ];
 
 /// The database handle every request shares.

@@ -9,9 +9,11 @@ pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod erp;
 pub mod error;
 pub mod fixtures;
 pub mod listing;
+pub mod queue;
 pub mod routes;
 pub mod sync;
 
@@ -29,6 +31,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The demo logins shown on the login page (empty outside demo mode).
     pub demo_logins: Arc<Vec<mascate_domain::contract::DemoLogin>>,
+    /// Wakes the integration-queue job after a write.
+    pub queue_wake: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -39,7 +43,13 @@ impl AppState {
         let data = fixtures::Fixtures::load(&config.fixtures_dir)?;
         db.seed(&data)?;
         let demo_logins = Arc::new(if config.demo { data.demo_logins() } else { Vec::new() });
-        Ok(AppState { db, clock, config: Arc::new(config), demo_logins })
+        Ok(AppState {
+            db,
+            clock,
+            config: Arc::new(config),
+            demo_logins,
+            queue_wake: Arc::new(tokio::sync::Notify::new()),
+        })
     }
 }
 

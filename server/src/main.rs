@@ -31,6 +31,7 @@ async fn serve(args: &[String]) -> Result<(), String> {
     let config = Config::from_env_and_args(args)?;
     let addr = format!("{}:{}", config.bind, config.port);
     let state = AppState::open(config.clone()).map_err(|e| e.to_string())?;
+    mascate_server::queue::start(state.clone());
     let listener = tokio::net::TcpListener::bind(&addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     println!("Mascate is running at http://{local}/");

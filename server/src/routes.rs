@@ -4,6 +4,7 @@
 pub mod about;
 pub mod catalog;
 pub mod customers;
+pub mod document_writes;
 pub mod documents;
 pub mod financial;
 pub mod notifications;
@@ -33,6 +34,9 @@ pub fn router(state: AppState) -> NormalizePath<Router> {
         .merge(catalog_routes())
         .merge(document_routes())
         .merge(finance_and_notification_routes())
+        .route("/api/tgv/integrationqueue", get(crate::queue::list).post(crate::queue::post))
+        .route("/api/tgv/integrationqueue/diff/{date_sync}", diff_route(&crate::queue::QUEUE_SYNC))
+        .route("/api/tgv/integrationqueue/{id}", axum::routing::put(crate::queue::put).delete(crate::queue::delete))
         .route("/api/pgv/sellerfilters", get(seller_filters::list).post(seller_filters::create))
         .route(
             "/api/pgv/sellerfilters/{uuid}",
@@ -81,8 +85,11 @@ fn document_routes() -> Router<AppState> {
     use axum::routing::any;
     use documents::*;
     Router::new()
-        .route("/api/tgv/salesorders", get(orders))
-        .route("/api/tgv/salesorders/{order}", get(order))
+        .route("/api/tgv/salesorders", get(orders).post(document_writes::create_order))
+        .route(
+            "/api/tgv/salesorders/{order}",
+            get(order).put(document_writes::update_order).delete(document_writes::delete_order),
+        )
         .route("/api/tgv/salesorders/{order}/items", get(order_items))
         .route("/api/tgv/salesorders/{order}/items/{item}", get(order_item))
         .route("/api/tgv/salesorders/product/{product}", get(orders_with_product))
@@ -93,8 +100,13 @@ fn document_routes() -> Router<AppState> {
         .route("/api/tgv/salesorders/sync/items", full_route(&ORDER_ITEM_SYNC).post(sync_mock))
         .route("/api/tgv/salesorders/sync/items/{id}", any(sync_mock))
         .route("/api/tgv/salesorders/sync/items/diff/{date_sync}", diff_route(&ORDER_ITEM_SYNC))
-        .route("/api/tgv/salesbudgets", get(quotations))
-        .route("/api/tgv/salesbudgets/{id}", get(quotation))
+        .route("/api/tgv/salesbudgets", get(quotations).post(document_writes::create_quotation))
+        .route(
+            "/api/tgv/salesbudgets/{id}",
+            get(quotation).put(document_writes::update_quotation).delete(document_writes::delete_quotation),
+        )
+        .route("/api/tgv/salesbudgets/implement", post(document_writes::implement))
+        .route("/api/tgv/salesbudgets/cancel", post(document_writes::cancel))
         .route("/api/tgv/salesbudgets/{id}/items", get(quotation_items))
         .route("/api/tgv/salesbudgets/{id}/items/{item}", get(quotation_item))
         .route("/api/tgv/salesbudgets/product/{product}", get(quotations_with_product))

@@ -37,6 +37,7 @@ impl TestServer {
         };
         tweak(&mut config);
         let state = AppState::open(config).expect("server state");
+        mascate_server::queue::start(state.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().unwrap();
         let service = axum::ServiceExt::<axum::extract::Request>::into_make_service(app(state.clone()));

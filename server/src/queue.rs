@@ -1,0 +1,351 @@
+//! The integration queue (§10.2–10.4): documents written offline arrive here keyed by the
+//! client's external id and become ERP documents in the background.
+//!
+//! Exactly once, by construction:
+//! - a POST/PUT upserts the row by id and bumps its `received_at` (the row's revision), so a
+//!   re-post never adds a row;
+//! - the job claims a row (status 1) in one transaction, and applies the document, sets the
+//!   status (2 or 3), records the number and writes the notification in another, which
+//!   commits only if the row still has the revision it claimed; a row re-posted meanwhile
+//!   is simply processed again;
+//! - applying a body whose external id already made a document updates that document
+//!   instead of inserting, so one id never makes two documents;
+//! - on start-up a row left at 1 by a crash has not been applied (the apply transaction
+//!   never committed): it goes back to 0, or to 3 if it has been stuck for 10 minutes.
+
+use std::time::Duration;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use rusqlite::{params, OptionalExtension};
+use serde_json::{json, Value};
+
+use crate::auth::Caller;
+use crate::db::Tx;
+use crate::erp::{self, Operation, Routine};
+use crate::error::{ApiError, ApiResult};
+use crate::listing::{self, Entity, Kind, ListParams, Where};
+use crate::sync::SyncSource;
+use crate::AppState;
+
+use Kind::{Flag, Text};
+
+/// Rows processing for longer than this are turned into errors (§10.4).
+pub const STUCK_AFTER_MICROS: i64 = 10 * 60 * 1_000_000;
+
+pub static QUEUE: Entity = Entity {
+    table: "integration_queue_view",
+    columns: &[
+        ("internalid", Text),
+        ("branchid", Text),
+        ("id", Text),
+        ("status", Text),
+        ("json", Text),
+        ("jsonerror", Text),
+        ("source", Text),
+        ("documentnumber", Text),
+        ("deleted", Flag),
+    ],
+    fixed: &["id"],
+    default_order: "status, received_at, id",
+    virtuals: &[],
+};
+
+/// Going beyond Protheus (which lists the whole branch): each seller sees their own rows.
+pub static QUEUE_SYNC: SyncSource =
+    SyncSource { entity: &QUEUE, selection: None, seller_scope: Some("sellerid = ?"), diff_live_only: false };
+
+/// The longest external id accepted (it must fit `C5_NUMEXT`, `CJ_NUMEXT` and `A1T_NUM`).
+pub const MAX_ID_LEN: usize = 50;
+
+fn parse(body: &[u8]) -> ApiResult<Value> {
+    let v: Value = serde_json::from_slice(body).map_err(|_| ApiError::invalid_body())?;
+    if !v.is_object() {
+        return Err(ApiError::invalid_body());
+    }
+    Ok(v)
+}
+
+fn check_id(id: &str) -> ApiResult<()> {
+    if id.trim().is_empty() {
+        return Err(ApiError::bad_request("Identificador do Registro não informado"));
+    }
+    if id.chars().count() > MAX_ID_LEN || id.chars().any(|c| c.is_control()) {
+        return Err(ApiError::bad_request(format!("Identificador do Registro inválido: até {MAX_ID_LEN} caracteres.")));
+    }
+    Ok(())
+}
+
+/// The stored `json` as an object (it may come as a string, as A1T_JRECEB is read back).
+pub fn document_of(body: &Value) -> Option<Value> {
+    match body.get("json") {
+        Some(Value::String(s)) => serde_json::from_str(s).ok(),
+        Some(v @ Value::Object(_)) => Some(v.clone()),
+        _ => None,
+    }
+}
+
+/// Upserts a row and re-queues it; returns whether it was new.
+fn upsert(tx: &Tx, caller: &Caller, id: &str, body: &Value, operation: Operation) -> ApiResult<bool> {
+    let seller = caller.seller()?;
+    let owner: Option<String> = tx
+        .conn
+        .query_row("SELECT sellerid FROM integration_queue WHERE id = ?1", params![id], |r| r.get(0))
+        .optional()?;
+    if owner.as_deref().is_some_and(|o| o != seller) {
+        return Err(ApiError::bad_request("Identificador do Registro já utilizado por outro vendedor."));
+    }
+    let source = erp::text(body, "source");
+    tx.conn.execute(
+        "INSERT INTO integration_queue(id, status, json, jsonerror, source, operation, userid, sellerid, received_at,
+            processing_at, processed_at, stamp)
+         VALUES (?1, '0', ?2, '', ?3, ?4, ?5, ?6, ?7, NULL, NULL, ?8)
+         ON CONFLICT(id) DO UPDATE SET status = '0', json = excluded.json, jsonerror = '', source = excluded.source,
+            operation = excluded.operation, userid = excluded.userid, received_at = excluded.received_at,
+            processing_at = NULL, processed_at = NULL, stamp = excluded.stamp, deleted = 0",
+        params![
+            id,
+            body.to_string(),
+            source,
+            operation.code(),
+            caller.user_id,
+            seller,
+            tx.clock.now_micros().max(tx.stamp()),
+            tx.stamp()
+        ],
+    )?;
+    Ok(owner.is_none())
+}
+
+fn echo(created: bool, body: Value) -> Response {
+    (if created { StatusCode::CREATED } else { StatusCode::OK }, Json(body)).into_response()
+}
+
+/// `POST /api/tgv/integrationqueue/`
+pub async fn post(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    body: axum::body::Bytes,
+) -> ApiResult<Response> {
+    let body = parse(&body)?;
+    let id = erp::text(&body, "id");
+    check_id(&id)?;
+    if document_of(&body).is_none_or(|d| !d.get("header").is_some_and(Value::is_object)) {
+        return Err(ApiError::bad_request("json.header não informado."));
+    }
+    let echo_body = body.clone();
+    let created = state.db.run(move |tx| upsert(tx, &caller, &id, &body, Operation::Insert)).await?;
+    state.queue_wake.notify_one();
+    Ok(echo(created, echo_body))
+}
+
+/// `PUT /api/tgv/integrationqueue/:externalId` (the path id wins).
+pub async fn put(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    body: axum::body::Bytes,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    let mut body = parse(&body)?;
+    body["id"] = Value::String(id.clone());
+    if document_of(&body).is_none_or(|d| !d.get("header").is_some_and(Value::is_object)) {
+        return Err(ApiError::bad_request("json.header não informado."));
+    }
+    let echo_body = body.clone();
+    let created = state.db.run(move |tx| upsert(tx, &caller, &id, &body, Operation::Update)).await?;
+    state.queue_wake.notify_one();
+    Ok(echo(created, echo_body))
+}
+
+/// `DELETE /api/tgv/integrationqueue/:externalId`: only for a document this id made.
+pub async fn delete(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    check_id(&id)?;
+    let (created, body) = state
+        .db
+        .run(move |tx| {
+            let seller = caller.seller()?.to_string();
+            let order = tx
+                .conn
+                .prepare_cached("SELECT 1 FROM orders WHERE externalid = ?1 AND deleted = 0 AND sellerid = ?2")?
+                .exists(params![id, seller])?;
+            let source = if order {
+                "MATA410"
+            } else if tx
+                .conn
+                .prepare_cached("SELECT 1 FROM quotations WHERE externalid = ?1 AND deleted = 0")?
+                .exists(params![id])?
+            {
+                "MATA415"
+            } else {
+                return Err(ApiError::bad_request(format!(
+                    "Nenhum pedido ou orçamento localizado para o identificador {id}."
+                )));
+            };
+            let body = json!({"id": id, "json": {"sellerid": seller}, "deleted": true, "source": source});
+            let created = upsert(tx, &caller, &id, &body, Operation::Delete)?;
+            Ok((created, body))
+        })
+        .await?;
+    state.queue_wake.notify_one();
+    Ok(echo(created, body))
+}
+
+/// `GET /api/tgv/integrationqueue/`: the caller's rows, by status and arrival.
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Query(params): Query<ListParams>,
+) -> ApiResult<Json<Value>> {
+    let base = Where::new().and("sellerid = ?", [rusqlite::types::Value::Text(caller.seller()?.to_string())]);
+    state
+        .db
+        .run(move |tx| {
+            let columns = listing::selected_columns(&QUEUE, params.fields.as_deref());
+            let page = listing::page(tx, &QUEUE, base, &params, &columns)?;
+            Ok(Json(listing::envelope(page, Some(tx.sync_date()))))
+        })
+        .await
+}
+
+/// One claimed row.
+struct Claim {
+    id: String,
+    revision: i64,
+}
+
+/// Claims the oldest row that has waited `delay_micros`; marks it processing.
+fn claim(tx: &Tx, delay_micros: i64) -> ApiResult<Option<Claim>> {
+    let now = tx.clock.now_micros();
+    let row: Option<(String, i64)> = tx
+        .conn
+        .query_row(
+            "SELECT id, received_at FROM integration_queue WHERE status = '0' AND received_at <= ?1
+             ORDER BY received_at, id LIMIT 1",
+            params![now - delay_micros],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((id, revision)) = row else { return Ok(None) };
+    tx.conn.execute(
+        "UPDATE integration_queue SET status = '1', processing_at = ?1, stamp = ?2 WHERE id = ?3",
+        params![now, tx.stamp(), id],
+    )?;
+    Ok(Some(Claim { id, revision }))
+}
+
+/// Applies a claimed row, unless it was re-posted since the claim.
+fn finish(tx: &Tx, claim: &Claim) -> ApiResult<()> {
+    let row: Option<(String, String, String, String, String)> = tx
+        .conn
+        .query_row(
+            "SELECT json, source, operation, userid, sellerid FROM integration_queue
+             WHERE id = ?1 AND status = '1' AND received_at = ?2",
+            params![claim.id, claim.revision],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let Some((raw, source, operation, userid, seller)) = row else { return Ok(()) };
+    let operation = Operation::from_code(&operation);
+    let Some(routine) = Routine::from_source(&source) else {
+        // Any other routine is marked done without doing anything (§10.4).
+        return mark(tx, &claim.id, "2", "", "");
+    };
+    let body: Option<Value> = serde_json::from_str::<Value>(&raw).ok().and_then(|b| document_of(&b));
+    let outcome = match body {
+        None => Err(erp::Refused("Falha ao converter campo JsonRecebido.".into())),
+        Some(doc) => erp::run(tx, routine, operation, &seller, &claim.id, &doc)?,
+    };
+    let (title, description, movement) = erp::notice(routine, operation, &claim.id, &outcome);
+    let kind = if routine == Routine::Order { "1" } else { "3" };
+    crate::routes::notifications::write(tx, &userid, &title, &description, kind, movement)?;
+    match outcome {
+        Ok(done) => mark(tx, &claim.id, "2", "", &done.number),
+        Err(erp::Refused(reason)) => mark(tx, &claim.id, "3", &reason, ""),
+    }
+}
+
+fn mark(tx: &Tx, id: &str, status: &str, error: &str, number: &str) -> ApiResult<()> {
+    tx.conn.execute(
+        "UPDATE integration_queue SET status = ?1, jsonerror = ?2,
+            documentnumber = CASE WHEN ?3 = '' THEN documentnumber ELSE ?3 END, processed_at = ?4, stamp = ?5
+         WHERE id = ?6",
+        params![status, error, number, tx.clock.now_micros(), tx.stamp(), id],
+    )?;
+    Ok(())
+}
+
+/// Rows processing for too long become errors, and their sellers are told (§10.4).
+fn fail_stuck(tx: &Tx) -> ApiResult<usize> {
+    let cutoff = tx.clock.now_micros() - STUCK_AFTER_MICROS;
+    let stuck: Vec<(String, String)> = tx
+        .conn
+        .prepare_cached("SELECT id, userid FROM integration_queue WHERE status = '1' AND processing_at < ?1")?
+        .query_map(params![cutoff], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, user) in &stuck {
+        mark(tx, id, "3", &format!("Ocorreu um erro no processamento do registro: {id}"), "")?;
+        crate::routes::notifications::write(
+            tx,
+            user,
+            "Falha ao processar registro.",
+            &format!("Ocorreu um erro no processamento do registro: {id}"),
+            "1",
+            10,
+        )?;
+    }
+    Ok(stuck.len())
+}
+
+/// Start-up: what a crash left processing was not applied; queue it again (or fail it if stuck).
+pub fn recover(state: &AppState) -> ApiResult<()> {
+    state.db.run_blocking(|tx| {
+        fail_stuck(tx)?;
+        tx.conn.execute(
+            "UPDATE integration_queue SET status = '0', processing_at = NULL, stamp = ?1 WHERE status = '1'",
+            params![tx.stamp()],
+        )?;
+        Ok(())
+    })
+}
+
+/// Processes every row that is due; returns how many were claimed.
+pub async fn drain(state: &AppState) -> ApiResult<usize> {
+    let delay = Duration::from_millis(state.config.queue_delay_ms.max(0) as u64);
+    let delay_micros = state.config.queue_delay_ms.max(0) * 1000;
+    let mut n = 0;
+    loop {
+        let Some(claim) = state.db.run(move |tx| claim(tx, delay_micros)).await? else { break };
+        n += 1;
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await; // "processing" stays visible for a moment
+        }
+        state.db.run(move |tx| finish(tx, &claim)).await?;
+    }
+    state.db.run(fail_stuck).await?;
+    Ok(n)
+}
+
+/// Starts the background job: woken by every queue write, and every half second.
+pub fn start(state: AppState) {
+    if let Err(e) = recover(&state) {
+        eprintln!("queue: recovery failed: {}", e.body.text());
+    }
+    tokio::spawn(async move {
+        loop {
+            if let Err(e) = drain(&state).await {
+                eprintln!("queue: {}", e.body.text());
+            }
+            tokio::select! {
+                _ = state.queue_wake.notified() => {}
+                _ = tokio::time::sleep(Duration::from_millis(500)) => {}
+            }
+        }
+    });
+}
