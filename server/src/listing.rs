@@ -225,6 +225,8 @@ fn row_to_json(row: &rusqlite::Row, columns: &[(&'static str, Kind)]) -> rusqlit
             (Kind::Flag, SqlValue::Integer(n)) => Json::Bool(n != 0),
             (Kind::Stamp, SqlValue::Integer(n)) => Json::String(mascate_domain::timestamp::format_iso(n)),
             (Kind::Number, SqlValue::Integer(n)) => Json::from(n),
+            // Whole numbers go out as integers, as the ERP writes them (`10`, not `10.0`).
+            (Kind::Number, SqlValue::Real(f)) if f.fract() == 0.0 && f.abs() < 1e15 => Json::from(f as i64),
             (Kind::Number, SqlValue::Real(f)) => {
                 serde_json::Number::from_f64(f).map(Json::Number).unwrap_or(Json::Null)
             }

@@ -12,7 +12,7 @@ pub struct TestServer {
     pub state: AppState,
     pub http: reqwest::Client,
     // Held so the database outlives the test.
-    _dir: tempfile::TempDir,
+    pub _dir: tempfile::TempDir,
 }
 
 pub fn fixtures_dir() -> PathBuf {
