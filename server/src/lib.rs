@@ -16,6 +16,7 @@ pub mod listing;
 pub mod queue;
 pub mod routes;
 pub mod sync;
+pub mod taxes;
 
 use std::sync::Arc;
 

@@ -7,10 +7,13 @@ pub mod customers;
 pub mod document_writes;
 pub mod documents;
 pub mod financial;
+pub mod indicators;
 pub mod notifications;
+pub mod schemas;
 pub mod seller_filters;
 pub mod sellers;
 pub mod static_files;
+pub mod taxes;
 
 use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
@@ -34,6 +37,12 @@ pub fn router(state: AppState) -> NormalizePath<Router> {
         .merge(catalog_routes())
         .merge(document_routes())
         .merge(finance_and_notification_routes())
+        .route("/api/tgv/schemas", get(schemas::list))
+        .route("/api/tgv/cardsHome", get(indicators::cards))
+        .route("/api/tgv/chartsHome", get(indicators::charts))
+        .route("/api/fat/v1/SalesTaxes", post(taxes::simulate))
+        .route("/api/fat/v1/SalesTaxes/{order}", get(taxes::of_stored))
+        .route("/api/tgv/salesorders/total/{order}", get(taxes::order_total))
         .route("/api/tgv/integrationqueue", get(crate::queue::list).post(crate::queue::post))
         .route("/api/tgv/integrationqueue/diff/{date_sync}", diff_route(&crate::queue::QUEUE_SYNC))
         .route("/api/tgv/integrationqueue/{id}", axum::routing::put(crate::queue::put).delete(crate::queue::delete))

@@ -219,9 +219,9 @@ pub static PROSPECT_SYNC: SyncSource = SyncSource {
     diff_live_only: false,
 };
 
-/// The list parameters plus the products' extras.
+/// The list parameters plus the catalogue's quick filters.
 #[derive(Debug, Default, Deserialize)]
-pub struct ProductParams {
+pub struct CatalogParams {
     #[serde(flatten)]
     pub list: ListParams,
     #[serde(rename = "QUICKFILTER")]
@@ -281,7 +281,7 @@ fn no_product_found(page: &listing::Page, params: &ListParams) -> ApiResult<()> 
 pub async fn products(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
-    Query(params): Query<ProductParams>,
+    Query(params): Query<CatalogParams>,
 ) -> ApiResult<Json<Value>> {
     state
         .db
@@ -306,7 +306,7 @@ pub async fn products_for_price_list(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path((price_list, customer, store)): Path<(String, String, String)>,
-    Query(params): Query<ProductParams>,
+    Query(params): Query<CatalogParams>,
 ) -> ApiResult<Json<Value>> {
     let only_listed = params.filter_price_list.as_deref().is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
     state
@@ -384,13 +384,38 @@ pub async fn types_of_operation(State(state): State<AppState>) -> ApiResult<Json
         .await
 }
 
-/// `GET /api/tgv/prospects/`
+/// `GET /api/tgv/prospects/`, with the quick filters on recent quotations (§1.2).
 pub async fn prospects(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
-    Query(params): Query<ListParams>,
+    Query(params): Query<CatalogParams>,
 ) -> ApiResult<Json<Value>> {
-    listing::online_page(state, &PROSPECT, listing::live_rows_of(&caller, "vendor")?, params, None, true).await
+    let mut base = listing::live_rows_of(&caller, "vendor")?;
+    let today = state.clock.today();
+    let quoted_since = |days: i64| {
+        let since = mascate_domain::timestamp::add_days(&today, -days).unwrap_or_default();
+        (
+            "code || store IN (SELECT prospectid || prospectstore FROM quotations WHERE deleted = 0 AND issuedate >= ?)",
+            [SqlValue::Text(since)],
+        )
+    };
+    match params.quick_filter.as_deref().map(|q| q.trim().to_ascii_uppercase()).as_deref() {
+        None | Some("") => {}
+        Some("BUDGETONLASTMONTH") => {
+            let (sql, v) = quoted_since(30);
+            base = base.and(sql, v);
+        }
+        Some("BUDGETONLASTTHREEMONTH") => {
+            let (sql, v) = quoted_since(90);
+            base = base.and(sql, v);
+        }
+        Some("WITHOUTBUDGETONLASTTHREEMONTH") => {
+            let (sql, v) = quoted_since(90);
+            base = base.and(&format!("NOT ({sql})"), v);
+        }
+        Some(other) => return Err(ApiError::bad_request(format!("QUICKFILTER desconhecido: {other}"))),
+    }
+    listing::online_page(state, &PROSPECT, base, params.list, None, true).await
 }
 
 /// `GET /api/tgv/prospects/:code/:store`
