@@ -78,4 +78,14 @@ if [[ ! -x e2e/node_modules/.bin/wasm-opt ]] || [[ e2e/package-lock.json -nt e2e
   say "installing e2e/ node packages from the lockfile (binaryen's wasm-opt, @playwright/test; no browser download)"
   (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
+# --- PyPI: schemathesis, for the API's property-based tests -----------------------------
+SCHEMATHESIS_VERSION=4.32.5
+if [[ $want_test -eq 1 ]] && ! target/st-venv/bin/schemathesis --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+  say "installing schemathesis $SCHEMATHESIS_VERSION from PyPI into target/st-venv (fuzzes the server's OpenAPI)"
+  if ! python3 -m venv target/st-venv 2>/dev/null; then
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+    python3 -m venv target/st-venv
+  fi
+  target/st-venv/bin/pip install -q "schemathesis==$SCHEMATHESIS_VERSION"
+fi
 say "tools ready (wasm32 route: $WASM_ROUTE)"

@@ -24,6 +24,9 @@ with_wasm cargo test --target wasm32-unknown-unknown --test '*'
 step "release build (app and server)"
 scripts/build.sh
 
+step "API fuzzing (schemathesis over /api/openapi.json: no 5xx, every response matches its schema)"
+scripts/schemathesis.sh
+
 step "end-to-end (Playwright, Debian's Chromium, real server, service worker, IndexedDB)"
 (cd e2e && npx playwright test)
 

@@ -13,6 +13,7 @@ pub mod erp;
 pub mod error;
 pub mod fixtures;
 pub mod listing;
+pub mod openapi;
 pub mod queue;
 pub mod routes;
 pub mod sync;

@@ -72,11 +72,15 @@ pub struct ListParams {
 /// Largest page served; the schemas advertise 500 for sync.
 pub const MAX_PAGE_SIZE: usize = 1000;
 
+/// Highest page number honoured; later pages are simply empty.
+pub const MAX_PAGE: usize = 10_000_000;
+
 impl ListParams {
     /// 1-based page and its size, bad values falling back to the defaults (1 and 10).
     pub fn paging(&self) -> (usize, usize) {
         let num = |v: &Option<String>| v.as_deref().and_then(|s| s.trim().parse::<usize>().ok());
-        let page = num(&self.page).filter(|p| *p >= 1).unwrap_or(1);
+        // Capped so `(page - 1) * size` can never overflow into a bad OFFSET.
+        let page = num(&self.page).filter(|p| *p >= 1).unwrap_or(1).min(MAX_PAGE);
         let size = num(&self.page_size).filter(|s| *s >= 1).unwrap_or(10).min(MAX_PAGE_SIZE);
         (page, size)
     }

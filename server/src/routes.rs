@@ -57,6 +57,7 @@ pub fn router(state: AppState) -> NormalizePath<Router> {
     let app = Router::new()
         .route("/api/oauth2/v1/token", post(auth::token))
         .route("/api/mascate/v1/about", get(about::about))
+        .route("/api/openapi.json", get(crate::openapi::serve))
         .merge(protected)
         .fallback(static_files::serve)
         .with_state(state);

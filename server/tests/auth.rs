@@ -164,3 +164,28 @@ async fn about_tells_demo_mode_and_logins_only_in_demo() {
     assert_eq!(body["demo"], false);
     assert!(body["logins"].as_array().unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn the_openapi_document_lists_every_route_and_only_routes_that_exist() {
+    let s = TestServer::start().await;
+    let t = s.token("ana").await;
+    let res = s.http.get(s.url("/api/openapi.json")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let doc: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(doc["openapi"], "3.0.3");
+    let paths = doc["paths"].as_object().unwrap();
+    assert!(paths.len() >= 60, "{} paths", paths.len());
+    for (path, ops) in paths {
+        for method in ops.as_object().unwrap().keys() {
+            let concrete =
+                path.split('/').map(|seg| if seg.starts_with('{') { "X" } else { seg }).collect::<Vec<_>>().join("/");
+            let req = s.http.request(method.to_uppercase().parse().unwrap(), s.url(&concrete)).bearer_auth(&t);
+            let res = req.header("content-type", "application/json").body("{}").send().await.unwrap();
+            let status = res.status().as_u16();
+            let body = res.text().await.unwrap();
+            assert_ne!(status, 405, "{method} {path} is documented but not routed");
+            assert!(!body.contains("Recurso não encontrado"), "{method} {path} is documented but not routed");
+            assert!(status < 500, "{method} {path}: {status} {body}");
+        }
+    }
+}
