@@ -1,7 +1,7 @@
 SHELL := /bin/bash
 
 # The two commands a newcomer needs are `make run` and `make test`; the rest are the parts.
-.PHONY: run test setup build e2e wasm-test bench clean
+.PHONY: run test setup build e2e wasm-test bench bench-server clean
 
 run:            ## install what is missing, build, serve app + demo ERP on 127.0.0.1:8080
 	scripts/run.sh
@@ -25,6 +25,9 @@ e2e: build
 
 bench: build    ## prints wasm size, cold load and warm offline start (not a test)
 	scripts/bench.sh
+
+bench-server:   ## server figures on 100k customers: sync, diff, queue throughput (not a test)
+	cargo run --release -p mascate-server --example bench
 
 clean:
 	rm -rf dist target/e2e-data

@@ -159,13 +159,19 @@ fn parse_body(body: &[u8], verb: &str) -> ApiResult<SellerFilterBody> {
 /// Checks that every entity may be selected by this seller: customers must be theirs.
 fn check_entities(tx: &Tx, seller: &str, schema_id: &str, items: &[SellerFilterItem], verb: &str) -> ApiResult<()> {
     // Going beyond Protheus: a seller can only select what they may see.
+    // Keys are code (6) + store (2), as Protheus concatenates them; looked up by the primary
+    // key, so a selection of thousands stays fast.
     let (sql, what) = match schema_id {
-        schema::CUSTOMERS => {
-            ("SELECT 1 FROM customers WHERE code || store = ?1 AND vendor = ?2 AND deleted = 0", "Cliente")
-        }
-        schema::PROSPECTS => {
-            ("SELECT 1 FROM prospects WHERE code || store = ?1 AND vendor = ?2 AND deleted = 0", "Prospect")
-        }
+        schema::CUSTOMERS => (
+            "SELECT 1 FROM customers WHERE code = substr(?1, 1, 6) AND store = substr(?1, 7) AND vendor = ?2
+               AND deleted = 0",
+            "Cliente",
+        ),
+        schema::PROSPECTS => (
+            "SELECT 1 FROM prospects WHERE code = substr(?1, 1, 6) AND store = substr(?1, 7) AND vendor = ?2
+               AND deleted = 0",
+            "Prospect",
+        ),
         _ => ("SELECT 1 FROM products WHERE code = ?1 AND deleted = 0 AND ?2 = ?2", "Produto"),
     };
     let mut stmt = tx.conn.prepare_cached(sql)?;
