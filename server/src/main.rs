@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! mascate-server [serve] [--port 8080] [--data-dir data] [--access-ttl 3600] ...
-//! mascate-server generate-fixtures      # rewrites fixtures/customers.json from the seed
+//! mascate-server generate-fixtures [--out DIR] [--scale N]   # remakes (or scales) the generated fixtures
 //! mascate-server generate-customers 100000 target/bench/customers.json   # seeded, for benchmarks
 //! ```
 
@@ -52,37 +52,57 @@ async fn serve(args: &[String]) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-/// Rewrites the generated part of the demo customers, keeping the hand-written ones.
+/// Rewrites the generated fixtures from the seed: `generate-fixtures [--out DIR] [--scale N]`.
+/// With the defaults it remakes the committed files in `fixtures/` byte for byte; with a
+/// scale it writes N times the customers, products and prospects elsewhere (the order
+/// history grows with them at first start), for benchmarks: `mascate-server --fixtures DIR`.
 fn generate_fixtures(args: &[String]) -> Result<(), String> {
-    let dir = args.first().map(String::as_str).unwrap_or("fixtures");
-    let path = std::path::Path::new(dir).join("customers-handwritten.json");
+    let mut out_dir = "fixtures".to_string();
+    let mut scale = 1usize;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out" => out_dir = it.next().ok_or("--out needs a folder")?.clone(),
+            "--scale" => {
+                scale =
+                    it.next().and_then(|v| v.parse().ok()).filter(|n| *n >= 1).ok_or("--scale needs a number ≥ 1")?
+            }
+            other if !other.starts_with("--") => out_dir = other.to_string(), // the old positional form
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    let source = std::path::Path::new("fixtures");
+    let dir = std::path::Path::new(&out_dir);
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    let read = |name: &str| std::fs::read_to_string(source.join(name)).map_err(|e| format!("fixtures/{name}: {e}"));
+    if dir.canonicalize().ok() != source.canonicalize().ok() {
+        for name in ["users.json", "catalog.json", "customers-handwritten.json"] {
+            std::fs::write(dir.join(name), read(name)?).map_err(|e| e.to_string())?;
+        }
+    }
     let handwritten: Vec<mascate_domain::contract::Customer> =
-        serde_json::from_str(&std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?)
-            .map_err(|e| e.to_string())?;
+        serde_json::from_str(&read("customers-handwritten.json")?).map_err(|e| e.to_string())?;
     let first_code = handwritten.len();
     let mut all = handwritten;
-    let mut generated = fixtures::generate::customers(fixtures::SEED, 330, &["000001", "000002", "000003"]);
+    let mut generated = fixtures::generate::customers(fixtures::SEED, 330 * scale, &["000001", "000002", "000003"]);
     for (i, c) in generated.iter_mut().enumerate() {
         c.code = format!("{:06}", first_code + 1 + i);
     }
     all.extend(generated);
     let write = |name: &str, rows: &dyn erased::Rows| -> Result<(), String> {
-        let out = std::path::Path::new(dir).join(name);
+        let out = dir.join(name);
         std::fs::write(&out, rows.pretty()?).map_err(|e| format!("{}: {e}", out.display()))?;
         println!("wrote {} rows to {}", rows.count(), out.display());
         Ok(())
     };
     write("customers.json", &all)?;
-
-    let reference: fixtures::catalog::Reference = serde_json::from_str(
-        &std::fs::read_to_string(std::path::Path::new(dir).join("catalog.json")).map_err(|e| e.to_string())?,
-    )
-    .map_err(|e| e.to_string())?;
+    let reference: fixtures::catalog::Reference =
+        serde_json::from_str(&read("catalog.json")?).map_err(|e| e.to_string())?;
     let seed = fixtures::SEED;
-    let products = fixtures::catalog::products(seed, 14, 1);
+    let products = fixtures::catalog::products(seed, 14, scale);
     write("stock.json", &fixtures::catalog::stock(seed, &products))?;
     write("price-list-items.json", &fixtures::catalog::price_list_items(seed, &reference.price_lists, &products))?;
-    write("prospects.json", &fixtures::catalog::prospects(seed, 60, &["000001", "000002", "000003"], &all))?;
+    write("prospects.json", &fixtures::catalog::prospects(seed, 60 * scale, &["000001", "000002", "000003"], &all))?;
     write("products.json", &products)?;
     Ok(())
 }

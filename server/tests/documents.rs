@@ -211,3 +211,30 @@ async fn notifications_belong_to_their_user() {
     assert_eq!(status, 200);
     assert_eq!(created["userid"], "000101", "a seller cannot write into another user's inbox");
 }
+
+#[tokio::test]
+async fn seller_filters_belong_to_their_seller() {
+    let s = TestServer::start().await;
+    let ana = s.token("ana").await;
+    let bruno = s.token("bruno").await;
+    let uuid = s.select(&ana, "000012", &["P00001", "P00002"]).await;
+    let (_, mine) = s.get(&ana, "/api/pgv/sellerfilters/").await;
+    assert_eq!(column(&mine, "uuid"), std::slice::from_ref(&uuid));
+    let (_, theirs) = s.get(&bruno, "/api/pgv/sellerfilters/").await;
+    assert!(items(&theirs).is_empty());
+    assert_eq!(s.get(&bruno, &format!("/api/pgv/sellerfilters/{uuid}")).await.0, 404);
+    assert_eq!(s.get(&bruno, &format!("/api/pgv/sellerfilters/{uuid}/items")).await.0, 404);
+    assert_eq!(s.get(&bruno, &format!("/api/pgv/sellerfilters/{uuid}/items/0001")).await.0, 404);
+    let change = json!({"header": {"schemaid": "000012"}, "items": [{"itemid": "0001", "isDeleted": true}]});
+    let (status, _) = s.send(reqwest::Method::PUT, &bruno, &format!("/api/pgv/sellerfilters/{uuid}"), &change).await;
+    assert_eq!(status, 404);
+    assert_eq!(
+        s.send(reqwest::Method::DELETE, &bruno, &format!("/api/pgv/sellerfilters/{uuid}"), &json!({})).await.0,
+        404
+    );
+    let (_, still) = s.get(&ana, &format!("/api/pgv/sellerfilters/{uuid}/items")).await;
+    assert_eq!(items(&still).len(), 2, "Bruno changed nothing");
+    // And Bruno's product sync does not see Ana's selection.
+    let (_, sync) = s.get(&bruno, "/api/tgv/products/sync").await;
+    assert!(items(&sync).is_empty());
+}
