@@ -18,4 +18,4 @@ target/st-venv/bin/schemathesis run "http://127.0.0.1:$PORT/api/openapi.json" \
   --checks not_a_server_error,response_schema_conformance \
   --header "Authorization: Bearer $token" \
   --max-examples "$EXAMPLES" --seed 20261122 --no-color --phases examples,coverage,fuzzing \
-  --warnings off
+  --warnings off --generation-database none
