@@ -8,6 +8,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::decode_entities;
 
+mod catalog;
+mod documents;
+mod finance;
+
+pub use catalog::{Carrier, OperationType, PaymentCondition, PriceList, PriceListItem, Product, Prospect, Stock};
+pub use documents::{DocumentItem, Invoice, Order, QueueRow, Quotation};
+pub use finance::{Bill, FinancialStatus, HomeCard, HomeChart, Notification, TaxLine, Taxes};
+
 /// `POST /api/oauth2/v1/token` success (§2.1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TokenResponse {

@@ -6,6 +6,7 @@
 
 pub mod contract;
 pub mod customer_query;
+pub mod document;
 pub mod filter;
 pub mod format;
 pub mod locale;

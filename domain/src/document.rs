@@ -1,0 +1,456 @@
+//! Quotations and sales orders as the rep writes them: the draft the form edits, its totals,
+//! its validation, and the integration-queue body that carries it to the ERP (§10.2). The
+//! same draft is written online and offline; only the transport differs.
+//!
+//! ```
+//! use mascate_domain::document::{Draft, DraftItem, DocumentKind};
+//! let mut d = Draft::new(DocumentKind::Order, "2b9c…");
+//! d.items.push(DraftItem { product: "P00001".into(), quantity: 2.0, list_price: 10.0, ..Default::default() });
+//! d.items[0].set_discount(10.0);
+//! assert_eq!(d.items[0].unit_price, 9.0);
+//! assert_eq!(d.totals().net, 18.0);
+//! ```
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// Which document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum DocumentKind {
+    #[default]
+    Order,
+    Quotation,
+}
+
+impl DocumentKind {
+    /// The ERP routine (`source` in the queue).
+    pub fn source(self) -> &'static str {
+        match self {
+            DocumentKind::Order => "MATA410",
+            DocumentKind::Quotation => "MATA415",
+        }
+    }
+}
+
+/// One line of a draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct DraftItem {
+    /// The ERP's item number once known (`01`…); empty for a new line.
+    pub item_id: String,
+    pub product: String,
+    pub description: String,
+    pub unit: String,
+    pub quantity: f64,
+    /// The price-list price.
+    pub list_price: f64,
+    /// The net unit price (list price less the discount).
+    pub unit_price: f64,
+    /// Discount on the list price, in %.
+    pub discount_pct: f64,
+    /// `YYYY-MM-DD` or empty.
+    pub delivery_date: String,
+    /// The customer's own order number for this line.
+    pub customer_order: String,
+    /// Removed in an edit: sent as `isDeleted` so the ERP drops it.
+    pub removed: bool,
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+impl DraftItem {
+    /// Sets the discount and derives the unit price from the list price.
+    pub fn set_discount(&mut self, pct: f64) {
+        self.discount_pct = pct;
+        self.unit_price = round2(self.list_price * (1.0 - pct / 100.0));
+    }
+
+    /// Sets the unit price and derives the discount (0 when priced above the list).
+    pub fn set_unit_price(&mut self, price: f64) {
+        self.unit_price = price;
+        self.discount_pct = if self.list_price > 0.0 && price < self.list_price {
+            round2((1.0 - price / self.list_price) * 100.0)
+        } else {
+            0.0
+        };
+    }
+
+    /// Quantity × unit price.
+    pub fn amount(&self) -> f64 {
+        round2(self.quantity * self.unit_price)
+    }
+}
+
+/// A quotation or order being written or edited.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Draft {
+    pub kind: DocumentKind,
+    /// Made on the device when the draft is created; the queue key, never changed (see
+    /// `docs/sync.md`).
+    pub external_id: String,
+    /// The ERP's number (`orderid` or `budgetid`) once known; empty until then.
+    pub erp_number: String,
+    pub customer_code: String,
+    pub customer_store: String,
+    /// Quotations only: a prospect instead of a customer.
+    pub prospect_code: String,
+    pub prospect_store: String,
+    pub price_list: String,
+    pub payment_condition: String,
+    pub carrier: String,
+    /// `C` CIF, `F` FOB, `T` third party, `S` none.
+    pub freight_type: String,
+    pub operation_type: String,
+    pub freight: f64,
+    pub insurance: f64,
+    pub expenses: f64,
+    /// Header discount in %, after the item prices.
+    pub discount_pct: f64,
+    pub notes: String,
+    /// `YYYY-MM-DD`.
+    pub issue_date: String,
+    pub items: Vec<DraftItem>,
+}
+
+/// The money side of a draft (taxes come from the ERP, online only).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Totals {
+    /// Σ quantity × list price.
+    pub gross: f64,
+    /// Σ quantity × (list − unit price).
+    pub item_discounts: f64,
+    /// Σ quantity × unit price.
+    pub net: f64,
+    /// The header discount on `net`.
+    pub header_discount: f64,
+    /// Freight + insurance + expenses.
+    pub charges: f64,
+    /// `net − header_discount + charges`: the total before taxes.
+    pub total: f64,
+}
+
+impl Draft {
+    /// A new, empty draft with its external id (made by the caller: a UUID on the device).
+    pub fn new(kind: DocumentKind, external_id: impl Into<String>) -> Draft {
+        Draft { kind, external_id: external_id.into(), freight_type: "C".into(), ..Default::default() }
+    }
+
+    /// The lines that are not removed.
+    pub fn live_items(&self) -> impl Iterator<Item = &DraftItem> {
+        self.items.iter().filter(|i| !i.removed)
+    }
+
+    pub fn totals(&self) -> Totals {
+        let gross = round2(self.live_items().map(|i| i.quantity * i.list_price).sum());
+        let net = round2(self.live_items().map(DraftItem::amount).sum());
+        let header_discount = round2(net * self.discount_pct / 100.0);
+        let charges = round2(self.freight + self.insurance + self.expenses);
+        Totals {
+            gross,
+            item_discounts: round2((gross - net).max(0.0)),
+            net,
+            header_discount,
+            charges,
+            total: round2(net - header_discount + charges),
+        }
+    }
+
+    /// Whether the ERP already knows this document (an edit must carry its number).
+    pub fn is_known_to_erp(&self) -> bool {
+        !self.erp_number.trim().is_empty()
+    }
+
+    /// The integration-queue body (§10.2): `{id, source, json: {header, items}}`, with the
+    /// write spellings (`paymentconditionid` with a small c, `customerid` the code only).
+    pub fn queue_body(&self) -> Value {
+        let number_key = match self.kind {
+            DocumentKind::Order => "orderid",
+            DocumentKind::Quotation => "budgetid",
+        };
+        let mut header = json!({
+            number_key: self.erp_number,
+            "externalid": self.external_id,
+            "customerid": self.customer_code,
+            "customerstore": self.customer_store,
+            "pricelistid": self.price_list,
+            "paymentconditionid": self.payment_condition,
+            "freighttype": self.freight_type,
+            "freight": self.freight,
+            "insurance": self.insurance,
+            "expenses": self.expenses,
+            "discount": self.discount_pct,
+            "currencyid": 1,
+            "issuedate": self.issue_date,
+        });
+        if !self.carrier.is_empty() {
+            header["carriercode"] = json!(self.carrier);
+        }
+        if !self.operation_type.is_empty() {
+            header["typeofoperation"] = json!(self.operation_type);
+        }
+        match self.kind {
+            DocumentKind::Order => {
+                header["ordertype"] = json!("N");
+                header["notemessage"] = json!(self.notes);
+            }
+            DocumentKind::Quotation => {
+                if !self.prospect_code.is_empty() {
+                    header["prospectid"] = json!(self.prospect_code);
+                    header["prospectstore"] = json!(self.prospect_store);
+                }
+            }
+        }
+        let items: Vec<Value> = self
+            .items
+            .iter()
+            .filter(|i| !i.removed || !i.item_id.is_empty())
+            .map(|i| {
+                if i.removed {
+                    return json!({"itemid": i.item_id, "isDeleted": true});
+                }
+                let mut v = json!({
+                    "productid": i.product,
+                    "description": i.description,
+                    "quantity": i.quantity,
+                    "pricelist": i.list_price,
+                    "unitprice": i.unit_price,
+                });
+                if !i.item_id.is_empty() {
+                    v["itemid"] = json!(i.item_id);
+                }
+                // The ERP wants the discount only when there is one (§10.2).
+                if i.discount_pct > 0.0 {
+                    v["discount"] = json!(i.discount_pct);
+                }
+                if self.kind == DocumentKind::Order {
+                    if !i.delivery_date.is_empty() {
+                        v["deliverydate"] = json!(i.delivery_date);
+                    }
+                    if !i.customer_order.is_empty() {
+                        v["customerorder"] = json!(i.customer_order);
+                    }
+                }
+                v
+            })
+            .collect();
+        json!({"id": self.external_id, "source": self.kind.source(), "json": {"header": header, "items": items}})
+    }
+}
+
+/// A field of the form, to put a message beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Field {
+    Customer,
+    PriceList,
+    PaymentCondition,
+    Freight,
+    Insurance,
+    Expenses,
+    Discount,
+    Items,
+    ItemProduct(usize),
+    ItemQuantity(usize),
+    ItemUnitPrice(usize),
+    ItemDiscount(usize),
+    ItemDeliveryDate(usize),
+}
+
+/// What is wrong with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Required,
+    /// Must be greater than zero.
+    MustBePositive,
+    /// Must not be negative.
+    NotNegative,
+    /// Must be between 0 and 100 (a percentage; 100 % off is not a sale).
+    PercentRange,
+    /// A date before today.
+    DateInPast,
+    /// Not a date.
+    BadDate,
+    NoItems,
+}
+
+/// Greater than zero (NaN is not).
+fn positive(x: f64) -> bool {
+    x > 0.0
+}
+
+/// Zero or more (NaN is not).
+fn not_negative(x: f64) -> bool {
+    x >= 0.0
+}
+
+fn valid_date(s: &str) -> bool {
+    crate::timestamp::add_days(s, 0).is_some_and(|d| d == s)
+}
+
+/// Checks a draft like the ERP will, so the rep hears it before sending; `today` is
+/// `YYYY-MM-DD`. Empty when it can be sent.
+pub fn validate(d: &Draft, today: &str) -> Vec<(Field, Problem)> {
+    let mut out = Vec::new();
+    let no_customer = d.customer_code.trim().is_empty();
+    let no_prospect = d.prospect_code.trim().is_empty();
+    if no_customer && (d.kind == DocumentKind::Order || no_prospect) {
+        out.push((Field::Customer, Problem::Required));
+    }
+    if d.payment_condition.trim().is_empty() {
+        out.push((Field::PaymentCondition, Problem::Required));
+    }
+    if d.price_list.trim().is_empty() {
+        out.push((Field::PriceList, Problem::Required));
+    }
+    for (field, value) in [(Field::Freight, d.freight), (Field::Insurance, d.insurance), (Field::Expenses, d.expenses)]
+    {
+        if !not_negative(value) {
+            out.push((field, Problem::NotNegative));
+        }
+    }
+    if !(0.0..100.0).contains(&d.discount_pct) {
+        out.push((Field::Discount, Problem::PercentRange));
+    }
+    if d.live_items().next().is_none() {
+        out.push((Field::Items, Problem::NoItems));
+    }
+    for (n, i) in d.items.iter().enumerate().filter(|(_, i)| !i.removed) {
+        if i.product.trim().is_empty() {
+            out.push((Field::ItemProduct(n), Problem::Required));
+        }
+        if !positive(i.quantity) {
+            out.push((Field::ItemQuantity(n), Problem::MustBePositive));
+        }
+        if !positive(i.unit_price) {
+            out.push((Field::ItemUnitPrice(n), Problem::MustBePositive));
+        }
+        if !(0.0..100.0).contains(&i.discount_pct) {
+            out.push((Field::ItemDiscount(n), Problem::PercentRange));
+        }
+        if !i.delivery_date.is_empty() {
+            if !valid_date(&i.delivery_date) {
+                out.push((Field::ItemDeliveryDate(n), Problem::BadDate));
+            } else if i.delivery_date.as_str() < today {
+                out.push((Field::ItemDeliveryDate(n), Problem::DateInPast));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(product: &str, qty: f64, list: f64, discount: f64) -> DraftItem {
+        let mut i = DraftItem { product: product.into(), quantity: qty, list_price: list, ..Default::default() };
+        i.set_discount(discount);
+        i
+    }
+
+    fn order() -> Draft {
+        let mut d = Draft::new(DocumentKind::Order, "ext-1");
+        d.customer_code = "000002".into();
+        d.customer_store = "01".into();
+        d.price_list = "001".into();
+        d.payment_condition = "002".into();
+        d.items = vec![line("P1", 3.0, 10.0, 0.0), line("P2", 2.0, 50.0, 10.0)];
+        d
+    }
+
+    #[test]
+    fn totals_add_up() {
+        let mut d = order();
+        d.discount_pct = 5.0;
+        d.freight = 12.5;
+        d.insurance = 1.0;
+        let t = d.totals();
+        assert_eq!(t.gross, 130.0);
+        assert_eq!(t.item_discounts, 10.0);
+        assert_eq!(t.net, 120.0);
+        assert_eq!(t.header_discount, 6.0);
+        assert_eq!(t.charges, 13.5);
+        assert_eq!(t.total, 127.5);
+        d.items[1].removed = true;
+        assert_eq!(d.totals().net, 30.0, "removed lines do not count");
+    }
+
+    #[test]
+    fn price_and_discount_follow_each_other() {
+        let mut i = line("P", 1.0, 80.0, 0.0);
+        i.set_unit_price(60.0);
+        assert_eq!(i.discount_pct, 25.0);
+        i.set_discount(12.5);
+        assert_eq!(i.unit_price, 70.0);
+        i.set_unit_price(90.0);
+        assert_eq!(i.discount_pct, 0.0, "a price above the list is no discount");
+    }
+
+    #[test]
+    fn validation_names_every_bad_field() {
+        assert!(validate(&order(), "2026-11-25").is_empty());
+        let mut d = Draft::new(DocumentKind::Order, "x");
+        d.freight = -1.0;
+        d.discount_pct = 100.0;
+        let problems = validate(&d, "2026-11-25");
+        for expected in [
+            (Field::Customer, Problem::Required),
+            (Field::PaymentCondition, Problem::Required),
+            (Field::PriceList, Problem::Required),
+            (Field::Freight, Problem::NotNegative),
+            (Field::Discount, Problem::PercentRange),
+            (Field::Items, Problem::NoItems),
+        ] {
+            assert!(problems.contains(&expected), "{expected:?} in {problems:?}");
+        }
+        let mut d = order();
+        d.items[0].quantity = 0.0;
+        d.items[1].unit_price = f64::NAN;
+        d.items[1].delivery_date = "2026-11-24".into();
+        let problems = validate(&d, "2026-11-25");
+        assert_eq!(
+            problems,
+            [
+                (Field::ItemQuantity(0), Problem::MustBePositive),
+                (Field::ItemUnitPrice(1), Problem::MustBePositive),
+                (Field::ItemDeliveryDate(1), Problem::DateInPast),
+            ]
+        );
+        d.items[1].delivery_date = "2026-02-30".into();
+        assert!(validate(&d, "2026-01-01").contains(&(Field::ItemDeliveryDate(1), Problem::BadDate)));
+    }
+
+    #[test]
+    fn a_prospect_quotation_needs_no_customer() {
+        let mut d = order();
+        d.kind = DocumentKind::Quotation;
+        d.customer_code.clear();
+        d.prospect_code = "000004".into();
+        d.prospect_store = "01".into();
+        assert!(validate(&d, "2026-11-25").is_empty());
+        assert_eq!(d.queue_body()["json"]["header"]["prospectid"], "000004");
+    }
+
+    #[test]
+    fn queue_body_uses_the_write_spellings() {
+        let mut d = order();
+        d.erp_number = "000123".into();
+        d.items[0].item_id = "01".into();
+        d.items.push(DraftItem { item_id: "03".into(), removed: true, ..Default::default() });
+        d.items.push(DraftItem { removed: true, product: "never sent".into(), ..Default::default() });
+        let b = d.queue_body();
+        assert_eq!(b["id"], "ext-1");
+        assert_eq!(b["source"], "MATA410");
+        let h = &b["json"]["header"];
+        assert_eq!((h["orderid"].as_str(), h["externalid"].as_str()), (Some("000123"), Some("ext-1")));
+        assert_eq!(h["paymentconditionid"], "002");
+        assert_eq!(h["customerid"], "000002");
+        let items = b["json"]["items"].as_array().unwrap();
+        assert_eq!(items.len(), 3);
+        assert!(items[0].get("discount").is_none(), "no discount sent when there is none");
+        assert_eq!(items[1]["discount"], 10.0);
+        assert_eq!(items[2], json!({"itemid": "03", "isDeleted": true}));
+    }
+}
