@@ -6,7 +6,11 @@
 //! per file beside this one.
 
 pub mod auth;
+pub mod catalog;
 pub mod customers;
+pub mod documents;
+pub mod finance;
+pub mod notifications;
 
 use std::cell::Cell;
 
@@ -56,6 +60,11 @@ pub fn set_base_url(url: &str) {
     }
 }
 
+/// Percent-encodes a path segment.
+pub(crate) fn encode(segment: &str) -> String {
+    js_sys::encode_uri_component(segment).into()
+}
+
 pub(crate) fn url(path: &str) -> String {
     format!("{}{}", base_url(), path)
 }
@@ -99,7 +108,10 @@ pub struct Api {
 impl Api {
     /// Sends `build(token)` with a live access token, refreshing it first when it is about
     /// to expire and once more if the server still says 401.
-    async fn send_authorized(&self, build: impl Fn(&str) -> RequestBuilder) -> Result<Response, ApiError> {
+    async fn send_authorized(
+        &self,
+        build: impl Fn(&str) -> Result<Request, gloo_net::Error>,
+    ) -> Result<Response, ApiError> {
         let mut refreshed = false;
         loop {
             let session = self.session.current.get_untracked().ok_or(ApiError::SignedOut)?;
@@ -108,7 +120,8 @@ impl Api {
                 refreshed = true;
                 continue;
             }
-            let res = build(&session.access_token).send().await;
+            let request = build(&session.access_token).map_err(|e| ApiError::Malformed(e.to_string()))?;
+            let res = request.send().await;
             let res = match res {
                 Ok(r) => r,
                 Err(_) => {
@@ -173,6 +186,7 @@ impl Api {
                 Request::get(&url)
                     .header("Authorization", &format!("Bearer {token}"))
                     .query(query.iter().map(|(k, v)| (*k, v.as_str())))
+                    .build()
             })
             .await?;
         read_json(res).await
@@ -180,6 +194,29 @@ impl Api {
 }
 
 /// Provides the request context (needs the session and connectivity contexts).
+impl Api {
+    /// Sends `body` as JSON with `method` (POST, PUT, DELETE) and reads the JSON answer.
+    pub async fn send_json<T: DeserializeOwned>(
+        &self,
+        method: gloo_net::http::Method,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> Result<T, ApiError> {
+        let url = url(path);
+        let text = body.to_string();
+        let res = self
+            .send_authorized(|token| {
+                RequestBuilder::new(&url)
+                    .method(method.clone())
+                    .header("Authorization", &format!("Bearer {token}"))
+                    .header("Content-Type", "application/json")
+                    .body(text.clone())
+            })
+            .await?;
+        read_json(res).await
+    }
+}
+
 pub fn provide_api() -> Api {
     let api = Api { session: use_session(), connectivity: use_connectivity() };
     provide_context(api);

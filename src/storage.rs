@@ -11,6 +11,7 @@
 //! ```
 
 use mascate_domain::contract::Customer;
+use mascate_domain::outbox::OutboxEntry;
 use rexie::{Index, ObjectStore, Rexie, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -178,5 +179,28 @@ impl Storage {
         tx.store(stores::META)?.put(&v, None).await?;
         tx.done().await?;
         Ok(())
+    }
+
+    /// Saves a document on its way to the ERP (before the UI says it is saved).
+    pub async fn put_outbox(&self, entry: &OutboxEntry) -> Result<(), StorageError> {
+        let v = to_js(entry)?;
+        let tx = self.db.transaction(&[stores::OUTBOX], TransactionMode::ReadWrite)?;
+        tx.store(stores::OUTBOX)?.put(&v, None).await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// One document of the outbox.
+    pub async fn outbox_entry(&self, external_id: &str) -> Result<Option<OutboxEntry>, StorageError> {
+        let tx = self.db.transaction(&[stores::OUTBOX], TransactionMode::ReadOnly)?;
+        let found = tx.store(stores::OUTBOX)?.get(JsValue::from_str(external_id)).await?;
+        found.map(from_js).transpose()
+    }
+
+    /// Every document of the outbox.
+    pub async fn outbox(&self) -> Result<Vec<OutboxEntry>, StorageError> {
+        let tx = self.db.transaction(&[stores::OUTBOX], TransactionMode::ReadOnly)?;
+        let values = tx.store(stores::OUTBOX)?.get_all(None, None).await?;
+        values.into_iter().map(from_js).collect()
     }
 }

@@ -96,3 +96,33 @@ async fn each_seller_has_their_own_database() {
     assert_eq!(ana.customer_count().await.unwrap(), 1);
     assert_eq!(database_name(" 000001 "), "mascate-000001");
 }
+
+#[wasm_bindgen_test]
+async fn outbox_entries_survive_closing_the_database() {
+    use mascate_domain::document::{DocumentKind, Draft, DraftItem};
+    use mascate_domain::outbox::{OutboxEntry, SendState};
+    let name = "mascate-test-outbox";
+    let _ = Rexie::delete(name).await;
+    let db = Storage::open_named(name).await.unwrap();
+    let mut draft = Draft::new(DocumentKind::Order, "0f8a-ext");
+    draft.customer_code = "000002".into();
+    draft.items.push(DraftItem {
+        product: "P00001".into(),
+        quantity: 2.0,
+        list_price: 9.9,
+        unit_price: 9.9,
+        ..Default::default()
+    });
+    let mut entry = OutboxEntry::new("000001", draft, 1.0);
+    entry.sent(2.0);
+    db.put_outbox(&entry).await.unwrap();
+    db.close();
+
+    let db = Storage::open_named(name).await.unwrap();
+    let back = db.outbox_entry("0f8a-ext").await.unwrap().expect("kept");
+    assert_eq!(back, entry);
+    assert_eq!(back.state, SendState::Queued);
+    assert_eq!(db.outbox().await.unwrap().len(), 1);
+    assert!(db.outbox_entry("nope").await.unwrap().is_none());
+    db.close();
+}

@@ -10,6 +10,7 @@ pub mod document;
 pub mod filter;
 pub mod format;
 pub mod locale;
+pub mod outbox;
 pub mod tax_id;
 pub mod text;
 pub mod timestamp;

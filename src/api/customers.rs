@@ -3,7 +3,7 @@
 use mascate_domain::contract::{Customer, ListEnvelope};
 use mascate_domain::customer_query::CustomerQuery;
 
-use super::{Api, ApiError};
+use super::{encode, Api, ApiError};
 
 impl Api {
     /// One page of the seller's customers answering `query`.
@@ -28,9 +28,4 @@ impl Api {
     pub async fn customer(&self, code: &str, store: &str) -> Result<Customer, ApiError> {
         self.get_json(&format!("/api/tgv/customers/{}/{}", encode(code), encode(store)), &[]).await
     }
-}
-
-/// Percent-encodes a path segment.
-fn encode(segment: &str) -> String {
-    js_sys::encode_uri_component(segment).into()
 }

@@ -1,0 +1,166 @@
+//! A document on its way to the ERP: the draft, its external id, and where it is. The
+//! device keeps one entry per external id until the ERP has accepted the document, so
+//! nothing typed is lost, whatever happens to the connection or the tab.
+//!
+//! ```
+//! use mascate_domain::outbox::{OutboxEntry, SendState};
+//! use mascate_domain::document::{Draft, DocumentKind};
+//! use mascate_domain::contract::QueueRow;
+//! let mut e = OutboxEntry::new("000001", Draft::new(DocumentKind::Order, "ext-1"), 0.0);
+//! e.follow(&QueueRow { id: "ext-1".into(), status: "2".into(), document_number: "000777".into(), ..Default::default() }, 1.0);
+//! assert_eq!(e.state, SendState::Synced);
+//! assert_eq!(e.draft.erp_number, "000777");
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::contract::QueueRow;
+use crate::document::Draft;
+
+/// Where a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum SendState {
+    /// Saved on the device, not yet sent.
+    #[default]
+    Pending,
+    /// Handed to the ERP's queue, waiting there.
+    Queued,
+    /// The ERP is processing it.
+    Processing,
+    /// Accepted: the ERP gave it a number.
+    Synced,
+    /// Refused by the ERP, with the reason; fix and send again.
+    Error,
+}
+
+impl SendState {
+    /// Still the device's responsibility (must not be discarded).
+    pub fn is_unfinished(self) -> bool {
+        !matches!(self, SendState::Synced)
+    }
+}
+
+/// A document and its journey.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct OutboxEntry {
+    /// The key in IndexedDB; the same as the draft's.
+    pub external_id: String,
+    /// Whose it is: never sent under another seller's token.
+    pub seller: String,
+    pub draft: Draft,
+    pub state: SendState,
+    /// The ERP's refusal, in its words.
+    pub error: String,
+    /// A delete was asked for (sent through the queue like any write).
+    pub delete: bool,
+    /// Milliseconds since the epoch of the last change.
+    pub updated_ms: f64,
+}
+
+impl OutboxEntry {
+    pub fn new(seller: impl Into<String>, draft: Draft, now_ms: f64) -> OutboxEntry {
+        OutboxEntry {
+            external_id: draft.external_id.clone(),
+            seller: seller.into(),
+            draft,
+            state: SendState::Pending,
+            error: String::new(),
+            delete: false,
+            updated_ms: now_ms,
+        }
+    }
+
+    /// The queue took it (POST/PUT answered 2xx).
+    pub fn sent(&mut self, now_ms: f64) {
+        self.state = SendState::Queued;
+        self.error.clear();
+        self.updated_ms = now_ms;
+    }
+
+    /// Follows the ERP's queue row for this id (§10.3): 0 waiting, 1 processing, 2 done,
+    /// 3 error. Returns whether anything changed.
+    pub fn follow(&mut self, row: &QueueRow, now_ms: f64) -> bool {
+        if row.id != self.external_id {
+            return false;
+        }
+        let before = (self.state, self.error.clone(), self.draft.erp_number.clone());
+        match row.status.trim() {
+            "0" => self.state = SendState::Queued,
+            "1" => self.state = SendState::Processing,
+            "2" => {
+                self.state = SendState::Synced;
+                self.error.clear();
+                if !row.document_number.is_empty() {
+                    self.draft.erp_number = row.document_number.clone();
+                }
+            }
+            "3" => {
+                self.state = SendState::Error;
+                self.error = row.error.clone();
+            }
+            _ => return false,
+        }
+        let changed = before != (self.state, self.error.clone(), self.draft.erp_number.clone());
+        if changed {
+            self.updated_ms = now_ms;
+        }
+        changed
+    }
+
+    /// The rep changed the draft after an error (or before sending): it goes out again
+    /// under the same external id.
+    pub fn edited(&mut self, draft: Draft, now_ms: f64) {
+        debug_assert_eq!(draft.external_id, self.external_id);
+        self.draft = draft;
+        self.state = SendState::Pending;
+        self.updated_ms = now_ms;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::DocumentKind;
+
+    fn row(status: &str) -> QueueRow {
+        QueueRow { id: "e1".into(), status: status.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn follows_the_queue_to_done_or_error() {
+        let mut e = OutboxEntry::new("000001", Draft::new(DocumentKind::Order, "e1"), 0.0);
+        assert_eq!(e.state, SendState::Pending);
+        e.sent(1.0);
+        assert_eq!(e.state, SendState::Queued);
+        assert!(e.follow(&row("1"), 2.0));
+        assert_eq!(e.state, SendState::Processing);
+        assert!(!e.follow(&row("1"), 3.0), "no change, no update");
+        assert_eq!(e.updated_ms, 2.0);
+        let mut refused = row("3");
+        refused.error = "A410VZ - TES".into();
+        assert!(e.follow(&refused, 4.0));
+        assert_eq!((e.state, e.error.as_str()), (SendState::Error, "A410VZ - TES"));
+        assert!(e.state.is_unfinished());
+        // Fixed and re-sent: same id, pending again, then done with the number.
+        let mut draft = e.draft.clone();
+        draft.notes = "fixed".into();
+        e.edited(draft, 5.0);
+        assert_eq!(e.state, SendState::Pending);
+        let mut done = row("2");
+        done.document_number = "000900".into();
+        assert!(e.follow(&done, 6.0));
+        assert_eq!((e.state, e.draft.erp_number.as_str(), e.error.as_str()), (SendState::Synced, "000900", ""));
+        assert!(!e.state.is_unfinished());
+    }
+
+    #[test]
+    fn ignores_other_rows_and_unknown_states() {
+        let mut e = OutboxEntry::new("000001", Draft::new(DocumentKind::Order, "e1"), 0.0);
+        let mut other = row("2");
+        other.id = "e2".into();
+        assert!(!e.follow(&other, 1.0));
+        assert!(!e.follow(&row("9"), 1.0));
+        assert_eq!(e.state, SendState::Pending);
+    }
+}
