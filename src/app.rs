@@ -10,10 +10,15 @@ use crate::connectivity::provide_connectivity;
 use crate::i18n::{provide_i18n, Msg};
 use crate::pages::customer::CustomerPage;
 use crate::pages::customers::CustomersPage;
+use crate::pages::document::DocumentPage;
+use crate::pages::document_form::{DocumentFormPage, FormSource};
+use crate::pages::documents::DocumentsPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_built::NotBuilt;
+use crate::pages::sent::SentPage;
 use crate::session::provide_session;
+use mascate_domain::document::DocumentKind::{Order, Quotation};
 
 /// Mascate.
 #[component]
@@ -31,8 +36,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("customers") view=CustomersPage />
                     <Route path=path!("customers/:code/:store") view=CustomerPage />
-                    <Route path=path!("quotations") view=|| view! { <NotBuilt title=Msg::NavQuotations /> } />
-                    <Route path=path!("orders") view=|| view! { <NotBuilt title=Msg::NavOrders /> } />
+                    <Route path=path!("quotations") view=|| view! { <DocumentsPage kind=Quotation /> } />
+                    <Route path=path!("quotations/new") view=|| view! { <DocumentFormPage kind=Quotation source=FormSource::New /> } />
+                    <Route path=path!("quotations/:number") view=|| view! { <DocumentPage kind=Quotation /> } />
+                    <Route path=path!("quotations/:number/edit") view=|| view! { <DocumentFormPage kind=Quotation source=FormSource::Erp /> } />
+                    <Route path=path!("orders") view=|| view! { <DocumentsPage kind=Order /> } />
+                    <Route path=path!("orders/new") view=|| view! { <DocumentFormPage kind=Order source=FormSource::New /> } />
+                    <Route path=path!("orders/:number") view=|| view! { <DocumentPage kind=Order /> } />
+                    <Route path=path!("orders/:number/edit") view=|| view! { <DocumentFormPage kind=Order source=FormSource::Erp /> } />
+                    <Route path=path!("sent/:external_id") view=SentPage />
+                    <Route path=path!("sent/:external_id/edit") view=|| view! { <DocumentFormPage kind=Order source=FormSource::Device /> } />
                     <Route path=path!("notifications") view=|| view! { <NotBuilt title=Msg::NavNotifications /> } />
                     <Route path=path!("offline") view=|| view! { <NotBuilt title=Msg::NavOfflineConfigurator /> } />
                 </ParentRoute>

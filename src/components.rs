@@ -1,6 +1,10 @@
 //! Pieces shared by the pages: the shell around them and its small widgets.
 
+pub mod api_error;
 pub mod connectivity_badge;
 pub mod field;
 pub mod locale_picker;
+pub mod search_box;
+pub mod send_state;
 pub mod shell;
+pub mod totals;

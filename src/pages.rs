@@ -2,6 +2,10 @@
 
 pub mod customer;
 pub mod customers;
+pub mod document;
+pub mod document_form;
+pub mod documents;
 pub mod home;
 pub mod login;
 pub mod not_built;
+pub mod sent;

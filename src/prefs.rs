@@ -30,4 +30,6 @@ pub mod keys {
     pub const SESSION: &str = "mascate.session";
     pub const BASE_URL: &str = "mascate.base_url";
     pub const CUSTOMER_VIEW: &str = "mascate.customers.view";
+    pub const ORDERS_VIEW: &str = "mascate.orders.view";
+    pub const QUOTATIONS_VIEW: &str = "mascate.quotations.view";
 }

@@ -340,6 +340,67 @@ pub fn validate(d: &Draft, today: &str) -> Vec<(Field, Problem)> {
     out
 }
 
+/// An order's state in words the rep understands (§9.2 plus the credit block).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderState {
+    Open,
+    Released,
+    Invoiced,
+    BlockedRule,
+    BlockedBudget,
+    BlockedCredit,
+    Other,
+}
+
+impl OrderState {
+    /// From the ERP's computed `status` and the block reason.
+    pub fn of(status: &str, block_reason: &str) -> OrderState {
+        if block_reason.trim() == "credit" && status.trim() != "E" {
+            return OrderState::BlockedCredit;
+        }
+        match status.trim() {
+            "A" => OrderState::Open,
+            "L" => OrderState::Released,
+            "E" => OrderState::Invoiced,
+            "BR" => OrderState::BlockedRule,
+            "BV" => OrderState::BlockedBudget,
+            _ => OrderState::Other,
+        }
+    }
+
+    /// The ERP statuses a filter can ask for, in the order a list offers them.
+    pub const FILTERS: [(&'static str, OrderState); 5] = [
+        ("A", OrderState::Open),
+        ("L", OrderState::Released),
+        ("E", OrderState::Invoiced),
+        ("BR", OrderState::BlockedRule),
+        ("BV", OrderState::BlockedBudget),
+    ];
+}
+
+/// A quotation's state (`CJ_STATUS`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuotationState {
+    Open,
+    Converted,
+    Cancelled,
+    Other,
+}
+
+impl QuotationState {
+    pub fn of(status: &str) -> QuotationState {
+        match status.trim() {
+            "A" => QuotationState::Open,
+            "B" => QuotationState::Converted,
+            "C" => QuotationState::Cancelled,
+            _ => QuotationState::Other,
+        }
+    }
+
+    pub const FILTERS: [(&'static str, QuotationState); 3] =
+        [("A", QuotationState::Open), ("B", QuotationState::Converted), ("C", QuotationState::Cancelled)];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -420,6 +481,15 @@ mod tests {
         );
         d.items[1].delivery_date = "2026-02-30".into();
         assert!(validate(&d, "2026-01-01").contains(&(Field::ItemDeliveryDate(1), Problem::BadDate)));
+    }
+
+    #[test]
+    fn states_in_words() {
+        assert_eq!(OrderState::of("L", "credit"), OrderState::BlockedCredit);
+        assert_eq!(OrderState::of("E", "credit"), OrderState::Invoiced, "invoiced wins");
+        assert_eq!(OrderState::of("BR", "rule"), OrderState::BlockedRule);
+        assert_eq!(OrderState::of(" ", ""), OrderState::Other);
+        assert_eq!(QuotationState::of("B"), QuotationState::Converted);
     }
 
     #[test]

@@ -85,6 +85,45 @@ pub fn zipcode(raw: &str) -> String {
     }
 }
 
+/// A number as typed in any of the app's locales: `2,5`, `2.5`, `1.234,56` and `1,234.56`
+/// all read right (the last separator is the decimal one). `None` for anything else.
+/// ```
+/// use mascate_domain::format::parse_number;
+/// assert_eq!(parse_number("1.234,56"), Some(1234.56));
+/// assert_eq!(parse_number("1,234.56"), Some(1234.56));
+/// assert_eq!(parse_number(" 2,5 "), Some(2.5));
+/// assert_eq!(parse_number("abc"), None);
+/// ```
+pub fn parse_number(s: &str) -> Option<f64> {
+    let s = s.trim().replace(' ', "");
+    if s.is_empty() {
+        return None;
+    }
+    let decimal = match (s.rfind(','), s.rfind('.')) {
+        (Some(c), Some(d)) => Some(if c > d { ',' } else { '.' }),
+        (Some(_), None) => Some(','),
+        (None, Some(_)) => Some('.'),
+        (None, None) => None,
+    };
+    let normal: String = match decimal {
+        Some(sep) => {
+            let thousands = if sep == ',' { '.' } else { ',' };
+            s.chars().filter(|c| *c != thousands).map(|c| if c == sep { '.' } else { c }).collect()
+        }
+        None => s,
+    };
+    normal.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// A number for an input box in `locale` (no thousands separator, so it reads back).
+pub fn number_input(value: f64, locale: Locale) -> String {
+    let s = if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{}", (value * 100.0).round() / 100.0) };
+    match locale {
+        Locale::En => s,
+        Locale::PtBr | Locale::Es => s.replace('.', ","),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

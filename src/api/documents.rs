@@ -161,4 +161,20 @@ impl Api {
         let v: Value = self.send_json(Method::POST, "/api/fat/v1/SalesTaxes", &body).await?;
         Taxes::from_json(&v).ok_or_else(|| ApiError::Malformed("SalesTaxes".into()))
     }
+
+    /// A stored order's taxes.
+    pub async fn order_taxes(&self, number: &str) -> Result<Taxes, ApiError> {
+        let v: Value = self.get_json(&format!("/api/fat/v1/SalesTaxes/{}", encode(number)), &[]).await?;
+        Taxes::from_json(&v).ok_or_else(|| ApiError::Malformed("SalesTaxes".into()))
+    }
+
+    /// Deletes a document right away (online only; offline there is no delete).
+    pub async fn delete_document(&self, kind: DocumentKind, number: &str) -> Result<(), ApiError> {
+        let path = match kind {
+            DocumentKind::Order => format!("/api/tgv/salesorders/{}", encode(number)),
+            DocumentKind::Quotation => format!("/api/tgv/salesbudgets/{}", encode(number)),
+        };
+        let _: Value = self.send_json(Method::DELETE, &path, &json!({})).await?;
+        Ok(())
+    }
 }

@@ -9,6 +9,7 @@ use mascate_domain::customer_query::{page_of, CustomerQuery, CustomerSort, ListS
 use mascate_domain::tax_id;
 
 use crate::api::{use_api, Api, ApiError};
+use crate::components::search_box::SearchBox;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
 use crate::prefs;
@@ -108,15 +109,7 @@ pub fn CustomersPage() -> impl IntoView {
         <section class="page customers">
             <h1>{move || i18n.t(Msg::CustomersTitle)}</h1>
             <div class="toolbar" role="search">
-                <label class="grow">
-                    <span class="label">{move || i18n.t(Msg::Search)}</span>
-                    <input
-                        type="search"
-                        data-testid="customers-search"
-                        placeholder=move || i18n.t(Msg::SearchHint)
-                        bind:value=search
-                    />
-                </label>
+                <SearchBox value=search hint=Msg::SearchHint testid="customers-search" />
                 <label>
                     <span class="label">{move || i18n.t(Msg::State)}</span>
                     <select data-testid="customers-filter-uf" on:change=move |ev| uf.set(event_target_value(&ev))>

@@ -1,0 +1,149 @@
+//! A document written on this device, followed until the ERP decides: waiting, processing,
+//! accepted with its number, or refused with the reason (then fixed and sent again under
+//! the same external id). Everything shown is read from the device first, so it survives
+//! reloads and works offline.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use mascate_domain::document::DocumentKind;
+use mascate_domain::format;
+use mascate_domain::outbox::{OutboxEntry, SendState};
+
+use crate::api::{now_ms, use_api, ApiError};
+use crate::components::send_state::SendStateChip;
+use crate::components::totals::TotalsTable;
+use crate::connectivity::use_connectivity;
+use crate::i18n::{use_i18n, Msg};
+use crate::pages::documents::segment;
+use crate::session::use_session;
+use crate::storage;
+
+/// How often to ask the ERP while it works.
+const POLL_MS: u64 = 1_000;
+
+/// The tracking page (`/sent/:external_id`).
+#[component]
+pub fn SentPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let connectivity = use_connectivity();
+    let params = use_params_map();
+    let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
+    let entry = RwSignal::new(None::<OutboxEntry>);
+    let missing = RwSignal::new(false);
+    let external_id = move || params.read().get("external_id").unwrap_or_default();
+
+    // One step of following the document: send it if it is still only on the device, then
+    // read its queue row and record what changed.
+    let step = {
+        let seller = seller.clone();
+        move || {
+            let seller = seller.clone();
+            let ext = external_id();
+            leptos::task::spawn_local(async move {
+                let Ok(db) = storage::for_seller(&seller).await else { return };
+                let Ok(Some(mut e)) = db.outbox_entry(&ext).await else {
+                    missing.set(true);
+                    return;
+                };
+                if connectivity.online_untracked() {
+                    if e.state == SendState::Pending {
+                        match api.queue_draft(&e.draft).await {
+                            Ok(_) => e.sent(now_ms()),
+                            Err(ApiError::Server { message, .. }) => {
+                                e.state = SendState::Error;
+                                e.error = message;
+                            }
+                            Err(_) => {}
+                        }
+                        let _ = db.put_outbox(&e).await;
+                    }
+                    if matches!(e.state, SendState::Queued | SendState::Processing) {
+                        if let Ok(Some(row)) = api.queue_row(&ext).await {
+                            if e.follow(&row, now_ms()) {
+                                let _ = db.put_outbox(&e).await;
+                            }
+                        }
+                    }
+                }
+                entry.set(Some(e));
+            });
+        }
+    };
+    step();
+    let handle = {
+        let step = step.clone();
+        set_interval_with_handle(
+            move || {
+                let busy = entry.with_untracked(|e| {
+                    e.as_ref().is_none_or(|e| e.state != SendState::Synced && e.state != SendState::Error)
+                });
+                if busy {
+                    step();
+                }
+            },
+            std::time::Duration::from_millis(POLL_MS),
+        )
+        .ok()
+    };
+    // Stop asking when the page goes.
+    on_cleanup(move || {
+        if let Some(h) = handle {
+            h.clear();
+        }
+    });
+
+    view! {
+        <section class="page sent" data-testid="sent-page">
+            {move || {
+                if missing.get() {
+                    return view! { <p class="empty">{move || i18n.t(Msg::NoDocuments)}</p> }.into_any();
+                }
+                let Some(e) = entry.get() else { return view! { <p class="muted">{move || i18n.t(Msg::Loading)}</p> }.into_any() };
+                let kind = e.draft.kind;
+                let seg = segment(kind);
+                let noun = if kind == DocumentKind::Order { Msg::Order } else { Msg::Quotation };
+                let totals = e.draft.totals();
+                let number = e.draft.erp_number.clone();
+                let synced = e.state == SendState::Synced;
+                let errored = e.state == SendState::Error;
+                let ext = e.external_id.clone();
+                view! {
+                    <h1>{move || i18n.t(noun)}" · "{format!("{} / {}", e.draft.customer_code, e.draft.customer_store)}</h1>
+                    <div class="card" data-testid="sent-state" data-state=format!("{:?}", e.state).to_lowercase()>
+                        <SendStateChip state=e.state error=e.error.clone() number=number.clone() />
+                        {errored.then(|| view! {
+                            <p class="notice">{move || i18n.t(Msg::FixAndResend)}</p>
+                            <A href=format!("/sent/{ext}/edit") attr:class="button primary" attr:data-testid="sent-fix">
+                                {move || i18n.t(Msg::Edit)}
+                            </A>
+                        })}
+                        {synced.then(|| {
+                            let label = number.clone();
+                            view! {
+                                <A href=format!("/{seg}/{number}") attr:class="button primary" attr:data-testid="sent-open">
+                                    {move || i18n.t_n(Msg::OpenOrder, &label)}
+                                </A>
+                            }
+                        })}
+                    </div>
+                    <div class="card">
+                        <h2>{move || i18n.t(Msg::Items)}</h2>
+                        <ul data-testid="sent-items">
+                            {e.draft
+                                .live_items()
+                                .map(|i| {
+                                    let (amount, text) = (i.amount(), format!("{} × {} — {}", format::number(i.quantity, 2, i18n.locale.get_untracked()), i.product, i.description));
+                                    view! { <li>{text}" · "{move || format::money(amount, i18n.locale.get())}</li> }
+                                })
+                                .collect_view()}
+                        </ul>
+                        <TotalsTable totals=Signal::derive(move || totals) taxes=Signal::derive(|| None) />
+                    </div>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
