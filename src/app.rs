@@ -16,6 +16,7 @@ use crate::pages::documents::DocumentsPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_built::NotBuilt;
+use crate::pages::notifications::{provide_unread_count, NotificationsPage};
 use crate::pages::sent::SentPage;
 use crate::session::provide_session;
 use mascate_domain::document::DocumentKind::{Order, Quotation};
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
     provide_session();
     provide_connectivity();
     provide_api();
+    provide_unread_count();
     crate::service_worker::register();
     view! {
         <Router>
@@ -46,7 +48,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("orders/:number/edit") view=|| view! { <DocumentFormPage kind=Order source=FormSource::Erp /> } />
                     <Route path=path!("sent/:external_id") view=SentPage />
                     <Route path=path!("sent/:external_id/edit") view=|| view! { <DocumentFormPage kind=Order source=FormSource::Device /> } />
-                    <Route path=path!("notifications") view=|| view! { <NotBuilt title=Msg::NavNotifications /> } />
+                    <Route path=path!("notifications") view=NotificationsPage />
                     <Route path=path!("offline") view=|| view! { <NotBuilt title=Msg::NavOfflineConfigurator /> } />
                 </ParentRoute>
             </Routes>

@@ -8,4 +8,5 @@ pub mod documents;
 pub mod home;
 pub mod login;
 pub mod not_built;
+pub mod notifications;
 pub mod sent;

@@ -40,7 +40,7 @@ test('signed in: navigation, pages not built yet say so, the session survives a 
   await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'online');
   await expect(page.getByTestId('home-welcome')).toContainText('Ana Ribeiro');
 
-  for (const id of ['nav-notifications', 'nav-offline-configurator']) {
+  for (const id of ['nav-offline-configurator']) {
     await page.getByTestId(id).click();
     await expect(page.getByTestId('not-built-yet')).toBeVisible();
   }

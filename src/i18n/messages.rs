@@ -257,6 +257,7 @@ messages! {
     // Notifications
     NotificationsTitle => ["Minhas Notificações", "My Notifications", "Mis Notificaciones"],
     NoNotifications => ["Nenhuma notificação.", "No notifications.", "Ninguna notificación."],
+    Open => ["Abrir", "Open", "Abrir"],
     MarkRead => ["Marcar como lida", "Mark as read", "Marcar como leída"],
     Unread => ["Não lida", "Unread", "No leída"],
     NotificationsOffline => [

@@ -1,0 +1,136 @@
+//! My Notifications: what the ERP told the rep, unread first, with mark-as-read, delete,
+//! and a link to the order or quotation a notification is about. Notifications live in the
+//! ERP: offline the page says so instead of showing stale ones.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use mascate_domain::contract::Notification;
+use mascate_domain::format;
+
+use crate::api::{use_api, ApiError};
+use crate::components::api_error::ApiErrorBox;
+use crate::connectivity::use_connectivity;
+use crate::i18n::{use_i18n, Msg};
+
+/// The unread count, shared with the navigation badge.
+#[derive(Clone, Copy)]
+pub struct UnreadCount(pub RwSignal<usize>);
+
+/// Provides the unread count and keeps it fresh while online (every minute).
+pub fn provide_unread_count() -> UnreadCount {
+    let count = UnreadCount(RwSignal::new(0));
+    provide_context(count);
+    count
+}
+
+pub fn use_unread_count() -> UnreadCount {
+    expect_context::<UnreadCount>()
+}
+
+/// Reloads the unread count (online only).
+pub fn refresh_unread(api: crate::api::Api, count: UnreadCount) {
+    leptos::task::spawn_local(async move {
+        if let Ok(n) = api.unread_notifications().await {
+            count.0.set(n);
+        }
+    });
+}
+
+/// The document a notification is about: the number in its title (`…: 000123`).
+fn link_of(n: &Notification) -> Option<String> {
+    let number = n.title.rsplit(':').next()?.trim();
+    // Deletions (movements 9 and 13) point at nothing that still exists.
+    if number.len() != 6 || !number.chars().all(|c| c.is_ascii_digit()) || matches!(n.movement as i64, 9 | 13) {
+        return None;
+    }
+    match n.kind.trim() {
+        "1" => Some(format!("/orders/{number}")),
+        "3" => Some(format!("/quotations/{number}")),
+        _ => None,
+    }
+}
+
+/// The notifications page.
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let connectivity = use_connectivity();
+    let unread = use_unread_count();
+    let data = LocalResource::new(move || {
+        let online = connectivity.online();
+        async move {
+            if !online {
+                return Err(ApiError::Unreachable);
+            }
+            let mut list = api.notifications().await?;
+            // Unread first, then newest first.
+            list.sort_by(|a, b| {
+                b.is_unread()
+                    .cmp(&a.is_unread())
+                    .then_with(|| (&b.date, &b.time, &b.id).cmp(&(&a.date, &a.time, &a.id)))
+            });
+            unread.0.set(list.iter().filter(|n| n.is_unread()).count());
+            Ok::<_, ApiError>(list)
+        }
+    });
+    let act = move |read: bool, id: String| {
+        leptos::task::spawn_local(async move {
+            let r = if read { api.mark_read(&id).await } else { api.delete_notification(&id).await };
+            if r.is_ok() {
+                data.refetch();
+            }
+        });
+    };
+    view! {
+        <section class="page notifications" data-testid="notifications-page">
+            <h1>{move || i18n.t(Msg::NotificationsTitle)}</h1>
+            <Show
+                when=move || connectivity.online()
+                fallback=move || view! { <p class="notice offline" data-testid="notifications-offline">{move || i18n.t(Msg::NotificationsOffline)}</p> }
+            >
+                {move || match data.get() {
+                    None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
+                    Some(Err(ApiError::Unreachable)) => ().into_any(),
+                    Some(Err(e)) => view! { <ApiErrorBox error=e /> }.into_any(),
+                    Some(Ok(list)) if list.is_empty() => {
+                        view! { <p class="empty" data-testid="notifications-empty">{move || i18n.t(Msg::NoNotifications)}</p> }.into_any()
+                    }
+                    Some(Ok(list)) => view! {
+                        <ul class="notification-list" data-testid="notifications-list">
+                            {list
+                                .into_iter()
+                                .map(|n| {
+                                    let unread_now = n.is_unread();
+                                    let link = link_of(&n);
+                                    let (id_read, id_delete) = (n.id.clone(), n.id.clone());
+                                    let date = n.date.clone();
+                                    view! {
+                                        <li class=if unread_now { "card notification unread" } else { "card notification" }
+                                            data-testid="notification" data-id=n.id.clone() data-unread=unread_now.to_string()>
+                                            <div class="notification-head">
+                                                <strong data-testid="notification-title">{n.title.clone()}</strong>
+                                                {unread_now.then(|| view! { <span class="chip pending">{move || i18n.t(Msg::Unread)}</span> })}
+                                            </div>
+                                            // CRLF in the ERP's text becomes line breaks; the text itself is never HTML.
+                                            <p class="pre" data-testid="notification-description">{n.description.clone()}</p>
+                                            <p class="muted small">{move || format::date(&date, i18n.locale.get())}" "{n.time.clone()}</p>
+                                            <div class="actions">
+                                                {link.map(|href| view! { <A href=href attr:class="button" attr:data-testid="notification-open">{move || i18n.t(Msg::Open)}</A> })}
+                                                {unread_now.then(|| view! {
+                                                    <button class="button" data-testid="notification-read" on:click=move |_| act(true, id_read.clone())>{move || i18n.t(Msg::MarkRead)}</button>
+                                                })}
+                                                <button class="button ghost" data-testid="notification-delete" on:click=move |_| act(false, id_delete.clone())>{move || i18n.t(Msg::Delete)}</button>
+                                            </div>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any(),
+                }}
+            </Show>
+        </section>
+    }
+}
