@@ -4,6 +4,7 @@
 //! Everything here is plain Rust with no I/O, so it is tested natively and compiled
 //! unchanged into the WebAssembly app.
 
+pub mod chart;
 pub mod contract;
 pub mod customer_query;
 pub mod document;

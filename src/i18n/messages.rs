@@ -80,11 +80,20 @@ messages! {
     ],
     // Home
     Welcome => ["Olá, {n}", "Hello, {n}", "Hola, {n}"],
-    HomeIntro => [
-        "Consulte seus clientes com ou sem conexão. Orçamentos, pedidos e o painel chegam nas próximas versões.",
-        "Look up your customers with or without a connection. Quotations, orders and the dashboard come in later versions.",
-        "Consulte sus clientes con o sin conexión. Presupuestos, pedidos y el panel llegan en próximas versiones."
+    HomeOffline => [
+        "Sem conexão: os indicadores vêm do ERP. Seus clientes salvos continuam disponíveis.",
+        "Offline: the indicators come from the ERP. Your saved customers are still here.",
+        "Sin conexión: los indicadores vienen del ERP. Sus clientes guardados siguen disponibles."
     ],
+    Period => ["Período", "Period", "Período"],
+    ThisMonth => ["Este mês", "This month", "Este mes"],
+    Last3Months => ["Últimos 3 meses", "Last 3 months", "Últimos 3 meses"],
+    Last6Months => ["Últimos 6 meses", "Last 6 months", "Últimos 6 meses"],
+    Last12Months => ["Últimos 12 meses", "Last 12 months", "Últimos 12 meses"],
+    ByValue => ["Valor", "Value", "Valor"],
+    ByQuantity => ["Quantidade", "Quantity", "Cantidad"],
+    BilledValue => ["Faturado x não faturado (valor)", "Billed vs unbilled (value)", "Facturado vs no facturado (valor)"],
+    BilledQuantity => ["Faturado x não faturado (quantidade)", "Billed vs unbilled (quantity)", "Facturado vs no facturado (cantidad)"],
     SavedOnDevice => ["{n} clientes salvos neste aparelho", "{n} customers saved on this device", "{n} clientes guardados en este dispositivo"],
     // Customers
     CustomersTitle => ["Meus Clientes", "My Customers", "Mis Clientes"],
