@@ -126,3 +126,27 @@ test('text with markup is shown as text, never run', async ({ page }) => {
   await expect(page.getByTestId('customer-name')).toHaveText("<SCRIPT>ALERT('XSS')</SCRIPT> COMERCIO LTDA");
   expect(dialogs).toEqual([]);
 });
+
+test('details online: credit, delinquency, oldest due date, open bills with the prefix search, documents', async ({ page, request }) => {
+  const token = await apiToken(request, 'ana');
+  const statuses = await (await request.get('/api/tgv/financialstatus?pageSize=1000', {
+    headers: { Authorization: `Bearer ${token}` },
+  })).json();
+  const withBills = statuses.items.find((s) => s.oldestdue);
+  await page.goto(`/customers/${withBills.code}/${withBills.store}`);
+  await expect(page.getByTestId('customer-finances')).toBeVisible();
+  await expect(page.getByTestId('customer-available-credit')).toContainText('R$');
+  await expect(page.getByTestId('customer-delinquency')).toContainText('%');
+  const [y, m, d] = withBills.oldestdue.split('-');
+  await expect(page.getByTestId('customer-oldest-due')).toContainText(`${d}/${m}/${y}`);
+  const rows = page.getByTestId('bill-row');
+  await expect(rows.first()).toBeVisible();
+  const number = await rows.first().getAttribute('data-number');
+  const all = await rows.count();
+  await page.getByTestId('bills-search').fill(number.slice(0, 8));
+  await expect(rows.first()).toHaveAttribute('data-number', new RegExp(`^${number.slice(0, 8)}`));
+  expect(await rows.count()).toBeLessThanOrEqual(all);
+  await page.getByTestId('bills-search').fill('zzz');
+  await expect(page.getByTestId('bills-empty')).toBeVisible();
+  await expect(page.getByTestId('customer-documents')).toBeVisible();
+});

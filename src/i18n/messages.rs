@@ -263,6 +263,17 @@ messages! {
     StateSynced => ["Aceito pelo ERP: nº {n}", "Accepted by the ERP: no. {n}", "Aceptado por el ERP: n.º {n}"],
     StateError => ["Recusado pelo ERP", "Refused by the ERP", "Rechazado por el ERP"],
     FixAndResend => ["Corrija e envie de novo; nada do que foi digitado se perdeu.", "Fix it and send again; nothing you typed was lost.", "Corrija y envíe de nuevo; nada de lo escrito se perdió."],
+    // Finances
+    Finances => ["Financeiro", "Finances", "Finanzas"],
+    AvailableCredit => ["Crédito disponível", "Available credit", "Crédito disponible"],
+    Delinquency => ["Inadimplência", "Overdue share", "Morosidad"],
+    OldestDue => ["Vencimento mais antigo em aberto", "Oldest open due date", "Vencimiento abierto más antiguo"],
+    OpenBills => ["Títulos em aberto", "Open bills", "Títulos abiertos"],
+    BillSearchHint => ["Número do título ou data (aaaa-m-d)", "Bill number or date (yyyy-m-d)", "Número del título o fecha (aaaa-m-d)"],
+    NoOpenBills => ["Nenhum título em aberto.", "No open bills.", "Ningún título abierto."],
+    DueDate => ["Vencimento", "Due", "Vencimiento"],
+    Balance => ["Saldo", "Balance", "Saldo"],
+    PartlyPaid => ["Pago em parte", "Partly paid", "Pagado en parte"],
     // Notifications
     NotificationsTitle => ["Minhas Notificações", "My Notifications", "Mis Notificaciones"],
     NoNotifications => ["Nenhuma notificação.", "No notifications.", "Ninguna notificación."],

@@ -82,7 +82,18 @@ pub fn CustomerPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Some(Loaded::Found(c)) => view! { <CustomerDetails customer=*c /> }.into_any(),
+                Some(Loaded::Found(c)) => {
+                    let (code, store) = (c.code.clone(), c.store.clone());
+                    view! {
+                        <CustomerDetails customer=*c />
+                        // Finances live in the ERP: shown online only.
+                        <Show when=move || connectivity.online()>
+                            <CustomerFinances code=code.clone() store=store.clone() />
+                            <CustomerDocuments code=code.clone() store=store.clone() />
+                        </Show>
+                    }
+                        .into_any()
+                }
             }}
         </section>
     }
@@ -166,5 +177,142 @@ fn CustomerDetails(customer: Customer) -> impl IntoView {
                 </section>
             </div>
         </article>
+    }
+}
+
+/// Credit, open bills (with the ERP's prefix search), delinquency and the oldest due date.
+#[component]
+fn CustomerFinances(code: String, store: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let search = RwSignal::new(String::new());
+    let summary = {
+        let (code, store) = (code.clone(), store.clone());
+        LocalResource::new(move || {
+            let (code, store) = (code.clone(), store.clone());
+            async move {
+                let credit = api.credit_balance(&code, &store).await?;
+                let late = api.delinquency(&code, &store).await?;
+                let status = api.financial_status(&code, &store).await.ok();
+                Ok::<_, ApiError>((credit, late, status.map(|s| s.oldest_due).unwrap_or_default()))
+            }
+        })
+    };
+    let bills = LocalResource::new(move || {
+        let (code, store, s) = (code.clone(), store.clone(), search.get());
+        async move { api.bills(&code, &store, &s).await }
+    });
+    let money = move |v: f64| format::money(v, i18n.locale.get());
+    view! {
+        <section class="card finances" data-testid="customer-finances">
+            <h2>{move || i18n.t(Msg::Finances)}</h2>
+            {move || match summary.get() {
+                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
+                Some(Err(e)) => view! { <crate::components::api_error::ApiErrorBox error=e /> }.into_any(),
+                Some(Ok((credit, late, oldest))) => view! {
+                    <dl>
+                        <Field label=Msg::AvailableCredit value=Signal::derive(move || money(credit)) testid="customer-available-credit" />
+                        <Field label=Msg::Delinquency value=Signal::derive(move || format!("{} %", format::number(late, 2, i18n.locale.get()))) testid="customer-delinquency" />
+                        <Field label=Msg::OldestDue value=Signal::derive(move || format::date(&oldest, i18n.locale.get())) testid="customer-oldest-due" />
+                    </dl>
+                }
+                    .into_any(),
+            }}
+            <h3>{move || i18n.t(Msg::OpenBills)}</h3>
+            <crate::components::search_box::SearchBox value=search hint=Msg::BillSearchHint testid="bills-search" />
+            {move || match bills.get() {
+                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
+                Some(Err(e)) => view! { <crate::components::api_error::ApiErrorBox error=e /> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="muted" data-testid="bills-empty">{i18n.t(Msg::NoOpenBills)}</p> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <div class="table-wrap">
+                        <table class="table" data-testid="bills-table">
+                            <thead>
+                                <tr>
+                                    <th>{move || i18n.t(Msg::Number)}</th>
+                                    <th>{move || i18n.t(Msg::DueDate)}</th>
+                                    <th class="num">{move || i18n.t(Msg::Amount)}</th>
+                                    <th class="num">{move || i18n.t(Msg::Balance)}</th>
+                                    <th>{move || i18n.t(Msg::Status)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {list
+                                    .into_iter()
+                                    .map(|b| {
+                                        let (value, balance, due) = (b.value, b.balance, b.due_date.clone());
+                                        let partial = b.status.trim() == "P";
+                                        view! {
+                                            <tr data-testid="bill-row" data-number=b.number.clone()>
+                                                <td class="mono">{format!("{}-{}{}", b.prefix, b.number, if b.installment.is_empty() { String::new() } else { format!("/{}", b.installment) })}</td>
+                                                <td>{move || format::date(&due, i18n.locale.get())}</td>
+                                                <td class="num mono">{move || format::money(value, i18n.locale.get())}</td>
+                                                <td class="num mono">{move || format::money(balance, i18n.locale.get())}</td>
+                                                <td><span class="chip">{move || i18n.t(if partial { Msg::PartlyPaid } else { Msg::StatusOpen })}</span></td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The customer's latest orders and quotations.
+#[component]
+fn CustomerDocuments(code: String, store: String) -> impl IntoView {
+    use crate::api::documents::DocumentQuery;
+    let i18n = use_i18n();
+    let api = use_api();
+    let data = LocalResource::new(move || {
+        let q = DocumentQuery { customer: Some((code.clone(), store.clone())), ..Default::default() };
+        async move {
+            let orders = api.orders(&q, 1, 5).await?;
+            let quotations = api.quotations(&q, 1, 5).await?;
+            Ok::<_, ApiError>((orders.items, quotations.items))
+        }
+    });
+    view! {
+        <section class="card" data-testid="customer-documents">
+            <h2>{move || format!("{} · {}", i18n.t(Msg::NavOrders), i18n.t(Msg::NavQuotations))}</h2>
+            {move || match data.get() {
+                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
+                Some(Err(e)) => view! { <crate::components::api_error::ApiErrorBox error=e /> }.into_any(),
+                Some(Ok((orders, quotations))) => view! {
+                    <ul class="plain">
+                        {orders
+                            .into_iter()
+                            .map(|o| {
+                                let (amount, date) = (o.amount, o.issue_date.clone());
+                                view! {
+                                    <li data-testid="customer-order">
+                                        <A href=format!("/orders/{}", o.number)>{format!("{} {}", i18n.t(Msg::Order), o.number)}</A>
+                                        " · "{move || format::date(&date, i18n.locale.get())}" · "{move || format::money(amount, i18n.locale.get())}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                        {quotations
+                            .into_iter()
+                            .map(|q| {
+                                let (amount, date) = (q.amount, q.issue_date.clone());
+                                view! {
+                                    <li data-testid="customer-quotation">
+                                        <A href=format!("/quotations/{}", q.number)>{format!("{} {}", i18n.t(Msg::Quotation), q.number)}</A>
+                                        " · "{move || format::date(&date, i18n.locale.get())}" · "{move || format::money(amount, i18n.locale.get())}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any(),
+            }}
+        </section>
     }
 }
