@@ -17,6 +17,7 @@ use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_built::NotBuilt;
 use crate::pages::notifications::{provide_unread_count, NotificationsPage};
+use crate::pages::products::ProductsPage;
 use crate::pages::sent::SentPage;
 use crate::session::provide_session;
 use mascate_domain::document::DocumentKind::{Order, Quotation};
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("sent/:external_id") view=SentPage />
                     <Route path=path!("sent/:external_id/edit") view=|| view! { <DocumentFormPage kind=Order source=FormSource::Device /> } />
                     <Route path=path!("notifications") view=NotificationsPage />
+                    <Route path=path!("products") view=ProductsPage />
                     <Route path=path!("offline") view=|| view! { <NotBuilt title=Msg::NavOfflineConfigurator /> } />
                 </ParentRoute>
             </Routes>

@@ -9,4 +9,5 @@ pub mod home;
 pub mod login;
 pub mod not_built;
 pub mod notifications;
+pub mod products;
 pub mod sent;

@@ -44,7 +44,7 @@ test('after one online visit the app reloads with no network and shows the saved
   await rows.first().getByTestId('customer-link').click();
   await expect(page.getByTestId('customer-details')).toBeVisible();
   await expect(page.getByTestId('customer-name')).not.toBeEmpty();
-  await expect(page.getByTestId('customer-finances')).toHaveCount(0, 'finances need the ERP');
+  await expect(page.getByTestId('customer-finances')).toHaveCount(0); // finances need the ERP
   await page.goto('/customers/000099/01').catch(() => {});
   await expect(page.getByTestId('customer-missing')).toBeVisible();
 

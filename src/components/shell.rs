@@ -13,9 +13,10 @@ use crate::i18n::{use_i18n, Msg};
 use crate::pages::notifications::{refresh_unread, use_unread_count};
 use crate::session::{use_session, SignOutReason};
 
-const NAV: [(&str, Msg, &str, &str); 6] = [
+const NAV: [(&str, Msg, &str, &str); 7] = [
     ("/", Msg::NavHome, "nav-home", "⌂"),
     ("/customers", Msg::NavCustomers, "nav-customers", "☺"),
+    ("/products", Msg::NavProducts, "nav-products", "▦"),
     ("/quotations", Msg::NavQuotations, "nav-quotations", "✎"),
     ("/orders", Msg::NavOrders, "nav-orders", "▤"),
     ("/notifications", Msg::NavNotifications, "nav-notifications", "✉"),

@@ -1,0 +1,267 @@
+//! Products: the catalogue with search, group and type filters, stock per warehouse, and
+//! the price for a chosen customer and price list ("filter by price list" keeps only that
+//! list's products; it needs the ERP, so offline it is not offered).
+
+use leptos::prelude::*;
+use mascate_domain::contract::{Customer, PriceList, Product};
+use mascate_domain::customer_query::CustomerQuery;
+use mascate_domain::format;
+
+use crate::api::catalog::ProductQuery;
+use crate::api::{use_api, ApiError};
+use crate::components::api_error::ApiErrorBox;
+use crate::components::search_box::SearchBox;
+use crate::connectivity::use_connectivity;
+use crate::i18n::{use_i18n, Msg};
+
+const PAGE_SIZE: usize = 20;
+
+/// The product groups of the catalogue (code, name), as the ERP lists them on products.
+fn groups(products: &[Product]) -> Vec<(String, String)> {
+    let mut g: Vec<(String, String)> = products.iter().map(|p| (p.group.clone(), p.group_name.clone())).collect();
+    g.sort();
+    g.dedup();
+    g
+}
+
+/// The products page.
+#[component]
+pub fn ProductsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let connectivity = use_connectivity();
+    let search = RwSignal::new(String::new());
+    let group = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::new());
+    let in_stock = RwSignal::new(false);
+    let price_list = RwSignal::new(String::new());
+    let customer = RwSignal::new(None::<Customer>);
+    let only_list = RwSignal::new(false);
+    let page = RwSignal::new(1usize);
+    let open = RwSignal::new(None::<String>);
+
+    let query = Memo::new(move |_| ProductQuery {
+        search: search.get(),
+        group: group.get(),
+        kind: kind.get(),
+        in_stock: in_stock.get(),
+        priced_for: match (price_list.get(), customer.get()) {
+            (l, Some(c)) if !l.is_empty() => Some((l, c.code, c.store)),
+            _ => None,
+        },
+        only_price_list: only_list.get() && connectivity.online(),
+    });
+    Effect::watch(move || query.track(), move |_, _, _| page.set(1), false);
+    let data = LocalResource::new(move || {
+        let (q, p) = (query.get(), page.get());
+        async move { api.products(&q, p, PAGE_SIZE).await }
+    });
+    // Groups for the filter: read once from a wide page of the catalogue.
+    let group_list = LocalResource::new(move || async move {
+        api.products(&ProductQuery::default(), 1, 1000).await.map(|l| groups(&l.items)).unwrap_or_default()
+    });
+    let lists = LocalResource::new(move || async move { api.price_lists().await.unwrap_or_default() });
+    let customer_search = RwSignal::new(String::new());
+    let customers = LocalResource::new(move || {
+        let s = customer_search.get();
+        async move {
+            if s.trim().len() < 2 {
+                return Vec::new();
+            }
+            let q = CustomerQuery { search: s, ..Default::default() };
+            api.customers(&q, 1, 8).await.map(|l| l.items).unwrap_or_default()
+        }
+    });
+
+    view! {
+        <section class="page products" data-testid="products-page">
+            <h1>{move || i18n.t(Msg::ProductsTitle)}</h1>
+            <div class="toolbar" role="search">
+                <SearchBox value=search hint=Msg::ProductSearchHint testid="products-search" />
+                <label>
+                    <span class="label">{move || i18n.t(Msg::Group)}</span>
+                    <select data-testid="products-filter-group" on:change=move |ev| group.set(event_target_value(&ev))>
+                        <option value="">{move || i18n.t(Msg::All)}</option>
+                        {move || group_list.get().unwrap_or_default().into_iter().map(|(c, n)| view! { <option value=c.clone()>{format!("{c} — {n}")}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span class="label">{move || i18n.t(Msg::ProductType)}</span>
+                    <select data-testid="products-filter-type" on:change=move |ev| kind.set(event_target_value(&ev))>
+                        <option value="">{move || i18n.t(Msg::All)}</option>
+                        <option value="ME">{move || i18n.t(Msg::Merchandise)}</option>
+                        <option value="PA">{move || i18n.t(Msg::FinishedGood)}</option>
+                    </select>
+                </label>
+                <label class="check">
+                    <input type="checkbox" data-testid="products-in-stock" bind:checked=in_stock />
+                    {move || i18n.t(Msg::InStock)}
+                </label>
+            </div>
+            <div class="toolbar pricing">
+                <label>
+                    <span class="label">{move || i18n.t(Msg::PriceList)}</span>
+                    <select data-testid="products-price-list" on:change=move |ev| price_list.set(event_target_value(&ev))>
+                        <option value="">{move || i18n.t(Msg::BasePrice)}</option>
+                        {move || {
+                            lists
+                                .get()
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|l: PriceList| view! { <option value=l.code.clone()>{format!("{} — {}", l.code, l.description)}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <label class="grow">
+                    <span class="label">{move || i18n.t(Msg::Customer)}</span>
+                    <input type="search" data-testid="products-customer" placeholder=move || i18n.t(Msg::SearchHint) bind:value=customer_search />
+                    <ul class="picker compact">
+                        {move || {
+                            customers
+                                .get()
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|c| {
+                                    let label = format!("{} / {} — {}", c.code, c.store, c.name);
+                                    let code = c.code.clone();
+                                    view! {
+                                        <li>
+                                            <button type="button" class="pick" data-testid="products-customer-option" data-code=code on:click=move |_| {
+                                                customer_search.set(String::new());
+                                                customer.set(Some(c.clone()));
+                                            }>{label}</button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                    <span class="muted small" data-testid="products-chosen-customer">
+                        {move || customer.get().map(|c| format!("{} / {} — {}", c.code, c.store, c.name))}
+                    </span>
+                </label>
+                // Filtering by price list needs the ERP: offline it is not offered.
+                <Show when=move || connectivity.online()>
+                    <label class="check">
+                        <input type="checkbox" data-testid="products-only-price-list" bind:checked=only_list />
+                        {move || i18n.t(Msg::OnlyPriceList)}
+                    </label>
+                </Show>
+            </div>
+            {move || match data.get() {
+                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
+                Some(Err(e)) => view! { <ApiErrorBox error=e /> }.into_any(),
+                Some(Ok(list)) => {
+                    let has_next = list.has_next;
+                    view! {
+                        <div data-testid="products-list">
+                            {if list.items.is_empty() {
+                                view! { <p class="empty" data-testid="products-empty">{move || i18n.t(Msg::NoProducts)}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <div class="table-wrap">
+                                        <table class="table" data-testid="products-table">
+                                            <thead>
+                                                <tr>
+                                                    <th>{move || i18n.t(Msg::Code)}</th>
+                                                    <th>{move || i18n.t(Msg::Description)}</th>
+                                                    <th>{move || i18n.t(Msg::Group)}</th>
+                                                    <th>{move || i18n.t(Msg::Unit)}</th>
+                                                    <th class="num">{move || i18n.t(Msg::Price)}</th>
+                                                    <th></th>
+                                                </tr>
+                                            </thead>
+                                            <tbody>
+                                                {list.items.into_iter().map(|p| view! { <ProductRow p open /> }).collect_view()}
+                                            </tbody>
+                                        </table>
+                                    </div>
+                                }
+                                    .into_any()
+                            }}
+                            <nav class="pager">
+                                <button class="button" data-testid="products-prev" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>
+                                    {move || i18n.t(Msg::Previous)}
+                                </button>
+                                <span>{move || i18n.t_n(Msg::PageN, page.get())}</span>
+                                <button class="button" data-testid="products-next" disabled=!has_next on:click=move |_| page.update(|p| *p += 1)>
+                                    {move || i18n.t(Msg::Next)}
+                                </button>
+                            </nav>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// One product, with its stock per warehouse on demand.
+#[component]
+fn ProductRow(p: Product, open: RwSignal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let code = p.code.clone();
+    let is_open = {
+        let code = code.clone();
+        move || open.get().as_deref() == Some(code.as_str())
+    };
+    let stock = {
+        let code = code.clone();
+        LocalResource::new(move || {
+            let code = code.clone();
+            let wanted = open.get().as_deref() == Some(code.as_str());
+            async move {
+                if wanted {
+                    api.stock(&code).await.map(Some)
+                } else {
+                    Ok::<_, ApiError>(None)
+                }
+            }
+        })
+    };
+    let price = p.price;
+    let toggle = {
+        let code = code.clone();
+        move |_| open.update(|o| *o = if o.as_deref() == Some(code.as_str()) { None } else { Some(code.clone()) })
+    };
+    view! {
+        <tr data-testid="product-row" data-code=code.clone() data-blocked=p.is_blocked().to_string()>
+            <td class="mono">{code.clone()}</td>
+            <td>{p.description.clone()}{p.is_blocked().then(|| view! { " " <span class="chip blocked">{move || i18n.t(Msg::Blocked)}</span> })}</td>
+            <td>{p.group_name.clone()}</td>
+            <td>{p.unit.clone()}</td>
+            <td class="num mono" data-testid="product-price">{move || format::money(price, i18n.locale.get())}</td>
+            <td><button type="button" class="button ghost" data-testid="product-stock-toggle" on:click=toggle>{move || i18n.t(Msg::Stock)}</button></td>
+        </tr>
+        <Show when=is_open.clone()>
+            <tr class="stock-row">
+                <td colspan="6">
+                    {move || match stock.get() {
+                        Some(Ok(Some(rows))) => view! {
+                            <ul class="plain" data-testid="product-stock">
+                                {rows
+                                    .into_iter()
+                                    .map(|s| {
+                                        let available = s.available;
+                                        view! {
+                                            <li data-testid="stock-row">
+                                                {format!("{} — {}: ", s.warehouse, s.warehouse_name)}
+                                                <strong>{move || format::number(available, 0, i18n.locale.get())}</strong>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any(),
+                        Some(Err(e)) => view! { <ApiErrorBox error=e /> }.into_any(),
+                        _ => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
+                    }}
+                </td>
+            </tr>
+        </Show>
+    }
+}
