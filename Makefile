@@ -1,7 +1,7 @@
 SHELL := /bin/bash
 
 # The two commands a newcomer needs are `make run` and `make test`; the rest are the parts.
-.PHONY: run test setup build e2e wasm-test bench bench-server clean
+.PHONY: run test setup build e2e wasm-test bench bench-server screenshots clean
 
 run:            ## install what is missing, build, serve app + demo ERP on 127.0.0.1:8080
 	scripts/run.sh
@@ -28,6 +28,9 @@ bench: build    ## prints wasm size, cold load and warm offline start (not a tes
 
 bench-server:   ## server figures on 100k customers: sync, diff, queue throughput (not a test)
 	cargo run --release -p mascate-server --example bench
+
+screenshots: build  ## remakes docs/screenshots (768×1024 and 1280×800)
+	scripts/screenshots.sh
 
 clean:
 	rm -rf dist target/e2e-data

@@ -657,7 +657,7 @@ fn ItemsStep(
                 <Show when=move || online.get()>
                     <label class="check">
                         <input type="checkbox" data-testid="only-price-list" bind:checked=only_list />
-                        {move || i18n.t(Msg::PriceList)}
+                        {move || i18n.t(Msg::OnlyPriceList)}
                     </label>
                 </Show>
             </div>
