@@ -12,6 +12,7 @@ pub mod filter;
 pub mod format;
 pub mod locale;
 pub mod outbox;
+pub mod prospect;
 pub mod tax_id;
 pub mod text;
 pub mod timestamp;

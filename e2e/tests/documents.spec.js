@@ -167,3 +167,31 @@ test('a quotation is written, then implemented into an order', async ({ page }) 
   await expect(page).toHaveURL(/\/orders\/\d{6}$/);
   await expect(page.getByTestId('document-item')).toHaveCount(1);
 });
+
+test('a quotation for a new prospect: a bad CNPJ is refused beside the field, a good one is saved and used', async ({ page }) => {
+  await signIn(page, 'ana');
+  await page.goto('/quotations/new');
+  await page.getByTestId('new-prospect').locator('summary').click();
+  await page.getByTestId('prospect-name').fill('Bar do Zé');
+  await page.getByTestId('prospect-taxid').fill('11.222.333/0001-80');
+  await page.getByTestId('prospect-uf').fill('SP');
+  await page.getByTestId('prospect-city').fill('Santos');
+  await page.getByTestId('prospect-save').click();
+  await expect(page.getByTestId('problem-prospect-taxid')).toHaveText('CNPJ/CPF inválido: confira os dígitos.');
+  await expect(page.getByTestId('chosen-customer')).toContainText('Escolha o cliente');
+
+  await page.getByTestId('prospect-taxid').fill('34.028.316/0001-03');
+  await page.getByTestId('prospect-save').click();
+  await expect(page.getByTestId('problem-prospect-taxid')).toHaveText('');
+  await expect(page.getByTestId('chosen-customer')).toContainText('BAR DO ZÉ');
+
+  // A prospect has no terms of its own: sending without them names the field.
+  await page.getByTestId('step-3').click();
+  await addProduct(page, 'P00010');
+  await page.getByTestId('step-4').click();
+  await page.getByTestId('form-send').click();
+  await expect(page.getByTestId('problem-terms-payment')).toHaveText('Campo obrigatório.');
+  await page.getByTestId('terms-payment').selectOption('001');
+  await send(page);
+  await expect(page.getByTestId('send-state')).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
+});

@@ -118,6 +118,7 @@ pub const OPERATIONS: &[Operation] = &[
         query: &["QUICKFILTER"],
         ..op("get", "/api/tgv/prospects", "The seller's prospects", List(&catalog::PROSPECT))
     },
+    write("post", "/api/tgv/prospects", "Register a prospect (Mascate extension)", true),
     op("get", "/api/tgv/prospects/{code}/{store}", "One prospect", Record(&catalog::PROSPECT)),
     op("get", "/api/tgv/prospects/sync", "Prospects of today's selection", SyncList(&catalog::PROSPECT)),
     op("get", "/api/tgv/prospects/sync/diff/{date_sync}", "Prospects changed since", SyncList(&catalog::PROSPECT)),

@@ -84,7 +84,7 @@ fn catalog_routes() -> Router<AppState> {
         .route("/api/tgv/carriers", full_route(&CARRIER_SYNC))
         .route("/api/tgv/carriers/diff/{date_sync}", diff_route(&CARRIER_SYNC))
         .route("/api/tgv/typesofoperation", get(types_of_operation))
-        .route("/api/tgv/prospects", get(prospects))
+        .route("/api/tgv/prospects", get(prospects).post(create_prospect))
         .route("/api/tgv/prospects/sync", full_route(&PROSPECT_SYNC))
         .route("/api/tgv/prospects/sync/diff/{date_sync}", diff_route(&PROSPECT_SYNC))
         .route("/api/tgv/prospects/{code}/{store}", get(prospect))

@@ -195,3 +195,29 @@ async fn prospects_are_per_seller_and_their_filter_extends_the_customer_filter()
     assert_eq!(status, 400);
     assert!(err["detailedMessage"].as_str().unwrap().contains("não pertence"), "{err}");
 }
+
+#[tokio::test]
+async fn a_prospect_is_registered_only_with_a_valid_tax_id() {
+    let s = TestServer::start().await;
+    let t = s.token("ana").await;
+    let body = serde_json::json!({"name": "Bar do Zé", "cgc": "11.222.333/0001-80", "uf": "SP", "city": "Santos"});
+    let (status, err) = s.send(reqwest::Method::POST, &t, "/api/tgv/prospects/", &body).await;
+    assert_eq!(status, 400);
+    assert_eq!(err["detailedMessage"], "check_digits");
+
+    let body = serde_json::json!({"name": "Bar do Zé", "cgc": "34.028.316/0001-03", "uf": "sp", "city": "Santos"});
+    let (status, created) = s.send(reqwest::Method::POST, &t, "/api/tgv/prospects/", &body).await;
+    assert_eq!(status, 201, "{created}");
+    let code = created["items"][0]["code"].as_str().unwrap().to_string();
+    let (_, p) = s.get(&t, &format!("/api/tgv/prospects/{code}/01")).await;
+    assert_eq!(
+        (p["name"].as_str(), p["vendor"].as_str(), p["uf"].as_str()),
+        (Some("BAR DO ZÉ"), Some("000001"), Some("SP"))
+    );
+    assert_eq!(p["cgc"], "34028316000103");
+    let (status, _) = s.send(reqwest::Method::POST, &t, "/api/tgv/prospects/", &body).await;
+    assert_eq!(status, 400, "the same CNPJ twice");
+    // Bruno cannot see it.
+    let bruno = s.token("bruno").await;
+    assert_eq!(s.get(&bruno, &format!("/api/tgv/prospects/{code}/01")).await.0, 404);
+}

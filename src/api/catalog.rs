@@ -125,4 +125,15 @@ impl Api {
         }
         Ok(out)
     }
+
+    /// Registers a prospect; returns its (code, store).
+    pub async fn create_prospect(
+        &self,
+        p: &mascate_domain::prospect::NewProspect,
+    ) -> Result<(String, String), ApiError> {
+        let body = serde_json::to_value(p).map_err(|e| ApiError::Malformed(e.to_string()))?;
+        let v: serde_json::Value = self.send_json(gloo_net::http::Method::POST, "/api/tgv/prospects/", &body).await?;
+        let item = &v["items"][0];
+        Ok((item["code"].as_str().unwrap_or_default().into(), item["store"].as_str().unwrap_or_default().into()))
+    }
 }

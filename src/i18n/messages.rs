@@ -256,6 +256,12 @@ messages! {
     ProblemPast => ["A data não pode estar no passado.", "The date cannot be in the past.", "La fecha no puede estar en el pasado."],
     ProblemDate => ["Data inválida.", "Not a date.", "Fecha inválida."],
     ProblemNoItems => ["Inclua ao menos um item.", "Add at least one item.", "Agregue al menos un ítem."],
+    NewProspect => ["Novo prospect", "New prospect", "Nuevo prospecto"],
+    SaveProspect => ["Salvar prospect", "Save prospect", "Guardar prospecto"],
+    ProblemTaxIdLength => ["CNPJ tem 14 dígitos e CPF 11.", "A CNPJ has 14 digits, a CPF 11.", "CNPJ tiene 14 dígitos y CPF 11."],
+    ProblemTaxIdDigits => ["CNPJ/CPF inválido: confira os dígitos.", "Invalid CNPJ/CPF: check the digits.", "CNPJ/CPF inválido: revise los dígitos."],
+    ProblemUf => ["UF desconhecida.", "Unknown state.", "Estado desconocido."],
+    ProblemEmail => ["E-mail inválido.", "Invalid e-mail.", "Correo inválido."],
     // Sending state
     StatePending => ["Salvo no aparelho, não enviado", "Saved on the device, not sent", "Guardado en el dispositivo, no enviado"],
     StateQueued => ["Aguardando o ERP", "Waiting for the ERP", "Esperando al ERP"],

@@ -450,6 +450,24 @@ fn CustomerStep(
             <FieldProblem problem testid="problem-customer" />
             <label class="label" for="customer-search">{move || i18n.t(Msg::Search)}</label>
             <input id="customer-search" type="search" data-testid="customer-search" placeholder=move || i18n.t(Msg::SearchHint) bind:value=search />
+            <Show when=move || kind.get() == DocumentKind::Quotation>
+                <details class="new-prospect" data-testid="new-prospect">
+                    <summary>{move || format!("+ {}", i18n.t(Msg::NewProspect))}</summary>
+                    <NewProspectForm on_saved=move |(code, store, name): (String, String, String)| {
+                        customer_name.set(format!("{name} ({})", i18n.t(Msg::Prospect)));
+                        customer_type.set("F".into());
+                        draft.update(|d| {
+                            d.prospect_code = code;
+                            d.prospect_store = store;
+                            d.customer_code.clear();
+                            d.customer_store.clear();
+                            if d.price_list.is_empty() {
+                                d.price_list = "001".into();
+                            }
+                        });
+                    } />
+                </details>
+            </Show>
             <ul class="picker" data-testid="customer-results">
                 {move || {
                     found
@@ -797,6 +815,78 @@ fn ReviewStep(
                 _ => ().into_any(),
             }}
             <p class="muted small">{move || money(totals.get().total)}</p>
+        </div>
+    }
+}
+
+/// Registers a prospect, checking the CNPJ/CPF check digits and every field beside it.
+#[component]
+fn NewProspectForm(on_saved: impl Fn((String, String, String)) + Copy + Send + Sync + 'static) -> impl IntoView {
+    use mascate_domain::prospect::{NewProspect, ProspectField};
+    let i18n = use_i18n();
+    let api = use_api();
+    let p = RwSignal::new(NewProspect::default());
+    let shown = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let problem = move |field: ProspectField| {
+        move || {
+            shown
+                .get()
+                .then(|| p.with(|p| p.validate().into_iter().find(|(f, _)| *f == field).map(|(_, c)| c)))
+                .flatten()
+                .map(|code| {
+                    i18n.t(match code {
+                        "length" => Msg::ProblemTaxIdLength,
+                        "repeated" | "check_digits" => Msg::ProblemTaxIdDigits,
+                        "unknown_uf" => Msg::ProblemUf,
+                        "bad_email" => Msg::ProblemEmail,
+                        _ => Msg::ProblemRequired,
+                    })
+                })
+        }
+    };
+    let input = move |label: Msg,
+                      testid: &'static str,
+                      get: fn(&NewProspect) -> String,
+                      set: fn(&mut NewProspect, String),
+                      field: Option<ProspectField>| {
+        view! {
+            <label>
+                <span class="label">{move || i18n.t(label)}</span>
+                <input data-testid=testid prop:value=move || p.with(get) on:input=move |ev| p.update(|p| set(p, event_target_value(&ev))) />
+                {field.map(|f| view! { <p class="field-error" data-testid=format!("problem-{testid}")>{problem(f)}</p> })}
+            </label>
+        }
+    };
+    let save = move |_| {
+        shown.set(true);
+        if !p.with(|p| p.validate().is_empty()) {
+            return;
+        }
+        let prospect = p.get_untracked();
+        leptos::task::spawn_local(async move {
+            match api.create_prospect(&prospect).await {
+                Ok((code, store)) => {
+                    error.set(None);
+                    on_saved((code, store, prospect.name.to_uppercase()));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <div class="grid-2" data-testid="new-prospect-form">
+            {input(Msg::Name, "prospect-name", |p| p.name.clone(), |p, v| p.name = v, Some(ProspectField::Name))}
+            {input(Msg::TradeName, "prospect-trade-name", |p| p.trade_name.clone(), |p, v| p.trade_name = v, None)}
+            {input(Msg::TaxId, "prospect-taxid", |p| p.tax_id.clone(), |p, v| p.tax_id = v, Some(ProspectField::TaxId))}
+            {input(Msg::State, "prospect-uf", |p| p.uf.clone(), |p, v| p.uf = v, Some(ProspectField::Uf))}
+            {input(Msg::City, "prospect-city", |p| p.city.clone(), |p, v| p.city = v, Some(ProspectField::City))}
+            {input(Msg::Phone, "prospect-phone", |p| p.phone.clone(), |p, v| p.phone = v, None)}
+            {input(Msg::Email, "prospect-email", |p| p.email.clone(), |p, v| p.email = v, Some(ProspectField::Email))}
+            <div class="span-2">
+                <button type="button" class="button" data-testid="prospect-save" on:click=save>{move || i18n.t(Msg::SaveProspect)}</button>
+                {move || error.get().map(|e| view! { <ApiErrorBox error=e /> })}
+            </div>
         </div>
     }
 }

@@ -437,3 +437,69 @@ pub async fn prospect(
         })
         .await
 }
+
+/// `POST /api/tgv/prospects/`: registers a prospect for the caller (a Mascate extension:
+/// the contract only reads prospects). The same checks as the app, run again here.
+pub async fn create_prospect(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    body: axum::body::Bytes,
+) -> ApiResult<(axum::http::StatusCode, Json<Value>)> {
+    use mascate_domain::prospect::{NewProspect, ProspectField};
+    let p: NewProspect = serde_json::from_slice(&body).map_err(|_| ApiError::invalid_body())?;
+    if let Some((field, code)) = p.validate().first() {
+        let what = match field {
+            ProspectField::Name => "Nome",
+            ProspectField::TaxId => "CNPJ/CPF",
+            ProspectField::Uf => "UF",
+            ProspectField::City => "Município",
+            ProspectField::Email => "E-mail",
+        };
+        return Err(ApiError::detailed(axum::http::StatusCode::BAD_REQUEST, format!("{what} inválido."), *code));
+    }
+    let seller = caller.seller()?.to_string();
+    state
+        .db
+        .run(move |tx| {
+            let cgc = p.tax_id_digits();
+            let taken = tx
+                .conn
+                .prepare_cached(
+                    "SELECT 1 FROM prospects WHERE cgc = ?1 AND deleted = 0 AND vendor = ?2
+                     UNION SELECT 1 FROM customers WHERE cgc = ?1 AND deleted = 0 AND vendor = ?2",
+                )?
+                .exists(rusqlite::params![cgc, seller])?;
+            if taken {
+                return Err(ApiError::bad_request("CNPJ/CPF já cadastrado para este vendedor."));
+            }
+            let next: i64 =
+                tx.conn
+                    .query_row("SELECT coalesce(max(CAST(code AS INTEGER)), 0) + 1 FROM prospects", [], |r| r.get(0))?;
+            let code = format!("{next:06}");
+            tx.conn.execute(
+                "INSERT INTO prospects(code, store, name, fantasy, cgc, persontype, vendor, uf, city, phone, email,
+                    country, inclusiondate, status, currentstatus, stamp)
+                 VALUES (?1, '01', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, '105', ?11, '2', '1', ?12)",
+                rusqlite::params![
+                    code,
+                    p.name.trim().to_uppercase(),
+                    p.trade_name.trim(),
+                    cgc,
+                    p.person_type(),
+                    seller,
+                    p.uf.trim().to_uppercase(),
+                    p.city.trim(),
+                    p.phone.trim(),
+                    p.email.trim(),
+                    tx.today(),
+                    tx.stamp()
+                ],
+            )?;
+            Ok((
+                axum::http::StatusCode::CREATED,
+                Json(json!({"messageSuccess": "Prospect incluído com sucesso.", "status": "OK",
+                    "items": [{"code": code, "store": "01", "internalid": format!("{code}01")}]})),
+            ))
+        })
+        .await
+}
