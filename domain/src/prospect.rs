@@ -66,7 +66,8 @@ impl NewProspect {
             out.push((ProspectField::City, "required"));
         }
         let email = self.email.trim();
-        if !email.is_empty() && !(email.contains('@') && email.rsplit('@').next().is_some_and(|d| d.contains('.'))) {
+        let looks_like_email = email.contains('@') && email.rsplit('@').next().is_some_and(|d| d.contains('.'));
+        if !email.is_empty() && !looks_like_email {
             out.push((ProspectField::Email, "bad_email"));
         }
         out
