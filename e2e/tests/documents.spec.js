@@ -45,7 +45,13 @@ test('an order with 3 items: totals, the ERP taxes, waiting → done with a numb
   await page.getByTestId('form-continue').click();
 
   for (const code of ['P00001', 'P00002', 'P00091']) await addProduct(page, code);
+  // Totals follow the keystrokes, before the field is left.
+  const amount = page.locator('[data-testid=item-row][data-product="P00001"] [data-testid=item-amount]');
+  const one = await amount.textContent();
+  await page.locator('[data-testid=item-row][data-product="P00001"] [data-testid=item-quantity]').fill('10');
+  await expect(amount).not.toHaveText(one);
   await setLine(page, 'P00001', 'item-quantity', '10');
+  await setLine(page, 'P00001', 'item-customer-order', 'PC-778');
   await setLine(page, 'P00002', 'item-quantity', '3');
   await setLine(page, 'P00002', 'item-discount', '10');
   await setLine(page, 'P00091', 'item-quantity', '2');
@@ -102,6 +108,7 @@ test('an order with 3 items: totals, the ERP taxes, waiting → done with a numb
   await expect(page.getByTestId('send-state')).toContainText(number);
   const items = await (await request.get(`/api/tgv/salesorders/${number}/items`, { headers: { Authorization: `Bearer ${token}` } })).json();
   expect(items.items.find((i) => i.productid === 'P00001').quantity).toBe(11);
+  expect(items.items.find((i) => i.productid === 'P00001').customerorder).toBe('PC-778');
 
   // Delete, with confirmation.
   await page.goto(`/orders/${number}`);

@@ -517,7 +517,9 @@ fn CustomerStep(
     }
 }
 
-/// A number input bound to one draft field.
+/// A number input bound to one draft field: the draft (and so the totals) follows every
+/// keystroke, the box keeps what was typed, and it shows a new value when one is derived
+/// elsewhere (a discount changes the unit price).
 #[component]
 fn NumberInput(
     value: Signal<f64>,
@@ -526,16 +528,26 @@ fn NumberInput(
     #[prop(into, optional)] id: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    // Read on change (when the field is left), so typing is never interrupted; the box then
-    // shows the number as understood, and follows values derived elsewhere (a discount
-    // changes the unit price).
+    let text = RwSignal::new(number_input(value.get_untracked(), i18n.locale.get_untracked()));
+    Effect::new(move |_| {
+        let v = value.get();
+        let typed = text.with_untracked(|t| parse_number(t));
+        // Not what the box already says (and not the NaN of a half-typed number): show it.
+        if !v.is_nan() && typed.is_none_or(|t| (t - v).abs() > 1e-9) {
+            text.set(number_input(v, i18n.locale.get_untracked()));
+        }
+    });
     view! {
         <input
             id=id
             inputmode="decimal"
             data-testid=testid
-            prop:value=move || number_input(value.get(), i18n.locale.get())
-            on:change=move |ev| on_change(parse_number(&event_target_value(&ev)).unwrap_or(f64::NAN))
+            prop:value=text
+            on:input=move |ev| {
+                let raw = event_target_value(&ev);
+                text.set(raw.clone());
+                on_change(parse_number(&raw).unwrap_or(f64::NAN));
+            }
         />
     }
 }
@@ -715,6 +727,7 @@ fn ItemsStep(
                             <th>{move || i18n.t(Msg::UnitPrice)}</th>
                             <th>{move || i18n.t(Msg::DiscountPct)}</th>
                             <th>{move || i18n.t(Msg::DeliveryDate)}</th>
+                            <th>{move || i18n.t(Msg::CustomerOrder)}</th>
                             <th class="num">{move || i18n.t(Msg::Amount)}</th>
                             <th></th>
                         </tr>
@@ -771,6 +784,10 @@ fn ItemRow(
                 <input type="date" data-testid="item-delivery" prop:value=move || item().delivery_date
                     on:change=move |ev| { let v = event_target_value(&ev); edit(&|i| i.delivery_date = v.clone()) } />
                 <FieldProblem problem=problem(Field::ItemDeliveryDate(n)) testid="problem-item-delivery" />
+            </td>
+            <td>
+                <input data-testid="item-customer-order" prop:value=move || item().customer_order
+                    on:input=move |ev| { let v = event_target_value(&ev); edit(&|i| i.customer_order = v.clone()) } />
             </td>
             <td class="num mono" data-testid="item-amount">{move || format::money(item().amount(), i18n.locale.get())}</td>
             <td>
