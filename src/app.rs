@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
     provide_connectivity();
     provide_api();
     provide_unread_count();
+    crate::sync::provide_sync();
     crate::service_worker::register();
     view! {
         <Router>

@@ -7,4 +7,5 @@ pub mod locale_picker;
 pub mod search_box;
 pub mod send_state;
 pub mod shell;
+pub mod sync_status;
 pub mod totals;

@@ -15,3 +15,4 @@ pub mod prefs;
 pub mod service_worker;
 pub mod session;
 pub mod storage;
+pub mod sync;

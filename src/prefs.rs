@@ -32,4 +32,6 @@ pub mod keys {
     pub const CUSTOMER_VIEW: &str = "mascate.customers.view";
     pub const ORDERS_VIEW: &str = "mascate.orders.view";
     pub const QUOTATIONS_VIEW: &str = "mascate.quotations.view";
+    /// Seconds between two runs of the sync engine while online (default 60).
+    pub const SYNC_INTERVAL: &str = "mascate.sync.interval_s";
 }

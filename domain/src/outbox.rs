@@ -56,6 +56,23 @@ pub struct OutboxEntry {
     pub delete: bool,
     /// Milliseconds since the epoch of the last change.
     pub updated_ms: f64,
+    /// Sends that failed for want of a network, since the last success or edit.
+    pub attempts: u32,
+    /// Not to be sent again before this time (ms since the epoch); 0: at once.
+    pub next_attempt_ms: f64,
+}
+
+/// The first wait after a failed send; it doubles up to [`MAX_BACKOFF_MS`].
+pub const FIRST_BACKOFF_MS: f64 = 2_000.0;
+/// The longest wait between two sends.
+pub const MAX_BACKOFF_MS: f64 = 5.0 * 60_000.0;
+
+/// The wait after `attempts` failures: exponential, capped, and spread by `jitter` in
+/// `[0, 1)` to between half and the whole of it, so many tablets coming back online at
+/// once do not all knock together.
+pub fn backoff_ms(attempts: u32, jitter: f64) -> f64 {
+    let full = (FIRST_BACKOFF_MS * 2f64.powi(attempts.saturating_sub(1).min(20) as i32)).min(MAX_BACKOFF_MS);
+    full * (0.5 + 0.5 * jitter.clamp(0.0, 1.0))
 }
 
 impl OutboxEntry {
@@ -68,13 +85,34 @@ impl OutboxEntry {
             error: String::new(),
             delete: false,
             updated_ms: now_ms,
+            attempts: 0,
+            next_attempt_ms: 0.0,
         }
+    }
+
+    /// Whether the sync engine should send it now: still only on the device, and its wait
+    /// after a failed send (if any) is over. Refused documents wait for the rep.
+    pub fn due(&self, now_ms: f64) -> bool {
+        self.state == SendState::Pending && now_ms >= self.next_attempt_ms
+    }
+
+    /// Whether the engine should ask the ERP how it is going.
+    pub fn in_flight(&self) -> bool {
+        matches!(self.state, SendState::Queued | SendState::Processing)
+    }
+
+    /// A send failed for want of a network: wait before the next one.
+    pub fn unreachable(&mut self, now_ms: f64, jitter: f64) {
+        self.attempts += 1;
+        self.next_attempt_ms = now_ms + backoff_ms(self.attempts, jitter);
     }
 
     /// The queue took it (POST/PUT answered 2xx).
     pub fn sent(&mut self, now_ms: f64) {
         self.state = SendState::Queued;
         self.error.clear();
+        self.attempts = 0;
+        self.next_attempt_ms = 0.0;
         self.updated_ms = now_ms;
     }
 
@@ -114,6 +152,8 @@ impl OutboxEntry {
         debug_assert_eq!(draft.external_id, self.external_id);
         self.draft = draft;
         self.state = SendState::Pending;
+        self.attempts = 0;
+        self.next_attempt_ms = 0.0;
         self.updated_ms = now_ms;
     }
 }
@@ -152,6 +192,27 @@ mod tests {
         assert!(e.follow(&done, 6.0));
         assert_eq!((e.state, e.draft.erp_number.as_str(), e.error.as_str()), (SendState::Synced, "000900", ""));
         assert!(!e.state.is_unfinished());
+    }
+
+    #[test]
+    fn failed_sends_back_off_and_a_success_resets() {
+        assert_eq!(backoff_ms(1, 1.0), 2_000.0);
+        assert_eq!(backoff_ms(2, 1.0), 4_000.0);
+        assert_eq!(backoff_ms(3, 0.0), 4_000.0, "jitter spreads down to half");
+        assert_eq!(backoff_ms(30, 1.0), MAX_BACKOFF_MS);
+        let mut e = OutboxEntry::new("000001", Draft::new(DocumentKind::Order, "e1"), 0.0);
+        assert!(e.due(0.0));
+        e.unreachable(1_000.0, 1.0);
+        assert!(!e.due(2_999.0) && e.due(3_000.0));
+        e.unreachable(3_000.0, 1.0);
+        assert!(!e.due(6_999.0) && e.due(7_000.0));
+        e.sent(7_000.0);
+        assert_eq!((e.attempts, e.next_attempt_ms), (0, 0.0));
+        assert!(!e.due(7_000.0) && e.in_flight());
+        let mut refused = row("3");
+        refused.error = "A410VZ".into();
+        e.follow(&refused, 8_000.0);
+        assert!(!e.due(1e15) && !e.in_flight(), "a refusal waits for the rep");
     }
 
     #[test]

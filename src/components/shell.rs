@@ -57,6 +57,7 @@ pub fn Shell() -> impl IntoView {
                     <span class="brand">"Mascate"</span>
                     <span class="seller" data-testid="seller-name">{s.seller_name.clone()}</span>
                     <ConnectivityBadge />
+                    <crate::components::sync_status::SyncStatus />
                     <LocalePicker />
                     <button
                         class="button ghost"

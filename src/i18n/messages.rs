@@ -294,6 +294,11 @@ messages! {
     DueDate => ["Vencimento", "Due", "Vencimiento"],
     Balance => ["Saldo", "Balance", "Saldo"],
     PartlyPaid => ["Pago em parte", "Partly paid", "Pagado en parte"],
+    // Sync
+    PendingN => ["{n} a enviar", "{n} to send", "{n} por enviar"],
+    ErrorsN => ["{n} recusado(s)", "{n} refused", "{n} rechazado(s)"],
+    SyncNow => ["Sincronizar agora", "Sync now", "Sincronizar ahora"],
+    LastSync => ["Última sincronização", "Last sync", "Última sincronización"],
     // Notifications
     NotificationsTitle => ["Minhas Notificações", "My Notifications", "Mis Notificaciones"],
     NoNotifications => ["Nenhuma notificação.", "No notifications.", "Ninguna notificación."],

@@ -139,6 +139,7 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
     let params = use_params_map();
     let navigate = use_navigate();
     let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
+    let sync = crate::sync::use_sync();
 
     let draft = RwSignal::new(Draft::new(kind, new_external_id()));
     let step = RwSignal::new(1u8);
@@ -234,7 +235,7 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
                 }
             };
             // Saved on the device before anything else: from here on nothing is lost.
-            let mut entry = match db.outbox_entry(&d.external_id).await {
+            let entry = match db.outbox_entry(&d.external_id).await {
                 Ok(Some(mut existing)) => {
                     existing.edited(d.clone(), now_ms());
                     existing
@@ -246,19 +247,9 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
                 sending.set(false);
                 return;
             }
-            match api.queue_draft(&d).await {
-                Ok(_) => {
-                    entry.sent(now_ms());
-                    let _ = db.put_outbox(&entry).await;
-                }
-                // No connection: it stays on the device, pending, and goes out later.
-                Err(ApiError::Unreachable) => {}
-                Err(e) => {
-                    send_error.set(Some(e));
-                    sending.set(false);
-                    return;
-                }
-            }
+            // The engine sends it (now, if online) and follows it; the sent page shows how
+            // it goes. Offline it simply waits on the device.
+            sync.run().await;
             sending.set(false);
             navigate(&format!("/sent/{}", d.external_id), Default::default());
         });

@@ -10,14 +10,13 @@ use mascate_domain::document::DocumentKind;
 use mascate_domain::format;
 use mascate_domain::outbox::{OutboxEntry, SendState};
 
-use crate::api::{now_ms, use_api, ApiError};
 use crate::components::send_state::SendStateChip;
 use crate::components::totals::TotalsTable;
-use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::documents::segment;
 use crate::session::use_session;
 use crate::storage;
+use crate::sync::use_sync;
 
 /// How often to ask the ERP while it works.
 const POLL_MS: u64 = 1_000;
@@ -26,48 +25,27 @@ const POLL_MS: u64 = 1_000;
 #[component]
 pub fn SentPage() -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
-    let connectivity = use_connectivity();
+    let sync = use_sync();
     let params = use_params_map();
     let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
     let entry = RwSignal::new(None::<OutboxEntry>);
     let missing = RwSignal::new(false);
     let external_id = move || params.read().get("external_id").unwrap_or_default();
 
-    // One step of following the document: send it if it is still only on the device, then
-    // read its queue row and record what changed.
+    // One step: a pass of the sync engine (which sends and follows every document of this
+    // seller), then what the device now knows of this one.
     let step = {
         let seller = seller.clone();
         move || {
             let seller = seller.clone();
             let ext = external_id();
             leptos::task::spawn_local(async move {
+                sync.run().await;
                 let Ok(db) = storage::for_seller(&seller).await else { return };
-                let Ok(Some(mut e)) = db.outbox_entry(&ext).await else {
-                    missing.set(true);
-                    return;
-                };
-                if connectivity.online_untracked() {
-                    if e.state == SendState::Pending {
-                        match api.queue_draft(&e.draft).await {
-                            Ok(_) => e.sent(now_ms()),
-                            Err(ApiError::Server { message, .. }) => {
-                                e.state = SendState::Error;
-                                e.error = message;
-                            }
-                            Err(_) => {}
-                        }
-                        let _ = db.put_outbox(&e).await;
-                    }
-                    if matches!(e.state, SendState::Queued | SendState::Processing) {
-                        if let Ok(Some(row)) = api.queue_row(&ext).await {
-                            if e.follow(&row, now_ms()) {
-                                let _ = db.put_outbox(&e).await;
-                            }
-                        }
-                    }
+                match db.outbox_entry(&ext).await {
+                    Ok(Some(e)) => entry.set(Some(e)),
+                    _ => missing.set(true),
                 }
-                entry.set(Some(e));
             });
         }
     };
