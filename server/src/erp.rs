@@ -523,16 +523,7 @@ fn order(tx: &Tx, operation: Operation, seller: &str, external_id: &str, body: &
         "UPDATE orders SET liberok = 'S', creditblock = ?1 WHERE orderid = ?2",
         params![if credit_blocked { "01" } else { "" }, id],
     )?;
-    // The ERP puts what it accepted into today's filter, so the next sync returns it (§10.4).
-    add_to_todays_filter(tx, seller, schema::ORDERS, &id)?;
-    let keys: Vec<String> = tx
-        .conn
-        .prepare_cached("SELECT orderid || itemid || productid FROM order_items WHERE orderid = ?1 AND deleted = 0")?
-        .query_map(params![id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    for k in keys {
-        add_to_todays_filter(tx, seller, schema::ORDER_ITEMS, &k)?;
-    }
+    add_accepted_to_filter(tx, seller, Routine::Order, &id)?;
     Ok(Done { number: id, operation: op, credit_blocked })
 }
 
@@ -714,18 +705,35 @@ fn quotation(tx: &Tx, operation: Operation, seller: &str, external_id: &str, bod
             ],
         )?;
     }
-    add_to_todays_filter(tx, seller, schema::QUOTATIONS, &id)?;
+    add_accepted_to_filter(tx, seller, Routine::Quotation, &id)?;
+    Ok(Done { number: id, operation: op, credit_blocked: false })
+}
+
+/// The ERP puts a document it accepted, and its live lines, into the seller's filter for
+/// today, so the next documents sync returns them (§10.4).
+fn add_accepted_to_filter(tx: &Tx, seller: &str, routine: Routine, number: &str) -> Result<(), Failure> {
+    let (header_schema, item_schema, items_sql) = match routine {
+        Routine::Order => (
+            schema::ORDERS,
+            schema::ORDER_ITEMS,
+            "SELECT orderid || itemid || productid FROM order_items WHERE orderid = ?1 AND deleted = 0",
+        ),
+        Routine::Quotation => (
+            schema::QUOTATIONS,
+            schema::QUOTATION_ITEMS,
+            "SELECT budgetid || itemid || productid FROM quotation_items WHERE budgetid = ?1 AND deleted = 0",
+        ),
+    };
+    add_to_todays_filter(tx, seller, header_schema, number)?;
     let keys: Vec<String> = tx
         .conn
-        .prepare_cached(
-            "SELECT budgetid || itemid || productid FROM quotation_items WHERE budgetid = ?1 AND deleted = 0",
-        )?
-        .query_map(params![id], |r| r.get(0))?
+        .prepare_cached(items_sql)?
+        .query_map(params![number], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for k in keys {
-        add_to_todays_filter(tx, seller, schema::QUOTATION_ITEMS, &k)?;
+        add_to_todays_filter(tx, seller, item_schema, &k)?;
     }
-    Ok(Done { number: id, operation: op, credit_blocked: false })
+    Ok(())
 }
 
 /// The notification the ERP writes after a run (§10.4, §12): title, description, movement.
