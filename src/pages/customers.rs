@@ -9,6 +9,7 @@ use mascate_domain::customer_query::{page_of, CustomerQuery, CustomerSort, ListS
 use mascate_domain::tax_id;
 
 use crate::api::{use_api, Api, ApiError};
+use crate::components::pager::Pager;
 use crate::components::search_box::SearchBox;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
@@ -222,25 +223,7 @@ pub fn CustomersPage() -> impl IntoView {
                             } else {
                                 view! { <CustomerCards items /> }.into_any()
                             }}
-                            <nav class="pager">
-                                <button
-                                    class="button"
-                                    data-testid="customers-prev"
-                                    disabled=move || page.get() <= 1
-                                    on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))
-                                >
-                                    {move || i18n.t(Msg::Previous)}
-                                </button>
-                                <span data-testid="customers-page">{move || i18n.t_n(Msg::PageN, page.get())}</span>
-                                <button
-                                    class="button"
-                                    data-testid="customers-next"
-                                    disabled=!has_next
-                                    on:click=move |_| page.update(|p| *p += 1)
-                                >
-                                    {move || i18n.t(Msg::Next)}
-                                </button>
-                            </nav>
+                            <Pager page has_next prefix="customers" />
                         </div>
                     }
                         .into_any()

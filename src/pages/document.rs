@@ -13,7 +13,7 @@ use crate::components::api_error::ApiErrorBox;
 use crate::components::totals::TotalsTable;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
-use crate::pages::document_form::draft_of_erp;
+use crate::pages::document_form::{load_erp_document, ErpHeader};
 use crate::pages::documents::{order_state_msg, quotation_state_msg, segment};
 
 #[derive(Clone, PartialEq)]
@@ -30,10 +30,10 @@ struct Loaded {
 }
 
 async fn load(api: Api, kind: DocumentKind, number: String, online: bool) -> Result<Loaded, ApiError> {
-    let draft = draft_of_erp(api, kind, number.clone()).await?;
-    let (customer_name, state, explain, editable, open_quotation, order_of_quotation) = match kind {
-        DocumentKind::Order => {
-            let o = api.order(&number).await?;
+    // One read of the header serves both the draft (lines, totals) and the state.
+    let (draft, header) = load_erp_document(api, kind, number.clone()).await?;
+    let (customer_name, state, explain, editable, open_quotation, order_of_quotation) = match header {
+        ErpHeader::Order(o) => {
             let s = OrderState::of(&o.status, &o.block_reason);
             let explain = match s {
                 OrderState::Open => Some(Msg::ExplainOpen),
@@ -45,8 +45,7 @@ async fn load(api: Api, kind: DocumentKind, number: String, online: bool) -> Res
             };
             (o.customer_name, order_state_msg(s), explain, s != OrderState::Invoiced, false, String::new())
         }
-        DocumentKind::Quotation => {
-            let q = api.quotation(&number).await?;
+        ErpHeader::Quotation(q) => {
             let s = QuotationState::of(&q.status);
             let open = s == QuotationState::Open;
             (q.customer_name, quotation_state_msg(s), None, open, open, q.order_number)

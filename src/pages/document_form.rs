@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use mascate_domain::contract::{
-    Carrier, Customer, OperationType, PaymentCondition, PriceList, Product, Prospect, Taxes,
+    Carrier, Customer, OperationType, Order, PaymentCondition, PriceList, Product, Prospect, Quotation, Taxes,
 };
 use mascate_domain::customer_query::CustomerQuery;
 use mascate_domain::document::{validate, DocumentKind, Draft, DraftItem, Field, Problem};
@@ -72,30 +72,43 @@ fn step_of(field: Field) -> u8 {
     }
 }
 
+/// An ERP document's header, as read.
+pub enum ErpHeader {
+    Order(Order),
+    Quotation(Quotation),
+}
+
 /// Loads the draft an ERP document makes (its lines included).
 pub async fn draft_of_erp(api: Api, kind: DocumentKind, number: String) -> Result<Draft, ApiError> {
-    let mut d = match kind {
+    Ok(load_erp_document(api, kind, number).await?.0)
+}
+
+/// Reads an ERP document once: the draft it makes (lines included) and its header.
+pub async fn load_erp_document(api: Api, kind: DocumentKind, number: String) -> Result<(Draft, ErpHeader), ApiError> {
+    let (mut d, header) = match kind {
         DocumentKind::Order => {
             let o = api.order(&number).await?;
             let mut d =
                 Draft::new(kind, if o.external_id.is_empty() { new_external_id() } else { o.external_id.clone() });
             (d.customer_code, d.customer_store, d.price_list, d.payment_condition) =
-                (o.customer_code, o.customer_store, o.price_list, o.payment_condition);
+                (o.customer_code.clone(), o.customer_store.clone(), o.price_list.clone(), o.payment_condition.clone());
             (d.carrier, d.freight_type, d.freight, d.insurance, d.expenses, d.discount_pct) =
-                (o.carrier, o.freight_type, o.freight, o.insurance, o.expenses, o.discount);
-            (d.notes, d.issue_date, d.operation_type) = (o.notes, o.issue_date, o.operation_type);
-            d
+                (o.carrier.clone(), o.freight_type.clone(), o.freight, o.insurance, o.expenses, o.discount);
+            (d.notes, d.issue_date, d.operation_type) =
+                (o.notes.clone(), o.issue_date.clone(), o.operation_type.clone());
+            (d, ErpHeader::Order(o))
         }
         DocumentKind::Quotation => {
             let q = api.quotation(&number).await?;
             let mut d =
                 Draft::new(kind, if q.external_id.is_empty() { new_external_id() } else { q.external_id.clone() });
             (d.customer_code, d.customer_store, d.prospect_code, d.prospect_store) =
-                (q.customer_code, q.customer_store, q.prospect_code, q.prospect_store);
-            (d.price_list, d.payment_condition, d.freight_type) = (q.price_list, q.payment_condition, q.freight_type);
+                (q.customer_code.clone(), q.customer_store.clone(), q.prospect_code.clone(), q.prospect_store.clone());
+            (d.price_list, d.payment_condition, d.freight_type) =
+                (q.price_list.clone(), q.payment_condition.clone(), q.freight_type.clone());
             (d.freight, d.insurance, d.expenses, d.discount_pct, d.issue_date) =
-                (q.freight, q.insurance, q.expenses, q.discount, q.issue_date);
-            d
+                (q.freight, q.insurance, q.expenses, q.discount, q.issue_date.clone());
+            (d, ErpHeader::Quotation(q))
         }
     };
     d.erp_number = number.clone();
@@ -118,7 +131,7 @@ pub async fn draft_of_erp(api: Api, kind: DocumentKind, number: String) -> Resul
             ..Default::default()
         })
         .collect();
-    Ok(d)
+    Ok((d, header))
 }
 
 /// Everything the terms step offers.

@@ -10,6 +10,7 @@ use mascate_domain::outbox::OutboxEntry;
 
 use crate::api::documents::DocumentQuery;
 use crate::api::{use_api, Api, ApiError};
+use crate::components::pager::Pager;
 use crate::components::search_box::SearchBox;
 use crate::components::send_state::SendStateChip;
 use crate::i18n::{use_i18n, Msg};
@@ -217,16 +218,7 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
                             } else {
                                 view! { <DocumentTable rows seg /> }.into_any()
                             }}
-                            <nav class="pager">
-                                <button class="button" data-testid="documents-prev" disabled=move || page.get() <= 1
-                                    on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>
-                                    {move || i18n.t(Msg::Previous)}
-                                </button>
-                                <span data-testid="documents-page">{move || i18n.t_n(Msg::PageN, page.get())}</span>
-                                <button class="button" data-testid="documents-next" disabled=!has_next on:click=move |_| page.update(|p| *p += 1)>
-                                    {move || i18n.t(Msg::Next)}
-                                </button>
-                            </nav>
+                            <Pager page has_next prefix="documents" />
                         </div>
                     }
                         .into_any()

@@ -10,6 +10,7 @@ use mascate_domain::format;
 use crate::api::catalog::ProductQuery;
 use crate::api::{use_api, ApiError};
 use crate::components::api_error::ApiErrorBox;
+use crate::components::pager::Pager;
 use crate::components::search_box::SearchBox;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
@@ -180,15 +181,7 @@ pub fn ProductsPage() -> impl IntoView {
                                 }
                                     .into_any()
                             }}
-                            <nav class="pager">
-                                <button class="button" data-testid="products-prev" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>
-                                    {move || i18n.t(Msg::Previous)}
-                                </button>
-                                <span>{move || i18n.t_n(Msg::PageN, page.get())}</span>
-                                <button class="button" data-testid="products-next" disabled=!has_next on:click=move |_| page.update(|p| *p += 1)>
-                                    {move || i18n.t(Msg::Next)}
-                                </button>
-                            </nav>
+                            <Pager page has_next prefix="products" />
                         </div>
                     }
                         .into_any()
