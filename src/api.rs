@@ -11,6 +11,7 @@ pub mod customers;
 pub mod documents;
 pub mod finance;
 pub mod notifications;
+pub mod seller_filters;
 
 use std::cell::Cell;
 
@@ -180,6 +181,12 @@ impl Api {
 
     /// An authorized GET returning JSON.
     pub async fn get_json<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Result<T, ApiError> {
+        let text = self.get_text(path, query).await?;
+        serde_json::from_str(&text).map_err(|e| ApiError::Malformed(e.to_string()))
+    }
+
+    /// An authorized GET returning the body as text (pages parsed by the browser itself).
+    pub async fn get_text(&self, path: &str, query: &[(&str, String)]) -> Result<String, ApiError> {
         let url = url(path);
         let res = self
             .send_authorized(|token| {
@@ -189,7 +196,10 @@ impl Api {
                     .build()
             })
             .await?;
-        read_json(res).await
+        if !res.ok() {
+            return Err(server_error(res).await);
+        }
+        res.text().await.map_err(|_| ApiError::Unreachable)
     }
 }
 

@@ -17,6 +17,8 @@ use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_built::NotBuilt;
 use crate::pages::notifications::{provide_unread_count, NotificationsPage};
+use crate::pages::offline_configurator::OfflineConfiguratorPage;
+use crate::pages::offline_selection::OfflineSelectionPage;
 use crate::pages::products::ProductsPage;
 use crate::pages::sent::SentPage;
 use crate::session::provide_session;
@@ -31,6 +33,8 @@ pub fn App() -> impl IntoView {
     provide_api();
     provide_unread_count();
     crate::sync::provide_sync();
+    crate::offline::provide_offline();
+    crate::catalog::provide_catalog();
     crate::service_worker::register();
     view! {
         <Router>
@@ -52,7 +56,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("sent/:external_id/edit") view=|| view! { <DocumentFormPage kind=Order source=FormSource::Device /> } />
                     <Route path=path!("notifications") view=NotificationsPage />
                     <Route path=path!("products") view=ProductsPage />
-                    <Route path=path!("offline") view=|| view! { <NotBuilt title=Msg::NavOfflineConfigurator /> } />
+                    <Route path=path!("offline") view=OfflineConfiguratorPage />
+                    <Route path=path!("offline/:schema") view=OfflineSelectionPage />
                 </ParentRoute>
             </Routes>
         </Router>

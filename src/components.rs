@@ -4,6 +4,7 @@ pub mod api_error;
 pub mod connectivity_badge;
 pub mod field;
 pub mod locale_picker;
+pub mod offline_notice;
 pub mod pager;
 pub mod search_box;
 pub mod send_state;

@@ -7,9 +7,11 @@
 
 pub mod api;
 pub mod app;
+pub mod catalog;
 pub mod components;
 pub mod connectivity;
 pub mod i18n;
+pub mod offline;
 pub mod pages;
 pub mod prefs;
 pub mod service_worker;

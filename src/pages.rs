@@ -9,5 +9,7 @@ pub mod home;
 pub mod login;
 pub mod not_built;
 pub mod notifications;
+pub mod offline_configurator;
+pub mod offline_selection;
 pub mod products;
 pub mod sent;

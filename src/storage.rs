@@ -11,6 +11,7 @@
 //! ```
 
 use mascate_domain::contract::Customer;
+use mascate_domain::offline::Key;
 use mascate_domain::outbox::OutboxEntry;
 use rexie::{Index, ObjectStore, Rexie, TransactionMode};
 use serde::de::DeserializeOwned;
@@ -18,7 +19,7 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 /// The newest schema version.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Store names.
 pub mod stores {
@@ -28,12 +29,24 @@ pub mod stores {
     pub const META: &str = "meta";
     /// Documents written on the device and waiting to be sent (used by the sync engine).
     pub const OUTBOX: &str = "outbox";
+    /// Today's selection and the reference lists, as the ERP sent them (version 3); the
+    /// names match `mascate_domain::offline::TABLES`.
+    pub const PROSPECTS: &str = "prospects";
+    pub const PRODUCTS: &str = "products";
+    pub const PRICE_LISTS: &str = "price_lists";
+    pub const PRICE_LIST_ITEMS: &str = "price_list_items";
+    pub const PAYMENT_CONDITIONS: &str = "payment_conditions";
+    pub const CARRIERS: &str = "carriers";
+    pub const STOCK: &str = "stock";
+    pub const OPERATION_TYPES: &str = "operation_types";
 }
 
 /// Index names.
 pub mod indexes {
     /// Customers by `[code, store]`, the key the contract's URLs use.
     pub const CUSTOMER_BY_CODE: &str = "by_code_store";
+    /// Price-list items by their list's code.
+    pub const ITEM_BY_LIST: &str = "by_list";
 }
 
 /// The stores of schema `version`. Each version repeats everything before it.
@@ -49,12 +62,31 @@ pub fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
     if version >= 2 {
         builder = builder.add_object_store(ObjectStore::new(stores::OUTBOX).key_path("external_id"));
     }
+    if version >= 3 {
+        for table in mascate_domain::offline::TABLES.iter().filter(|t| t.store != stores::CUSTOMERS) {
+            let mut store = match table.key {
+                Key::Field(f) => ObjectStore::new(table.store).key_path(f),
+                Key::Fields(fs) => ObjectStore::new(table.store).key_path_array(fs.iter().copied()),
+            };
+            if table.store == stores::PRICE_LIST_ITEMS {
+                store = store.add_index(Index::new(indexes::ITEM_BY_LIST, "pricelist"));
+            }
+            builder = builder.add_object_store(store);
+        }
+    }
     builder
 }
 
 /// A storage failure, as text for a message; the pages fall back to the network.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StorageError(pub String);
+
+impl StorageError {
+    /// The browser refused the write for want of space (`QuotaExceededError`).
+    pub fn is_quota(&self) -> bool {
+        self.0.contains("QuotaExceeded") || self.0.to_lowercase().contains("quota")
+    }
+}
 
 impl From<rexie::Error> for StorageError {
     fn from(e: rexie::Error) -> Self {
@@ -202,5 +234,113 @@ impl Storage {
         let tx = self.db.transaction(&[stores::OUTBOX], TransactionMode::ReadOnly)?;
         let values = tx.store(stores::OUTBOX)?.get_all(None, None).await?;
         values.into_iter().map(from_js).collect()
+    }
+
+    /// Applies one page of a download to `store` in a single transaction: rows marked
+    /// `deleted` are removed, the others inserted or replaced; `clear` empties the store
+    /// first (a full load of a selection), and `meta` is written in the same transaction, so
+    /// a checkpoint never gets ahead of the rows it vouches for (`docs/sync.md`, rule 9).
+    /// Returns how many rows were written and removed.
+    pub async fn apply_page(
+        &self,
+        store: &str,
+        key: Key,
+        rows: &js_sys::Array,
+        clear: bool,
+        meta: &[(&str, &str)],
+    ) -> Result<(u32, u32), StorageError> {
+        let deleted_key = JsValue::from_str("deleted");
+        let (mut upserts, mut deletes) = (Vec::new(), Vec::new());
+        for row in rows.iter() {
+            if js_sys::Reflect::get(&row, &deleted_key).ok().and_then(|v| v.as_bool()) == Some(true) {
+                deletes.push(key_of(&row, key));
+            } else {
+                upserts.push(row);
+            }
+        }
+        let metas: Vec<JsValue> = meta
+            .iter()
+            .map(|(k, v)| to_js(&Meta { key: (*k).into(), value: (*v).into() }))
+            .collect::<Result<_, _>>()?;
+        let counts = (upserts.len() as u32, deletes.len() as u32);
+        let tx = self.db.transaction(&[store, stores::META], TransactionMode::ReadWrite)?;
+        let written = async {
+            let target = tx.store(store)?;
+            if clear {
+                target.clear().await?;
+            }
+            for k in deletes {
+                target.delete(k).await?;
+            }
+            target.put_all(upserts.into_iter().map(|v| (v, None))).await?;
+            let meta_store = tx.store(stores::META)?;
+            for m in metas {
+                meta_store.put(&m, None).await?;
+            }
+            Ok::<(), rexie::Error>(())
+        }
+        .await;
+        match written {
+            Ok(()) => {
+                tx.done().await?;
+                Ok(counts)
+            }
+            Err(e) => {
+                // All or nothing: the requests already made must not commit on their own.
+                let _ = tx.abort().await;
+                Err(e.into())
+            }
+        }
+    }
+
+    /// Every row of `store`.
+    pub async fn rows<T: DeserializeOwned>(&self, store: &str) -> Result<Vec<T>, StorageError> {
+        let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
+        let values = tx.store(store)?.get_all(None, None).await?;
+        values.into_iter().map(from_js).collect()
+    }
+
+    /// The rows of `store` whose `index` equals `value`.
+    pub async fn rows_where<T: DeserializeOwned>(
+        &self,
+        store: &str,
+        index: &str,
+        value: &str,
+    ) -> Result<Vec<T>, StorageError> {
+        let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
+        let range = rexie::KeyRange::only(&JsValue::from_str(value)).map_err(|e| StorageError(e.to_string()))?;
+        let values = tx.store(store)?.index(index)?.get_all(Some(range), None).await?;
+        values.into_iter().map(from_js).collect()
+    }
+
+    /// How many rows `store` holds.
+    pub async fn count(&self, store: &str) -> Result<u32, StorageError> {
+        let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
+        Ok(tx.store(store)?.count(None).await?)
+    }
+
+    /// Empties the given stores and forgets the given meta keys, in one transaction.
+    pub async fn clear(&self, store_names: &[&str], meta_keys: &[String]) -> Result<(), StorageError> {
+        let mut names: Vec<&str> = store_names.to_vec();
+        names.push(stores::META);
+        let tx = self.db.transaction(&names, TransactionMode::ReadWrite)?;
+        for s in store_names {
+            tx.store(s)?.clear().await?;
+        }
+        let meta = tx.store(stores::META)?;
+        for k in meta_keys {
+            meta.delete(JsValue::from_str(k)).await?;
+        }
+        tx.done().await?;
+        Ok(())
+    }
+}
+
+/// The key of a raw row under `key`.
+fn key_of(row: &JsValue, key: Key) -> JsValue {
+    let get = |f: &str| js_sys::Reflect::get(row, &JsValue::from_str(f)).unwrap_or(JsValue::UNDEFINED);
+    match key {
+        Key::Field(f) => get(f),
+        Key::Fields(fs) => fs.iter().map(|f| get(f)).collect::<js_sys::Array>().into(),
     }
 }

@@ -20,6 +20,8 @@ use crate::storage;
 
 /// How often the engine runs while online, unless `mascate.sync.interval_s` says otherwise.
 pub const DEFAULT_INTERVAL_S: u64 = 60;
+/// How soon to ask again about documents the ERP is processing.
+const FOLLOW_MS: u64 = 1_500;
 
 /// The engine's state, shared with the pages.
 #[derive(Clone, Copy)]
@@ -46,11 +48,15 @@ impl SyncEngine {
         }
         let Some(seller) = self.session.current.get_untracked().map(|s| s.seller_code) else { return };
         self.running.set(true);
-        let changed = self.pass(&seller).await;
+        let (changed, in_flight) = self.pass(&seller).await;
         self.running.set(false);
         self.last_run_ms.set(Some(now_ms()));
         if changed {
             self.changes.update(|n| *n += 1);
+        }
+        // The ERP is working on some: ask again soon rather than at the next minute.
+        if in_flight && self.connectivity.online_untracked() {
+            set_timeout(move || self.kick(), std::time::Duration::from_millis(FOLLOW_MS));
         }
     }
 
@@ -59,8 +65,9 @@ impl SyncEngine {
         leptos::task::spawn_local(self.run());
     }
 
-    async fn pass(self, seller: &str) -> bool {
-        let Ok(db) = storage::for_seller(seller).await else { return false };
+    /// Returns whether anything changed, and whether the ERP still has documents in hand.
+    async fn pass(self, seller: &str) -> (bool, bool) {
+        let Ok(db) = storage::for_seller(seller).await else { return (false, false) };
         let entries = db.outbox().await.unwrap_or_default();
         let mut changed = false;
         for mut e in entries.into_iter().filter(|e| e.seller == seller) {
@@ -95,8 +102,8 @@ impl SyncEngine {
         let all = db.outbox().await.unwrap_or_default();
         let mine = all.iter().filter(|e| e.seller == seller);
         self.pending.set(mine.clone().filter(|e| e.state.is_unfinished() && e.state != SendState::Error).count());
-        self.errors.set(mine.filter(|e| e.state == SendState::Error).count());
-        changed
+        self.errors.set(mine.clone().filter(|e| e.state == SendState::Error).count());
+        (changed, mine.clone().any(|e| e.in_flight()))
     }
 }
 

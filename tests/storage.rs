@@ -75,7 +75,10 @@ async fn upgrade_from_version_1_keeps_data_and_adds_the_new_parts() {
     assert_eq!(db.version().unwrap(), VERSION);
     let mut names = db.store_names();
     names.sort();
-    assert_eq!(names, [stores::CUSTOMERS, stores::META, stores::OUTBOX]);
+    let mut expected = vec![stores::META, stores::OUTBOX];
+    expected.extend(mascate_domain::offline::TABLES.iter().map(|t| t.store));
+    expected.sort();
+    assert_eq!(names, expected, "every version's stores, the offline tables of version 3 included");
     let all = db.customers().await.unwrap();
     assert_eq!(all.len(), 1, "the upgrade kept the saved customer");
     assert_eq!(all[0].name, "OLD");
@@ -124,5 +127,85 @@ async fn outbox_entries_survive_closing_the_database() {
     assert_eq!(back.state, SendState::Queued);
     assert_eq!(db.outbox().await.unwrap().len(), 1);
     assert!(db.outbox_entry("nope").await.unwrap().is_none());
+    db.close();
+}
+
+fn rows(json: &str) -> js_sys::Array {
+    js_sys::JSON::parse(json).unwrap().into()
+}
+
+#[wasm_bindgen_test]
+async fn a_page_applies_upserts_and_tombstones_with_its_checkpoint_in_one_transaction() {
+    use mascate_domain::contract::{Product, Stock};
+    use mascate_domain::offline::{Key, TABLES};
+    let name = "mascate-test-pages";
+    fresh(name).await;
+    let db = Storage::open_named(name).await.unwrap();
+    let products = TABLES.iter().find(|t| t.store == stores::PRODUCTS).unwrap();
+
+    // A full load: the store is emptied first, then filled; the checkpoint comes with it.
+    db.apply_page(stores::PRODUCTS, products.key, &rows(r#"[{"internalid":"OLD","code":"OLD"}]"#), false, &[])
+        .await
+        .unwrap();
+    let page = rows(
+        r#"[{"internalid":" P1","code":"P1","description":"A"},{"internalid":" P2","code":"P2","description":"B"}]"#,
+    );
+    let counts =
+        db.apply_page(stores::PRODUCTS, products.key, &page, true, &[("checkpoint:products", "T1")]).await.unwrap();
+    assert_eq!(counts, (2, 0));
+    let mut codes: Vec<String> =
+        db.rows::<Product>(stores::PRODUCTS).await.unwrap().into_iter().map(|p| p.code).collect();
+    codes.sort();
+    assert_eq!(codes, ["P1", "P2"], "the full load replaced what was there");
+    assert_eq!(db.meta("checkpoint:products").await.unwrap().as_deref(), Some("T1"));
+
+    // A diff: one changed, one deleted (a tombstone removes the row, it is not stored).
+    let diff = rows(
+        r#"[{"internalid":" P1","code":"P1","description":"A2"},{"internalid":" P2","code":"P2","deleted":true}]"#,
+    );
+    let counts =
+        db.apply_page(stores::PRODUCTS, products.key, &diff, false, &[("checkpoint:products", "T2")]).await.unwrap();
+    assert_eq!(counts, (1, 1));
+    let left = db.rows::<Product>(stores::PRODUCTS).await.unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!((left[0].code.as_str(), left[0].description.as_str()), ("P1", "A2"));
+    assert_eq!(db.meta("checkpoint:products").await.unwrap().as_deref(), Some("T2"));
+
+    // A page that fails to write leaves the checkpoint where it was: a row without its key
+    // aborts the whole transaction.
+    let broken = rows(r#"[{"internalid":" P3","code":"P3"},{"code":"no key"}]"#);
+    assert!(db
+        .apply_page(stores::PRODUCTS, products.key, &broken, false, &[("checkpoint:products", "T3")])
+        .await
+        .is_err());
+    assert_eq!(
+        db.meta("checkpoint:products").await.unwrap().as_deref(),
+        Some("T2"),
+        "checkpoint not ahead of its rows"
+    );
+    assert_eq!(db.count(stores::PRODUCTS).await.unwrap(), 1, "nothing of the failed page was kept");
+
+    // Stock is keyed by product and warehouse (its internalid is not unique).
+    let stock = rows(
+        r#"[{"code":"P1","warehouse":"01","availablequantity":5},{"code":"P1","warehouse":"02","availablequantity":1}]"#,
+    );
+    db.apply_page(stores::STOCK, Key::Fields(&["code", "warehouse"]), &stock, true, &[]).await.unwrap();
+    assert_eq!(db.rows::<Stock>(stores::STOCK).await.unwrap().len(), 2);
+    let gone = rows(r#"[{"code":"P1","warehouse":"02","deleted":true}]"#);
+    db.apply_page(stores::STOCK, Key::Fields(&["code", "warehouse"]), &gone, false, &[]).await.unwrap();
+    assert_eq!(db.rows::<Stock>(stores::STOCK).await.unwrap().len(), 1);
+
+    // Price-list items by list, and clearing several stores with their meta at once.
+    let items = rows(
+        r#"[{"internalid":"1","pricelist":"001","product":"P1","salesprice":7.5},{"internalid":"2","pricelist":"002","product":"P1","salesprice":9}]"#,
+    );
+    db.apply_page(stores::PRICE_LIST_ITEMS, Key::Field("internalid"), &items, false, &[]).await.unwrap();
+    let of_001: Vec<mascate_domain::contract::PriceListItem> =
+        db.rows_where(stores::PRICE_LIST_ITEMS, storage::indexes::ITEM_BY_LIST, "001").await.unwrap();
+    assert_eq!(of_001.len(), 1);
+    assert_eq!(of_001[0].price, 7.5);
+    db.clear(&[stores::PRODUCTS, stores::STOCK], &["checkpoint:products".to_string()]).await.unwrap();
+    assert_eq!(db.count(stores::PRODUCTS).await.unwrap() + db.count(stores::STOCK).await.unwrap(), 0);
+    assert_eq!(db.meta("checkpoint:products").await.unwrap(), None);
     db.close();
 }

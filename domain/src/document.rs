@@ -132,7 +132,31 @@ pub struct Totals {
     pub total: f64,
 }
 
+/// The item number after `last` (`01`…`99`, then `A0`…, as Protheus's `Soma1`).
+pub fn next_item_id(last: &str) -> String {
+    const DIGITS: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let mut chars: Vec<u8> = if last.is_empty() { b"00".to_vec() } else { last.as_bytes().to_vec() };
+    for i in (0..chars.len()).rev() {
+        let pos = DIGITS.iter().position(|c| *c == chars[i]).unwrap_or(0);
+        if pos + 1 < DIGITS.len() {
+            chars[i] = DIGITS[pos + 1];
+            return String::from_utf8(chars).unwrap_or_default();
+        }
+        chars[i] = b'0';
+    }
+    String::from_utf8(chars).unwrap_or_default()
+}
+
 impl Draft {
+    /// Adds a line numbered after the highest line so far. The number is chosen on the
+    /// device and never changes, so an update sent later (even from offline, before the
+    /// device has read the document back) changes this line instead of adding one.
+    pub fn add_item(&mut self, mut item: DraftItem) {
+        let last = self.items.iter().map(|i| i.item_id.as_str()).max().unwrap_or("").to_string();
+        item.item_id = next_item_id(&last);
+        self.items.push(item);
+    }
+
     /// A new, empty draft with its external id (made by the caller: a UUID on the device).
     pub fn new(kind: DocumentKind, external_id: impl Into<String>) -> Draft {
         Draft { kind, external_id: external_id.into(), freight_type: "C".into(), ..Default::default() }
@@ -509,6 +533,10 @@ mod tests {
         d.erp_number = "000123".into();
         d.items[0].item_id = "01".into();
         d.items.push(DraftItem { item_id: "03".into(), removed: true, ..Default::default() });
+        let mut numbered = Draft::new(DocumentKind::Order, "e");
+        numbered.add_item(DraftItem::default());
+        numbered.add_item(DraftItem::default());
+        assert_eq!(numbered.items.iter().map(|i| i.item_id.as_str()).collect::<Vec<_>>(), ["01", "02"]);
         d.items.push(DraftItem { removed: true, product: "never sent".into(), ..Default::default() });
         let b = d.queue_body();
         assert_eq!(b["id"], "ext-1");

@@ -60,6 +60,8 @@ pub struct OutboxEntry {
     pub attempts: u32,
     /// Not to be sent again before this time (ms since the epoch); 0: at once.
     pub next_attempt_ms: f64,
+    /// Written (or last edited) while offline: the offline lists show these.
+    pub written_offline: bool,
 }
 
 /// The first wait after a failed send; it doubles up to [`MAX_BACKOFF_MS`].
@@ -87,6 +89,7 @@ impl OutboxEntry {
             updated_ms: now_ms,
             attempts: 0,
             next_attempt_ms: 0.0,
+            written_offline: false,
         }
     }
 

@@ -160,21 +160,6 @@ struct Line {
     delivery: String,
 }
 
-/// The next item number after `last` (`01`…`99`, then `A0`… as Protheus's Soma1).
-fn next_item(last: &str) -> String {
-    const DIGITS: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    let mut chars: Vec<u8> = if last.is_empty() { b"00".to_vec() } else { last.as_bytes().to_vec() };
-    for i in (0..chars.len()).rev() {
-        let pos = DIGITS.iter().position(|c| *c == chars[i]).unwrap_or(0);
-        if pos + 1 < DIGITS.len() {
-            chars[i] = DIGITS[pos + 1];
-            return String::from_utf8(chars).unwrap_or_default();
-        }
-        chars[i] = b'0';
-    }
-    String::from_utf8(chars).unwrap_or_default()
-}
-
 /// Checks the items like MATA410/415 do and prices them.
 fn check_lines(tx: &Tx, items: &[&Value], existing_last: &str) -> Result<Vec<Line>, Failure> {
     let mut out = Vec::new();
@@ -183,7 +168,7 @@ fn check_lines(tx: &Tx, items: &[&Value], existing_last: &str) -> Result<Vec<Lin
     for (n, item) in items.iter().enumerate() {
         let itemid = match text(item, "itemid") {
             id if id.trim().is_empty() => {
-                last = next_item(&last);
+                last = mascate_domain::document::next_item_id(&last);
                 last.clone()
             }
             id => {
@@ -773,11 +758,11 @@ mod tests {
 
     #[test]
     fn item_numbers_follow_soma1() {
-        assert_eq!(next_item(""), "01");
-        assert_eq!(next_item("09"), "0A");
-        assert_eq!(next_item("0Z"), "10");
-        assert_eq!(next_item("98"), "99");
-        assert_eq!(next_item("99"), "9A");
+        assert_eq!(mascate_domain::document::next_item_id(""), "01");
+        assert_eq!(mascate_domain::document::next_item_id("09"), "0A");
+        assert_eq!(mascate_domain::document::next_item_id("0Z"), "10");
+        assert_eq!(mascate_domain::document::next_item_id("98"), "99");
+        assert_eq!(mascate_domain::document::next_item_id("99"), "9A");
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub fn Shell() -> impl IntoView {
     let unread = use_unread_count();
     let api = use_api();
     let connectivity = use_connectivity();
+    let offline = crate::offline::use_offline();
     // The unread count follows the connection and the signed-in seller; and every minute.
     Effect::new(move |_| {
         if connectivity.online() && session.current.with(Option::is_some) {
@@ -48,6 +49,16 @@ pub fn Shell() -> impl IntoView {
         on_cleanup(move || handle.clear());
     }
     let has_unread = move || connectivity.online() && unread.0.get() != 0;
+    let sync = crate::sync::use_sync();
+    let confirm_logout = RwSignal::new(false);
+    // Documents still on the device are never dropped by signing out: warn first.
+    let ask_logout = move || {
+        if sync.pending.get_untracked() + sync.errors.get_untracked() == 0 {
+            session.sign_out(SignOutReason::User);
+        } else {
+            confirm_logout.set(true);
+        }
+    };
     move || {
         match session.current.get() {
         None => view! { <Redirect path="/login" /> }.into_any(),
@@ -59,14 +70,13 @@ pub fn Shell() -> impl IntoView {
                     <ConnectivityBadge />
                     <crate::components::sync_status::SyncStatus />
                     <LocalePicker />
-                    <button
-                        class="button ghost"
-                        data-testid="logout"
-                        on:click=move |_| session.sign_out(SignOutReason::User)
-                    >
+                    <button class="button ghost" data-testid="logout" on:click=move |_| ask_logout()>
                         {move || i18n.t(Msg::Logout)}
                     </button>
                 </header>
+                <Show when=move || confirm_logout.get()>
+                    <LogoutWarning on_close=move || confirm_logout.set(false) />
+                </Show>
                 <nav class="nav" aria-label=move || i18n.t(Msg::Menu)>
                     {NAV
                         .iter()
@@ -87,11 +97,53 @@ pub fn Shell() -> impl IntoView {
                         .collect_view()}
                 </nav>
                 <main class="content">
+                    {move || match offline.readiness.get() {
+                        mascate_domain::offline::Readiness::Stale { day } => view! {
+                            <p class="notice" data-testid="selection-stale">
+                                {i18n.t(Msg::SelectionStale).replace("{day}", &day)}" "
+                                <A href="/offline">{move || i18n.t(Msg::NavOfflineConfigurator)}</A>
+                            </p>
+                        }.into_any(),
+                        _ => ().into_any(),
+                    }}
                     <Outlet />
                 </main>
             </div>
         }
         .into_any(),
     }
+    }
+}
+
+/// The sign-out warning when documents are still on the device: they stay there (in this
+/// seller's own database) and go out after the next sign-in; syncing first is offered.
+#[component]
+fn LogoutWarning(on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let sync = crate::sync::use_sync();
+    let connectivity = use_connectivity();
+    let count = move || sync.pending.get() + sync.errors.get();
+    view! {
+        <div class="card confirm logout-warning" role="alertdialog" data-testid="logout-warning">
+            <p data-testid="logout-pending" data-count=move || count().to_string()>
+                {move || i18n.t_n(Msg::LogoutPending, count())}
+            </p>
+            <div class="actions">
+                <button class="button primary" data-testid="logout-sync-first" disabled=move || !connectivity.online()
+                    on:click=move |_| {
+                        sync.kick();
+                        on_close();
+                    }>
+                    {move || i18n.t(Msg::SyncNow)}
+                </button>
+                <button class="button" data-testid="logout-anyway" on:click=move |_| session.sign_out(SignOutReason::User)>
+                    {move || i18n.t(Msg::LogoutKeepOnDevice)}
+                </button>
+                <button class="button ghost" data-testid="logout-cancel" on:click=move |_| on_close()>
+                    {move || i18n.t(Msg::Cancel)}
+                </button>
+            </div>
+        </div>
     }
 }

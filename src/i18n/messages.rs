@@ -118,9 +118,9 @@ messages! {
     NoCustomers => ["Nenhum cliente encontrado.", "No customers found.", "Ningún cliente encontrado."],
     Loading => ["Carregando…", "Loading…", "Cargando…"],
     OfflineCustomers => [
-        "Sem conexão: mostrando os clientes salvos neste aparelho, somente leitura.",
-        "Offline: showing the customers saved on this device, read-only.",
-        "Sin conexión: mostrando los clientes guardados en este dispositivo, solo lectura."
+        "Sem conexão: mostrando a seleção de hoje salva neste aparelho.",
+        "Offline: showing today's selection saved on this device.",
+        "Sin conexión: mostrando la selección de hoy guardada en este dispositivo."
     ],
     NothingSavedYet => [
         "Nenhum cliente salvo neste aparelho ainda. Abra a lista com conexão para guardá-los.",
@@ -311,6 +311,74 @@ messages! {
         "Las notificaciones vienen del ERP y necesitan conexión. Vuelven en cuanto haya conexión."
     ],
     None => ["—", "—", "—"],
+    DocumentsOffline => [
+        "Sem conexão: aqui aparecem só os documentos feitos neste aparelho. Os totais não incluem impostos, que precisam da conexão.",
+        "Offline: only the documents written on this device are listed. Totals have no taxes: taxes need the connection.",
+        "Sin conexión: solo se listan los documentos hechos en este dispositivo. Los totales no incluyen impuestos, que necesitan conexión."
+    ],
+    LogoutPending => [
+        "{n} documento(s) ainda não chegaram ao ERP. Eles ficam guardados neste aparelho e são enviados no próximo acesso deste vendedor.",
+        "{n} document(s) have not reached the ERP yet. They stay on this device and are sent at this seller's next sign-in.",
+        "{n} documento(s) aún no llegaron al ERP. Quedan guardados en este dispositivo y se envían en el próximo acceso de este vendedor."
+    ],
+    LogoutKeepOnDevice => ["Sair e manter no aparelho", "Sign out, keep them here", "Salir y mantenerlos aquí"],
+    StorageFull => [
+        "O armazenamento do aparelho está cheio: nada foi salvo, o documento continua na tela. Libere espaço (por exemplo, uma seleção menor) e tente de novo.",
+        "The device's storage is full: nothing was saved and the document is still on screen. Free some space (a smaller selection, say) and try again.",
+        "El almacenamiento del dispositivo está lleno: no se guardó nada y el documento sigue en pantalla. Libere espacio (por ejemplo, una selección menor) e intente de nuevo."
+    ],
+    // Offline Configurator
+    Prospects => ["Prospects", "Prospects", "Prospectos"],
+    ReadyForOffline => [
+        "Pronto para trabalhar offline: seleção de {day}.",
+        "Ready for offline: selection of {day}.",
+        "Listo para trabajar sin conexión: selección de {day}."
+    ],
+    OfflineIncomplete => [
+        "A seleção de hoje ainda não está completa neste aparelho; o download continua quando houver conexão.",
+        "Today's selection is not complete on this device yet; the download resumes when connected.",
+        "La selección de hoy aún no está completa en este dispositivo; la descarga sigue con conexión."
+    ],
+    SelectionStale => [
+        "A seleção neste aparelho é de {day}. Escolha a seleção de hoje para trabalhar offline.",
+        "The selection on this device is from {day}. Choose today's selection to work offline.",
+        "La selección en este dispositivo es del {day}. Elija la selección de hoy para trabajar sin conexión."
+    ],
+    NoSelectionToday => [
+        "Nada selecionado para hoje. Escolha clientes e produtos para trabalhar offline.",
+        "Nothing selected for today. Choose customers and products to work offline.",
+        "Nada seleccionado para hoy. Elija clientes y productos para trabajar sin conexión."
+    ],
+    PrimingProgress => [
+        "Baixando: {records} registros, {done} de {tables} tabelas",
+        "Downloading: {records} records, {done} of {tables} tables",
+        "Descargando: {records} registros, {done} de {tables} tablas"
+    ],
+    DownloadNow => ["Baixar agora", "Download now", "Descargar ahora"],
+    OnThisDevice => ["{n} neste aparelho", "{n} on this device", "{n} en este dispositivo"],
+    SelectionNeedsConnection => [
+        "Alterar a seleção precisa de conexão.",
+        "Changing the selection needs a connection.",
+        "Cambiar la selección necesita conexión."
+    ],
+    EditSelection => ["Alterar seleção", "Edit selection", "Cambiar selección"],
+    StorageUsage => ["Armazenamento: {used} usados, {free} livres", "Storage: {used} used, {free} free", "Almacenamiento: {used} usados, {free} libres"],
+    StoragePersistent => ["protegido contra limpeza automática", "protected from automatic clean-up", "protegido contra limpieza automática"],
+    QuickFilterStep => ["1. Filtro rápido", "1. Quick filter", "1. Filtro rápido"],
+    QuickFilter => ["Código, código do cliente ou descrição", "Code, customer code or description", "Código, código del cliente o descripción"],
+    QuickFilterHint => ["ao menos 3 caracteres", "at least 3 characters", "al menos 3 caracteres"],
+    QuickFilterTooShort => [
+        "Digite ao menos 3 caracteres (ou deixe em branco).",
+        "Type at least 3 characters (or leave it empty).",
+        "Escriba al menos 3 caracteres (o déjelo vacío)."
+    ],
+    AdvancedFilterStep => ["2. Filtro avançado", "2. Advanced filter", "2. Filtro avanzado"],
+    BoughtSince => ["Comprou desde", "Bought since", "Compró desde"],
+    InStockOnly => ["Só com estoque", "Only in stock", "Solo con stock"],
+    SelectedN => ["{n} selecionados", "{n} selected", "{n} seleccionados"],
+    SelectAllFiltered => ["Selecionar todos os filtrados", "Select all filtered", "Seleccionar todos los filtrados"],
+    ClearSelection => ["Limpar seleção", "Clear selection", "Limpiar selección"],
+    SaveSelection => ["Salvar seleção de hoje", "Save today's selection", "Guardar selección de hoy"],
 }
 
 #[cfg(test)]

@@ -1,19 +1,18 @@
 //! One customer: registration data, commercial terms, address and contact. Online it asks
-//! the ERP (and refreshes the saved copy); offline it shows the saved copy.
+//! the ERP, with finances and documents; offline it shows today's selection on the device,
+//! registration data and address only.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use mascate_domain::contract::Customer;
-use mascate_domain::customer_query::ListSource;
 use mascate_domain::{format, tax_id};
 
 use crate::api::{use_api, ApiError};
+use crate::catalog::use_catalog;
 use crate::components::field::Field;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
-use crate::session::use_session;
-use crate::storage;
 
 #[derive(Clone, PartialEq)]
 enum Loaded {
@@ -26,39 +25,23 @@ enum Loaded {
 #[component]
 pub fn CustomerPage() -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let catalog = use_catalog();
     let connectivity = use_connectivity();
     let params = use_params_map();
-    let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
 
     let data = LocalResource::new(move || {
         let code = params.read().get("code").unwrap_or_default();
         let store = params.read().get("store").unwrap_or_default();
-        let online = connectivity.online();
-        let seller = seller.clone();
+        connectivity.online();
         async move {
-            let db = storage::for_seller(&seller).await.ok();
-            if ListSource::choose(online) == ListSource::Server {
-                match api.customer(&code, &store).await {
-                    Ok(c) => {
-                        if let Some(db) = &db {
-                            let _ = db.put_customers(std::slice::from_ref(&c)).await;
-                        }
-                        return Loaded::Found(Box::new(c));
-                    }
-                    Err(ApiError::Server { status: 404, .. }) => return Loaded::Missing(Msg::CustomerNotFound),
-                    Err(ApiError::Server { message, detail, .. }) => return Loaded::Failed(message, detail),
-                    Err(ApiError::Malformed(m)) => return Loaded::Failed(m, None),
-                    Err(ApiError::Unreachable | ApiError::SignedOut) => {}
+            match catalog.customer(&code, &store).await {
+                Ok(c) => Loaded::Found(Box::new(c)),
+                Err(ApiError::Server { status: 404, .. }) if catalog.online() => Loaded::Missing(Msg::CustomerNotFound),
+                Err(ApiError::Server { status: 404, .. } | ApiError::Unreachable | ApiError::SignedOut) => {
+                    Loaded::Missing(Msg::NotSavedOffline)
                 }
-            }
-            let saved = match &db {
-                Some(db) => db.customer(&code, &store).await.ok().flatten(),
-                None => None,
-            };
-            match saved {
-                Some(c) => Loaded::Found(Box::new(c)),
-                None => Loaded::Missing(Msg::NotSavedOffline),
+                Err(ApiError::Server { message, detail, .. }) => Loaded::Failed(message, detail),
+                Err(ApiError::Malformed(m)) => Loaded::Failed(m, None),
             }
         }
     });
@@ -103,6 +86,7 @@ pub fn CustomerPage() -> impl IntoView {
 #[component]
 fn CustomerDetails(customer: Customer) -> impl IntoView {
     let i18n = use_i18n();
+    let connectivity = use_connectivity();
     let c = StoredValue::new(customer);
     let text = move |f: fn(&Customer) -> String| Signal::derive(move || c.with_value(f));
     let locale = move || i18n.locale.get();
@@ -136,7 +120,9 @@ fn CustomerDetails(customer: Customer) -> impl IntoView {
                         <Field label=Msg::CustomerSince value=date(|c| &c.inclusion_date) />
                     </dl>
                 </section>
-                <section class="card">
+                // Credit and risk are financial status: the ERP's, online only.
+                <Show when=move || connectivity.online()>
+                <section class="card" data-testid="customer-commercial">
                     <h2>{move || i18n.t(Msg::Commercial)}</h2>
                     <dl>
                         <Field
@@ -151,6 +137,7 @@ fn CustomerDetails(customer: Customer) -> impl IntoView {
                         <Field label=Msg::LastPurchase value=date(|c| &c.last_purchase) testid="customer-last-purchase" />
                     </dl>
                 </section>
+                </Show>
                 <section class="card" data-testid="customer-address">
                     <h2>{move || i18n.t(Msg::Address)}</h2>
                     <dl>

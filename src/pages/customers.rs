@@ -1,21 +1,22 @@
 //! My Customers: the seller's customers with quick search, filters, sort, paging and a
-//! table/cards switch. Online it reads the ERP and keeps what it read on the device;
-//! offline it reads the device, read-only, with the same query.
+//! table/cards switch. Online it reads the ERP; offline it reads today's selection on the
+//! device (see the Offline Configurator), read-only, with the same query.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use mascate_domain::contract::Customer;
-use mascate_domain::customer_query::{page_of, CustomerQuery, CustomerSort, ListSource, StatusFilter, STATES};
+use mascate_domain::customer_query::{CustomerQuery, CustomerSort, ListSource, StatusFilter, STATES};
 use mascate_domain::tax_id;
 
-use crate::api::{use_api, Api, ApiError};
+use crate::api::ApiError;
+use crate::catalog::{use_catalog, Catalog};
+use crate::components::offline_notice::OfflineNotice;
 use crate::components::pager::Pager;
 use crate::components::search_box::SearchBox;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
+use crate::offline::use_offline;
 use crate::prefs;
-use crate::session::use_session;
-use crate::storage;
 
 const PAGE_SIZE: usize = 20;
 
@@ -27,28 +28,15 @@ enum Loaded {
     SignedOut,
 }
 
-async fn load(api: Api, seller: String, query: CustomerQuery, page: usize, online: bool) -> Loaded {
-    if ListSource::choose(online) == ListSource::Server {
-        match api.customers(&query, page, PAGE_SIZE).await {
-            Ok(list) => {
-                // Keep what was read for offline use; a storage failure must not hide the list.
-                if let Ok(db) = storage::for_seller(&seller).await {
-                    let _ = db.put_customers(&list.items).await;
-                }
-                return Loaded::Page { items: list.items, has_next: list.has_next, source: ListSource::Server };
-            }
-            Err(ApiError::Unreachable) => {} // read the device below
-            Err(ApiError::SignedOut) => return Loaded::SignedOut,
-            Err(ApiError::Server { message, detail, .. }) => return Loaded::Failed { message, detail },
-            Err(ApiError::Malformed(m)) => return Loaded::Failed { message: m, detail: None },
-        }
+async fn load(catalog: Catalog, query: CustomerQuery, page: usize) -> Loaded {
+    let source = ListSource::choose(catalog.online());
+    match catalog.customers(&query, page, PAGE_SIZE).await {
+        Ok(list) => Loaded::Page { items: list.items, has_next: list.has_next, source },
+        Err(ApiError::SignedOut) => Loaded::SignedOut,
+        Err(ApiError::Unreachable) => Loaded::Page { items: vec![], has_next: false, source: ListSource::Device },
+        Err(ApiError::Server { message, detail, .. }) => Loaded::Failed { message, detail },
+        Err(ApiError::Malformed(m)) => Loaded::Failed { message: m, detail: None },
     }
-    let saved = match storage::for_seller(&seller).await {
-        Ok(db) => db.customers().await.unwrap_or_default(),
-        Err(e) => return Loaded::Failed { message: e.0, detail: None },
-    };
-    let (items, has_next) = page_of(query.apply(saved), page, PAGE_SIZE);
-    Loaded::Page { items, has_next, source: ListSource::Device }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -61,9 +49,9 @@ enum ViewMode {
 #[component]
 pub fn CustomersPage() -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let catalog = use_catalog();
+    let offline = use_offline();
     let connectivity = use_connectivity();
-    let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
 
     let search = RwSignal::new(String::new());
     let uf = RwSignal::new(String::new());
@@ -91,8 +79,12 @@ pub fn CustomersPage() -> impl IntoView {
     Effect::watch(move || query.track(), move |_, _, _| page.set(1), false);
 
     let data = LocalResource::new(move || {
-        let (q, p, online, seller) = (query.get(), page.get(), connectivity.online(), seller.clone());
-        load(api, seller, q, p, online)
+        let (q, p) = (query.get(), page.get());
+        // Reload when the connection or the device's copy changes.
+        connectivity.online();
+        offline.changes.track();
+        offline.readiness.track();
+        load(catalog, q, p)
     });
 
     let status_value = move || match status.get() {
@@ -182,9 +174,7 @@ pub fn CustomersPage() -> impl IntoView {
                     </button>
                 </div>
             </div>
-            <Show when=move || !connectivity.online()>
-                <p class="notice offline" data-testid="offline-banner">{move || i18n.t(Msg::OfflineCustomers)}</p>
-            </Show>
+            <OfflineNotice />
             {move || match data.get() {
                 None => view! { <p class="muted" data-testid="customers-loading">{i18n.t(Msg::Loading)}</p> }.into_any(),
                 Some(Loaded::SignedOut) => ().into_any(),

@@ -148,6 +148,7 @@ struct Choices {
 pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
+    let catalog = crate::catalog::use_catalog();
     let connectivity = use_connectivity();
     let params = use_params_map();
     let navigate = use_navigate();
@@ -190,7 +191,7 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
             // Name and type of the customer, for the header and the taxes.
             let (code, store) = draft.with_untracked(|d| (d.customer_code.clone(), d.customer_store.clone()));
             if !code.is_empty() {
-                if let Ok(c) = api.customer(&code, &store).await {
+                if let Ok(c) = catalog.customer(&code, &store).await {
                     customer_name.set(c.name);
                     customer_type.set(c.customer_type);
                 }
@@ -201,10 +202,10 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
     let choices = LocalResource::new(move || async move {
         let today = today();
         let (lists, conditions, carriers, operations) = (
-            api.price_lists().await,
-            api.payment_conditions().await,
-            api.carriers().await,
-            api.operation_types().await,
+            catalog.price_lists().await,
+            catalog.payment_conditions().await,
+            catalog.carriers().await,
+            catalog.operation_types().await,
         );
         Choices {
             price_lists: lists.unwrap_or_default().into_iter().filter(|l| l.is_valid_on(&today)).collect(),
@@ -248,15 +249,18 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
                 }
             };
             // Saved on the device before anything else: from here on nothing is lost.
-            let entry = match db.outbox_entry(&d.external_id).await {
+            let mut entry = match db.outbox_entry(&d.external_id).await {
                 Ok(Some(mut existing)) => {
                     existing.edited(d.clone(), now_ms());
                     existing
                 }
                 _ => OutboxEntry::new(&seller, d.clone(), now_ms()),
             };
+            entry.written_offline |= !connectivity.online_untracked();
             if let Err(e) = db.put_outbox(&entry).await {
-                send_error.set(Some(ApiError::Malformed(e.0)));
+                // Nothing was saved: say so plainly; the draft stays on screen.
+                let text = if e.is_quota() { i18n.t(Msg::StorageFull).to_string() } else { e.0 };
+                send_error.set(Some(ApiError::Malformed(text)));
                 sending.set(false);
                 return;
             }
@@ -381,7 +385,7 @@ fn CustomerStep(
     problem: Signal<Option<Problem>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let catalog = crate::catalog::use_catalog();
     let search = RwSignal::new(String::new());
     let found = LocalResource::new(move || {
         let q = CustomerQuery { search: search.get(), ..Default::default() };
@@ -389,7 +393,7 @@ fn CustomerStep(
             if q.search.trim().len() < 2 {
                 Ok(Vec::new())
             } else {
-                api.customers(&q, 1, 12).await.map(|l| l.items)
+                catalog.customers(&q, 1, 12).await.map(|l| l.items)
             }
         }
     });
@@ -397,7 +401,7 @@ fn CustomerStep(
         let s = search.get();
         async move {
             if kind.get_untracked() == DocumentKind::Quotation && s.trim().len() >= 2 {
-                api.prospects(&s).await.unwrap_or_default()
+                catalog.prospects(&s).await.unwrap_or_default()
             } else {
                 Vec::new()
             }
@@ -644,7 +648,7 @@ fn ItemsStep(
     online: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let catalog = crate::catalog::use_catalog();
     let search = RwSignal::new(String::new());
     let only_list = RwSignal::new(false);
     let found = LocalResource::new(move || {
@@ -662,7 +666,7 @@ fn ItemsStep(
                 return Ok(Vec::<Product>::new());
             }
             let q = ProductQuery { search: s, priced_for, only_price_list: only, ..Default::default() };
-            api.products(&q, 1, 15).await.map(|l| l.items)
+            catalog.products(&q, 1, 15).await.map(|l| l.items)
         }
     });
     let add = move |p: Product| {
@@ -676,7 +680,7 @@ fn ItemsStep(
                 ..Default::default()
             };
             item.set_discount(0.0);
-            d.items.push(item);
+            d.add_item(item);
         });
         search.set(String::new());
     };

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use mascate_domain::document::{DocumentKind, OrderState, QuotationState};
 use mascate_domain::format;
+use mascate_domain::offline::device_actions;
 use mascate_domain::outbox::OutboxEntry;
 
 use crate::api::documents::DocumentQuery;
@@ -13,6 +14,7 @@ use crate::api::{use_api, Api, ApiError};
 use crate::components::pager::Pager;
 use crate::components::search_box::SearchBox;
 use crate::components::send_state::SendStateChip;
+use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
 use crate::prefs;
 use crate::session::use_session;
@@ -111,6 +113,8 @@ async fn load(api: Api, kind: DocumentKind, q: DocumentQuery, page: usize) -> Re
 pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
+    let connectivity = use_connectivity();
+    let sync = crate::sync::use_sync();
     let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
     let search = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
@@ -124,15 +128,26 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
     Effect::watch(move || query.track(), move |_, _, _| page.set(1), false);
     let data = LocalResource::new(move || {
         let (q, p) = (query.get(), page.get());
-        load(api, kind, q, p)
+        // Offline the ERP's list is not asked for: only the device's documents are shown.
+        let online = connectivity.online();
+        async move {
+            if online {
+                Some(load(api, kind, q, p).await)
+            } else {
+                None
+            }
+        }
     });
-    // Documents written here and not yet confirmed by the ERP.
+    // Documents written here and not yet confirmed by the ERP; offline, also those written
+    // offline and since confirmed (the ERP's list needs the connection).
     let unsent = LocalResource::new(move || {
         let seller = seller.clone();
+        let online = connectivity.online();
+        sync.changes.track();
         async move {
             let Ok(db) = storage::for_seller(&seller).await else { return Vec::new() };
             let mut all: Vec<OutboxEntry> = db.outbox().await.unwrap_or_default();
-            all.retain(|e| e.draft.kind == kind && e.state.is_unfinished());
+            all.retain(|e| e.draft.kind == kind && (e.state.is_unfinished() || (!online && e.written_offline)));
             all.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
             all
         }
@@ -190,13 +205,19 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
                                     .into_iter()
                                     .map(|e| {
                                         let t = e.draft.totals();
+                                        let (state, edit_href) = (e.state, format!("/sent/{}/edit", e.external_id));
                                         view! {
                                             <li class="card" data-testid="unsent-document" data-external-id=e.external_id.clone()>
                                                 <A href=format!("/sent/{}", e.external_id)>
                                                     {format!("{} {}", e.draft.customer_code, e.draft.customer_store)}
                                                 </A>
                                                 <span class="mono">{move || format::money(t.total, i18n.locale.get())}</span>
-                                                <SendStateChip state=e.state error=e.error.clone() />
+                                                <SendStateChip state=e.state error=e.error.clone() number=e.draft.erp_number.clone() />
+                                                {move || device_actions(connectivity.online(), state).edit.then(|| view! {
+                                                    <A href=edit_href.clone() attr:class="button" attr:data-testid="unsent-edit">
+                                                        {move || i18n.t(Msg::Edit)}
+                                                    </A>
+                                                })}
                                             </li>
                                         }
                                     })
@@ -207,8 +228,9 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
             }}
             {move || match data.get() {
                 None => view! { <p class="muted" data-testid="documents-loading">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <crate::components::api_error::ApiErrorBox error=e /> }.into_any(),
-                Some(Ok((rows, has_next))) => {
+                Some(None) => view! { <p class="notice offline" data-testid="documents-offline">{i18n.t(Msg::DocumentsOffline)}</p> }.into_any(),
+                Some(Some(Err(e))) => view! { <crate::components::api_error::ApiErrorBox error=e /> }.into_any(),
+                Some(Some(Ok((rows, has_next)))) => {
                     view! {
                         <div data-testid="documents-list">
                             {if rows.is_empty() {

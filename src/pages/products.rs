@@ -8,7 +8,8 @@ use mascate_domain::customer_query::CustomerQuery;
 use mascate_domain::format;
 
 use crate::api::catalog::ProductQuery;
-use crate::api::{use_api, ApiError};
+use crate::api::ApiError;
+use crate::catalog::use_catalog;
 use crate::components::api_error::ApiErrorBox;
 use crate::components::pager::Pager;
 use crate::components::search_box::SearchBox;
@@ -29,7 +30,7 @@ fn groups(products: &[Product]) -> Vec<(String, String)> {
 #[component]
 pub fn ProductsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let catalog = use_catalog();
     let connectivity = use_connectivity();
     let search = RwSignal::new(String::new());
     let group = RwSignal::new(String::new());
@@ -55,13 +56,14 @@ pub fn ProductsPage() -> impl IntoView {
     Effect::watch(move || query.track(), move |_, _, _| page.set(1), false);
     let data = LocalResource::new(move || {
         let (q, p) = (query.get(), page.get());
-        async move { api.products(&q, p, PAGE_SIZE).await }
+        connectivity.online();
+        async move { catalog.products(&q, p, PAGE_SIZE).await }
     });
     // Groups for the filter: read once from a wide page of the catalogue.
     let group_list = LocalResource::new(move || async move {
-        api.products(&ProductQuery::default(), 1, 1000).await.map(|l| groups(&l.items)).unwrap_or_default()
+        catalog.products(&ProductQuery::default(), 1, 1000).await.map(|l| groups(&l.items)).unwrap_or_default()
     });
-    let lists = LocalResource::new(move || async move { api.price_lists().await.unwrap_or_default() });
+    let lists = LocalResource::new(move || async move { catalog.price_lists().await.unwrap_or_default() });
     let customer_search = RwSignal::new(String::new());
     let customers = LocalResource::new(move || {
         let s = customer_search.get();
@@ -70,13 +72,14 @@ pub fn ProductsPage() -> impl IntoView {
                 return Vec::new();
             }
             let q = CustomerQuery { search: s, ..Default::default() };
-            api.customers(&q, 1, 8).await.map(|l| l.items).unwrap_or_default()
+            catalog.customers(&q, 1, 8).await.map(|l| l.items).unwrap_or_default()
         }
     });
 
     view! {
         <section class="page products" data-testid="products-page">
             <h1>{move || i18n.t(Msg::ProductsTitle)}</h1>
+            <crate::components::offline_notice::OfflineNotice />
             <div class="toolbar" role="search">
                 <SearchBox value=search hint=Msg::ProductSearchHint testid="products-search" />
                 <label>
@@ -195,7 +198,7 @@ pub fn ProductsPage() -> impl IntoView {
 #[component]
 fn ProductRow(p: Product, open: RwSignal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let catalog = use_catalog();
     let code = p.code.clone();
     let is_open = {
         let code = code.clone();
@@ -208,7 +211,7 @@ fn ProductRow(p: Product, open: RwSignal<Option<String>>) -> impl IntoView {
             let wanted = open.get().as_deref() == Some(code.as_str());
             async move {
                 if wanted {
-                    api.stock(&code).await.map(Some)
+                    catalog.stock(&code).await.map(Some)
                 } else {
                     Ok::<_, ApiError>(None)
                 }

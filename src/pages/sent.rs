@@ -26,6 +26,7 @@ const POLL_MS: u64 = 1_000;
 pub fn SentPage() -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
+    let connectivity = crate::connectivity::use_connectivity();
     let params = use_params_map();
     let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
     let entry = RwSignal::new(None::<OutboxEntry>);
@@ -99,10 +100,22 @@ pub fn SentPage() -> impl IntoView {
                         })}
                         {synced.then(|| {
                             let label = number.clone();
-                            view! {
-                                <A href=format!("/{seg}/{number}") attr:class="button primary" attr:data-testid="sent-open">
-                                    {move || i18n.t_n(Msg::OpenOrder, &label)}
-                                </A>
+                            let (open_href, edit_href) = (format!("/{seg}/{number}"), format!("/sent/{ext}/edit"));
+                            // Online the ERP's page has every action; offline the device's copy
+                            // may still be edited (it goes out as an update under its number).
+                            move || if connectivity.online() {
+                                let label = label.clone();
+                                view! {
+                                    <A href=open_href.clone() attr:class="button primary" attr:data-testid="sent-open">
+                                        {move || i18n.t_n(Msg::OpenOrder, &label)}
+                                    </A>
+                                }.into_any()
+                            } else {
+                                view! {
+                                    <A href=edit_href.clone() attr:class="button primary" attr:data-testid="sent-edit">
+                                        {move || i18n.t(Msg::Edit)}
+                                    </A>
+                                }.into_any()
                             }
                         })}
                     </div>
@@ -118,6 +131,7 @@ pub fn SentPage() -> impl IntoView {
                                 .collect_view()}
                         </ul>
                         <TotalsTable totals=Signal::derive(move || totals) taxes=Signal::derive(|| None) />
+                        <p class="hint" data-testid="taxes-offline">{move || i18n.t(Msg::TaxesNeedConnection)}</p>
                     </div>
                 }
                     .into_any()

@@ -1,0 +1,208 @@
+//! Reads that work with and without the ERP: online they ask the server (and fall back to
+//! the device when it does not answer); offline they read the device's copy of today's
+//! selection, and only while it is today's. Pages call these instead of [`Api`] for
+//! anything they must show offline.
+//!
+//! ```ignore
+//! let catalog = use_catalog();
+//! let page = catalog.products(&query, 1, 20).await?;
+//! ```
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use mascate_domain::contract::{
+    Carrier, Customer, ListEnvelope, OperationType, PaymentCondition, PriceList, PriceListItem, Product, Prospect,
+    Stock,
+};
+use mascate_domain::customer_query::{page_of, CustomerQuery};
+use mascate_domain::offline::matches_words;
+use mascate_domain::product_search::{list_prices, priced, ProductFilter, ProductIndex};
+
+use crate::api::catalog::ProductQuery;
+use crate::api::{use_api, Api, ApiError};
+use crate::connectivity::{use_connectivity, Connectivity};
+use crate::offline::{use_offline, OfflineData};
+use crate::session::{use_session, SessionContext};
+use crate::storage::{self, stores, Storage};
+
+thread_local! {
+    // Today's products, folded for search, rebuilt when the stored rows change.
+    static PRODUCTS: RefCell<Option<(u64, Rc<ProductIndex>)>> = const { RefCell::new(None) };
+}
+
+/// The read context.
+#[derive(Clone, Copy)]
+pub struct Catalog {
+    api: Api,
+    connectivity: Connectivity,
+    offline: OfflineData,
+    session: SessionContext,
+}
+
+fn stored(e: storage::StorageError) -> ApiError {
+    ApiError::Malformed(e.0)
+}
+
+/// The server's answer, unless it did not answer (then the device is read instead).
+fn answered<T>(r: Result<T, ApiError>) -> Option<Result<T, ApiError>> {
+    match r {
+        Err(ApiError::Unreachable) => None,
+        other => Some(other),
+    }
+}
+
+/// Asks the ERP when online and returns its answer, unless it did not answer.
+macro_rules! ask_erp {
+    ($self:ident, $call:expr) => {
+        if $self.online() {
+            if let Some(r) = answered($call.await) {
+                return r;
+            }
+        }
+    };
+}
+
+impl Catalog {
+    /// Whether reads go to the ERP now.
+    pub fn online(&self) -> bool {
+        self.connectivity.online_untracked()
+    }
+
+    /// The device's database, when its copy may be shown (it is today's selection).
+    async fn device(&self) -> Result<Option<Rc<Storage>>, ApiError> {
+        if !self.offline.usable() {
+            return Ok(None);
+        }
+        let seller = self.session.current.get_untracked().map(|s| s.seller_code).ok_or(ApiError::SignedOut)?;
+        Ok(Some(storage::for_seller(&seller).await.map_err(stored)?))
+    }
+
+    async fn rows<T: serde::de::DeserializeOwned>(&self, store: &str) -> Result<Vec<T>, ApiError> {
+        match self.device().await? {
+            Some(db) => db.rows(store).await.map_err(stored),
+            None => Ok(vec![]),
+        }
+    }
+
+    /// A page of the seller's customers.
+    pub async fn customers(
+        &self,
+        q: &CustomerQuery,
+        page: usize,
+        size: usize,
+    ) -> Result<ListEnvelope<Customer>, ApiError> {
+        ask_erp!(self, self.api.customers(q, page, size));
+        let all: Vec<Customer> = self.rows(stores::CUSTOMERS).await?;
+        let (items, has_next) = page_of(q.apply(all), page, size);
+        Ok(ListEnvelope { items, has_next, po_sync_date: None })
+    }
+
+    /// One customer.
+    pub async fn customer(&self, code: &str, store: &str) -> Result<Customer, ApiError> {
+        ask_erp!(self, self.api.customer(code, store));
+        match self.device().await? {
+            Some(db) => db.customer(code, store).await.map_err(stored)?.ok_or(ApiError::Server {
+                status: 404,
+                message: String::new(),
+                detail: None,
+            }),
+            None => Err(ApiError::Unreachable),
+        }
+    }
+
+    /// Today's products, indexed (cached until the stored rows change).
+    pub async fn product_index(&self) -> Result<Rc<ProductIndex>, ApiError> {
+        let version = self.offline.changes.get_untracked();
+        let cached = PRODUCTS.with(|p| p.borrow().as_ref().filter(|(v, _)| *v == version).map(|(_, i)| i.clone()));
+        if let Some(index) = cached {
+            return Ok(index);
+        }
+        let products: Vec<Product> = self.rows(stores::PRODUCTS).await?;
+        let stock: Vec<Stock> = self.rows(stores::STOCK).await?;
+        let index = Rc::new(ProductIndex::new(products).with_stock(&stock));
+        PRODUCTS.with(|p| *p.borrow_mut() = Some((version, index.clone())));
+        Ok(index)
+    }
+
+    /// A page of products; offline, priced from the stored price-list items (and never
+    /// filtered by price list, which needs the ERP).
+    pub async fn products(
+        &self,
+        q: &ProductQuery,
+        page: usize,
+        size: usize,
+    ) -> Result<ListEnvelope<Product>, ApiError> {
+        ask_erp!(self, self.api.products(q, page, size));
+        let index = self.product_index().await?;
+        let filter = ProductFilter {
+            search: q.search.clone(),
+            group: q.group.clone(),
+            kind: q.kind.clone(),
+            in_stock: q.in_stock,
+        };
+        let prices = match (&q.priced_for, self.device().await?) {
+            (Some((list, _, _)), Some(db)) => {
+                let items: Vec<PriceListItem> = db
+                    .rows_where(stores::PRICE_LIST_ITEMS, storage::indexes::ITEM_BY_LIST, list)
+                    .await
+                    .map_err(stored)?;
+                list_prices(&items, list)
+            }
+            _ => Default::default(),
+        };
+        let hits: Vec<Product> = index.search(&filter).into_iter().map(|p| priced(p, &prices)).collect();
+        let (items, has_next) = page_of(hits, page, size);
+        Ok(ListEnvelope { items, has_next, po_sync_date: None })
+    }
+
+    /// A product's stock per warehouse.
+    pub async fn stock(&self, product: &str) -> Result<Vec<Stock>, ApiError> {
+        ask_erp!(self, self.api.stock(product));
+        Ok(self.rows::<Stock>(stores::STOCK).await?.into_iter().filter(|s| s.code == product).collect())
+    }
+
+    pub async fn price_lists(&self) -> Result<Vec<PriceList>, ApiError> {
+        ask_erp!(self, self.api.price_lists());
+        self.rows(stores::PRICE_LISTS).await
+    }
+
+    pub async fn payment_conditions(&self) -> Result<Vec<PaymentCondition>, ApiError> {
+        ask_erp!(self, self.api.payment_conditions());
+        self.rows(stores::PAYMENT_CONDITIONS).await
+    }
+
+    pub async fn carriers(&self) -> Result<Vec<Carrier>, ApiError> {
+        ask_erp!(self, self.api.carriers());
+        self.rows(stores::CARRIERS).await
+    }
+
+    pub async fn operation_types(&self) -> Result<Vec<OperationType>, ApiError> {
+        ask_erp!(self, self.api.operation_types());
+        self.rows(stores::OPERATION_TYPES).await
+    }
+
+    /// Prospects matching `search`.
+    pub async fn prospects(&self, search: &str) -> Result<Vec<Prospect>, ApiError> {
+        ask_erp!(self, self.api.prospects(search));
+        let all: Vec<Prospect> = self.rows(stores::PROSPECTS).await?;
+        Ok(all
+            .into_iter()
+            .filter(|p| matches_words(search, [p.name.as_str(), p.trade_name.as_str(), p.code.as_str()]))
+            .take(50)
+            .collect())
+    }
+}
+
+/// Provides the read context (needs the API, connectivity and offline contexts).
+pub fn provide_catalog() -> Catalog {
+    let c =
+        Catalog { api: use_api(), connectivity: use_connectivity(), offline: use_offline(), session: use_session() };
+    provide_context(c);
+    c
+}
+
+pub fn use_catalog() -> Catalog {
+    expect_context::<Catalog>()
+}

@@ -1,0 +1,272 @@
+//! The device's copy of today's selection: priming (the first download of the day, with
+//! progress, resumable), the pulls that keep it current, and whether it can be used today.
+//!
+//! Each table is downloaded page by page; every page is one IndexedDB transaction, and the
+//! page that ends a table also writes its checkpoint (the `po_sync_date` the server gave
+//! with the first page), so an interrupted download resumes at the table it was in and a
+//! finished one is pulled as a diff from then on (see `docs/sync.md`).
+//!
+//! ```ignore
+//! let offline = use_offline();
+//! offline.prepare();                         // on sign-in, on reconnect, after saving a selection
+//! view! { <p>{move || format!("{:?}", offline.readiness.get())}</p> }
+//! ```
+
+use leptos::prelude::*;
+use mascate_domain::offline::{checkpoint_key, pull_path, readiness, Readiness, PAGE_SIZE, TABLES};
+
+use crate::api::{use_api, Api, ApiError};
+use crate::connectivity::{use_connectivity, Connectivity};
+use crate::session::{use_session, SessionContext};
+use crate::storage::{self, Storage};
+
+/// Meta keys.
+mod keys {
+    /// The ERP day (`YYYY-MM-DD`) of the selection the device holds.
+    pub const DAY: &str = "selection:day";
+    /// `1` once every table of that day finished downloading.
+    pub const COMPLETE: &str = "selection:complete";
+    /// When the last pull ended (ms since the epoch).
+    pub const PULLED_AT: &str = "selection:pulled_at";
+}
+
+/// Pulls follow sync passes, but not more often than this.
+const PULL_EVERY_MS: f64 = 30_000.0;
+
+fn primed_key(store: &str) -> String {
+    format!("primed:{store}")
+}
+
+/// How far a download is.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Progress {
+    /// Rows written so far.
+    pub records: u32,
+    /// Tables finished.
+    pub tables_done: usize,
+    /// Tables in all.
+    pub tables: usize,
+    /// The table being downloaded.
+    pub current: String,
+}
+
+/// The offline data context.
+#[derive(Clone, Copy)]
+pub struct OfflineData {
+    /// Whether the device's copy can be used today.
+    pub readiness: RwSignal<Readiness>,
+    /// The day of the selection on the device.
+    pub day: RwSignal<Option<String>>,
+    /// While downloading.
+    pub progress: RwSignal<Option<Progress>>,
+    /// The last download's failure, in words.
+    pub error: RwSignal<Option<String>>,
+    /// Bumped whenever the stored rows changed, so pages can reload.
+    pub changes: RwSignal<u64>,
+    running: RwSignal<bool>,
+    /// When the last download or pull ended (ms since the epoch).
+    pulled_ms: RwSignal<f64>,
+    api: Api,
+    session: SessionContext,
+    connectivity: Connectivity,
+}
+
+/// The device's date, `YYYY-MM-DD`.
+pub fn device_today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+impl OfflineData {
+    /// Whether offline pages may show the stored selection (it is today's).
+    pub fn usable(&self) -> bool {
+        matches!(self.readiness.get_untracked(), Readiness::Ready | Readiness::Incomplete)
+    }
+
+    /// Re-reads the device's state (after sign-in, or when the day may have changed).
+    pub async fn refresh(self) {
+        let Some(db) = self.db().await else { return };
+        let day = db.meta(keys::DAY).await.ok().flatten();
+        let complete = db.meta(keys::COMPLETE).await.ok().flatten().as_deref() == Some("1");
+        self.readiness.set(readiness(day.as_deref(), complete, &device_today()));
+        self.day.set(day);
+    }
+
+    /// Brings the device's copy up to date with today's selection: a full download when the
+    /// day changed or the last one did not finish, a diff of every table otherwise. Returns
+    /// at once when a download is already running or the app is offline.
+    pub fn prepare(self) {
+        leptos::task::spawn_local(self.run());
+    }
+
+    /// As [`OfflineData::prepare`], waiting for the end.
+    pub async fn run(self) {
+        if self.running.get_untracked() || !self.connectivity.online_untracked() {
+            return;
+        }
+        self.running.set(true);
+        self.error.set(None);
+        let result = self.download().await;
+        self.running.set(false);
+        self.pulled_ms.set(crate::api::now_ms());
+        self.progress.set(None);
+        if result.is_ok() {
+            request_persistence().await;
+        }
+        match result {
+            Ok(()) | Err(ApiError::Unreachable) | Err(ApiError::SignedOut) => {}
+            Err(ApiError::Server { message, .. }) | Err(ApiError::Malformed(message)) => self.error.set(Some(message)),
+        }
+        self.refresh().await;
+    }
+
+    /// The rep saved a new selection: the ERP sends no tombstones for records taken out of
+    /// a filter, so the selected tables are downloaded again in full.
+    pub async fn selection_changed(self) {
+        if let Some(db) = self.db().await {
+            let mut forget: Vec<String> = TABLES.iter().filter(|t| t.selected).map(|t| primed_key(t.store)).collect();
+            forget.push(keys::COMPLETE.into());
+            let _ = db.clear(&[], &forget).await;
+        }
+        self.run().await;
+    }
+
+    async fn db(&self) -> Option<std::rc::Rc<Storage>> {
+        let seller = self.session.current.get_untracked()?.seller_code;
+        storage::for_seller(&seller).await.ok()
+    }
+
+    async fn download(self) -> Result<(), ApiError> {
+        let db = self.db().await.ok_or(ApiError::SignedOut)?;
+        let filters = self.api.seller_filters().await?;
+        // The ERP's day, from its own clock: a selection counts only on the day it was saved.
+        let server_today = filters.po_sync_date.as_deref().map(|d| d.chars().take(10).collect::<String>());
+        let todays = filters.items.iter().any(|f| Some(&f.date) == server_today.as_ref());
+        let stored_day = db.meta(keys::DAY).await.map_err(storage_error)?;
+        let Some(today) = server_today.filter(|_| todays) else {
+            // Nothing selected today: yesterday's copy is not today's.
+            return Ok(());
+        };
+        let complete = db.meta(keys::COMPLETE).await.map_err(storage_error)?.as_deref() == Some("1");
+        let same_day = stored_day.as_deref() == Some(today.as_str());
+        if !same_day {
+            let mut forget: Vec<String> = TABLES.iter().map(checkpoint_key).collect();
+            forget.extend(TABLES.iter().map(|t| primed_key(t.store)));
+            forget.push(keys::COMPLETE.into());
+            db.clear(&[], &forget).await.map_err(storage_error)?;
+            db.set_meta(keys::DAY, &today).await.map_err(storage_error)?;
+            self.readiness.set(Readiness::Incomplete);
+            self.day.set(Some(today.clone()));
+        }
+        let full = !same_day || !complete;
+        let mut progress = Progress { tables: TABLES.len(), ..Default::default() };
+        for table in TABLES.iter() {
+            let primed = db.meta(&primed_key(table.store)).await.map_err(storage_error)?;
+            let checkpoint = db.meta(&checkpoint_key(table)).await.map_err(storage_error)?;
+            // A table finished today is only pulled as a diff, even in a resumed download.
+            let from = if primed.as_deref() == Some(today.as_str()) { checkpoint } else { None };
+            if full && from.is_some() {
+                progress.tables_done += 1;
+                continue;
+            }
+            progress.current = table.store.to_string();
+            self.progress.set(Some(progress.clone()));
+            let path = pull_path(table, from.as_deref());
+            let clear = from.is_none();
+            let mut first_stamp: Option<String> = None;
+            for page in 1.. {
+                let raw = self.api.raw_page(&path, page, PAGE_SIZE).await?;
+                if first_stamp.is_none() {
+                    first_stamp = raw.po_sync_date.clone().or_else(|| Some(String::new()));
+                }
+                let stamp = first_stamp.clone().unwrap_or_default();
+                let primed_k = primed_key(table.store);
+                let check_k = checkpoint_key(table);
+                let meta: Vec<(&str, &str)> = if raw.has_next {
+                    vec![]
+                } else {
+                    vec![(check_k.as_str(), stamp.as_str()), (primed_k.as_str(), today.as_str())]
+                };
+                let (written, _) = db
+                    .apply_page(table.store, table.key, &raw.items, clear && page == 1, &meta)
+                    .await
+                    .map_err(storage_error)?;
+                progress.records += written;
+                self.progress.set(Some(progress.clone()));
+                if !raw.has_next {
+                    break;
+                }
+            }
+            progress.tables_done += 1;
+        }
+        db.set_meta(keys::COMPLETE, "1").await.map_err(storage_error)?;
+        db.set_meta(keys::PULLED_AT, &crate::api::now_ms().to_string()).await.map_err(storage_error)?;
+        self.changes.update(|n| *n += 1);
+        Ok(())
+    }
+}
+
+/// Asks the browser not to evict this origin's data under storage pressure (the rep's
+/// orders and selection live there). Browsers may say no; the configurator shows which.
+async fn request_persistence() {
+    let Some(window) = web_sys::window() else { return };
+    let manager = window.navigator().storage();
+    if let Ok(p) = manager.persist() {
+        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+    }
+}
+
+fn storage_error(e: storage::StorageError) -> ApiError {
+    ApiError::Malformed(e.0)
+}
+
+/// Provides the context and keeps the copy current: on sign-in, whenever the connection
+/// comes back, and after each sync pass.
+pub fn provide_offline() -> OfflineData {
+    let data = OfflineData {
+        readiness: RwSignal::new(Readiness::NoSelection),
+        day: RwSignal::new(None),
+        progress: RwSignal::new(None),
+        error: RwSignal::new(None),
+        changes: RwSignal::new(0),
+        running: RwSignal::new(false),
+        pulled_ms: RwSignal::new(0.0),
+        api: use_api(),
+        session: use_session(),
+        connectivity: use_connectivity(),
+    };
+    provide_context(data);
+    Effect::new(move |was: Option<(bool, Option<String>)>| {
+        let online = data.connectivity.online();
+        let seller = data.session.current.with(|s| s.as_ref().map(|s| s.seller_code.clone()));
+        let now = (online, seller.clone());
+        if seller.is_some() && was.as_ref() != Some(&now) {
+            leptos::task::spawn_local(async move {
+                data.refresh().await;
+                data.run().await;
+            });
+        }
+        now
+    });
+    // After each sync pass (every minute while online): push first, then pull.
+    let sync = crate::sync::use_sync();
+    Effect::watch(
+        move || sync.last_run_ms.get(),
+        move |_, _, _| {
+            leptos::task::spawn_local(async move {
+                // The day may have turned since the last pass.
+                data.refresh().await;
+                let due = crate::api::now_ms() - data.pulled_ms.get_untracked() >= PULL_EVERY_MS;
+                if due && data.readiness.get_untracked() == Readiness::Ready {
+                    data.run().await;
+                }
+            });
+        },
+        false,
+    );
+    data
+}
+
+pub fn use_offline() -> OfflineData {
+    expect_context::<OfflineData>()
+}

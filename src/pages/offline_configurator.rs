@@ -1,0 +1,123 @@
+//! The Offline Configurator: what is on this device for today (per schema), the download's
+//! progress, the storage used, and the way into each schema's selection editor.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use mascate_domain::offline::{Readiness, Schema};
+
+use crate::connectivity::use_connectivity;
+use crate::i18n::{use_i18n, Msg};
+use crate::offline::use_offline;
+use crate::session::use_session;
+use crate::storage;
+
+/// The schema's title.
+pub fn schema_msg(s: Schema) -> Msg {
+    match s {
+        Schema::Customers => Msg::NavCustomers,
+        Schema::Products => Msg::NavProducts,
+        Schema::Prospects => Msg::Prospects,
+    }
+}
+
+/// Used and available bytes (the browser's estimate), and whether storage is persistent.
+async fn storage_estimate() -> Option<(f64, f64, bool)> {
+    let manager = web_sys::window()?.navigator().storage();
+    let estimate = wasm_bindgen_futures::JsFuture::from(manager.estimate().ok()?).await.ok()?;
+    let get = |k: &str| js_sys::Reflect::get(&estimate, &k.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let persisted = wasm_bindgen_futures::JsFuture::from(manager.persisted().ok()?)
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    Some((get("usage"), get("quota"), persisted))
+}
+
+fn megabytes(bytes: f64) -> String {
+    format!("{:.1} MB", bytes / 1_048_576.0)
+}
+
+/// The configurator's overview page.
+#[component]
+pub fn OfflineConfiguratorPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let offline = use_offline();
+    let connectivity = use_connectivity();
+    let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
+    let counts = LocalResource::new(move || {
+        offline.changes.track();
+        offline.progress.track();
+        let seller = seller.clone();
+        async move {
+            let db = storage::for_seller(&seller).await.ok()?;
+            let mut out = Vec::new();
+            for s in Schema::ALL {
+                out.push((s, db.count(s.slug()).await.unwrap_or(0)));
+            }
+            Some(out)
+        }
+    });
+    let usage = LocalResource::new(move || {
+        offline.changes.track();
+        storage_estimate()
+    });
+    let status = move || match offline.readiness.get() {
+        Readiness::Ready => i18n.t(Msg::ReadyForOffline).replace("{day}", &offline.day.get().unwrap_or_default()),
+        Readiness::Incomplete => i18n.t(Msg::OfflineIncomplete).to_string(),
+        Readiness::Stale { day } => i18n.t(Msg::SelectionStale).replace("{day}", &day),
+        Readiness::NoSelection => i18n.t(Msg::NoSelectionToday).to_string(),
+    };
+    let ready = move || offline.readiness.get() == Readiness::Ready;
+    view! {
+        <section class="page offline-configurator">
+            <h1>{move || i18n.t(Msg::NavOfflineConfigurator)}</h1>
+            <p class="status-line" class:ok=ready data-testid="offline-readiness" data-ready=move || ready().to_string()>
+                {status}
+            </p>
+            {move || offline.progress.get().map(|p| view! {
+                <div class="progress" data-testid="priming-progress">
+                    <progress max=p.tables value=p.tables_done></progress>
+                    <span>
+                        {i18n.t(Msg::PrimingProgress)
+                            .replace("{records}", &p.records.to_string())
+                            .replace("{done}", &p.tables_done.to_string())
+                            .replace("{tables}", &p.tables.to_string())}
+                    </span>
+                </div>
+            })}
+            {move || offline.error.get().map(|e| view! { <p class="error" role="alert" data-testid="priming-error">{e}</p> })}
+            <Show when=move || connectivity.online() && offline.progress.with(Option::is_none)>
+                <button class="button" data-testid="prime-now" on:click=move |_| offline.prepare()>
+                    {move || i18n.t(Msg::DownloadNow)}
+                </button>
+            </Show>
+            <ul class="cards schemas">
+                {Schema::ALL.into_iter().map(|s| view! {
+                    <li class="card" data-testid=format!("schema-{}", s.slug())>
+                        <span class="card-title">{move || i18n.t(schema_msg(s))}</span>
+                        <span data-testid=format!("schema-{}-count", s.slug())>
+                            {move || {
+                                let n = counts.get().flatten().and_then(|c| c.iter().find(|(x, _)| *x == s).map(|(_, n)| *n)).unwrap_or(0);
+                                i18n.t(Msg::OnThisDevice).replace("{n}", &n.to_string())
+                            }}
+                        </span>
+                        <Show
+                            when=move || connectivity.online()
+                            fallback=move || view! { <span class="hint">{move || i18n.t(Msg::SelectionNeedsConnection)}</span> }
+                        >
+                            <A href=format!("/offline/{}", s.slug()) attr:class="button" attr:data-testid=format!("edit-{}", s.slug())>
+                                {move || i18n.t(Msg::EditSelection)}
+                            </A>
+                        </Show>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <p class="hint" data-testid="storage-usage">
+                {move || usage.get().flatten().map(|(used, quota, persisted)| {
+                    let text = i18n.t(Msg::StorageUsage).replace("{used}", &megabytes(used)).replace("{free}", &megabytes((quota - used).max(0.0)));
+                    if persisted { format!("{text} · {}", i18n.t(Msg::StoragePersistent)) } else { text }
+                })}
+            </p>
+        </section>
+    }
+}
