@@ -1,7 +1,7 @@
 SHELL := /bin/bash
 
 # The two commands a newcomer needs are `make run` and `make test`; the rest are the parts.
-.PHONY: run test setup build e2e wasm-test bench bench-server screenshots clean
+.PHONY: run test setup build e2e wasm-test bench bench-offline bench-server screenshots clean
 
 run:            ## install what is missing, build, serve app + demo ERP on 127.0.0.1:8080
 	scripts/run.sh
@@ -25,6 +25,9 @@ e2e: build
 
 bench: build    ## prints wasm size, cold load and warm offline start (not a test)
 	scripts/bench.sh
+
+bench-offline: build  ## priming records/s vs raw IndexedDB, offline search p95, 200 offline orders pushed (not a test)
+	scripts/bench-offline.sh
 
 bench-server:   ## server figures on 100k customers: sync, diff, queue throughput (not a test)
 	cargo run --release -p mascate-server --example bench

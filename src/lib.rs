@@ -18,3 +18,4 @@ pub mod service_worker;
 pub mod session;
 pub mod storage;
 pub mod sync;
+pub mod tabs;

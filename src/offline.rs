@@ -64,6 +64,8 @@ pub struct OfflineData {
     /// Bumped whenever the stored rows changed, so pages can reload.
     pub changes: RwSignal<u64>,
     running: RwSignal<bool>,
+    /// Asked to run again while running.
+    again: RwSignal<bool>,
     /// When the last download or pull ended (ms since the epoch).
     pulled_ms: RwSignal<f64>,
     api: Api,
@@ -101,28 +103,57 @@ impl OfflineData {
 
     /// As [`OfflineData::prepare`], waiting for the end.
     pub async fn run(self) {
-        if self.running.get_untracked() || !self.connectivity.online_untracked() {
+        if self.running.get_untracked() {
+            // Something changed while downloading (a new selection): go round once more.
+            self.again.set(true);
+            return;
+        }
+        if !self.connectivity.online_untracked() {
             return;
         }
         self.running.set(true);
-        self.error.set(None);
-        let result = self.download().await;
+        let seller = self.session.current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
+        loop {
+            self.again.set(false);
+            self.error.set(None);
+            // One tab downloads at a time; another tab's download is as good as this one's.
+            let result = crate::tabs::exclusively(&format!("mascate-download-{seller}"), self.download())
+                .await
+                .unwrap_or(Ok(()));
+            self.pulled_ms.set(crate::api::now_ms());
+            match result {
+                Ok(()) => {
+                    crate::tabs::announce(&seller);
+                    request_persistence().await;
+                }
+                Err(ApiError::Unreachable) | Err(ApiError::SignedOut) => {}
+                Err(ApiError::Server { message, .. }) | Err(ApiError::Malformed(message)) => {
+                    self.error.set(Some(message))
+                }
+            }
+            if !self.again.get_untracked() || !self.connectivity.online_untracked() {
+                break;
+            }
+        }
         self.running.set(false);
-        self.pulled_ms.set(crate::api::now_ms());
         self.progress.set(None);
-        if result.is_ok() {
-            request_persistence().await;
-        }
-        match result {
-            Ok(()) | Err(ApiError::Unreachable) | Err(ApiError::SignedOut) => {}
-            Err(ApiError::Server { message, .. }) | Err(ApiError::Malformed(message)) => self.error.set(Some(message)),
-        }
         self.refresh().await;
+    }
+
+    /// Whether the device's copy is today's, complete, and nothing is downloading.
+    pub fn ready(&self) -> bool {
+        self.readiness.get() == Readiness::Ready && !self.running.get()
     }
 
     /// The rep saved a new selection: the ERP sends no tombstones for records taken out of
     /// a filter, so the selected tables are downloaded again in full.
-    pub async fn selection_changed(self) {
+    pub fn selection_changed(self) {
+        // Not ready from this moment, before anything is awaited.
+        self.readiness.set(Readiness::Incomplete);
+        leptos::task::spawn_local(self.download_again());
+    }
+
+    async fn download_again(self) {
         if let Some(db) = self.db().await {
             let mut forget: Vec<String> = TABLES.iter().filter(|t| t.selected).map(|t| primed_key(t.store)).collect();
             forget.push(keys::COMPLETE.into());
@@ -230,6 +261,7 @@ pub fn provide_offline() -> OfflineData {
         error: RwSignal::new(None),
         changes: RwSignal::new(0),
         running: RwSignal::new(false),
+        again: RwSignal::new(false),
         pulled_ms: RwSignal::new(0.0),
         api: use_api(),
         session: use_session(),
@@ -240,6 +272,15 @@ pub fn provide_offline() -> OfflineData {
         let online = data.connectivity.online();
         let seller = data.session.current.with(|s| s.as_ref().map(|s| s.seller_code.clone()));
         let now = (online, seller.clone());
+        if let (Some(s), false) = (&seller, was.as_ref().is_some_and(|w| w.1 == seller)) {
+            // Another tab downloaded or synced: re-read the device.
+            crate::tabs::on_announce(s, move || {
+                leptos::task::spawn_local(async move {
+                    data.refresh().await;
+                    data.changes.update(|n| *n += 1);
+                });
+            });
+        }
         if seller.is_some() && was.as_ref() != Some(&now) {
             leptos::task::spawn_local(async move {
                 data.refresh().await;

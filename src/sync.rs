@@ -48,7 +48,13 @@ impl SyncEngine {
         }
         let Some(seller) = self.session.current.get_untracked().map(|s| s.seller_code) else { return };
         self.running.set(true);
-        let (changed, in_flight) = self.pass(&seller).await;
+        // One tab syncs at a time; the others only re-read the device.
+        let (changed, in_flight) =
+            crate::tabs::exclusively(&format!("mascate-sync-{seller}"), self.pass(&seller)).await.unwrap_or_default();
+        if changed {
+            crate::tabs::announce(&seller);
+        }
+        self.recount(&seller).await;
         self.running.set(false);
         self.last_run_ms.set(Some(now_ms()));
         if changed {
@@ -99,11 +105,17 @@ impl SyncEngine {
                 let _ = db.put_outbox(&e).await;
             }
         }
+        let in_flight = db.outbox().await.unwrap_or_default().iter().any(|e| e.seller == seller && e.in_flight());
+        (changed, in_flight)
+    }
+
+    /// Re-reads the pending and refused counts from the device.
+    async fn recount(self, seller: &str) {
+        let Ok(db) = storage::for_seller(seller).await else { return };
         let all = db.outbox().await.unwrap_or_default();
         let mine = all.iter().filter(|e| e.seller == seller);
         self.pending.set(mine.clone().filter(|e| e.state.is_unfinished() && e.state != SendState::Error).count());
-        self.errors.set(mine.clone().filter(|e| e.state == SendState::Error).count());
-        (changed, mine.clone().any(|e| e.in_flight()))
+        self.errors.set(mine.filter(|e| e.state == SendState::Error).count());
     }
 }
 
@@ -120,6 +132,19 @@ pub fn provide_sync() -> SyncEngine {
         connectivity: use_connectivity(),
     };
     provide_context(engine);
+    // Another tab synced: show what it changed.
+    Effect::new(move |_| {
+        if let Some(seller) = engine.session.current.with(|s| s.as_ref().map(|s| s.seller_code.clone())) {
+            let me = seller.clone();
+            crate::tabs::on_announce(&seller, move || {
+                let me = me.clone();
+                leptos::task::spawn_local(async move {
+                    engine.recount(&me).await;
+                    engine.changes.update(|n| *n += 1);
+                });
+            });
+        }
+    });
     // On sign-in and whenever the connection comes back.
     Effect::new(move |was_online: Option<bool>| {
         let online = engine.connectivity.online();

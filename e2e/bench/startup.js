@@ -1,5 +1,5 @@
 // Startup benchmark (not a test): cold load to the login form, and warm offline start to the
-// saved customer list, in headless Debian Chromium against the real server. Prints figures.
+// day's selected customers, in headless Debian Chromium against the real server. Prints figures.
 //   node bench/startup.js http://127.0.0.1:8098 [runs]
 const { chromium } = require('@playwright/test');
 
@@ -32,7 +32,7 @@ async function main() {
     await context.close();
   }
 
-  // Warm offline: one online visit (sign in, open My Customers, service worker installed),
+  // Warm offline: one online visit (sign in, select 20 customers for today, service worker installed),
   // then with no network, reload until the saved customers are listed.
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
@@ -41,7 +41,15 @@ async function main() {
   await page.getByTestId('login-password').fill('mascate1');
   await page.getByTestId('login-submit').click();
   await page.getByTestId('seller-name').waitFor();
-  await page.goto(`${base}/customers`);
+  // Today's selection: 20 customers, through the Offline Configurator.
+  await page.goto(`${base}/offline/customers`);
+  await page.getByTestId('apply-filter').click();
+  const checks = page.getByTestId('candidate-check');
+  await checks.first().waitFor();
+  for (let i = 0; i < 20; i++) await checks.nth(i).check();
+  await page.getByTestId('save-selection').click();
+  await page.locator('[data-testid=offline-readiness][data-ready=true]').waitFor({ timeout: 60_000 });
+  await page.getByTestId('nav-customers').click();
   await page.locator('[data-testid=customers-list][data-source=server]').waitFor();
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;

@@ -35,4 +35,24 @@ function forbidDialogs(page) {
   return seen;
 }
 
-module.exports = { SELLERS, signIn, apiToken, forbidDialogs };
+/** Fills a new order for ana's customer 000002 with product P00001, up to the review step. */
+async function fillOrder(page) {
+  await page.goto('/orders/new');
+  await page.getByTestId('customer-search').fill('joao');
+  await page.locator('[data-testid=customer-option][data-code="000002"]').click();
+  await page.getByTestId('step-3').click();
+  await page.getByTestId('product-search').fill('P00001');
+  await page.locator('[data-testid=product-option][data-code="P00001"]').click();
+  await page.getByTestId('step-4').click();
+}
+
+/** The orders the server holds under an external id (through the API, as the ERP sees them). */
+async function ordersWithExternalId(request, token, externalId) {
+  const res = await request.get(`/api/tgv/salesorders/?FILTER=externalid eq '${externalId}'`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(res.status()).toBe(200);
+  return (await res.json()).items;
+}
+
+module.exports = { SELLERS, signIn, apiToken, forbidDialogs, fillOrder, ordersWithExternalId };

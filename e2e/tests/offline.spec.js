@@ -4,7 +4,7 @@
 // and reach the ERP once each when the connection returns. Seller carla is used only here,
 // so today's selection of the other specs' sellers is untouched.
 const { test, expect } = require('@playwright/test');
-const { signIn, apiToken } = require('./helpers');
+const { signIn, apiToken, ordersWithExternalId } = require('./helpers');
 
 /** Waits until the service worker controls the page (it claims clients on activation). */
 async function waitForServiceWorker(page) {
@@ -38,7 +38,7 @@ async function writeOrder(page, quantity) {
   await page.getByTestId('step-3').click();
   // Offline there is no "filter by price list".
   await expect(page.getByTestId('only-price-list')).toHaveCount(0);
-  await page.getByTestId('product-search').fill('cerveja');
+  await page.getByTestId('product-search').fill('p0');
   await page.getByTestId('product-option').first().click();
   await page.getByTestId('item-quantity').first().fill(String(quantity));
   await page.getByTestId('step-4').click();
@@ -47,13 +47,6 @@ async function writeOrder(page, quantity) {
   await page.getByTestId('form-send').click();
   await expect(page.getByTestId('send-state')).toHaveAttribute('data-state', 'pending');
   return page.url().split('/sent/')[1];
-}
-
-async function ordersWithExternalId(request, token, externalId) {
-  const res = await request.get(`/api/tgv/salesorders/?FILTER=externalid eq '${externalId}'`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  return (await res.json()).items;
 }
 
 test('configurator → priming → offline work on exactly that selection → back online, each order once', async ({ page, context, request }) => {

@@ -67,7 +67,7 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
         Readiness::Stale { day } => i18n.t(Msg::SelectionStale).replace("{day}", &day),
         Readiness::NoSelection => i18n.t(Msg::NoSelectionToday).to_string(),
     };
-    let ready = move || offline.readiness.get() == Readiness::Ready;
+    let ready = move || offline.ready();
     view! {
         <section class="page offline-configurator">
             <h1>{move || i18n.t(Msg::NavOfflineConfigurator)}</h1>

@@ -119,7 +119,7 @@ pub fn OfflineSelectionPage() -> impl IntoView {
             match api.save_seller_filter(&seller, schema, existing, &wanted).await {
                 Ok(()) => {
                     // The download runs in the background; the overview shows its progress.
-                    leptos::task::spawn_local(offline.selection_changed());
+                    offline.selection_changed();
                     navigate("/offline", Default::default());
                 }
                 Err(e) => problem.set(Some(e)),

@@ -1,0 +1,190 @@
+// Offline benchmark (not a test), in headless Debian Chromium against the heavy-day server
+// (server/examples/offline_bench_server.rs: 10k customers + 20k products selected). Prints
+// - priming throughput (records/s) of the app, beside a raw JavaScript batched IndexedDB
+//   put of the same pages fetched from the same endpoints, in the same run (the ratio);
+// - search-as-you-type latency over the 20k products offline (median, p95);
+// - the time to push 200 offline orders until all are synced.
+//   node bench/offline.js http://127.0.0.1:8097 [runs]
+const { chromium } = require('@playwright/test');
+
+const base = process.argv[2] || 'http://127.0.0.1:8097';
+const runs = Number(process.argv[3] || 3);
+const args = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+const ENDPOINTS = [
+  'customers/sync', 'prospects/sync', 'products/sync', 'priceList/items', 'priceList', 'paymentconditions',
+  'carriers', 'productBalance', 'typesofoperation',
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+
+async function signIn(page) {
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-username').fill('ana');
+  await page.getByTestId('login-password').fill('mascate1');
+  const t0 = Date.now();
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('seller-name').waitFor();
+  return t0;
+}
+
+/** Rows the app holds in its database, over every store but the outbox and meta. */
+function countRows(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const r = indexedDB.open('mascate-000001');
+    r.onsuccess = () => {
+      const db = r.result;
+      const names = [...db.objectStoreNames].filter((n) => n !== 'outbox' && n !== 'meta');
+      const tx = db.transaction(names, 'readonly');
+      let total = 0;
+      for (const n of names) tx.objectStore(n).count().onsuccess = (e) => { total += e.target.result; };
+      tx.oncomplete = () => { db.close(); resolve(total); };
+    };
+  }));
+}
+
+/** The same pages, fetched and put by plain JavaScript: one transaction per page. */
+function rawPrime(page, endpoints) {
+  return page.evaluate(async (endpoints) => {
+    const { access_token: token } = await (await fetch(
+      '/api/oauth2/v1/token?grant_type=password&username=ana&password=mascate1', { method: 'POST' },
+    )).json();
+    const name = `raw-${Math.random()}`;
+    const db = await new Promise((resolve) => {
+      const r = indexedDB.open(name, 1);
+      r.onupgradeneeded = () => endpoints.forEach((e) => r.result.createObjectStore(e, { autoIncrement: true }));
+      r.onsuccess = () => resolve(r.result);
+    });
+    const t0 = performance.now();
+    let rows = 0;
+    for (const e of endpoints) {
+      for (let p = 1; ; p++) {
+        const body = await (await fetch(`/api/tgv/${e}?page=${p}&pageSize=500`, {
+          headers: { Authorization: `Bearer ${token}` },
+        })).json();
+        await new Promise((resolve, reject) => {
+          const tx = db.transaction(e, 'readwrite');
+          const store = tx.objectStore(e);
+          for (const item of body.items) store.put(item);
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+        rows += body.items.length;
+        if (!body.hasNext) break;
+      }
+    }
+    const ms = performance.now() - t0;
+    db.close();
+    indexedDB.deleteDatabase(name);
+    return { rows, ms };
+  }, endpoints);
+}
+
+async function main() {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args });
+
+  // 1. Priming: a new device each run, from "sign in" to "ready for offline".
+  const app = [];
+  const raw = [];
+  let records = 0;
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    const t0 = await signIn(page);
+    await page.getByTestId('nav-offline-configurator').click();
+    await page.locator('[data-testid=offline-readiness][data-ready=true]').waitFor({ timeout: 600_000 });
+    const ms = Date.now() - t0;
+    records = await countRows(page);
+    app.push({ ms, rows: records });
+    raw.push(await rawPrime(page, ENDPOINTS));
+    await context.close();
+  }
+  const rate = (r) => r.rows / (r.ms / 1000);
+  const appRate = median(app.map(rate));
+  const rawRate = median(raw.map(rate));
+  console.log(`priming ${records} records (10k customers, 20k products, their price-list items, stock, reference lists):`);
+  console.log(`  app (sign-in to ready, IndexedDB through rexie): median ${median(app.map((r) => r.ms)).toFixed(0)} ms, ${appRate.toFixed(0)} records/s  (runs: ${app.map((r) => r.ms.toFixed(0)).join(', ')} ms)`);
+  console.log(`  raw JS (same pages fetched, one put transaction per page): median ${median(raw.map((r) => r.ms)).toFixed(0)} ms, ${rawRate.toFixed(0)} records/s  (runs: ${raw.map((r) => r.ms.toFixed(0)).join(', ')} ms)`);
+  console.log(`  ratio app/raw throughput: ${(appRate / rawRate).toFixed(2)}`);
+
+  // 2. Search as you type over 20k products, offline.
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  await signIn(page);
+  await page.getByTestId('nav-offline-configurator').click();
+  await page.locator('[data-testid=offline-readiness][data-ready=true]').waitFor({ timeout: 600_000 });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.setOffline(true);
+  await page.getByTestId('nav-products').click();
+  await page.getByTestId('products-page').waitFor();
+  const latencies = await page.evaluate(async () => {
+    const input = document.querySelector('[data-testid=products-search]');
+    const list = document.querySelector('[data-testid=products-page]');
+    const out = [];
+    const words = ['refrigerante cola', 'cerveja pilsen', 'agua mineral', 'biscoito', 'cafe torrado', 'arroz'];
+    for (const w of words) {
+      for (let i = 1; i <= w.length; i++) {
+        const t0 = performance.now();
+        const changed = new Promise((resolve) => {
+          const obs = new MutationObserver(() => { obs.disconnect(); resolve(true); });
+          obs.observe(list, { childList: true, subtree: true, characterData: true });
+          setTimeout(() => { obs.disconnect(); resolve(false); }, 3000);
+        });
+        input.value = w.slice(0, i);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        if (await changed) out.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return out;
+  });
+  const [first, ...rest] = latencies;
+  console.log(`search as you type over 20k products offline: ${latencies.length} keystrokes, median ${median(rest).toFixed(1)} ms, p95 ${pct(rest, 95).toFixed(1)} ms (first keystroke, loading the index: ${first.toFixed(0)} ms)`);
+
+  // 3. 200 orders written offline, then the connection returns.
+  await page.evaluate(async () => {
+    const db = await new Promise((resolve) => {
+      const r = indexedDB.open('mascate-000001');
+      r.onsuccess = () => resolve(r.result);
+    });
+    const tx = db.transaction('outbox', 'readwrite');
+    const now = Date.now();
+    for (let i = 0; i < 200; i++) {
+      const id = crypto.randomUUID();
+      tx.objectStore('outbox').put({
+        external_id: id, seller: '000001', state: 'Pending', error: '', delete: false, updated_ms: now,
+        attempts: 0, next_attempt_ms: 0, written_offline: true,
+        draft: {
+          kind: 'Order', external_id: id, erp_number: '', customer_code: '000002', customer_store: '01',
+          prospect_code: '', prospect_store: '', price_list: '001', payment_condition: '001', carrier: '',
+          freight_type: 'C', operation_type: '', freight: 0, insurance: 0, expenses: 0, discount_pct: 0, notes: '',
+          issue_date: new Date().toISOString().slice(0, 10),
+          items: [{ item_id: '01', product: 'P00001', description: '', unit: 'UN', quantity: 1 + (i % 5),
+            list_price: 7.82, unit_price: 7.82, discount_pct: 0, delivery_date: '', customer_order: '', removed: false }],
+        },
+      });
+    }
+    await new Promise((r) => { tx.oncomplete = r; });
+    db.close();
+  });
+  await page.reload();
+  await page.locator('[data-testid=sync-pending][data-count="200"]').waitFor();
+  const t0 = Date.now();
+  await context.setOffline(false);
+  await page.locator('[data-testid=sync-pending][data-count="0"]').waitFor({ timeout: 600_000 });
+  const pushMs = Date.now() - t0;
+  const errors = await page.getByTestId('sync-errors').count();
+  console.log(`200 offline orders, connection back → all synced: ${pushMs} ms (${(200 / (pushMs / 1000)).toFixed(1)} orders/s), refused: ${errors}`);
+  await browser.close();
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

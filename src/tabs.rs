@@ -1,0 +1,83 @@
+//! Many tabs of the app on one device: only one syncs at a time (the Web Locks API), and the
+//! others hear about what it changed (a `BroadcastChannel`) and reload their view of the
+//! device's data without a page reload.
+//!
+//! ```ignore
+//! if tabs::exclusively("mascate-sync-000001", async { pass().await }).await.is_none() {
+//!     // another tab is syncing right now
+//! }
+//! tabs::announce("000001");
+//! tabs::on_announce("000001", || reload_counts());
+//! ```
+
+use std::future::Future;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+fn get(target: &JsValue, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(target, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// Runs `work` holding the lock `name` across every tab of this origin, or returns `None`
+/// at once if another tab holds it. Where the browser has no Web Locks, it simply runs.
+pub async fn exclusively<T>(name: &str, work: impl Future<Output = T>) -> Option<T> {
+    let locks = web_sys::window().and_then(|w| get(&w.navigator(), "locks"));
+    let Some(request) = locks.as_ref().and_then(|l| get(l, "request")) else {
+        return Some(work.await);
+    };
+    let locks = locks.unwrap_or(JsValue::UNDEFINED);
+    // The lock is held until the promise the callback returns settles: `release`.
+    let mut resolve_release: Option<js_sys::Function> = None;
+    let release = js_sys::Promise::new(&mut |resolve, _| resolve_release = Some(resolve));
+    let mut resolve_granted: Option<js_sys::Function> = None;
+    let granted = js_sys::Promise::new(&mut |resolve, _| resolve_granted = Some(resolve));
+    let resolve_granted = resolve_granted?;
+    let held = release.clone();
+    let callback = Closure::once_into_js(move |lock: JsValue| -> JsValue {
+        let got = !lock.is_null() && !lock.is_undefined();
+        let _ = resolve_granted.call1(&JsValue::NULL, &JsValue::from_bool(got));
+        if got {
+            held.into()
+        } else {
+            js_sys::Promise::resolve(&JsValue::UNDEFINED).into()
+        }
+    });
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"ifAvailable".into(), &JsValue::TRUE);
+    let request: js_sys::Function = request.unchecked_into();
+    if request.call3(&locks, &JsValue::from_str(name), &options, &callback).is_err() {
+        return Some(work.await);
+    }
+    let got = JsFuture::from(granted).await.ok().and_then(|v| v.as_bool()).unwrap_or(false);
+    if !got {
+        return None;
+    }
+    let out = work.await;
+    if let Some(r) = resolve_release {
+        let _ = r.call0(&JsValue::NULL);
+    }
+    Some(out)
+}
+
+fn channel(seller: &str) -> Option<web_sys::BroadcastChannel> {
+    web_sys::BroadcastChannel::new(&format!("mascate-{}", seller.trim())).ok()
+}
+
+/// Tells the seller's other tabs that the device's data changed.
+pub fn announce(seller: &str) {
+    if let Some(c) = channel(seller) {
+        let _ = c.post_message(&JsValue::from_str("changed"));
+        c.close();
+    }
+}
+
+/// Calls `f` whenever another tab of the seller announces a change (for the page's life).
+pub fn on_announce(seller: &str, f: impl Fn() + 'static) {
+    let Some(c) = channel(seller) else { return };
+    let handler = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |_| f());
+    c.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    // Both live as long as the app.
+    handler.forget();
+    std::mem::forget(c);
+}
