@@ -132,9 +132,13 @@ pub fn provide_sync() -> SyncEngine {
         connectivity: use_connectivity(),
     };
     provide_context(engine);
-    // Another tab synced: show what it changed.
+    // On sign-in: count what waits on the device; and when another tab synced, show what
+    // it changed.
     Effect::new(move |_| {
         if let Some(seller) = engine.session.current.with(|s| s.as_ref().map(|s| s.seller_code.clone())) {
+            // The counts of the device's documents, online or not, from the first screen.
+            let first = seller.clone();
+            leptos::task::spawn_local(async move { engine.recount(&first).await });
             let me = seller.clone();
             crate::tabs::on_announce(&seller, move || {
                 let me = me.clone();

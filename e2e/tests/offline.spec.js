@@ -109,6 +109,7 @@ test('configurator → priming → offline work on exactly that selection → ba
   await page.reload();
   await page.getByTestId('nav-orders').click();
   await expect(page.getByTestId('documents-offline')).toBeVisible();
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '3');
   const unsent = page.getByTestId('unsent-document');
   await expect(unsent).toHaveCount(3);
   await expect(page.getByTestId('unsent-edit')).toHaveCount(0);

@@ -81,9 +81,9 @@ messages! {
     // Home
     Welcome => ["Olá, {n}", "Hello, {n}", "Hola, {n}"],
     HomeOffline => [
-        "Sem conexão: os indicadores vêm do ERP. Seus clientes salvos continuam disponíveis.",
-        "Offline: the indicators come from the ERP. Your saved customers are still here.",
-        "Sin conexión: los indicadores vienen del ERP. Sus clientes guardados siguen disponibles."
+        "Sem conexão: os indicadores vêm do ERP. A seleção de hoje continua disponível, e os pedidos ficam guardados até a conexão voltar.",
+        "Offline: the indicators come from the ERP. Today's selection is still here, and orders wait on this device until the connection returns.",
+        "Sin conexión: los indicadores vienen del ERP. La selección de hoy sigue disponible y los pedidos esperan aquí hasta que vuelva la conexión."
     ],
     Period => ["Período", "Period", "Período"],
     ThisMonth => ["Este mês", "This month", "Este mes"],
