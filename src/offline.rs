@@ -140,6 +140,20 @@ impl OfflineData {
         self.refresh().await;
     }
 
+    /// Removes this seller's data from the device. Refused while any document is still on its
+    /// way (the caller offers it only then, and this checks again).
+    pub async fn remove_device_data(self) -> Result<(), String> {
+        let db = self.db().await.ok_or_else(String::new)?;
+        let outbox = db.outbox().await.map_err(|e| e.0)?;
+        if outbox.iter().any(|e| e.state.is_unfinished()) {
+            return Err("pending".into());
+        }
+        db.wipe().await.map_err(|e| e.0)?;
+        self.changes.update(|n| *n += 1);
+        self.refresh().await;
+        Ok(())
+    }
+
     /// Whether the device's copy is today's, complete, and nothing is downloading.
     pub fn ready(&self) -> bool {
         self.readiness.get() == Readiness::Ready && !self.running.get()

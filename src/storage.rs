@@ -319,6 +319,18 @@ impl Storage {
         Ok(tx.store(store)?.count(None).await?)
     }
 
+    /// Empties every store (the seller's offline data leaves the device), in one transaction.
+    pub async fn wipe(&self) -> Result<(), StorageError> {
+        let names = self.db.store_names();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let tx = self.db.transaction(&names, TransactionMode::ReadWrite)?;
+        for s in &names {
+            tx.store(s)?.clear().await?;
+        }
+        tx.done().await?;
+        Ok(())
+    }
+
     /// Empties the given stores and forgets the given meta keys, in one transaction.
     pub async fn clear(&self, store_names: &[&str], meta_keys: &[String]) -> Result<(), StorageError> {
         let mut names: Vec<&str> = store_names.to_vec();

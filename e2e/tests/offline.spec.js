@@ -119,6 +119,12 @@ test('configurator → priming → offline work on exactly that selection → ba
       .toHaveAttribute('data-state', 'pending');
   }
 
+  // With documents on their way, the device's data cannot be removed.
+  await page.getByTestId('nav-offline-configurator').click();
+  await expect(page.getByTestId('offline-readiness')).toBeVisible();
+  await expect(page.getByTestId('remove-device-data')).toHaveCount(0);
+  await page.getByTestId('nav-orders').click();
+
   // Back online: each reaches the ERP once and gets its number.
   await context.setOffline(false);
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0', { timeout: 60_000 });
@@ -147,6 +153,13 @@ test('configurator → priming → offline work on exactly that selection → ba
   })).json();
   expect(items.items.map((i) => i.quantity)).toEqual([7]);
   expect(await ordersWithExternalId(request, token, ids[0])).toHaveLength(1);
+
+  // Nothing pending any more: the seller's offline data may leave the device.
+  await page.getByTestId('nav-offline-configurator').click();
+  await page.getByTestId('remove-device-data').click();
+  await page.getByTestId('confirm-remove-yes').click();
+  await expect(page.getByTestId('schema-customers-count')).toHaveText(/^0 /);
+  await expect(page.getByTestId('offline-readiness')).toHaveAttribute('data-ready', 'false');
 });
 
 test('a server that does not answer counts as offline, and the probe brings it back', async ({ page }) => {

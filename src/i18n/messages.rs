@@ -328,6 +328,16 @@ messages! {
         "El almacenamiento del dispositivo está lleno: no se guardó nada y el documento sigue en pantalla. Libere espacio (por ejemplo, una selección menor) e intente de nuevo."
     ],
     // Offline Configurator
+    RemoveDeviceData => [
+        "Remover os dados offline deste vendedor deste aparelho",
+        "Remove this seller's offline data from this device",
+        "Eliminar los datos sin conexión de este vendedor de este dispositivo"
+    ],
+    RemoveDeviceDataConfirm => [
+        "Remover a seleção e os documentos já sincronizados deste aparelho? Nada pendente será perdido (não há nada pendente).",
+        "Remove the selection and the already synced documents from this device? Nothing is pending, so nothing is lost.",
+        "¿Eliminar la selección y los documentos ya sincronizados de este dispositivo? No hay nada pendiente, así que nada se pierde."
+    ],
     Prospects => ["Prospects", "Prospects", "Prospectos"],
     ReadyForOffline => [
         "Pronto para trabalhar offline: seleção de {day}.",

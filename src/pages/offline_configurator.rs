@@ -42,6 +42,8 @@ fn megabytes(bytes: f64) -> String {
 pub fn OfflineConfiguratorPage() -> impl IntoView {
     let i18n = use_i18n();
     let offline = use_offline();
+    let sync = crate::sync::use_sync();
+    let confirm_remove = RwSignal::new(false);
     let connectivity = use_connectivity();
     let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
     let counts = LocalResource::new(move || {
@@ -112,6 +114,28 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+            // Only with nothing on its way: a pending document is never thrown away.
+            <Show when=move || sync.pending.get() + sync.errors.get() == 0>
+                <Show
+                    when=move || confirm_remove.get()
+                    fallback=move || view! {
+                        <button class="button ghost" data-testid="remove-device-data" on:click=move |_| confirm_remove.set(true)>
+                            {move || i18n.t(Msg::RemoveDeviceData)}
+                        </button>
+                    }
+                >
+                    <div class="card confirm" role="alertdialog" data-testid="confirm-remove-device-data">
+                        <p>{move || i18n.t(Msg::RemoveDeviceDataConfirm)}</p>
+                        <button class="button danger" data-testid="confirm-remove-yes" on:click=move |_| {
+                            confirm_remove.set(false);
+                            leptos::task::spawn_local(async move { let _ = offline.remove_device_data().await; });
+                        }>{move || i18n.t(Msg::Confirm)}</button>
+                        <button class="button" data-testid="confirm-remove-no" on:click=move |_| confirm_remove.set(false)>
+                            {move || i18n.t(Msg::Cancel)}
+                        </button>
+                    </div>
+                </Show>
+            </Show>
             <p class="hint" data-testid="storage-usage">
                 {move || usage.get().flatten().map(|(used, quota, persisted)| {
                     let text = i18n.t(Msg::StorageUsage).replace("{used}", &megabytes(used)).replace("{free}", &megabytes((quota - used).max(0.0)));
