@@ -66,6 +66,8 @@ pub struct OfflineData {
     running: RwSignal<bool>,
     /// Asked to run again while running.
     again: RwSignal<bool>,
+    /// A new selection was saved and its download has not started yet.
+    changing: RwSignal<bool>,
     /// When the last download or pull ended (ms since the epoch).
     pulled_ms: RwSignal<f64>,
     api: Api,
@@ -156,14 +158,16 @@ impl OfflineData {
 
     /// Whether the device's copy is today's, complete, and nothing is downloading.
     pub fn ready(&self) -> bool {
-        self.readiness.get() == Readiness::Ready && !self.running.get()
+        self.readiness.get() == Readiness::Ready && !self.running.get() && !self.changing.get()
     }
 
     /// The rep saved a new selection: the ERP sends no tombstones for records taken out of
     /// a filter, so the selected tables are downloaded again in full.
     pub fn selection_changed(self) {
-        // Not ready from this moment, before anything is awaited.
+        // Not ready from this moment, before anything is awaited (a refresh running now
+        // would still read the old "complete").
         self.readiness.set(Readiness::Incomplete);
+        self.changing.set(true);
         leptos::task::spawn_local(self.download_again());
     }
 
@@ -173,6 +177,8 @@ impl OfflineData {
             forget.push(keys::COMPLETE.into());
             let _ = db.clear(&[], &forget).await;
         }
+        self.changing.set(false);
+        // Starts a download, or makes the one under way go round again.
         self.run().await;
     }
 
@@ -276,6 +282,7 @@ pub fn provide_offline() -> OfflineData {
         changes: RwSignal::new(0),
         running: RwSignal::new(false),
         again: RwSignal::new(false),
+        changing: RwSignal::new(false),
         pulled_ms: RwSignal::new(0.0),
         api: use_api(),
         session: use_session(),

@@ -104,6 +104,7 @@ test('server stopped, token expired offline, next day: work goes on, the order g
   await page.getByTestId('login-username').fill('ana');
   await page.getByTestId('login-password').fill('mascate1');
   await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('seller-name')).toBeVisible();
   await page.goto(`/sent/${externalId}`);
   await expect(page.getByTestId('send-state')).toHaveAttribute('data-state', 'synced', { timeout: 45_000 });
   const token = await apiToken(request, 'ana');
