@@ -33,7 +33,7 @@ async function main() {
   }
 
   // Warm offline: one online visit (sign in, select 20 customers for today, service worker installed),
-  // then with no network, reload until the saved customers are listed.
+  // then with no network, reload until the selected customers are listed.
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
   await page.goto(`${base}/login`);
@@ -68,7 +68,7 @@ async function main() {
   await browser.close();
 
   console.log(`cold load to the login form:          ${fmt(cold)}`);
-  console.log(`warm offline start to saved customers: ${fmt(warm)}`);
+  console.log(`warm offline start to today's selection: ${fmt(warm)}`);
 }
 
 main().catch((e) => {
