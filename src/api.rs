@@ -46,6 +46,13 @@ impl ApiError {
     }
 }
 
+/// A failure of the device's database, for code paths that report `ApiError`s.
+impl From<crate::storage::StorageError> for ApiError {
+    fn from(e: crate::storage::StorageError) -> Self {
+        ApiError::Malformed(e.0)
+    }
+}
+
 /// The configured REST root, without a trailing slash; empty means this app's own origin.
 pub fn base_url() -> String {
     prefs::get(prefs::keys::BASE_URL).map(|u| u.trim().trim_end_matches('/').to_string()).unwrap_or_default()

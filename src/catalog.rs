@@ -41,10 +41,6 @@ pub struct Catalog {
     session: SessionContext,
 }
 
-fn stored(e: storage::StorageError) -> ApiError {
-    ApiError::Malformed(e.0)
-}
-
 /// The server's answer, unless it did not answer (then the device is read instead).
 fn answered<T>(r: Result<T, ApiError>) -> Option<Result<T, ApiError>> {
     match r {
@@ -76,12 +72,12 @@ impl Catalog {
             return Ok(None);
         }
         let seller = self.session.current.get_untracked().map(|s| s.seller_code).ok_or(ApiError::SignedOut)?;
-        Ok(Some(storage::for_seller(&seller).await.map_err(stored)?))
+        Ok(Some(storage::for_seller(&seller).await?))
     }
 
     async fn rows<T: serde::de::DeserializeOwned>(&self, store: &str) -> Result<Vec<T>, ApiError> {
         match self.device().await? {
-            Some(db) => db.rows(store).await.map_err(stored),
+            Some(db) => db.rows(store).await.map_err(ApiError::from),
             None => Ok(vec![]),
         }
     }
@@ -103,7 +99,7 @@ impl Catalog {
     pub async fn customer(&self, code: &str, store: &str) -> Result<Customer, ApiError> {
         ask_erp!(self, self.api.customer(code, store));
         match self.device().await? {
-            Some(db) => db.customer(code, store).await.map_err(stored)?.ok_or(ApiError::Server {
+            Some(db) => db.customer(code, store).await?.ok_or(ApiError::Server {
                 status: 404,
                 message: String::new(),
                 detail: None,
@@ -144,10 +140,8 @@ impl Catalog {
         };
         let prices = match (&q.priced_for, self.device().await?) {
             (Some((list, _, _)), Some(db)) => {
-                let items: Vec<PriceListItem> = db
-                    .rows_where(stores::PRICE_LIST_ITEMS, storage::indexes::ITEM_BY_LIST, list)
-                    .await
-                    .map_err(stored)?;
+                let items: Vec<PriceListItem> =
+                    db.rows_where(stores::PRICE_LIST_ITEMS, storage::indexes::ITEM_BY_LIST, list).await?;
                 list_prices(&items, list)
             }
             _ => Default::default(),

@@ -26,8 +26,6 @@ mod keys {
     pub const DAY: &str = "selection:day";
     /// `1` once every table of that day finished downloading.
     pub const COMPLETE: &str = "selection:complete";
-    /// When the last pull ended (ms since the epoch).
-    pub const PULLED_AT: &str = "selection:pulled_at";
 }
 
 /// Pulls follow sync passes, but not more often than this.
@@ -46,8 +44,6 @@ pub struct Progress {
     pub tables_done: usize,
     /// Tables in all.
     pub tables: usize,
-    /// The table being downloaded.
-    pub current: String,
 }
 
 /// The offline data context.
@@ -193,55 +189,48 @@ impl OfflineData {
         // The ERP's day, from its own clock: a selection counts only on the day it was saved.
         let server_today = filters.po_sync_date.as_deref().map(|d| d.chars().take(10).collect::<String>());
         let todays = filters.items.iter().any(|f| Some(&f.date) == server_today.as_ref());
-        let stored_day = db.meta(keys::DAY).await.map_err(storage_error)?;
+        let stored_day = db.meta(keys::DAY).await?;
         let Some(today) = server_today.filter(|_| todays) else {
             // Nothing selected today: yesterday's copy is not today's.
             return Ok(());
         };
-        let complete = db.meta(keys::COMPLETE).await.map_err(storage_error)?.as_deref() == Some("1");
+        let complete = db.meta(keys::COMPLETE).await?.as_deref() == Some("1");
         let same_day = stored_day.as_deref() == Some(today.as_str());
         if !same_day {
             let mut forget: Vec<String> = TABLES.iter().map(checkpoint_key).collect();
             forget.extend(TABLES.iter().map(|t| primed_key(t.store)));
             forget.push(keys::COMPLETE.into());
-            db.clear(&[], &forget).await.map_err(storage_error)?;
-            db.set_meta(keys::DAY, &today).await.map_err(storage_error)?;
+            db.clear(&[], &forget).await?;
+            db.set_meta(keys::DAY, &today).await?;
             self.readiness.set(Readiness::Incomplete);
             self.day.set(Some(today.clone()));
         }
         let full = !same_day || !complete;
         let mut progress = Progress { tables: TABLES.len(), ..Default::default() };
         for table in TABLES.iter() {
-            let primed = db.meta(&primed_key(table.store)).await.map_err(storage_error)?;
-            let checkpoint = db.meta(&checkpoint_key(table)).await.map_err(storage_error)?;
+            let primed = db.meta(&primed_key(table.store)).await?;
+            let checkpoint = db.meta(&checkpoint_key(table)).await?;
             // A table finished today is only pulled as a diff, even in a resumed download.
             let from = if primed.as_deref() == Some(today.as_str()) { checkpoint } else { None };
             if full && from.is_some() {
                 progress.tables_done += 1;
                 continue;
             }
-            progress.current = table.store.to_string();
             self.progress.set(Some(progress.clone()));
             let path = pull_path(table, from.as_deref());
             let clear = from.is_none();
-            let mut first_stamp: Option<String> = None;
+            let (primed_k, check_k) = (primed_key(table.store), checkpoint_key(table));
+            // The first page's stamp: rows changed while later pages are read come again.
+            let mut stamp: Option<String> = None;
             for page in 1.. {
                 let raw = self.api.raw_page(&path, page, PAGE_SIZE).await?;
-                if first_stamp.is_none() {
-                    first_stamp = raw.po_sync_date.clone().or_else(|| Some(String::new()));
-                }
-                let stamp = first_stamp.clone().unwrap_or_default();
-                let primed_k = primed_key(table.store);
-                let check_k = checkpoint_key(table);
+                let stamp = stamp.get_or_insert_with(|| raw.po_sync_date.clone().unwrap_or_default());
                 let meta: Vec<(&str, &str)> = if raw.has_next {
                     vec![]
                 } else {
                     vec![(check_k.as_str(), stamp.as_str()), (primed_k.as_str(), today.as_str())]
                 };
-                let (written, _) = db
-                    .apply_page(table.store, table.key, &raw.items, clear && page == 1, &meta)
-                    .await
-                    .map_err(storage_error)?;
+                let (written, _) = db.apply_page(table.store, table.key, &raw.items, clear && page == 1, &meta).await?;
                 progress.records += written;
                 self.progress.set(Some(progress.clone()));
                 if !raw.has_next {
@@ -250,8 +239,7 @@ impl OfflineData {
             }
             progress.tables_done += 1;
         }
-        db.set_meta(keys::COMPLETE, "1").await.map_err(storage_error)?;
-        db.set_meta(keys::PULLED_AT, &crate::api::now_ms().to_string()).await.map_err(storage_error)?;
+        db.set_meta(keys::COMPLETE, "1").await?;
         self.changes.update(|n| *n += 1);
         Ok(())
     }
@@ -265,10 +253,6 @@ async fn request_persistence() {
     if let Ok(p) = manager.persist() {
         let _ = wasm_bindgen_futures::JsFuture::from(p).await;
     }
-}
-
-fn storage_error(e: storage::StorageError) -> ApiError {
-    ApiError::Malformed(e.0)
 }
 
 /// Provides the context and keeps the copy current: on sign-in, whenever the connection

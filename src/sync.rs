@@ -49,12 +49,13 @@ impl SyncEngine {
         let Some(seller) = self.session.current.get_untracked().map(|s| s.seller_code) else { return };
         self.running.set(true);
         // One tab syncs at a time; the others only re-read the device.
-        let (changed, in_flight) =
-            crate::tabs::exclusively(&format!("mascate-sync-{seller}"), self.pass(&seller)).await.unwrap_or_default();
+        let outcome = crate::tabs::exclusively(&format!("mascate-sync-{seller}"), self.pass(&seller)).await;
+        let changed = outcome.unwrap_or(false);
         if changed {
             crate::tabs::announce(&seller);
         }
-        self.recount(&seller).await;
+        // Following documents the ERP has in hand is the syncing tab's job.
+        let in_flight = self.recount(&seller).await && outcome.is_some();
         self.running.set(false);
         self.last_run_ms.set(Some(now_ms()));
         if changed {
@@ -71,9 +72,9 @@ impl SyncEngine {
         leptos::task::spawn_local(self.run());
     }
 
-    /// Returns whether anything changed, and whether the ERP still has documents in hand.
-    async fn pass(self, seller: &str) -> (bool, bool) {
-        let Ok(db) = storage::for_seller(seller).await else { return (false, false) };
+    /// Returns whether anything changed.
+    async fn pass(self, seller: &str) -> bool {
+        let Ok(db) = storage::for_seller(seller).await else { return false };
         let entries = db.outbox().await.unwrap_or_default();
         let mut changed = false;
         for mut e in entries.into_iter().filter(|e| e.seller == seller) {
@@ -105,17 +106,18 @@ impl SyncEngine {
                 let _ = db.put_outbox(&e).await;
             }
         }
-        let in_flight = db.outbox().await.unwrap_or_default().iter().any(|e| e.seller == seller && e.in_flight());
-        (changed, in_flight)
+        changed
     }
 
-    /// Re-reads the pending and refused counts from the device.
-    async fn recount(self, seller: &str) {
-        let Ok(db) = storage::for_seller(seller).await else { return };
+    /// Re-reads the pending and refused counts from the device; returns whether the ERP
+    /// still has some of this seller's documents in hand.
+    async fn recount(self, seller: &str) -> bool {
+        let Ok(db) = storage::for_seller(seller).await else { return false };
         let all = db.outbox().await.unwrap_or_default();
         let mine = all.iter().filter(|e| e.seller == seller);
         self.pending.set(mine.clone().filter(|e| e.state.is_unfinished() && e.state != SendState::Error).count());
-        self.errors.set(mine.filter(|e| e.state == SendState::Error).count());
+        self.errors.set(mine.clone().filter(|e| e.state == SendState::Error).count());
+        mine.into_iter().any(|e| e.in_flight())
     }
 }
 
@@ -138,7 +140,9 @@ pub fn provide_sync() -> SyncEngine {
         if let Some(seller) = engine.session.current.with(|s| s.as_ref().map(|s| s.seller_code.clone())) {
             // The counts of the device's documents, online or not, from the first screen.
             let first = seller.clone();
-            leptos::task::spawn_local(async move { engine.recount(&first).await });
+            leptos::task::spawn_local(async move {
+                engine.recount(&first).await;
+            });
             let me = seller.clone();
             crate::tabs::on_announce(&seller, move || {
                 let me = me.clone();

@@ -29,8 +29,10 @@ enum Loaded {
 }
 
 async fn load(catalog: Catalog, query: CustomerQuery, page: usize) -> Loaded {
+    let result = catalog.customers(&query, page, PAGE_SIZE).await;
+    // After the call: a server that did not answer has just turned the app offline.
     let source = ListSource::choose(catalog.online());
-    match catalog.customers(&query, page, PAGE_SIZE).await {
+    match result {
         Ok(list) => Loaded::Page { items: list.items, has_next: list.has_next, source },
         Err(ApiError::SignedOut) => Loaded::SignedOut,
         Err(ApiError::Unreachable) => Loaded::Page { items: vec![], has_next: false, source: ListSource::Device },

@@ -18,6 +18,7 @@ use crate::api::{now_ms, use_api, Api, ApiError};
 use crate::components::api_error::ApiErrorBox;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
+use crate::offline::device_today;
 use crate::pages::documents::segment;
 use crate::session::use_session;
 use crate::storage;
@@ -38,11 +39,6 @@ fn new_external_id() -> String {
         .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())
         .unwrap_or_else(|| format!("mascate-{}", now_ms() as u64))
-}
-
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
 /// The message for a problem.
@@ -186,7 +182,7 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
                         }
                     }
                 }
-                _ => draft.update(|d| d.issue_date = today()),
+                _ => draft.update(|d| d.issue_date = device_today()),
             }
             // Name and type of the customer, for the header and the taxes.
             let (code, store) = draft.with_untracked(|d| (d.customer_code.clone(), d.customer_store.clone()));
@@ -200,7 +196,7 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
     }
 
     let choices = LocalResource::new(move || async move {
-        let today = today();
+        let today = device_today();
         let (lists, conditions, carriers, operations) = (
             catalog.price_lists().await,
             catalog.payment_conditions().await,
@@ -215,7 +211,7 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
         }
     });
 
-    let problems = Memo::new(move |_| draft.with(|d| validate(d, &today())));
+    let problems = Memo::new(move |_| draft.with(|d| validate(d, &device_today())));
     let problem = move |field: Field| {
         Signal::derive(move || {
             shown_problems
@@ -243,7 +239,7 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
             let db = match storage::for_seller(&seller).await {
                 Ok(db) => db,
                 Err(e) => {
-                    send_error.set(Some(ApiError::Malformed(e.0)));
+                    send_error.set(Some(e.into()));
                     sending.set(false);
                     return;
                 }

@@ -20,6 +20,15 @@ pub fn schema_msg(s: Schema) -> Msg {
     }
 }
 
+/// Where the device keeps a schema's records.
+fn store_of(s: Schema) -> &'static str {
+    match s {
+        Schema::Customers => storage::stores::CUSTOMERS,
+        Schema::Products => storage::stores::PRODUCTS,
+        Schema::Prospects => storage::stores::PROSPECTS,
+    }
+}
+
 /// Used and available bytes (the browser's estimate), and whether storage is persistent.
 async fn storage_estimate() -> Option<(f64, f64, bool)> {
     let manager = web_sys::window()?.navigator().storage();
@@ -46,15 +55,17 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
     let confirm_remove = RwSignal::new(false);
     let connectivity = use_connectivity();
     let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
+    // Recounted when a table finishes, not on every page of a download.
+    let tables_done = Memo::new(move |_| offline.progress.with(|p| p.as_ref().map(|p| p.tables_done)));
     let counts = LocalResource::new(move || {
         offline.changes.track();
-        offline.progress.track();
+        tables_done.track();
         let seller = seller.clone();
         async move {
             let db = storage::for_seller(&seller).await.ok()?;
             let mut out = Vec::new();
             for s in Schema::ALL {
-                out.push((s, db.count(s.slug()).await.unwrap_or(0)));
+                out.push((s, db.count(store_of(s)).await.unwrap_or(0)));
             }
             Some(out)
         }
