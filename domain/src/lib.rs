@@ -4,9 +4,11 @@
 //! Everything here is plain Rust with no I/O, so it is tested natively and compiled
 //! unchanged into the WebAssembly app.
 
+pub mod calendar;
 pub mod chart;
 pub mod contract;
 pub mod customer_query;
+pub mod dashboard;
 pub mod document;
 pub mod filter;
 pub mod format;
