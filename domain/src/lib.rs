@@ -15,6 +15,7 @@ pub mod format;
 pub mod locale;
 pub mod offline;
 pub mod outbox;
+pub mod party;
 pub mod product_search;
 pub mod prospect;
 pub mod tax_id;

@@ -62,6 +62,8 @@ pub struct OutboxEntry {
     pub next_attempt_ms: f64,
     /// Written (or last edited) while offline: the offline lists show these.
     pub written_offline: bool,
+    /// The customer's (or prospect's) name, so the device's lists say who it is for.
+    pub customer_name: String,
 }
 
 /// The first wait after a failed send; it doubles up to [`MAX_BACKOFF_MS`].
@@ -90,6 +92,7 @@ impl OutboxEntry {
             attempts: 0,
             next_attempt_ms: 0.0,
             written_offline: false,
+            customer_name: String::new(),
         }
     }
 
