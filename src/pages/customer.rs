@@ -82,12 +82,61 @@ pub fn CustomerPage() -> impl IntoView {
     }
 }
 
+/// A code with the name the reference table gives it (`À vista (001)`), or the code alone.
+fn named(code: &str, table: &[(String, String)]) -> String {
+    let code = code.trim();
+    match table.iter().find(|(c, _)| c.trim() == code) {
+        Some((_, name)) if !code.is_empty() => format!("{} ({code})", name.trim()),
+        _ => code.to_string(),
+    }
+}
+
+/// The customer's terms by name: payment conditions, price lists and carriers come from the
+/// reference tables (the device's copy offline).
+#[derive(Clone, Default, PartialEq)]
+struct Terms {
+    payment_conditions: Vec<(String, String)>,
+    price_lists: Vec<(String, String)>,
+    carriers: Vec<(String, String)>,
+}
+
 /// The details of a loaded customer.
 #[component]
 fn CustomerDetails(customer: Customer) -> impl IntoView {
     let i18n = use_i18n();
     let connectivity = use_connectivity();
+    let catalog = use_catalog();
     let c = StoredValue::new(customer);
+    let terms = LocalResource::new(move || {
+        connectivity.online();
+        async move {
+            Terms {
+                payment_conditions: catalog
+                    .payment_conditions()
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|p| (p.code, p.description))
+                    .collect(),
+                price_lists: catalog
+                    .price_lists()
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|l| (l.code, l.description))
+                    .collect(),
+                carriers: catalog.carriers().await.unwrap_or_default().into_iter().map(|k| (k.code, k.name)).collect(),
+            }
+        }
+    });
+    let term = move |code: fn(&Customer) -> String, table: fn(&Terms) -> &[(String, String)]| {
+        Signal::derive(move || {
+            let code = c.with_value(code);
+            terms.with(|t| t.as_ref().map(|t| named(&code, table(t)))).unwrap_or(code)
+        })
+    };
+    let (code, store) = c.with_value(|c| (c.code.trim().to_string(), c.store.trim().to_string()));
+    let new_href = move |seg: &str| format!("/{seg}/new?customer={code}&store={store}");
     let text = move |f: fn(&Customer) -> String| Signal::derive(move || c.with_value(f));
     let locale = move || i18n.locale.get();
     let date = move |f: fn(&Customer) -> &str| Signal::derive(move || c.with_value(|c| format::date(f(c), locale())));
@@ -98,15 +147,27 @@ fn CustomerDetails(customer: Customer) -> impl IntoView {
                 <h1 data-testid="customer-name">{c.with_value(|c| c.name.clone())}</h1>
                 <p class="muted">{c.with_value(|c| c.trade_name.clone())}</p>
                 <span class=if blocked { "chip blocked" } else { "chip active" } data-testid="customer-status">
+                    <span aria-hidden="true">{if blocked { "✕" } else { "✓" }}</span>
                     {move || i18n.t(if blocked { Msg::Blocked } else { Msg::Active })}
                 </span>
+                // A blocked customer cannot buy: the form would refuse it anyway.
+                {(!blocked).then(|| view! {
+                    <div class="actions new-documents">
+                        <A href=new_href("orders") attr:class="button primary" attr:data-testid="customer-new-order">
+                            {move || format!("+ {}", i18n.t(Msg::NewOrder))}
+                        </A>
+                        <A href=new_href("quotations") attr:class="button" attr:data-testid="customer-new-quotation">
+                            {move || format!("+ {}", i18n.t(Msg::NewQuotation))}
+                        </A>
+                    </div>
+                })}
             </header>
             <div class="details-grid">
                 <section class="card">
                     <h2>{move || i18n.t(Msg::Registration)}</h2>
                     <dl>
                         <Field label=Msg::Code value=text(|c| format!("{} / {}", c.code, c.store)) />
-                        <Field label=Msg::TaxId value=text(|c| tax_id::mask(&c.tax_id)) testid="customer-taxid" />
+                        <Field label=Msg::TaxId value=text(|c| tax_id::mask(&c.tax_id)) testid="customer-taxid" nowrap=true />
                         <Field
                             label=Msg::PersonType
                             value=Signal::derive(move || {
@@ -120,24 +181,25 @@ fn CustomerDetails(customer: Customer) -> impl IntoView {
                         <Field label=Msg::CustomerSince value=date(|c| &c.inclusion_date) />
                     </dl>
                 </section>
-                // Credit and risk are financial status: the ERP's, online only.
-                <Show when=move || connectivity.online()>
                 <section class="card" data-testid="customer-commercial">
                     <h2>{move || i18n.t(Msg::Commercial)}</h2>
                     <dl>
-                        <Field
-                            label=Msg::CreditLimit
-                            value=Signal::derive(move || c.with_value(|c| format::money(c.credit_limit, locale())))
-                            testid="customer-credit-limit"
-                        />
-                        <Field label=Msg::Risk value=text(|c| c.risk.clone()) />
-                        <Field label=Msg::PaymentCondition value=text(|c| c.payment_condition.clone()) />
-                        <Field label=Msg::PriceList value=text(|c| c.price_list.clone()) />
-                        <Field label=Msg::Carrier value=text(|c| c.carrier.clone()) />
+                        // Credit and risk are financial status: the ERP's, online only.
+                        <Show when=move || connectivity.online()>
+                            <Field
+                                label=Msg::CreditLimit
+                                value=Signal::derive(move || c.with_value(|c| format::money(c.credit_limit, locale())))
+                                testid="customer-credit-limit"
+                                nowrap=true
+                            />
+                            <Field label=Msg::Risk value=text(|c| c.risk.clone()) />
+                        </Show>
+                        <Field label=Msg::PaymentCondition value=term(|c| c.payment_condition.clone(), |t| &t.payment_conditions) testid="customer-payment-condition" />
+                        <Field label=Msg::PriceList value=term(|c| c.price_list.clone(), |t| &t.price_lists) testid="customer-price-list" />
+                        <Field label=Msg::Carrier value=term(|c| c.carrier.clone(), |t| &t.carriers) testid="customer-carrier" />
                         <Field label=Msg::LastPurchase value=date(|c| &c.last_purchase) testid="customer-last-purchase" />
                     </dl>
                 </section>
-                </Show>
                 <section class="card" data-testid="customer-address">
                     <h2>{move || i18n.t(Msg::Address)}</h2>
                     <dl>
@@ -155,9 +217,9 @@ fn CustomerDetails(customer: Customer) -> impl IntoView {
                         <Field label=Msg::Contact value=text(|c| c.contact.clone()) />
                         <Field
                             label=Msg::Phone
-                            value=text(|c| {
-                                if c.phone.trim().is_empty() { String::new() } else { format!("({}) {}", c.ddd.trim(), c.phone.trim()) }
-                            })
+                            value=text(|c| format::phone(&c.ddd, &c.phone))
+                            testid="customer-phone"
+                            nowrap=true
                         />
                         <Field label=Msg::Email value=text(|c| c.email.clone()) />
                     </dl>
@@ -186,7 +248,10 @@ fn CustomerFinances(code: String, store: String) -> impl IntoView {
         })
     };
     let bills = LocalResource::new(move || {
-        let (code, store, s) = (code.clone(), store.clone(), search.get());
+        let (code, store) = (code.clone(), store.clone());
+        // A date is typed the rep's way (dd/mm/aaaa) and asked for the contract's way.
+        let typed = search.get();
+        let s = format::parse_date(&typed, i18n.locale.get()).unwrap_or(typed);
         async move { api.bills(&code, &store, &s).await }
     });
     let money = move |v: f64| format::money(v, i18n.locale.get());
@@ -213,7 +278,7 @@ fn CustomerFinances(code: String, store: String) -> impl IntoView {
                 Some(Ok(list)) if list.is_empty() => view! { <p class="muted" data-testid="bills-empty">{i18n.t(Msg::NoOpenBills)}</p> }.into_any(),
                 Some(Ok(list)) => view! {
                     <div class="table-wrap">
-                        <table class="table" data-testid="bills-table">
+                        <table class="table stack" data-testid="bills-table">
                             <thead>
                                 <tr>
                                     <th>{move || i18n.t(Msg::Number)}</th>
@@ -231,11 +296,11 @@ fn CustomerFinances(code: String, store: String) -> impl IntoView {
                                         let partial = b.status.trim() == "P";
                                         view! {
                                             <tr data-testid="bill-row" data-number=b.number.clone()>
-                                                <td class="mono">{format!("{}-{}{}", b.prefix, b.number, if b.installment.is_empty() { String::new() } else { format!("/{}", b.installment) })}</td>
-                                                <td>{move || format::date(&due, i18n.locale.get())}</td>
-                                                <td class="num mono">{move || format::money(value, i18n.locale.get())}</td>
-                                                <td class="num mono">{move || format::money(balance, i18n.locale.get())}</td>
-                                                <td><span class="chip">{move || i18n.t(if partial { Msg::PartlyPaid } else { Msg::StatusOpen })}</span></td>
+                                                <td class="mono nowrap" data-label=move || i18n.t(Msg::Number)>{format!("{}-{}{}", b.prefix, b.number, if b.installment.is_empty() { String::new() } else { format!("/{}", b.installment) })}</td>
+                                                <td class="nowrap" data-label=move || i18n.t(Msg::DueDate)>{move || format::date(&due, i18n.locale.get())}</td>
+                                                <td class="num money" data-label=move || i18n.t(Msg::Amount)>{move || format::money(value, i18n.locale.get())}</td>
+                                                <td class="num money" data-label=move || i18n.t(Msg::Balance)>{move || format::money(balance, i18n.locale.get())}</td>
+                                                <td><span class=if partial { "chip warn" } else { "chip" }>{move || i18n.t(if partial { Msg::PartlyPaid } else { Msg::StatusOpen })}</span></td>
                                             </tr>
                                         }
                                     })
@@ -277,9 +342,10 @@ fn CustomerDocuments(code: String, store: String) -> impl IntoView {
                             .map(|o| {
                                 let (amount, date) = (o.amount, o.issue_date.clone());
                                 view! {
-                                    <li data-testid="customer-order">
+                                    <li class="doc-line" data-testid="customer-order">
                                         <A href=format!("/orders/{}", o.number)>{format!("{} {}", i18n.t(Msg::Order), o.number)}</A>
-                                        " · "{move || format::date(&date, i18n.locale.get())}" · "{move || format::money(amount, i18n.locale.get())}
+                                        <span class="nowrap">{move || format::date(&date, i18n.locale.get())}</span>
+                                        <span class="money">{move || format::money(amount, i18n.locale.get())}</span>
                                     </li>
                                 }
                             })
@@ -289,9 +355,10 @@ fn CustomerDocuments(code: String, store: String) -> impl IntoView {
                             .map(|q| {
                                 let (amount, date) = (q.amount, q.issue_date.clone());
                                 view! {
-                                    <li data-testid="customer-quotation">
+                                    <li class="doc-line" data-testid="customer-quotation">
                                         <A href=format!("/quotations/{}", q.number)>{format!("{} {}", i18n.t(Msg::Quotation), q.number)}</A>
-                                        " · "{move || format::date(&date, i18n.locale.get())}" · "{move || format::money(amount, i18n.locale.get())}
+                                        <span class="nowrap">{move || format::date(&date, i18n.locale.get())}</span>
+                                        <span class="money">{move || format::money(amount, i18n.locale.get())}</span>
                                     </li>
                                 }
                             })

@@ -10,17 +10,22 @@ use mascate_domain::format;
 
 use crate::api::{use_api, Api, ApiError};
 use crate::components::api_error::ApiErrorBox;
+use crate::components::dialog::ConfirmDialog;
+use crate::components::lines::LinesTable;
 use crate::components::totals::TotalsTable;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::document_form::{load_erp_document, ErpHeader};
-use crate::pages::documents::{order_state_msg, quotation_state_msg, segment};
+use crate::pages::documents::{
+    order_state_msg, order_tone, quotation_state_msg, quotation_tone, segment, StateChip, Tone,
+};
 
 #[derive(Clone, PartialEq)]
 struct Loaded {
     draft: Draft,
     customer_name: String,
     state: Msg,
+    tone: Tone,
     explain: Option<Msg>,
     editable: bool,
     invoices: Vec<Invoice>,
@@ -32,7 +37,7 @@ struct Loaded {
 async fn load(api: Api, kind: DocumentKind, number: String, online: bool) -> Result<Loaded, ApiError> {
     // One read of the header serves both the draft (lines, totals) and the state.
     let (draft, header) = load_erp_document(api, kind, number.clone()).await?;
-    let (customer_name, state, explain, editable, open_quotation, order_of_quotation) = match header {
+    let (customer_name, (state, tone), explain, editable, open_quotation, order_of_quotation) = match header {
         ErpHeader::Order(o) => {
             let s = OrderState::of(&o.status, &o.block_reason);
             let explain = match s {
@@ -43,18 +48,36 @@ async fn load(api: Api, kind: DocumentKind, number: String, online: bool) -> Res
                 OrderState::BlockedCredit => Some(Msg::ExplainBlockedCredit),
                 OrderState::Other => None,
             };
-            (o.customer_name, order_state_msg(s), explain, s != OrderState::Invoiced, false, String::new())
+            (
+                o.customer_name,
+                (order_state_msg(s), order_tone(s)),
+                explain,
+                s != OrderState::Invoiced,
+                false,
+                String::new(),
+            )
         }
         ErpHeader::Quotation(q) => {
             let s = QuotationState::of(&q.status);
             let open = s == QuotationState::Open;
-            (q.customer_name, quotation_state_msg(s), None, open, open, q.order_number)
+            (q.customer_name, (quotation_state_msg(s), quotation_tone(s)), None, open, open, q.order_number)
         }
     };
     let invoices =
         if kind == DocumentKind::Order { api.invoices(&number).await.unwrap_or_default() } else { Vec::new() };
     let taxes = if kind == DocumentKind::Order && online { api.order_taxes(&number).await.ok() } else { None };
-    Ok(Loaded { draft, customer_name, state, explain, editable, invoices, taxes, open_quotation, order_of_quotation })
+    Ok(Loaded {
+        draft,
+        customer_name,
+        state,
+        tone,
+        explain,
+        editable,
+        invoices,
+        taxes,
+        open_quotation,
+        order_of_quotation,
+    })
 }
 
 /// The details page (`/orders/:number`, `/quotations/:number`).
@@ -124,8 +147,8 @@ pub fn DocumentPage(kind: DocumentKind) -> impl IntoView {
                     view! {
                         <header class="details-head">
                             <h1 data-testid="document-number">{move || i18n.t(noun)}" "{d.draft.erp_number.clone()}</h1>
-                            <p>{d.customer_name.clone()}" · "{format!("{}/{}", d.draft.customer_code, d.draft.customer_store)}</p>
-                            <span class="chip" data-testid="document-status">{move || i18n.t(d.state)}</span>
+                            <p>{d.customer_name.clone()}" · "<span class="mono nowrap">{format!("{}/{}", d.draft.customer_code, d.draft.customer_store)}</span></p>
+                            <StateChip status=d.state tone=d.tone testid="document-status" />
                             {d.explain.map(|m| view! { <p class="notice" data-testid="document-explain">{move || i18n.t(m)}</p> })}
                             {(!d.order_of_quotation.is_empty()).then(|| {
                                 let o = d.order_of_quotation.clone();
@@ -147,54 +170,12 @@ pub fn DocumentPage(kind: DocumentKind) -> impl IntoView {
                                 <button class="button danger" data-testid="document-delete" on:click=move |_| confirming.set(true)>{move || i18n.t(Msg::Delete)}</button>
                             })}
                         </div>
-                        <Show when=move || confirming.get()>
-                            {
-                                let delete = delete.clone();
-                                view! {
-                                    <div class="card confirm" role="alertdialog" data-testid="confirm-delete">
-                                        <p>{move || i18n.t(Msg::ConfirmDelete)}</p>
-                                        <button class="button danger" data-testid="confirm-delete-yes" on:click=move |_| delete()>{move || i18n.t(Msg::Confirm)}</button>
-                                        <button class="button" data-testid="confirm-delete-no" on:click=move |_| confirming.set(false)>{move || i18n.t(Msg::Cancel)}</button>
-                                    </div>
-                                }
-                            }
-                        </Show>
+                        <ConfirmDialog open=confirming title=Msg::ConfirmDeleteTitle text=Msg::ConfirmDelete action=Msg::Delete
+                            on_confirm=delete.clone() testid="confirm-delete" />
                         {move || action_error.get().map(|e| view! { <ApiErrorBox error=e /> })}
                         <div class="card">
                             <h2>{move || i18n.t(Msg::Items)}</h2>
-                            <div class="table-wrap">
-                                <table class="table" data-testid="document-items">
-                                    <thead>
-                                        <tr>
-                                            <th>"#"</th>
-                                            <th>{move || i18n.t(Msg::Product)}</th>
-                                            <th class="num">{move || i18n.t(Msg::Quantity)}</th>
-                                            <th class="num">{move || i18n.t(Msg::UnitPrice)}</th>
-                                            <th class="num">{move || i18n.t(Msg::DiscountPct)}</th>
-                                            <th class="num">{move || i18n.t(Msg::Amount)}</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        {d.draft
-                                            .items
-                                            .iter()
-                                            .map(|i| {
-                                                let (q, u, disc, amt) = (i.quantity, i.unit_price, i.discount_pct, i.amount());
-                                                view! {
-                                                    <tr data-testid="document-item">
-                                                        <td class="mono">{i.item_id.clone()}</td>
-                                                        <td><div class="mono">{i.product.clone()}</div><div class="muted small">{i.description.clone()}</div></td>
-                                                        <td class="num">{move || format::number(q, 2, i18n.locale.get())}</td>
-                                                        <td class="num mono">{move || format::money(u, i18n.locale.get())}</td>
-                                                        <td class="num">{move || format::number(disc, 2, i18n.locale.get())}</td>
-                                                        <td class="num mono">{move || format::money(amt, i18n.locale.get())}</td>
-                                                    </tr>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
+                            <LinesTable lines=Signal::derive({ let lines: Vec<_> = d.draft.live_items().cloned().collect(); move || lines.clone() }) testid="document-items" />
                             <TotalsTable totals=Signal::derive(move || totals) taxes=Signal::derive(move || taxes.clone()) />
                             {(!online).then(|| view! { <p class="notice" data-testid="taxes-offline">{move || i18n.t(Msg::TaxesNeedConnection)}</p> })}
                         </div>

@@ -12,14 +12,15 @@ use mascate_domain::customer_query::CustomerQuery;
 use mascate_domain::document::{validate, DocumentKind, Draft, DraftItem, Field, Problem};
 use mascate_domain::format::{self, number_input, parse_number};
 use mascate_domain::outbox::OutboxEntry;
+use mascate_domain::party;
 
 use crate::api::catalog::ProductQuery;
 use crate::api::{now_ms, use_api, Api, ApiError};
 use crate::components::api_error::ApiErrorBox;
+use crate::components::date_input::DateInput;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
 use crate::offline::device_today;
-use crate::pages::documents::segment;
 use crate::session::use_session;
 use crate::storage;
 
@@ -139,6 +140,9 @@ struct Choices {
     operation_types: Vec<OperationType>,
 }
 
+/// The four steps and their titles.
+const STEPS: [(u8, Msg); 4] = [(1, Msg::StepCustomer), (2, Msg::StepTerms), (3, Msg::StepItems), (4, Msg::StepReview)];
+
 /// The form page.
 #[component]
 pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView {
@@ -147,6 +151,7 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
     let catalog = crate::catalog::use_catalog();
     let connectivity = use_connectivity();
     let params = use_params_map();
+    let query = leptos_router::hooks::use_query_map();
     let navigate = use_navigate();
     let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
     let sync = crate::sync::use_sync();
@@ -182,7 +187,19 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
                         }
                     }
                 }
-                _ => draft.update(|d| d.issue_date = device_today()),
+                _ => {
+                    draft.update(|d| d.issue_date = device_today());
+                    // From a customer's page: that customer is already chosen.
+                    let q = query.get_untracked();
+                    if let (Some(code), Some(store)) = (q.get("customer"), q.get("store")) {
+                        if let Ok(c) = catalog.customer(&code, &store).await {
+                            if !c.is_blocked() {
+                                draft.update(|d| party::choose_customer(d, &c));
+                                step.set(2);
+                            }
+                        }
+                    }
+                }
             }
             // Name and type of the customer, for the header and the taxes.
             let (code, store) = draft.with_untracked(|d| (d.customer_code.clone(), d.customer_store.clone()));
@@ -224,6 +241,18 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
     // A change makes the last tax figures stale.
     Effect::watch(move || draft.track(), move |_, _, _| taxes.set(None), false);
 
+    // Each new step is announced by moving focus to its heading (not on the first one).
+    let step_heading = NodeRef::<leptos::html::H2>::new();
+    Effect::watch(
+        move || step.get(),
+        move |_, _, _| {
+            if let Some(h) = step_heading.get() {
+                let _ = h.focus();
+            }
+        },
+        false,
+    );
+
     let send = move || {
         shown_problems.set(true);
         if let Some((field, _)) = problems.get_untracked().first() {
@@ -253,6 +282,7 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
                 _ => OutboxEntry::new(&seller, d.clone(), now_ms()),
             };
             entry.written_offline |= !connectivity.online_untracked();
+            entry.customer_name = customer_name.get_untracked();
             if let Err(e) = db.put_outbox(&entry).await {
                 // Nothing was saved: say so plainly; the draft stays on screen.
                 let text = if e.is_quota() { i18n.t(Msg::StorageFull).to_string() } else { e.0 };
@@ -297,7 +327,7 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
             <h1 data-testid="form-title">{title}</h1>
             {move || load_error.get().map(|e| view! { <ApiErrorBox error=e /> })}
             <ol class="steps" data-testid="form-steps">
-                {[(1u8, Msg::StepCustomer), (2, Msg::StepTerms), (3, Msg::StepItems), (4, Msg::StepReview)]
+                {STEPS
                     .into_iter()
                     .map(|(n, msg)| {
                         view! {
@@ -319,6 +349,9 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
             <Show when=move || shown_problems.get() && !problems.with(Vec::is_empty)>
                 <p class="error" role="alert" data-testid="form-problems">{move || i18n.t(Msg::FixErrors)}</p>
             </Show>
+            <h2 class="step-heading" tabindex="-1" node_ref=step_heading data-testid="step-heading">
+                {move || i18n.t(STEPS[usize::from(step.get().clamp(1, 4)) - 1].1)}
+            </h2>
             {move || match step.get() {
                 1 => view! { <CustomerStep kind=doc_kind draft customer_name customer_type problem=problem(Field::Customer) /> }.into_any(),
                 2 => view! { <TermsStep draft choices problem /> }.into_any(),
@@ -326,6 +359,7 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
                 _ => {
                     view! {
                         <ReviewStep
+                            draft
                             totals=totals.into()
                             taxes
                             online=Signal::derive(move || connectivity.online())
@@ -359,16 +393,29 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
                     </button>
                 </Show>
             </div>
-            <p class="muted small">{move || format!("{}: {}", segment(doc_kind.get()), draft.with(|d| d.external_id.clone()))}</p>
         </section>
     }
 }
 
-/// A message under a field when it has a problem.
+/// A message under a field when it has a problem; its `id` is what the field's
+/// `aria-describedby` points at (the test id, plus the line for an item's field).
 #[component]
-fn FieldProblem(problem: Signal<Option<Problem>>, #[prop(into)] testid: String) -> impl IntoView {
+fn FieldProblem(
+    problem: Signal<Option<Problem>>,
+    #[prop(into)] testid: String,
+    #[prop(optional)] line: Option<usize>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    view! { <p class="field-error" data-testid=testid>{move || problem.get().map(|p| i18n.t(problem_msg(p)))}</p> }
+    let id = problem_id(&testid, line);
+    view! { <p class="field-error" id=id data-testid=testid>{move || problem.get().map(|p| i18n.t(problem_msg(p)))}</p> }
+}
+
+/// The element id of a field's problem message.
+fn problem_id(testid: &str, line: Option<usize>) -> String {
+    match line {
+        Some(n) => format!("{testid}-{n}"),
+        None => testid.to_string(),
+    }
 }
 
 /// Step 1: the customer (or, for a quotation, a prospect).
@@ -406,38 +453,13 @@ fn CustomerStep(
     let choose = move |c: Customer| {
         customer_name.set(c.name.clone());
         customer_type.set(c.customer_type.clone());
-        draft.update(|d| {
-            d.customer_code = c.code.clone();
-            d.customer_store = c.store.clone();
-            d.prospect_code.clear();
-            d.prospect_store.clear();
-            // The customer's own terms are the defaults.
-            if !c.price_list.is_empty() {
-                d.price_list = c.price_list.clone();
-            }
-            if !c.payment_condition.is_empty() {
-                d.payment_condition = c.payment_condition.clone();
-            }
-            if !c.carrier.is_empty() {
-                d.carrier = c.carrier.clone();
-            }
-            if !c.freight_type.is_empty() {
-                d.freight_type = c.freight_type.clone();
-            }
-        });
+        // The customer's own terms are the defaults.
+        draft.update(|d| party::choose_customer(d, &c));
     };
     let choose_prospect = move |p: Prospect| {
         customer_name.set(format!("{} ({})", p.name, i18n.t(Msg::Prospect)));
         customer_type.set("F".into());
-        draft.update(|d| {
-            d.prospect_code = p.code.clone();
-            d.prospect_store = p.store.clone();
-            d.customer_code.clear();
-            d.customer_store.clear();
-            if d.price_list.is_empty() {
-                d.price_list = "001".into();
-            }
-        });
+        draft.update(|d| party::choose_prospect(d, &p.code, &p.store));
     };
     view! {
         <div class="card step-body" data-testid="step-customer">
@@ -453,22 +475,15 @@ fn CustomerStep(
             </p>
             <FieldProblem problem testid="problem-customer" />
             <label class="label" for="customer-search">{move || i18n.t(Msg::Search)}</label>
-            <input id="customer-search" type="search" data-testid="customer-search" placeholder=move || i18n.t(Msg::SearchHint) bind:value=search />
+            <input id="customer-search" type="search" data-testid="customer-search" placeholder=move || i18n.t(Msg::SearchHint) bind:value=search
+                aria-invalid=move || problem.get().is_some().to_string() aria-describedby="problem-customer" />
             <Show when=move || kind.get() == DocumentKind::Quotation>
                 <details class="new-prospect" data-testid="new-prospect">
                     <summary>{move || format!("+ {}", i18n.t(Msg::NewProspect))}</summary>
                     <NewProspectForm on_saved=move |(code, store, name): (String, String, String)| {
                         customer_name.set(format!("{name} ({})", i18n.t(Msg::Prospect)));
                         customer_type.set("F".into());
-                        draft.update(|d| {
-                            d.prospect_code = code;
-                            d.prospect_store = store;
-                            d.customer_code.clear();
-                            d.customer_store.clear();
-                            if d.price_list.is_empty() {
-                                d.price_list = "001".into();
-                            }
-                        });
+                        draft.update(|d| party::choose_prospect(d, &code, &store));
                     } />
                 </details>
             </Show>
@@ -530,8 +545,14 @@ fn NumberInput(
     on_change: impl Fn(f64) + Copy + Send + Sync + 'static,
     #[prop(into)] testid: String,
     #[prop(into, optional)] id: String,
+    /// The field's problem: marks the box invalid and points at the message (`described_by`).
+    #[prop(optional)]
+    problem: Option<Signal<Option<Problem>>>,
+    #[prop(into, optional)] described_by: String,
+    #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let invalid = move || problem.is_some_and(|p| p.get().is_some()).to_string();
     let text = RwSignal::new(number_input(value.get_untracked(), i18n.locale.get_untracked()));
     Effect::new(move |_| {
         let v = value.get();
@@ -544,7 +565,10 @@ fn NumberInput(
     view! {
         <input
             id=id
+            class=class
             inputmode="decimal"
+            aria-invalid=invalid
+            aria-describedby=(!described_by.is_empty()).then_some(described_by)
             data-testid=testid
             prop:value=text
             on:input=move |ev| {
@@ -573,7 +597,9 @@ fn TermsStep(
         view! {
             <label>
                 <span class="label">{move || i18n.t(label)}</span>
-                <select data-testid=testid prop:value=move || draft.with(get) on:change=move |ev| draft.update(|d| set(d, event_target_value(&ev)))>
+                <select data-testid=testid prop:value=move || draft.with(get) on:change=move |ev| draft.update(|d| set(d, event_target_value(&ev)))
+                    aria-invalid=move || field.is_some_and(|f| problem(f).get().is_some()).to_string()
+                    aria-describedby=field.map(|_| format!("problem-{testid}"))>
                     <option value="">"—"</option>
                     {move || {
                         options
@@ -611,7 +637,8 @@ fn TermsStep(
         view! {
             <label>
                 <span class="label">{move || i18n.t(label)}</span>
-                <NumberInput value=Signal::derive(move || draft.with(get)) on_change=move |v| draft.update(|d| set(d, v)) testid=testid />
+                <NumberInput value=Signal::derive(move || draft.with(get)) on_change=move |v| draft.update(|d| set(d, v)) testid=testid
+                    problem=problem(field) described_by=format!("problem-{testid}") />
                 <FieldProblem problem=problem(field) testid=format!("problem-{testid}") />
             </label>
         }
@@ -649,14 +676,7 @@ fn ItemsStep(
     let only_list = RwSignal::new(false);
     let found = LocalResource::new(move || {
         let (s, only) = (search.get(), only_list.get());
-        let priced_for = draft.with_untracked(|d| {
-            let (c, st) = if d.customer_code.is_empty() {
-                ("000001".to_string(), "01".to_string())
-            } else {
-                (d.customer_code.clone(), d.customer_store.clone())
-            };
-            (!d.price_list.is_empty()).then(|| (d.price_list.clone(), c, st))
-        });
+        let priced_for = draft.with_untracked(party::pricing_for);
         async move {
             if s.trim().len() < 2 {
                 return Ok(Vec::<Product>::new());
@@ -700,7 +720,12 @@ fn ItemsStep(
                     found
                         .get()
                         .map(|r| match r {
-                            Err(e) => view! { <ApiErrorBox error=e /> }.into_any(),
+                            Err(e) => view! { <li><ApiErrorBox error=e /></li> }.into_any(),
+                            // Asked, and nothing came: say so (the ERP's 404 is "none").
+                            Ok(list) if list.is_empty() && search.with(|s| s.trim().len() >= 2) => view! {
+                                <li class="muted" data-testid="product-none">{move || i18n.t(Msg::NoProducts)}</li>
+                            }
+                                .into_any(),
                             Ok(list) => list
                                 .into_iter()
                                 .map(|p| {
@@ -710,7 +735,7 @@ fn ItemsStep(
                                     view! {
                                         <li>
                                             <button type="button" class="pick" data-testid="product-option" data-code=code on:click=move |_| add(p.clone())>
-                                                {label}" · "{move || format::money(price, i18n.locale.get())}
+                                                {label}" · "<span class="money">{move || format::money(price, i18n.locale.get())}</span>
                                             </button>
                                         </li>
                                     }
@@ -722,18 +747,18 @@ fn ItemsStep(
             </ul>
             <FieldProblem problem=problem(Field::Items) testid="problem-items" />
             <div class="table-wrap">
-                <table class="table items" data-testid="items-table">
+                <table class="table items stack" data-testid="items-table">
                     <thead>
                         <tr>
                             <th>{move || i18n.t(Msg::Product)}</th>
                             <th>{move || i18n.t(Msg::Quantity)}</th>
-                            <th>{move || i18n.t(Msg::ListPrice)}</th>
+                            <th class="num">{move || i18n.t(Msg::ListPrice)}</th>
                             <th>{move || i18n.t(Msg::UnitPrice)}</th>
                             <th>{move || i18n.t(Msg::DiscountPct)}</th>
                             <th>{move || i18n.t(Msg::DeliveryDate)}</th>
                             <th>{move || i18n.t(Msg::CustomerOrder)}</th>
                             <th class="num">{move || i18n.t(Msg::Amount)}</th>
-                            <th></th>
+                            <th><span class="visually-hidden">{move || i18n.t(Msg::Remove)}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -749,7 +774,8 @@ fn ItemsStep(
     }
 }
 
-/// One editable line.
+/// One editable line: a table row where the table fits, a card where it does not. Every
+/// box has a label (hidden in the table, whose header says it) and points at its problem.
 #[component]
 fn ItemRow(
     n: usize,
@@ -765,52 +791,76 @@ fn ItemRow(
             }
         })
     };
+    let label = move |msg: Msg| view! { <span class="cell-label">{move || i18n.t(msg)}</span> };
+    let invalid = move |f: Field| Signal::derive(move || problem(f).get().is_some());
     view! {
         <tr data-testid="item-row" data-product=move || item().product>
-            <td>
+            <td class="wide">
                 <div class="mono">{move || item().product}</div>
                 <div class="muted small">{move || item().description}</div>
             </td>
             <td>
-                <NumberInput value=Signal::derive(move || item().quantity) on_change=move |v| edit(&|i| i.quantity = v) testid="item-quantity" />
-                <FieldProblem problem=problem(Field::ItemQuantity(n)) testid="problem-item-quantity" />
+                <label>
+                    {label(Msg::Quantity)}
+                    <NumberInput value=Signal::derive(move || item().quantity) on_change=move |v| edit(&|i| i.quantity = v) testid="item-quantity"
+                        class="qty" problem=problem(Field::ItemQuantity(n)) described_by=problem_id("problem-item-quantity", Some(n)) />
+                </label>
+                <FieldProblem problem=problem(Field::ItemQuantity(n)) testid="problem-item-quantity" line=n />
             </td>
-            <td class="mono">{move || format::money(item().list_price, i18n.locale.get())}</td>
+            <td class="num money">{label(Msg::ListPrice)}{move || format::money(item().list_price, i18n.locale.get())}</td>
             <td>
-                <NumberInput value=Signal::derive(move || item().unit_price) on_change=move |v| edit(&|i| i.set_unit_price(v)) testid="item-unit-price" />
-                <FieldProblem problem=problem(Field::ItemUnitPrice(n)) testid="problem-item-unit-price" />
+                <label>
+                    {label(Msg::UnitPrice)}
+                    <NumberInput value=Signal::derive(move || item().unit_price) on_change=move |v| edit(&|i| i.set_unit_price(v)) testid="item-unit-price"
+                        class="price" problem=problem(Field::ItemUnitPrice(n)) described_by=problem_id("problem-item-unit-price", Some(n)) />
+                </label>
+                <FieldProblem problem=problem(Field::ItemUnitPrice(n)) testid="problem-item-unit-price" line=n />
             </td>
             <td>
-                <NumberInput value=Signal::derive(move || item().discount_pct) on_change=move |v| edit(&|i| i.set_discount(v)) testid="item-discount" />
-                <FieldProblem problem=problem(Field::ItemDiscount(n)) testid="problem-item-discount" />
+                <label>
+                    {label(Msg::DiscountPct)}
+                    <NumberInput value=Signal::derive(move || item().discount_pct) on_change=move |v| edit(&|i| i.set_discount(v)) testid="item-discount"
+                        class="pct" problem=problem(Field::ItemDiscount(n)) described_by=problem_id("problem-item-discount", Some(n)) />
+                </label>
+                <FieldProblem problem=problem(Field::ItemDiscount(n)) testid="problem-item-discount" line=n />
             </td>
             <td>
-                <input type="date" data-testid="item-delivery" prop:value=move || item().delivery_date
-                    on:change=move |ev| { let v = event_target_value(&ev); edit(&|i| i.delivery_date = v.clone()) } />
-                <FieldProblem problem=problem(Field::ItemDeliveryDate(n)) testid="problem-item-delivery" />
+                <label>
+                    {label(Msg::DeliveryDate)}
+                    <DateInput value=Signal::derive(move || item().delivery_date) on_change=move |v| edit(&|i| i.delivery_date = v.clone())
+                        testid="item-delivery" invalid=invalid(Field::ItemDeliveryDate(n))
+                        described_by=problem_id("problem-item-delivery", Some(n)) />
+                </label>
+                <FieldProblem problem=problem(Field::ItemDeliveryDate(n)) testid="problem-item-delivery" line=n />
             </td>
             <td>
-                <input data-testid="item-customer-order" prop:value=move || item().customer_order
-                    on:input=move |ev| { let v = event_target_value(&ev); edit(&|i| i.customer_order = v.clone()) } />
+                <label>
+                    {label(Msg::CustomerOrder)}
+                    <input data-testid="item-customer-order" prop:value=move || item().customer_order
+                        on:input=move |ev| { let v = event_target_value(&ev); edit(&|i| i.customer_order = v.clone()) } />
+                </label>
             </td>
-            <td class="num mono" data-testid="item-amount">{move || format::money(item().amount(), i18n.locale.get())}</td>
+            <td class="num money" data-testid="item-amount">{label(Msg::Amount)}{move || format::money(item().amount(), i18n.locale.get())}</td>
             <td>
-                <button type="button" class="button ghost" data-testid="item-remove" on:click=move |_| {
-                    draft.update(|d| {
-                        // A line the ERP knows is sent as deleted; a new one just goes.
-                        if d.items[n].item_id.is_empty() { d.items[n].removed = true; d.items[n].product.clear(); } else { d.items[n].removed = true; }
-                    })
-                }>
-                    {move || i18n.t(Msg::Remove)}
+                <button type="button" class="button ghost" data-testid="item-remove"
+                    aria-label=move || format!("{} {}", i18n.t(Msg::Remove), item().product)
+                    on:click=move |_| {
+                        draft.update(|d| {
+                            // A line the ERP knows is sent as deleted; a new one just goes.
+                            if d.items[n].item_id.is_empty() { d.items[n].removed = true; d.items[n].product.clear(); } else { d.items[n].removed = true; }
+                        })
+                    }>
+                    <span aria-hidden="true">"✕ "</span>{move || i18n.t(Msg::Remove)}
                 </button>
             </td>
         </tr>
     }
 }
 
-/// Step 4: totals, taxes from the ERP, and sending.
+/// Step 4: every line, the totals, taxes from the ERP, and sending.
 #[component]
 fn ReviewStep(
+    draft: RwSignal<Draft>,
     totals: Signal<mascate_domain::document::Totals>,
     taxes: RwSignal<Option<Result<Taxes, ApiError>>>,
     online: Signal<bool>,
@@ -818,10 +868,10 @@ fn ReviewStep(
     customer_name: RwSignal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let money = move |v: f64| format::money(v, i18n.locale.get());
     view! {
         <div class="card step-body" data-testid="step-review">
             <p><strong>{move || i18n.t(Msg::Customer)}": "</strong>{move || customer_name.get()}</p>
+            <crate::components::lines::LinesTable lines=Signal::derive(move || draft.with(|d| d.live_items().cloned().collect())) testid="review-items" />
             <crate::components::totals::TotalsTable totals taxes=Signal::derive(move || taxes.get().and_then(Result::ok)) />
             <Show
                 when=move || online.get()
@@ -835,7 +885,6 @@ fn ReviewStep(
                 Some(Err(e)) => view! { <ApiErrorBox error=e /> }.into_any(),
                 _ => ().into_any(),
             }}
-            <p class="muted small">{move || money(totals.get().total)}</p>
         </div>
     }
 }

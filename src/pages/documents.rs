@@ -15,7 +15,7 @@ use crate::components::pager::Pager;
 use crate::components::search_box::SearchBox;
 use crate::components::send_state::SendStateChip;
 use crate::connectivity::use_connectivity;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Msg, Plural};
 use crate::prefs;
 use crate::session::use_session;
 use crate::storage;
@@ -32,6 +32,44 @@ pub struct Row {
     pub amount: f64,
     pub status: Msg,
     pub status_code: String,
+    /// The chip's look: a class and an icon (never colour alone).
+    pub tone: Tone,
+}
+
+/// How a state chip looks: a class (its colour) and an icon.
+pub type Tone = (&'static str, &'static str);
+
+/// An order's chip: released green, invoiced blue, open neutral, any block an alarm.
+pub fn order_tone(state: OrderState) -> Tone {
+    match state {
+        OrderState::Open => ("chip", "○"),
+        OrderState::Released => ("chip ok", "✓"),
+        OrderState::Invoiced => ("chip info", "▣"),
+        OrderState::BlockedRule | OrderState::BlockedBudget | OrderState::BlockedCredit => ("chip alarm", "✕"),
+        OrderState::Other => ("chip", "?"),
+    }
+}
+
+/// A quotation's chip: open neutral, turned into an order green, cancelled struck through.
+pub fn quotation_tone(state: QuotationState) -> Tone {
+    match state {
+        QuotationState::Open => ("chip", "○"),
+        QuotationState::Converted => ("chip ok", "✓"),
+        QuotationState::Cancelled => ("chip muted", "✕"),
+        QuotationState::Other => ("chip", "?"),
+    }
+}
+
+/// A state chip.
+#[component]
+pub fn StateChip(status: Msg, tone: Tone, #[prop(optional)] testid: Option<&'static str>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <span class=tone.0 data-testid=testid>
+            <span aria-hidden="true">{tone.1}</span>
+            {move || i18n.t(status)}
+        </span>
+    }
 }
 
 /// The words for an order's state.
@@ -74,6 +112,7 @@ async fn load(api: Api, kind: DocumentKind, q: DocumentQuery, page: usize) -> Re
                 .into_iter()
                 .map(|o| Row {
                     status: order_state_msg(OrderState::of(&o.status, &o.block_reason)),
+                    tone: order_tone(OrderState::of(&o.status, &o.block_reason)),
                     status_code: o.status.trim().to_string(),
                     number: o.number,
                     issue_date: o.issue_date,
@@ -91,6 +130,7 @@ async fn load(api: Api, kind: DocumentKind, q: DocumentQuery, page: usize) -> Re
                 .into_iter()
                 .map(|o| Row {
                     status: quotation_state_msg(QuotationState::of(&o.status)),
+                    tone: quotation_tone(QuotationState::of(&o.status)),
                     status_code: o.status.trim().to_string(),
                     number: o.number,
                     issue_date: o.issue_date,
@@ -206,12 +246,24 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
                                     .map(|e| {
                                         let t = e.draft.totals();
                                         let (state, edit_href) = (e.state, format!("/sent/{}/edit", e.external_id));
+                                        let count = e.draft.live_items().count();
+                                        let date = e.draft.issue_date.clone();
+                                        // Who it is for, by name (the code when an old entry has none).
+                                        let who = if e.customer_name.trim().is_empty() {
+                                            format!("{} / {}", e.draft.customer_code, e.draft.customer_store)
+                                        } else {
+                                            e.customer_name.clone()
+                                        };
                                         view! {
-                                            <li class="card" data-testid="unsent-document" data-external-id=e.external_id.clone()>
-                                                <A href=format!("/sent/{}", e.external_id)>
-                                                    {format!("{} {}", e.draft.customer_code, e.draft.customer_store)}
+                                            <li class="card document-card" data-testid="unsent-document" data-external-id=e.external_id.clone()>
+                                                <A href=format!("/sent/{}", e.external_id) attr:class="card-title" attr:data-testid="unsent-customer">
+                                                    {who}
                                                 </A>
-                                                <span class="mono">{move || format::money(t.total, i18n.locale.get())}</span>
+                                                <span class="muted small" data-testid="unsent-meta">
+                                                    <span class="nowrap">{move || format::date(&date, i18n.locale.get())}</span>" · "
+                                                    <span class="nowrap">{move || i18n.count(Plural::ItemsN, count)}</span>
+                                                </span>
+                                                <span class="money">{move || format::money(t.total, i18n.locale.get())}</span>
                                                 <SendStateChip state=e.state error=e.error.clone() number=e.draft.erp_number.clone() />
                                                 {move || device_actions(connectivity.online(), state).edit.then(|| view! {
                                                     <A href=edit_href.clone() attr:class="button" attr:data-testid="unsent-edit">
@@ -255,7 +307,7 @@ fn DocumentTable(rows: Vec<Row>, seg: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="table-wrap">
-            <table class="table" data-testid="documents-table">
+            <table class="table stack" data-testid="documents-table">
                 <thead>
                     <tr>
                         <th>{move || i18n.t(Msg::Number)}</th>
@@ -269,20 +321,20 @@ fn DocumentTable(rows: Vec<Row>, seg: &'static str) -> impl IntoView {
                     {rows
                         .into_iter()
                         .map(|r| {
-                            let (amount, date, status) = (r.amount, r.issue_date.clone(), r.status);
+                            let (amount, date, status, tone) = (r.amount, r.issue_date.clone(), r.status, r.tone);
                             let (number, href) = (r.number.clone(), format!("/{seg}/{}", r.number));
                             view! {
-                                <tr data-testid="document-row" data-number=r.number.clone() data-status=r.status_code.clone()>
+                                <tr class="opens" data-testid="document-row" data-number=r.number.clone() data-status=r.status_code.clone()>
                                     <td class="mono">
-                                        <A href=href attr:data-testid="document-link">{number}</A>
+                                        <A href=href attr:class="row-link" attr:data-testid="document-link">{number}</A>
                                     </td>
-                                    <td>{move || format::date(&date, i18n.locale.get())}</td>
-                                    <td>
+                                    <td class="nowrap" data-label=move || i18n.t(Msg::IssueDate)>{move || format::date(&date, i18n.locale.get())}</td>
+                                    <td class="wide">
                                         <div>{r.customer_name.clone()}</div>
                                         <div class="muted small mono">{r.customer.clone()}</div>
                                     </td>
-                                    <td class="num mono">{move || format::money(amount, i18n.locale.get())}</td>
-                                    <td><span class="chip">{move || i18n.t(status)}</span></td>
+                                    <td class="num money" data-label=move || i18n.t(Msg::Amount)>{move || format::money(amount, i18n.locale.get())}</td>
+                                    <td><StateChip status tone /></td>
                                 </tr>
                             }
                         })
@@ -301,15 +353,15 @@ fn DocumentCards(rows: Vec<Row>, seg: &'static str) -> impl IntoView {
             {rows
                 .into_iter()
                 .map(|r| {
-                    let (amount, date, status) = (r.amount, r.issue_date.clone(), r.status);
+                    let (amount, date, status, tone) = (r.amount, r.issue_date.clone(), r.status, r.tone);
                     let (label, href) = (format!("#{}", r.number), format!("/{seg}/{}", r.number));
                     view! {
-                        <li class="card" data-testid="document-card" data-number=r.number.clone()>
+                        <li class="card document-card" data-testid="document-card" data-number=r.number.clone()>
                             <A href=href attr:class="card-title">{label}</A>
                             <div>{r.customer_name.clone()}</div>
                             <div class="muted small">{move || format::date(&date, i18n.locale.get())}</div>
-                            <div class="mono">{move || format::money(amount, i18n.locale.get())}</div>
-                            <span class="chip">{move || i18n.t(status)}</span>
+                            <div class="money">{move || format::money(amount, i18n.locale.get())}</div>
+                            <StateChip status tone />
                         </li>
                     }
                 })

@@ -165,7 +165,7 @@ pub fn ProductsPage() -> impl IntoView {
                             } else {
                                 view! {
                                     <div class="table-wrap">
-                                        <table class="table" data-testid="products-table">
+                                        <table class="table stack" data-testid="products-table">
                                             <thead>
                                                 <tr>
                                                     <th>{move || i18n.t(Msg::Code)}</th>
@@ -219,22 +219,27 @@ fn ProductRow(p: Product, open: RwSignal<Option<String>>) -> impl IntoView {
         })
     };
     let price = p.price;
+    let is_open_now = is_open.clone();
     let toggle = {
         let code = code.clone();
         move |_| open.update(|o| *o = if o.as_deref() == Some(code.as_str()) { None } else { Some(code.clone()) })
     };
     view! {
         <tr data-testid="product-row" data-code=code.clone() data-blocked=p.is_blocked().to_string()>
-            <td class="mono">{code.clone()}</td>
-            <td>{p.description.clone()}{p.is_blocked().then(|| view! { " " <span class="chip blocked">{move || i18n.t(Msg::Blocked)}</span> })}</td>
-            <td>{p.group_name.clone()}</td>
-            <td>{p.unit.clone()}</td>
-            <td class="num mono" data-testid="product-price">{move || format::money(price, i18n.locale.get())}</td>
-            <td><button type="button" class="button ghost" data-testid="product-stock-toggle" on:click=toggle>{move || i18n.t(Msg::Stock)}</button></td>
+            <td class="mono nowrap" data-label=move || i18n.t(Msg::Code)>{code.clone()}</td>
+            <td class="wide">{p.description.clone()}{p.is_blocked().then(|| view! { " " <span class="chip blocked">{move || i18n.t(Msg::Blocked)}</span> })}</td>
+            <td data-label=move || i18n.t(Msg::Group)>{p.group_name.clone()}</td>
+            <td data-label=move || i18n.t(Msg::Unit)>{p.unit.clone()}</td>
+            <td class="num money" data-label=move || i18n.t(Msg::Price) data-testid="product-price">{move || format::money(price, i18n.locale.get())}</td>
+            <td>
+                <button type="button" class="button ghost" data-testid="product-stock-toggle" aria-expanded=move || is_open_now().to_string() on:click=toggle>
+                    {move || i18n.t(Msg::Stock)}
+                </button>
+            </td>
         </tr>
         <Show when=is_open.clone()>
             <tr class="stock-row">
-                <td colspan="6">
+                <td colspan="6" class="wide">
                     {move || match stock.get() {
                         Some(Ok(Some(rows))) => view! {
                             <ul class="plain" data-testid="product-stock">
