@@ -17,7 +17,7 @@ async function main() {
     await page.getByTestId('login-password').fill('mascate1');
     await page.getByTestId('login-submit').click();
     await page.getByTestId('home-card').first().waitFor();
-    await page.locator('[data-testid=home-chart] circle').first().waitFor();
+    await page.locator('[data-testid=home-chart] [data-testid=chart-point]').first().waitFor();
     await page.screenshot({ path: `${out}/home-${w}x${h}.png` });
     await page.getByTestId('nav-customers').click();
     await page.getByTestId('customer-row').first().waitFor();

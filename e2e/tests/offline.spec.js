@@ -95,7 +95,10 @@ test('configurator → priming → offline work on exactly that selection → ba
   await expect(page.getByTestId('customer-details')).toBeVisible();
   await expect(page.getByTestId('customer-address')).toBeVisible();
   await expect(page.getByTestId('customer-finances')).toHaveCount(0);
-  await expect(page.getByTestId('customer-commercial')).toHaveCount(0);
+  // Terms by name from the device's reference tables; credit and risk need the ERP.
+  await expect(page.getByTestId('customer-commercial')).toBeVisible();
+  await expect(page.getByTestId('customer-payment-condition')).not.toHaveText(/^\d+$/);
+  await expect(page.getByTestId('customer-credit-limit')).toHaveCount(0);
 
   // Notifications say they need the connection.
   await page.getByTestId('nav-notifications').click();
