@@ -49,7 +49,7 @@ impl ApiError {
 /// A failure of the device's database, for code paths that report `ApiError`s.
 impl From<crate::storage::StorageError> for ApiError {
     fn from(e: crate::storage::StorageError) -> Self {
-        ApiError::Malformed(e.0)
+        ApiError::Malformed(e.to_string())
     }
 }
 

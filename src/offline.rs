@@ -142,11 +142,11 @@ impl OfflineData {
     /// way (the caller offers it only then, and this checks again).
     pub async fn remove_device_data(self) -> Result<(), String> {
         let db = self.db().await.ok_or_else(String::new)?;
-        let outbox = db.outbox().await.map_err(|e| e.0)?;
+        let outbox = db.outbox().await.map_err(|e| e.to_string())?;
         if outbox.iter().any(|e| e.state.is_unfinished()) {
             return Err("pending".into());
         }
-        db.wipe().await.map_err(|e| e.0)?;
+        db.wipe().await.map_err(|e| e.to_string())?;
         self.changes.update(|n| *n += 1);
         self.refresh().await;
         Ok(())

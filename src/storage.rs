@@ -77,26 +77,63 @@ pub fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
     builder
 }
 
-/// A storage failure, as text for a message; the pages fall back to the network.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StorageError(pub String);
+/// Why the device's database failed; the pages fall back to the network or say so.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum StorageError {
+    /// The browser refused a write for want of space (a `QuotaExceededError`): nothing was
+    /// saved, and the rep must be told so in plain words.
+    #[error("the device's storage is full")]
+    QuotaExceeded,
+    /// Anything else the database or the (de)serialisation refused, in its own words.
+    #[error("device storage: {0}")]
+    Failed(String),
+}
 
 impl StorageError {
-    /// The browser refused the write for want of space (`QuotaExceededError`).
+    /// The browser refused the write for want of space.
     pub fn is_quota(&self) -> bool {
-        self.0.contains("QuotaExceeded") || self.0.to_lowercase().contains("quota")
+        *self == StorageError::QuotaExceeded
     }
+
+    /// From the name of the `DOMException` the browser raised (`QuotaExceededError`, …).
+    fn of_dom_exception(name: Option<String>, text: String) -> StorageError {
+        match name.as_deref() {
+            Some("QuotaExceededError") => StorageError::QuotaExceeded,
+            _ => StorageError::Failed(text),
+        }
+    }
+}
+
+/// The `name` of the `DOMException` inside an IndexedDB error, when it carries one.
+fn dom_exception_name(e: &idb::Error) -> Option<String> {
+    use idb::Error as E;
+    let value = match e {
+        E::DomException(d) => return Some(d.name()),
+        E::AddFailed(v)
+        | E::UpdateFailed(v)
+        | E::TransactionCommitError(v)
+        | E::ClearFailed(v)
+        | E::DeleteFailed(v)
+        | E::IndexedDbOpenFailed(v)
+        | E::ObjectStoreCreateFailed(v) => v,
+        _ => return None,
+    };
+    js_sys::Reflect::get(value, &JsValue::from_str("name")).ok()?.as_string()
 }
 
 impl From<rexie::Error> for StorageError {
     fn from(e: rexie::Error) -> Self {
-        StorageError(e.to_string())
+        let name = match &e {
+            rexie::Error::IdbError(inner) => dom_exception_name(inner),
+            _ => None,
+        };
+        StorageError::of_dom_exception(name, e.to_string())
     }
 }
 
 impl From<serde_wasm_bindgen::Error> for StorageError {
     fn from(e: serde_wasm_bindgen::Error) -> Self {
-        StorageError(e.to_string())
+        StorageError::Failed(e.to_string())
     }
 }
 
@@ -308,7 +345,8 @@ impl Storage {
         value: &str,
     ) -> Result<Vec<T>, StorageError> {
         let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
-        let range = rexie::KeyRange::only(&JsValue::from_str(value)).map_err(|e| StorageError(e.to_string()))?;
+        let range =
+            rexie::KeyRange::only(&JsValue::from_str(value)).map_err(|e| StorageError::Failed(e.to_string()))?;
         let values = tx.store(store)?.index(index)?.get_all(Some(range), None).await?;
         values.into_iter().map(from_js).collect()
     }

@@ -209,3 +209,18 @@ async fn a_page_applies_upserts_and_tombstones_with_its_checkpoint_in_one_transa
     assert_eq!(db.meta("checkpoint:products").await.unwrap(), None);
     db.close();
 }
+
+#[wasm_bindgen_test]
+fn a_full_disk_is_told_by_the_dom_exception_name_not_by_its_text() {
+    use mascate::storage::StorageError;
+    let dom = |message: &str, name: &str| {
+        let e = web_sys::DomException::new_with_message_and_name(message, name).expect("a DOMException");
+        StorageError::from(rexie::Error::IdbError(idb::Error::DomException(e)))
+    };
+    assert_eq!(dom("no room left", "QuotaExceededError"), StorageError::QuotaExceeded);
+    assert!(dom("no room left", "QuotaExceededError").is_quota());
+    // A message that speaks of quota is not a full disk unless the browser says so by name.
+    let other = dom("quota exceeded in a constraint", "ConstraintError");
+    assert!(!other.is_quota(), "{other:?}");
+    assert!(matches!(other, StorageError::Failed(_)));
+}

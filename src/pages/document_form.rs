@@ -285,7 +285,7 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
             entry.customer_name = customer_name.get_untracked();
             if let Err(e) = db.put_outbox(&entry).await {
                 // Nothing was saved: say so plainly; the draft stays on screen.
-                let text = if e.is_quota() { i18n.t(Msg::StorageFull).to_string() } else { e.0 };
+                let text = if e.is_quota() { i18n.t(Msg::StorageFull).to_string() } else { e.to_string() };
                 send_error.set(Some(ApiError::Malformed(text)));
                 sending.set(false);
                 return;
