@@ -6,6 +6,7 @@ pub mod date_input;
 pub mod dialog;
 pub mod field;
 pub mod lines;
+pub mod loaded;
 pub mod locale_picker;
 pub mod offline_notice;
 pub mod pager;

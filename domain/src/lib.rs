@@ -13,6 +13,7 @@ pub mod document;
 pub mod filter;
 pub mod format;
 pub mod locale;
+pub mod notification;
 pub mod offline;
 pub mod outbox;
 pub mod party;

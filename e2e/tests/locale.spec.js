@@ -24,7 +24,7 @@ test('in English the dashboard has no Portuguese month, card or line name', asyn
   await expect(page.getByTestId('chart-legend-item').nth(1)).toHaveText('Unbilled');
 });
 
-test('a document written on the device is listed with its customer\'s name, date and items', async ({ page, context }) => {
+test('a document written on the device is listed with its customer\'s name, date and items; its notification speaks English too', async ({ page, context }) => {
   await tour.prepare(page);
   await context.setOffline(true);
   await page.goto('/orders/new');
@@ -44,4 +44,11 @@ test('a document written on the device is listed with its customer\'s name, date
   await expect(doc.getByTestId('unsent-meta')).toHaveText(/^\d{2}\/\d{2}\/\d{4} · 1 item$/);
   await context.setOffline(false);
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0', { timeout: 60_000 });
+
+  // The ERP's notification of it, titled in the rep's language (the ERP writes Portuguese).
+  await page.goto('/notifications');
+  await expect(page.getByTestId('notification-title').first()).toHaveText(/^Pedido incluído/);
+  await page.getByTestId('locale-select').selectOption('en');
+  await expect(page.getByTestId('notification-title').first()).toHaveText(/^Order created: \d{6}$/);
+  await page.getByTestId('locale-select').selectOption('pt-BR');
 });

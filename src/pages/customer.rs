@@ -11,11 +11,12 @@ use mascate_domain::{format, tax_id};
 use crate::api::{use_api, ApiError};
 use crate::catalog::use_catalog;
 use crate::components::field::Field;
+use crate::components::loaded::Loaded;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
 
 #[derive(Clone, PartialEq)]
-enum Loaded {
+enum Outcome {
     Found(Box<Customer>),
     Missing(Msg),
     Failed(String, Option<String>),
@@ -35,13 +36,15 @@ pub fn CustomerPage() -> impl IntoView {
         connectivity.online();
         async move {
             match catalog.customer(&code, &store).await {
-                Ok(c) => Loaded::Found(Box::new(c)),
-                Err(ApiError::Server { status: 404, .. }) if catalog.online() => Loaded::Missing(Msg::CustomerNotFound),
-                Err(ApiError::Server { status: 404, .. } | ApiError::Unreachable | ApiError::SignedOut) => {
-                    Loaded::Missing(Msg::NotSavedOffline)
+                Ok(c) => Outcome::Found(Box::new(c)),
+                Err(ApiError::Server { status: 404, .. }) if catalog.online() => {
+                    Outcome::Missing(Msg::CustomerNotFound)
                 }
-                Err(ApiError::Server { message, detail, .. }) => Loaded::Failed(message, detail),
-                Err(ApiError::Malformed(m)) => Loaded::Failed(m, None),
+                Err(ApiError::Server { status: 404, .. } | ApiError::Unreachable | ApiError::SignedOut) => {
+                    Outcome::Missing(Msg::NotSavedOffline)
+                }
+                Err(ApiError::Server { message, detail, .. }) => Outcome::Failed(message, detail),
+                Err(ApiError::Malformed(m)) => Outcome::Failed(m, None),
             }
         }
     });
@@ -53,10 +56,10 @@ pub fn CustomerPage() -> impl IntoView {
             </A>
             {move || match data.get() {
                 None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(Loaded::Missing(msg)) => {
+                Some(Outcome::Missing(msg)) => {
                     view! { <p class="empty" data-testid="customer-missing">{move || i18n.t(msg)}</p> }.into_any()
                 }
-                Some(Loaded::Failed(message, detail)) => {
+                Some(Outcome::Failed(message, detail)) => {
                     view! {
                         <div class="error" role="alert">
                             <p>{message}</p>
@@ -65,7 +68,7 @@ pub fn CustomerPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Some(Loaded::Found(c)) => {
+                Some(Outcome::Found(c)) => {
                     let (code, store) = (c.code.clone(), c.store.clone());
                     view! {
                         <CustomerDetails customer=*c />
@@ -258,25 +261,27 @@ fn CustomerFinances(code: String, store: String) -> impl IntoView {
     view! {
         <section class="card finances" data-testid="customer-finances">
             <h2>{move || i18n.t(Msg::Finances)}</h2>
-            {move || match summary.get() {
-                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <crate::components::api_error::ApiErrorBox error=e /> }.into_any(),
-                Some(Ok((credit, late, oldest))) => view! {
+            <Loaded resource=summary let:value>
+                {
+                    let (credit, late, oldest) = value;
+                    view! {
                     <dl>
                         <Field label=Msg::AvailableCredit value=Signal::derive(move || money(credit)) testid="customer-available-credit" />
                         <Field label=Msg::Delinquency value=Signal::derive(move || format!("{} %", format::number(late, 2, i18n.locale.get()))) testid="customer-delinquency" />
                         <Field label=Msg::OldestDue value=Signal::derive(move || format::date(&oldest, i18n.locale.get())) testid="customer-oldest-due" />
                     </dl>
                 }
-                    .into_any(),
-            }}
+                }
+            </Loaded>
             <h3>{move || i18n.t(Msg::OpenBills)}</h3>
             <crate::components::search_box::SearchBox value=search hint=Msg::BillSearchHint testid="bills-search" />
-            {move || match bills.get() {
-                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <crate::components::api_error::ApiErrorBox error=e /> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p class="muted" data-testid="bills-empty">{i18n.t(Msg::NoOpenBills)}</p> }.into_any(),
-                Some(Ok(list)) => view! {
+            <Loaded resource=bills let:value>
+                {
+                    let list = value;
+                    if list.is_empty() {
+                        view! { <p class="muted" data-testid="bills-empty">{move || i18n.t(Msg::NoOpenBills)}</p> }.into_any()
+                    } else {
+                        view! {
                     <div class="table-wrap">
                         <table class="table stack" data-testid="bills-table">
                             <thead>
@@ -308,9 +313,10 @@ fn CustomerFinances(code: String, store: String) -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
+                }.into_any()
+                    }
                 }
-                    .into_any(),
-            }}
+            </Loaded>
         </section>
     }
 }
@@ -332,10 +338,10 @@ fn CustomerDocuments(code: String, store: String) -> impl IntoView {
     view! {
         <section class="card" data-testid="customer-documents">
             <h2>{move || format!("{} · {}", i18n.t(Msg::NavOrders), i18n.t(Msg::NavQuotations))}</h2>
-            {move || match data.get() {
-                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <crate::components::api_error::ApiErrorBox error=e /> }.into_any(),
-                Some(Ok((orders, quotations))) => view! {
+            <Loaded resource=data let:value>
+                {
+                    let (orders, quotations) = value;
+                    view! {
                     <ul class="plain">
                         {orders
                             .into_iter()
@@ -365,8 +371,8 @@ fn CustomerDocuments(code: String, store: String) -> impl IntoView {
                             .collect_view()}
                     </ul>
                 }
-                    .into_any(),
-            }}
+                }
+            </Loaded>
         </section>
     }
 }
