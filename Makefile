@@ -32,8 +32,8 @@ bench-offline: build  ## priming records/s vs raw IndexedDB, offline search p95,
 bench-server:   ## server figures on 100k customers: sync, diff, queue throughput (not a test)
 	cargo run --release -p mascate-server --example bench
 
-screenshots: build  ## remakes docs/screenshots (768×1024 and 1280×800)
-	scripts/screenshots.sh
+screenshots: build  ## remakes docs/screenshots (390×844, 768×1024, 1280×800); ALL=1 adds every stop
+	scripts/screenshots.sh $(if $(ALL),all,)
 
 clean:
 	rm -rf dist target/e2e-data
