@@ -4,7 +4,9 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
 export PATH="$ROOT/e2e/node_modules/.bin:$CARGO_BIN:$PATH"
-if [[ "$(cat "$ROOT/target/.wasm-route" 2>/dev/null)" == debian ]]; then
+# MASCATE_WASM_ROUTE forces a route for this run, as in scripts/setup.sh.
+WASM_ROUTE="${MASCATE_WASM_ROUTE:-$(cat "$ROOT/target/.wasm-route" 2>/dev/null || true)}"
+if [[ "$WASM_ROUTE" == debian ]]; then
   mkdir -p "$ROOT/target/wasm-shims"
   ln -sf /usr/bin/cargo "$ROOT/target/wasm-shims/cargo"
   ln -sf /usr/bin/rustc "$ROOT/target/wasm-shims/rustc"

@@ -20,21 +20,29 @@ apt_missing=()
 need_pkg() { dpkg -s "$1" >/dev/null 2>&1 || apt_missing+=("$1"); }
 
 # --- the wasm32 target --------------------------------------------------------------
-# Where rustup can add the target, that is the ordinary route. Here it cannot download,
-# so Debian's rustc-web (with its std source and wasm-ld) builds std for wasm32 itself.
+# Where rustup can add the target, that is the ordinary route. Where it cannot download,
+# Debian's rustc-web (with its std source and wasm-ld) builds std for wasm32 itself.
+# MASCATE_WASM_ROUTE=debian|rustup forces a route for this run (scripts/env.sh honours it
+# too) without changing the one remembered in target/.wasm-route for later runs.
+mkdir -p target
 WASM_ROUTE=rustup
-# MASCATE_WASM_ROUTE=debian forces the fallback (to test it on a machine that has both).
-if [[ "${MASCATE_WASM_ROUTE:-}" == debian ]]; then
-  WASM_ROUTE=debian
-elif [[ -z "${MASCATE_WASM_ROUTE:-}" && "$(cat target/.wasm-route 2>/dev/null)" == debian ]]; then
+remember=1
+if [[ "${MASCATE_WASM_ROUTE:-}" == debian || "${MASCATE_WASM_ROUTE:-}" == rustup ]]; then
+  WASM_ROUTE=$MASCATE_WASM_ROUTE
+  remember=0
+elif [[ "$(cat target/.wasm-route 2>/dev/null)" == debian ]]; then
   WASM_ROUTE=debian # rustup could not add it last time; do not wait for it again
-elif ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+fi
+if [[ $WASM_ROUTE == rustup ]] && ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "trying rustup for the wasm32 target (at most 60 s)"
   if timeout 60 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
     say "added the wasm32 target with rustup"
-  else
+  elif [[ $remember -eq 1 ]]; then
     say "rustup cannot download here: building std for wasm32 from Debian's rustc-web instead"
     WASM_ROUTE=debian
+  else
+    say "rustup could not add the wasm32 target, and MASCATE_WASM_ROUTE=rustup forbids the fallback"
+    exit 1
   fi
 fi
 if [[ $WASM_ROUTE == debian ]]; then
@@ -51,7 +59,21 @@ if ((${#apt_missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_missing[@]}" >/dev/null
 fi
-echo "$WASM_ROUTE" > target/.wasm-route 2>/dev/null || { mkdir -p target; echo "$WASM_ROUTE" > target/.wasm-route; }
+if [[ $remember -eq 1 ]]; then echo "$WASM_ROUTE" > target/.wasm-route; fi
+
+# --- crates, fetched before any offline build ------------------------------------------
+# Trunk builds offline (it must never download its tools), so cargo cannot fetch a crate
+# during the wasm build: everything it needs is fetched here. Both are quick when cached.
+say "fetching the workspace's crates for every target (quick when cached)"
+cargo fetch --locked --quiet
+if [[ $WASM_ROUTE == debian ]]; then
+  # build-std compiles std from its source, which has crates of its own (dlmalloc, libc,
+  # compiler_builtins, ...) pinned by that source's Cargo.lock: fetch them with the very
+  # cargo that builds it.
+  STD_SRC=/usr/lib/rustlib/src/rust/library
+  say "fetching std's own crates for build-std (quick when cached)"
+  /usr/bin/cargo fetch --locked --quiet --manifest-path "$STD_SRC/Cargo.toml"
+fi
 
 # --- cargo-installed tools ----------------------------------------------------------
 # rustup's cargo builds these natively; they must sit on PATH for Trunk.

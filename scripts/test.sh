@@ -24,6 +24,9 @@ with_wasm cargo test --target wasm32-unknown-unknown --test '*'
 step "release build (app and server)"
 scripts/build.sh
 
+step "the fallback wasm32 route from an empty crate cache (Debian's rustc-web, build-std)"
+scripts/check-debian-route.sh
+
 step "API fuzzing (schemathesis over /api/openapi.json: no 5xx, every response matches its schema)"
 scripts/schemathesis.sh
 
