@@ -1,7 +1,7 @@
 //! What the home page's indicators are, as the contract defines them (§13), so the app can
 //! name them in the rep's language instead of showing the ERP's Portuguese titles.
 
-use crate::calendar::{month_name, month_of};
+use crate::calendar::{month_name, month_of, month_short};
 use crate::Locale;
 
 /// One of the four cards of `cardsHome` (§13.1).
@@ -53,15 +53,32 @@ impl Series {
     }
 }
 
-/// A bucket label of the chart in `locale`: the ERP sends month names in its own language
-/// (or years, which stay as they are).
+/// A bucket label of the chart in `locale`: the ERP sends month names in its own language,
+/// with the year when the period spans two (`Dezembro/2025`), or years, which stay as they
+/// are. `short` gives three letters and two digits (`Dec/25`), for many buckets.
 /// ```
 /// use mascate_domain::{dashboard::bucket_label, Locale};
-/// assert_eq!(bucket_label("Novembro", Locale::En), "November");
-/// assert_eq!(bucket_label("2026", Locale::En), "2026");
+/// assert_eq!(bucket_label("Novembro", Locale::En, false), "November");
+/// assert_eq!(bucket_label("Dezembro/2025", Locale::En, false), "December/2025");
+/// assert_eq!(bucket_label("Dezembro/2025", Locale::En, true), "Dec/25");
+/// assert_eq!(bucket_label("2026", Locale::En, true), "2026");
 /// ```
-pub fn bucket_label(label: &str, locale: Locale) -> String {
-    month_of(label).and_then(|m| month_name(m, locale)).map(str::to_string).unwrap_or_else(|| label.to_string())
+pub fn bucket_label(label: &str, locale: Locale, short: bool) -> String {
+    let (name, year) = match label.split_once('/') {
+        Some((name, year)) => (name, Some(year.trim())),
+        None => (label, None),
+    };
+    let Some(month) = month_of(name) else { return label.to_string() };
+    let name = match (short, month_name(month, locale)) {
+        (true, _) => month_short(month, locale).unwrap_or_default(),
+        (false, Some(n)) => n.to_string(),
+        (false, None) => name.to_string(),
+    };
+    match year {
+        Some(y) if short && y.len() == 4 => format!("{name}/{}", &y[2..]),
+        Some(y) => format!("{name}/{y}"),
+        None => name,
+    }
 }
 
 #[cfg(test)]
@@ -75,6 +92,8 @@ mod tests {
         assert_eq!(Card::of_title("Itens Finalizados"), Some(Card::Finished));
         assert_eq!(Series::at(1), Some(Series::Unbilled));
         assert_eq!(Series::at(2), None);
-        assert_eq!(bucket_label("Março", Locale::Es), "Marzo");
+        assert_eq!(bucket_label("Março", Locale::Es, false), "Marzo");
+        assert_eq!(bucket_label("Fevereiro/2026", Locale::PtBr, true), "Fev/26");
+        assert_eq!(bucket_label("Something", Locale::En, true), "Something");
     }
 }

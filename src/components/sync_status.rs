@@ -27,7 +27,7 @@ pub fn SyncStatus() -> impl IntoView {
                     {move || i18n.t_n(Msg::PendingN, sync.pending.get())}
                 </span>
                 <Show when=move || sync.errors.get() != 0>
-                    <span class="chip blocked" data-testid="sync-errors"><span aria-hidden="true">"! "</span>{move || i18n.count(Plural::Refused, sync.errors.get())}</span>
+                    <span class="chip blocked" data-icon="!" data-testid="sync-errors">{move || i18n.count(Plural::Refused, sync.errors.get())}</span>
                 </Show>
             </A>
             <button

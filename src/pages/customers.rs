@@ -234,8 +234,7 @@ fn details_href(c: &Customer) -> String {
 fn StatusChip(blocked: bool) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <span class=if blocked { "chip blocked" } else { "chip active" }>
-            <span aria-hidden="true">{if blocked { "✕" } else { "✓" }}</span>
+        <span class=if blocked { "chip blocked" } else { "chip active" } data-icon=if blocked { "✕" } else { "✓" }>
             {move || i18n.t(if blocked { Msg::Blocked } else { Msg::Active })}
         </span>
     }

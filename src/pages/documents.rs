@@ -36,7 +36,8 @@ pub struct Row {
     pub tone: Tone,
 }
 
-/// How a state chip looks: a class (its colour) and an icon.
+/// How a state chip looks: a class (its colour) and an icon (drawn by the style sheet, so
+/// the chip's text is only its words).
 pub type Tone = (&'static str, &'static str);
 
 /// An order's chip: released green, invoiced blue, open neutral, any block an alarm.
@@ -65,8 +66,7 @@ pub fn quotation_tone(state: QuotationState) -> Tone {
 pub fn StateChip(status: Msg, tone: Tone, #[prop(optional)] testid: Option<&'static str>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <span class=tone.0 data-testid=testid>
-            <span aria-hidden="true">{tone.1}</span>
+        <span class=tone.0 data-icon=tone.1 data-testid=testid>
             {move || i18n.t(status)}
         </span>
     }

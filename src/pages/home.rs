@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use mascate_domain::calendar::{month_of, month_short};
 use mascate_domain::chart::Chart;
 use mascate_domain::dashboard::{bucket_label, Card, Series};
 use mascate_domain::format;
@@ -192,13 +191,7 @@ fn LineChart(chart: Chart, money: bool) -> impl IntoView {
     let every = (chart.labels.len() / 8).max(1);
     // The ERP names months in its own language; many buckets get short names.
     let short = chart.labels.len() > 6;
-    let label_of = move |label: &str| {
-        let locale = i18n.locale.get();
-        match month_of(label) {
-            Some(m) if short => month_short(m, locale).unwrap_or_default(),
-            _ => bucket_label(label, locale),
-        }
-    };
+    let label_of = move |label: &str| bucket_label(label, i18n.locale.get(), short);
     let series_name = move |i: usize, erp: &str| match Series::at(i) {
         Some(Series::Billed) => i18n.t(Msg::SeriesBilled).to_string(),
         Some(Series::Unbilled) => i18n.t(Msg::SeriesUnbilled).to_string(),
