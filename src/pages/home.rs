@@ -178,7 +178,7 @@ fn sample(i: usize) -> impl IntoView {
 fn LineChart(chart: Chart, money: bool) -> impl IntoView {
     let i18n = use_i18n();
     // Room on the right for the last label to be read whole.
-    let (w, h, left, right, bottom) = (720.0, 260.0, 90.0, 44.0, 40.0);
+    let (w, h, left, right, bottom) = (720.0, 260.0, 112.0, 44.0, 40.0);
     let (pw, ph) = (w - left - right, h - bottom - 10.0);
     let layout = chart.layout(pw, ph);
     let fmt = move |v: f64| {
