@@ -9,7 +9,7 @@ use mascate_domain::dashboard::{bucket_label, Card, Series};
 use mascate_domain::format;
 
 use crate::api::{use_api, ApiError};
-use crate::components::api_error::ApiErrorBox;
+use crate::components::loaded::Loaded;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg, Plural};
 use crate::session::use_session;
@@ -89,11 +89,9 @@ pub fn HomePage() -> impl IntoView {
                         </button>
                     </div>
                 </div>
-                {move || match data.get() {
-                    None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                    Some(Err(ApiError::Unreachable)) => ().into_any(),
-                    Some(Err(e)) => view! { <ApiErrorBox error=e /> }.into_any(),
-                    Some(Ok((cards, charts))) => {
+                <Loaded resource=data let:loaded>
+                    {
+                        let (cards, charts) = loaded;
                         let value_chart = charts.first().and_then(|c| Chart::from_dataset(&c.chart_dataset));
                         let quantity_chart = charts.get(1).and_then(|c| Chart::from_dataset(&c.chart_dataset));
                         view! {
@@ -123,9 +121,8 @@ pub fn HomePage() -> impl IntoView {
                                 }}
                             </div>
                         }
-                            .into_any()
                     }
-                }}
+                </Loaded>
             </Show>
         </section>
     }
