@@ -14,6 +14,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+mod erp;
+
 /// Which document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum DocumentKind {
@@ -60,6 +62,11 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// A figure as the totals count it: zero when negative or not a number.
+fn counted(x: f64) -> f64 {
+    x.max(0.0)
+}
+
 impl DraftItem {
     /// Sets the discount and derives the unit price from the list price.
     pub fn set_discount(&mut self, pct: f64) {
@@ -77,9 +84,10 @@ impl DraftItem {
         };
     }
 
-    /// Quantity × unit price.
+    /// Quantity × unit price; a negative or unreadable figure counts as nothing (it is
+    /// refused by [`validate`], never summed into a negative total).
     pub fn amount(&self) -> f64 {
-        round2(self.quantity * self.unit_price)
+        round2(counted(self.quantity) * counted(self.unit_price))
     }
 }
 
@@ -147,7 +155,53 @@ pub fn next_item_id(last: &str) -> String {
     String::from_utf8(chars).unwrap_or_default()
 }
 
+/// The ERP's default quotation customer (`MV_ORCLIPD`, §4.2): a quotation for a prospect is
+/// priced and taxed as this customer until the prospect becomes one.
+pub const DEFAULT_QUOTATION_CUSTOMER: (&str, &str) = ("000001", "01");
+
+/// The price list a prospect's quotation starts with (a prospect has no terms of its own).
+pub const DEFAULT_PRICE_LIST: &str = "001";
+
 impl Draft {
+    /// Chooses a customer: the prospect (if any) goes, and the customer's own terms become
+    /// the draft's defaults.
+    pub fn choose_customer(&mut self, c: &crate::contract::Customer) {
+        (self.customer_code, self.customer_store) = (c.code.clone(), c.store.clone());
+        self.prospect_code.clear();
+        self.prospect_store.clear();
+        for (mine, theirs) in [
+            (&mut self.price_list, &c.price_list),
+            (&mut self.payment_condition, &c.payment_condition),
+            (&mut self.carrier, &c.carrier),
+            (&mut self.freight_type, &c.freight_type),
+        ] {
+            if !theirs.trim().is_empty() {
+                *mine = theirs.clone();
+            }
+        }
+    }
+
+    /// Chooses a prospect (quotations): the customer goes; the price list, if none was
+    /// chosen, is [`DEFAULT_PRICE_LIST`].
+    pub fn choose_prospect(&mut self, code: &str, store: &str) {
+        (self.prospect_code, self.prospect_store) = (code.to_string(), store.to_string());
+        self.customer_code.clear();
+        self.customer_store.clear();
+        if self.price_list.trim().is_empty() {
+            self.price_list = DEFAULT_PRICE_LIST.to_string();
+        }
+    }
+
+    /// Whose prices apply: the customer, or for a prospect (or no one yet) the ERP's default
+    /// quotation customer.
+    pub fn pricing_customer(&self) -> (String, String) {
+        if self.customer_code.trim().is_empty() {
+            (DEFAULT_QUOTATION_CUSTOMER.0.to_string(), DEFAULT_QUOTATION_CUSTOMER.1.to_string())
+        } else {
+            (self.customer_code.clone(), self.customer_store.clone())
+        }
+    }
+
     /// Adds a line numbered after the highest line so far. The number is chosen on the
     /// device and never changes, so an update sent later (even from offline, before the
     /// device has read the document back) changes this line instead of adding one.
@@ -168,10 +222,12 @@ impl Draft {
     }
 
     pub fn totals(&self) -> Totals {
-        let gross = round2(self.live_items().map(|i| i.quantity * i.list_price).sum());
+        // Bad figures are refused by `validate`; until they are fixed they count as zero, so
+        // no total is ever negative.
+        let gross = round2(self.live_items().map(|i| counted(i.quantity) * counted(i.list_price)).sum());
         let net = round2(self.live_items().map(DraftItem::amount).sum());
-        let header_discount = round2(net * self.discount_pct / 100.0);
-        let charges = round2(self.freight + self.insurance + self.expenses);
+        let header_discount = round2(net * counted(self.discount_pct).min(100.0) / 100.0);
+        let charges = round2(counted(self.freight) + counted(self.insurance) + counted(self.expenses));
         Totals {
             gross,
             item_discounts: round2((gross - net).max(0.0)),
@@ -282,6 +338,52 @@ pub enum Field {
     ItemDeliveryDate(usize),
 }
 
+impl Field {
+    /// The form step the field is on.
+    pub fn step(self) -> Step {
+        match self {
+            Field::Customer => Step::Customer,
+            Field::PriceList
+            | Field::PaymentCondition
+            | Field::Freight
+            | Field::Insurance
+            | Field::Expenses
+            | Field::Discount => Step::Terms,
+            _ => Step::Items,
+        }
+    }
+}
+
+/// The steps of the form, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Step {
+    Customer = 1,
+    Terms = 2,
+    Items = 3,
+    Review = 4,
+}
+
+impl Step {
+    pub const ALL: [Step; 4] = [Step::Customer, Step::Terms, Step::Items, Step::Review];
+
+    /// 1…4.
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+
+    pub fn from_number(n: u8) -> Step {
+        Step::ALL.into_iter().find(|s| s.number() == n).unwrap_or(Step::Review)
+    }
+
+    pub fn next(self) -> Step {
+        Step::from_number((self.number() + 1).min(4))
+    }
+
+    pub fn previous(self) -> Step {
+        Step::from_number(self.number().saturating_sub(1).max(1))
+    }
+}
+
 /// What is wrong with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Problem {
@@ -364,43 +466,23 @@ pub fn validate(d: &Draft, today: &str) -> Vec<(Field, Problem)> {
     out
 }
 
-/// An order's state in words the rep understands (§9.2 plus the credit block).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OrderState {
-    Open,
-    Released,
-    Invoiced,
-    BlockedRule,
-    BlockedBudget,
-    BlockedCredit,
-    Other,
-}
-
-impl OrderState {
-    /// From the ERP's computed `status` and the block reason.
-    pub fn of(status: &str, block_reason: &str) -> OrderState {
-        if block_reason.trim() == "credit" && status.trim() != "E" {
-            return OrderState::BlockedCredit;
-        }
-        match status.trim() {
-            "A" => OrderState::Open,
-            "L" => OrderState::Released,
-            "E" => OrderState::Invoiced,
-            "BR" => OrderState::BlockedRule,
-            "BV" => OrderState::BlockedBudget,
-            _ => OrderState::Other,
-        }
+/// The problems of one step ("Continuar" checks only these); the review step checks
+/// everything, as sending does.
+pub fn validate_step(d: &Draft, step: Step, today: &str) -> Vec<(Field, Problem)> {
+    let all = validate(d, today);
+    if step == Step::Review {
+        return all;
     }
-
-    /// The ERP statuses a filter can ask for, in the order a list offers them.
-    pub const FILTERS: [(&'static str, OrderState); 5] = [
-        ("A", OrderState::Open),
-        ("L", OrderState::Released),
-        ("E", OrderState::Invoiced),
-        ("BR", OrderState::BlockedRule),
-        ("BV", OrderState::BlockedBudget),
-    ];
+    all.into_iter().filter(|(f, _)| f.step() == step).collect()
 }
+
+/// The first step with a problem, where the form goes when sending is refused.
+pub fn first_step_with_problem(problems: &[(Field, Problem)]) -> Option<Step> {
+    problems.iter().map(|(f, _)| f.step()).min()
+}
+
+/// An order's state: see [`crate::release`], which owns the mapping.
+pub use crate::release::OrderState;
 
 /// A quotation's state (`CJ_STATUS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -508,11 +590,66 @@ mod tests {
     }
 
     #[test]
+    fn continuing_checks_only_its_own_step() {
+        let mut d = Draft::new(DocumentKind::Order, "x");
+        let today = "2026-11-25";
+        assert_eq!(validate_step(&d, Step::Customer, today), [(Field::Customer, Problem::Required)]);
+        d.customer_code = "000002".into();
+        d.customer_store = "01".into();
+        assert!(validate_step(&d, Step::Customer, today).is_empty());
+        d.freight = -5.0;
+        let terms: Vec<Field> = validate_step(&d, Step::Terms, today).into_iter().map(|(f, _)| f).collect();
+        assert_eq!(terms, [Field::PaymentCondition, Field::PriceList, Field::Freight]);
+        assert_eq!(validate_step(&d, Step::Items, today), [(Field::Items, Problem::NoItems)]);
+        let all = validate_step(&d, Step::Review, today);
+        assert_eq!(all, validate(&d, today), "the review checks everything, as sending does");
+        assert_eq!(first_step_with_problem(&all), Some(Step::Terms));
+        assert_eq!(first_step_with_problem(&[]), None);
+        assert_eq!(Step::Customer.next(), Step::Terms);
+        assert_eq!(Step::Review.next(), Step::Review);
+        assert_eq!(Step::Customer.previous(), Step::Customer);
+    }
+
+    #[test]
+    fn choosing_a_customer_or_a_prospect() {
+        use crate::contract::Customer;
+        let mut d = Draft::new(DocumentKind::Quotation, "x");
+        assert_eq!(d.pricing_customer(), ("000001".to_string(), "01".to_string()), "the default quotation customer");
+        d.choose_prospect("000004", "01");
+        assert_eq!((d.prospect_code.as_str(), d.price_list.as_str()), ("000004", "001"));
+        let c = Customer {
+            code: "000002".into(),
+            store: "01".into(),
+            price_list: "002".into(),
+            payment_condition: "001".into(),
+            ..Default::default()
+        };
+        d.choose_customer(&c);
+        assert!(d.prospect_code.is_empty());
+        assert_eq!((d.price_list.as_str(), d.payment_condition.as_str(), d.freight_type.as_str()), ("002", "001", "C"));
+        assert_eq!(d.pricing_customer(), ("000002".to_string(), "01".to_string()));
+        d.choose_prospect("000005", "01");
+        assert_eq!(d.price_list, "002", "a list already chosen stays");
+    }
+
+    #[test]
+    fn no_total_is_ever_negative() {
+        let mut d = Draft::new(DocumentKind::Order, "x");
+        d.freight = -5.0;
+        d.insurance = f64::NAN;
+        assert_eq!(d.totals().total, 0.0, "{:?}", d.totals());
+        assert!(validate(&d, "2026-11-25").contains(&(Field::Freight, Problem::NotNegative)));
+        let mut d = order();
+        d.items[0].quantity = -3.0;
+        d.items[1].unit_price = -1.0;
+        d.discount_pct = 150.0;
+        let t = d.totals();
+        assert!([t.gross, t.net, t.header_discount, t.charges, t.total].iter().all(|v| *v >= 0.0), "{t:?}");
+        assert_eq!(t.total, 0.0);
+    }
+
+    #[test]
     fn states_in_words() {
-        assert_eq!(OrderState::of("L", "credit"), OrderState::BlockedCredit);
-        assert_eq!(OrderState::of("E", "credit"), OrderState::Invoiced, "invoiced wins");
-        assert_eq!(OrderState::of("BR", "rule"), OrderState::BlockedRule);
-        assert_eq!(OrderState::of(" ", ""), OrderState::Other);
         assert_eq!(QuotationState::of("B"), QuotationState::Converted);
     }
 
