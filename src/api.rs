@@ -23,7 +23,6 @@ use mascate_domain::contract::ErrorBody;
 use serde::de::DeserializeOwned;
 
 use crate::connectivity::{use_connectivity, Connectivity};
-use crate::prefs;
 use crate::session::{use_session, SessionContext, Tokens};
 
 /// Why a call failed, in terms the pages can act on.
@@ -55,28 +54,11 @@ impl From<crate::storage::StorageError> for ApiError {
     }
 }
 
-/// The configured REST root, without a trailing slash; empty means this app's own origin.
-pub fn base_url() -> String {
-    prefs::get(prefs::keys::BASE_URL).map(|u| u.trim().trim_end_matches('/').to_string()).unwrap_or_default()
-}
-
-/// Points the app at another REST root (empty to use this app's origin).
-pub fn set_base_url(url: &str) {
-    let url = url.trim();
-    if url.is_empty() {
-        prefs::remove(prefs::keys::BASE_URL);
-    } else {
-        prefs::set(prefs::keys::BASE_URL, url);
-    }
-}
+pub use crate::endpoint::{base_url, set_base_url, url};
 
 /// Percent-encodes a path segment.
 pub(crate) fn encode(segment: &str) -> String {
     js_sys::encode_uri_component(segment).into()
-}
-
-pub(crate) fn url(path: &str) -> String {
-    format!("{}{}", base_url(), path)
 }
 
 /// Milliseconds since the epoch, the browser's clock.

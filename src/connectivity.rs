@@ -62,7 +62,7 @@ impl Connectivity {
     /// there.
     pub fn probe(self) {
         leptos::task::spawn_local(async move {
-            let url = crate::api::url("/api/mascate/v1/about");
+            let url = crate::endpoint::url("/api/mascate/v1/about");
             let answered = gloo_net::http::Request::get(&url).send().await.is_ok();
             self.report_server(answered);
         });

@@ -10,6 +10,7 @@ pub mod app;
 pub mod catalog;
 pub mod components;
 pub mod connectivity;
+pub mod endpoint;
 pub mod erp_clock;
 pub mod i18n;
 pub mod offline;

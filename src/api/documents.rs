@@ -64,17 +64,23 @@ fn empty_on_404<T>(r: Result<ListEnvelope<T>, ApiError>) -> Result<ListEnvelope<
 }
 
 impl Api {
-    /// Reads an ERP document once: the draft it makes (lines included) and its header.
-    pub async fn erp_document(&self, kind: DocumentKind, number: &str) -> Result<(Draft, ErpHeader), ApiError> {
+    /// Reads an ERP document once: the draft it makes (lines included) and its header;
+    /// `new_id` makes the external id of a document written outside the app.
+    pub async fn erp_document(
+        &self,
+        kind: DocumentKind,
+        number: &str,
+        new_id: fn() -> String,
+    ) -> Result<(Draft, ErpHeader), ApiError> {
         Ok(match kind {
             DocumentKind::Order => {
                 let o = self.order(number).await?;
-                let d = Draft::from_order(&o, self.order_items(number).await?, crate::sync::new_external_id);
+                let d = Draft::from_order(&o, self.order_items(number).await?, new_id);
                 (d, ErpHeader::Order(o))
             }
             DocumentKind::Quotation => {
                 let q = self.quotation(number).await?;
-                let d = Draft::from_quotation(&q, self.quotation_items(number).await?, crate::sync::new_external_id);
+                let d = Draft::from_quotation(&q, self.quotation_items(number).await?, new_id);
                 (d, ErpHeader::Quotation(q))
             }
         })

@@ -68,7 +68,7 @@ fn explain(state: OrderState) -> Option<Msg> {
 
 async fn from_erp(api: Api, kind: DocumentKind, number: &str) -> Result<ErpDocument, ApiError> {
     // One read of the header serves both the draft (lines, totals) and the state.
-    let (draft, header) = api.erp_document(kind, number).await?;
+    let (draft, header) = api.erp_document(kind, number, crate::sync::new_external_id).await?;
     let mut doc = ErpDocument {
         draft,
         customer_name: String::new(),

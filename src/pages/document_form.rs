@@ -82,7 +82,7 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
     leptos::task::spawn_local(async move {
         let key = params.get_untracked().get(if source == FormSource::Device { "external_id" } else { "number" });
         match (source, key) {
-            (FormSource::Erp, Some(number)) => match api.erp_document(kind, &number).await {
+            (FormSource::Erp, Some(number)) => match api.erp_document(kind, &number, new_external_id).await {
                 Ok((d, _)) => {
                     draft.set(d);
                     step.set(Step::Items);
