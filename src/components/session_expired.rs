@@ -108,7 +108,7 @@ fn SignInAgainForm(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl 
     view! {
         <form class="reauth" data-testid="reauth-form" on:submit=submit novalidate>
             <label class="label" for="reauth-password">{move || i18n.t(Msg::Password)}</label>
-            <input id="reauth-password" type="password" data-testid="reauth-password" autocomplete="current-password"
+            <input id="reauth-password" type="password" data-testid="reauth-password" autocomplete="current-password" autofocus
                 bind:value=password aria-invalid=move || error().is_some().to_string()
                 aria-describedby="reauth-error" />
             <p class="field-error" id="reauth-error" data-testid="reauth-error">{error}</p>
