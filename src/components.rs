@@ -8,6 +8,7 @@ pub mod offline_notice;
 pub mod pager;
 pub mod search_box;
 pub mod send_state;
+pub mod session_expired;
 pub mod shell;
 pub mod sync_status;
 pub mod totals;

@@ -15,6 +15,7 @@ pub mod offline;
 pub mod outbox;
 pub mod product_search;
 pub mod prospect;
+pub mod release;
 pub mod tax_id;
 pub mod text;
 pub mod timestamp;

@@ -32,15 +32,17 @@ pub fn Shell() -> impl IntoView {
     let api = use_api();
     let connectivity = use_connectivity();
     let offline = crate::offline::use_offline();
+    // Only who is signed in is read here: renewing the tokens changes nothing on screen.
+    let who = Memo::new(move |_| session.identity.get().map(|i| i.seller_name));
     // The unread count follows the connection and the signed-in seller; and every minute.
     Effect::new(move |_| {
-        if connectivity.online() && session.current.with(Option::is_some) {
+        if connectivity.online() && who.with(Option::is_some) {
             refresh_unread(api, unread);
         }
     });
     if let Ok(handle) = set_interval_with_handle(
         move || {
-            if connectivity.online_untracked() && session.current.with_untracked(Option::is_some) {
+            if connectivity.online_untracked() && who.with_untracked(Option::is_some) {
                 refresh_unread(api, unread);
             }
         },
@@ -60,13 +62,13 @@ pub fn Shell() -> impl IntoView {
         }
     };
     move || {
-        match session.current.get() {
+        match who.get() {
         None => view! { <Redirect path="/login" /> }.into_any(),
-        Some(s) => view! {
+        Some(seller_name) => view! {
             <div class="shell">
                 <header class="topbar">
                     <span class="brand">"Mascate"</span>
-                    <span class="seller" data-testid="seller-name">{s.seller_name.clone()}</span>
+                    <span class="seller" data-testid="seller-name">{seller_name.clone()}</span>
                     <ConnectivityBadge />
                     <crate::components::sync_status::SyncStatus />
                     <LocalePicker />
@@ -97,6 +99,7 @@ pub fn Shell() -> impl IntoView {
                         .collect_view()}
                 </nav>
                 <main class="content">
+                    <crate::components::session_expired::SessionExpired />
                     {move || match offline.readiness.get() {
                         mascate_domain::offline::Readiness::Stale { day } => view! {
                             <p class="notice" data-testid="selection-stale">

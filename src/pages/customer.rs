@@ -206,7 +206,7 @@ fn CustomerFinances(code: String, store: String) -> impl IntoView {
                     .into_any(),
             }}
             <h3>{move || i18n.t(Msg::OpenBills)}</h3>
-            <crate::components::search_box::SearchBox value=search hint=Msg::BillSearchHint testid="bills-search" />
+            <crate::components::search_box::SearchBox value=search on_search=move |s| search.set(s) hint=Msg::BillSearchHint testid="bills-search" />
             {move || match bills.get() {
                 None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
                 Some(Err(e)) => view! { <crate::components::api_error::ApiErrorBox error=e /> }.into_any(),

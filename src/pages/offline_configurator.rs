@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use mascate_domain::offline::{Readiness, Schema};
+use mascate_domain::offline::{prepared, Prepared, Readiness, Schema};
 
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
@@ -54,7 +54,7 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
     let sync = crate::sync::use_sync();
     let confirm_remove = RwSignal::new(false);
     let connectivity = use_connectivity();
-    let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
+    let seller = use_session().seller().unwrap_or_default();
     // Recounted when a table finishes, not on every page of a download.
     let tables_done = Memo::new(move |_| offline.progress.with(|p| p.as_ref().map(|p| p.tables_done)));
     let counts = LocalResource::new(move || {
@@ -74,13 +74,20 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
         offline.changes.track();
         storage_estimate()
     });
-    let status = move || match offline.readiness.get() {
-        Readiness::Ready => i18n.t(Msg::ReadyForOffline).replace("{day}", &offline.day.get().unwrap_or_default()),
-        Readiness::Incomplete => i18n.t(Msg::OfflineIncomplete).to_string(),
-        Readiness::Stale { day } => i18n.t(Msg::SelectionStale).replace("{day}", &day),
-        Readiness::NoSelection => i18n.t(Msg::NoSelectionToday).to_string(),
+    let count = move |s: Schema| {
+        counts.get().flatten().and_then(|c| c.iter().find(|(x, _)| *x == s).map(|(_, n)| *n)).unwrap_or(0)
     };
-    let ready = move || offline.ready();
+    // "Ready" only with something to sell and someone to sell it to.
+    let state = move || prepared(&offline.readiness.get(), count(Schema::Customers), count(Schema::Products));
+    let status = move || match state() {
+        Prepared::Ready => i18n.t(Msg::ReadyForOffline).replace("{day}", &offline.day.get().unwrap_or_default()),
+        Prepared::NoCustomers => i18n.t(Msg::ReadyNoCustomers).to_string(),
+        Prepared::NoProducts => i18n.t(Msg::ReadyNoProducts).to_string(),
+        Prepared::NotReady(Readiness::Incomplete) => i18n.t(Msg::OfflineIncomplete).to_string(),
+        Prepared::NotReady(Readiness::Stale { day }) => i18n.t(Msg::SelectionStale).replace("{day}", &day),
+        Prepared::NotReady(_) => i18n.t(Msg::NoSelectionToday).to_string(),
+    };
+    let ready = move || offline.ready() && state() == Prepared::Ready;
     view! {
         <section class="page offline-configurator">
             <h1>{move || i18n.t(Msg::NavOfflineConfigurator)}</h1>
@@ -109,10 +116,7 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
                     <li class="card" data-testid=format!("schema-{}", s.slug())>
                         <span class="card-title">{move || i18n.t(schema_msg(s))}</span>
                         <span data-testid=format!("schema-{}-count", s.slug())>
-                            {move || {
-                                let n = counts.get().flatten().and_then(|c| c.iter().find(|(x, _)| *x == s).map(|(_, n)| *n)).unwrap_or(0);
-                                i18n.t(Msg::OnThisDevice).replace("{n}", &n.to_string())
-                            }}
+                            {move || i18n.t(Msg::OnThisDevice).replace("{n}", &count(s).to_string())}
                         </span>
                         <Show
                             when=move || connectivity.online()

@@ -1,0 +1,47 @@
+//! Step 4: totals, the ERP's taxes when online, and sending.
+
+use leptos::prelude::*;
+use mascate_domain::contract::Taxes;
+use mascate_domain::document::Totals;
+
+use crate::api::ApiError;
+use crate::components::api_error::ApiErrorBox;
+use crate::components::totals::TotalsTable;
+use crate::i18n::{use_i18n, Msg};
+
+/// The review step; `taxes` is the last answer of the ERP's tax simulation (an action run
+/// by the page, so a double tap asks once).
+#[component]
+pub fn ReviewStep(
+    totals: Signal<Totals>,
+    taxes: Action<(), Result<Taxes, ApiError>>,
+    online: Signal<bool>,
+    customer_name: RwSignal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let current = move || taxes.value().get();
+    view! {
+        <div class="card step-body" data-testid="step-review">
+            <h2 class="step-title" tabindex="-1">{move || i18n.t(Msg::StepReview)}</h2>
+            <p><strong>{move || i18n.t(Msg::Customer)}": "</strong>{move || customer_name.get()}</p>
+            <TotalsTable totals taxes=Signal::derive(move || current().and_then(Result::ok)) />
+            <Show
+                when=move || online.get()
+                fallback=move || view! { <p class="notice" data-testid="taxes-offline">{move || i18n.t(Msg::TaxesNeedConnection)}</p> }
+            >
+                <button type="button" class="button" data-testid="calculate-taxes" disabled=move || taxes.pending().get()
+                    on:click=move |_| {
+                        if !taxes.pending().get_untracked() {
+                            taxes.dispatch(());
+                        }
+                    }>
+                    {move || i18n.t(Msg::CalculateTaxes)}
+                </button>
+            </Show>
+            {move || match current() {
+                Some(Err(e)) => view! { <ApiErrorBox error=e /> }.into_any(),
+                _ => ().into_any(),
+            }}
+        </div>
+    }
+}
