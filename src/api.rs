@@ -11,18 +11,19 @@ pub mod customers;
 pub mod documents;
 pub mod finance;
 pub mod notifications;
+pub mod releases;
 pub mod seller_filters;
 
-use std::cell::Cell;
+use std::cell::RefCell;
 
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use mascate_domain::contract::ErrorBody;
 use serde::de::DeserializeOwned;
 
 use crate::connectivity::{use_connectivity, Connectivity};
-use crate::prefs;
-use crate::session::{use_session, SessionContext, SignOutReason};
+use crate::session::{use_session, SessionContext, Tokens};
 
 /// Why a call failed, in terms the pages can act on.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,28 +54,11 @@ impl From<crate::storage::StorageError> for ApiError {
     }
 }
 
-/// The configured REST root, without a trailing slash; empty means this app's own origin.
-pub fn base_url() -> String {
-    prefs::get(prefs::keys::BASE_URL).map(|u| u.trim().trim_end_matches('/').to_string()).unwrap_or_default()
-}
-
-/// Points the app at another REST root (empty to use this app's origin).
-pub fn set_base_url(url: &str) {
-    let url = url.trim();
-    if url.is_empty() {
-        prefs::remove(prefs::keys::BASE_URL);
-    } else {
-        prefs::set(prefs::keys::BASE_URL, url);
-    }
-}
+pub use crate::endpoint::{base_url, set_base_url, url};
 
 /// Percent-encodes a path segment.
 pub(crate) fn encode(segment: &str) -> String {
     js_sys::encode_uri_component(segment).into()
-}
-
-pub(crate) fn url(path: &str) -> String {
-    format!("{}{}", base_url(), path)
 }
 
 /// Milliseconds since the epoch, the browser's clock.
@@ -100,9 +84,12 @@ async fn read_json<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
     serde_json::from_str(&text).map_err(|e| ApiError::Malformed(e.to_string()))
 }
 
+type Renewal = Shared<LocalBoxFuture<'static, Result<(), ApiError>>>;
+
 thread_local! {
-    // Refresh tokens rotate: two requests refreshing at once would burn each other's token.
-    static REFRESHING: Cell<bool> = const { Cell::new(false) };
+    // Refresh tokens rotate: two renewals at once would burn each other's token. So there is
+    // at most one in flight, and every caller that needs one awaits that same one.
+    static RENEWAL: RefCell<Option<Renewal>> = const { RefCell::new(None) };
 }
 
 /// The request context: pages call `use_api()` and then a typed call such as
@@ -114,21 +101,21 @@ pub struct Api {
 }
 
 impl Api {
-    /// Sends `build(token)` with a live access token, refreshing it first when it is about
-    /// to expire and once more if the server still says 401.
+    /// Sends `build(token)` with a live access token, renewing it first when it is about to
+    /// expire, and once more if the server still says 401 to the token it was sent.
     async fn send_authorized(
         &self,
         build: impl Fn(&str) -> Result<Request, gloo_net::Error>,
     ) -> Result<Response, ApiError> {
-        let mut refreshed = false;
+        let mut renewed = false;
         loop {
-            let session = self.session.current.get_untracked().ok_or(ApiError::SignedOut)?;
-            if session.access_expired(now_ms()) && !refreshed {
-                self.refresh().await?;
-                refreshed = true;
+            let tokens = self.session.tokens().ok_or(ApiError::SignedOut)?;
+            if tokens.access_expired(now_ms()) && !renewed {
+                self.renew().await?;
+                renewed = true;
                 continue;
             }
-            let request = build(&session.access_token).map_err(|e| ApiError::Malformed(e.to_string()))?;
+            let request = build(&tokens.access_token).map_err(|e| ApiError::Malformed(e.to_string()))?;
             let res = request.send().await;
             let res = match res {
                 Ok(r) => r,
@@ -138,40 +125,50 @@ impl Api {
                 }
             };
             self.connectivity.report_server(true);
-            if res.status() == 401 && !refreshed {
-                self.refresh().await?;
-                refreshed = true;
+            if res.status() == 401 && !renewed {
+                // Someone else may have renewed while this request was out: use theirs.
+                let current = self.session.tokens().map(|t| t.access_token);
+                if current.as_deref() == Some(tokens.access_token.as_str()) {
+                    self.renew().await?;
+                }
+                renewed = true;
                 continue;
             }
             if res.status() == 401 {
-                self.session.sign_out(SignOutReason::Expired);
+                self.session.expire();
                 return Err(ApiError::SignedOut);
             }
             return Ok(res);
         }
     }
 
-    /// Trades the refresh token for new tokens; signs out if the server refuses it.
-    async fn refresh(&self) -> Result<(), ApiError> {
-        if REFRESHING.with(|r| r.replace(true)) {
-            // Someone else is refreshing: wait for them and use their result.
-            while REFRESHING.with(Cell::get) {
-                gloo_timers::future::TimeoutFuture::new(50).await;
-            }
-            return self.session.current.get_untracked().map(|_| ()).ok_or(ApiError::SignedOut);
-        }
-        let result = self.refresh_now().await;
-        REFRESHING.with(|r| r.set(false));
-        result
+    /// Trades the refresh token for new tokens, sharing the renewal already in flight if
+    /// there is one; expires the session if the server refuses the token.
+    async fn renew(&self) -> Result<(), ApiError> {
+        let this = *self;
+        let renewal = RENEWAL.with(|r| {
+            r.borrow_mut()
+                .get_or_insert_with(|| {
+                    async move {
+                        let out = this.renew_now().await;
+                        // Cleared by the renewal itself, exactly once, when it is done.
+                        RENEWAL.with(|r| *r.borrow_mut() = None);
+                        out
+                    }
+                    .boxed_local()
+                    .shared()
+                })
+                .clone()
+        });
+        renewal.await
     }
 
-    async fn refresh_now(&self) -> Result<(), ApiError> {
-        let session = self.session.current.get_untracked().ok_or(ApiError::SignedOut)?;
-        match auth::refresh(&session.refresh_token).await {
-            Ok(tokens) => {
+    async fn renew_now(&self) -> Result<(), ApiError> {
+        let tokens = self.session.tokens().ok_or(ApiError::SignedOut)?;
+        match auth::refresh(&tokens.refresh_token).await {
+            Ok(t) => {
                 self.connectivity.report_server(true);
-                let expires = now_ms() + tokens.expires_in as f64 * 1000.0;
-                self.session.renew(tokens.access_token, tokens.refresh_token, expires);
+                self.session.renew(Tokens::new(t.access_token, t.refresh_token, t.expires_in, now_ms()));
                 Ok(())
             }
             Err(ApiError::Unreachable) => {
@@ -179,7 +176,7 @@ impl Api {
                 Err(ApiError::Unreachable)
             }
             Err(ApiError::Server { status: 400 | 401, .. }) => {
-                self.session.sign_out(SignOutReason::Expired);
+                self.session.expire();
                 Err(ApiError::SignedOut)
             }
             Err(e) => Err(e),

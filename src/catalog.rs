@@ -68,10 +68,12 @@ impl Catalog {
 
     /// The device's database, when its copy may be shown (it is today's selection).
     async fn device(&self) -> Result<Option<Rc<Storage>>, ApiError> {
+        // A page opened by its address reads before the start-up check of the device is done.
+        self.offline.settled().await;
         if !self.offline.usable() {
             return Ok(None);
         }
-        let seller = self.session.current.get_untracked().map(|s| s.seller_code).ok_or(ApiError::SignedOut)?;
+        let seller = self.session.seller().ok_or(ApiError::SignedOut)?;
         Ok(Some(storage::for_seller(&seller).await?))
     }
 

@@ -13,6 +13,7 @@ pub mod pager;
 pub mod route_announcer;
 pub mod search_box;
 pub mod send_state;
+pub mod session_expired;
 pub mod shell;
 pub mod sync_status;
 pub mod totals;

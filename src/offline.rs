@@ -66,15 +66,12 @@ pub struct OfflineData {
     changing: RwSignal<bool>,
     /// When the last download or pull ended (ms since the epoch).
     pulled_ms: RwSignal<f64>,
+    /// The device's state has been read once since start-up (until then `readiness` is
+    /// only a placeholder).
+    known: RwSignal<bool>,
     api: Api,
     session: SessionContext,
     connectivity: Connectivity,
-}
-
-/// The device's date, `YYYY-MM-DD`.
-pub fn device_today() -> String {
-    let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
 impl OfflineData {
@@ -83,13 +80,28 @@ impl OfflineData {
         matches!(self.readiness.get_untracked(), Readiness::Ready | Readiness::Incomplete)
     }
 
-    /// Re-reads the device's state (after sign-in, or when the day may have changed).
+    /// Re-reads the device's state (after sign-in, or when the day may have changed). The
+    /// selection's day is compared with the ERP's today, on the ERP's clock.
     pub async fn refresh(self) {
         let Some(db) = self.db().await else { return };
         let day = db.meta(keys::DAY).await.ok().flatten();
         let complete = db.meta(keys::COMPLETE).await.ok().flatten().as_deref() == Some("1");
-        self.readiness.set(readiness(day.as_deref(), complete, &device_today()));
-        self.day.set(day);
+        let now = readiness(day.as_deref(), complete, &crate::erp_clock::today());
+        if self.readiness.get_untracked() != now {
+            self.readiness.set(now);
+        }
+        if self.day.get_untracked() != day {
+            self.day.set(day);
+        }
+        self.known.set(true);
+    }
+
+    /// Waits until the device's state has been read at least once (a page opened by its
+    /// address, offline, asks before the start-up read has finished).
+    pub async fn settled(self) {
+        if !self.known.get_untracked() {
+            self.refresh().await;
+        }
     }
 
     /// Brings the device's copy up to date with today's selection: a full download when the
@@ -110,7 +122,7 @@ impl OfflineData {
             return;
         }
         self.running.set(true);
-        let seller = self.session.current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
+        let seller = self.session.seller().unwrap_or_default();
         loop {
             self.again.set(false);
             self.error.set(None);
@@ -179,13 +191,16 @@ impl OfflineData {
     }
 
     async fn db(&self) -> Option<std::rc::Rc<Storage>> {
-        let seller = self.session.current.get_untracked()?.seller_code;
+        let seller = self.session.seller()?;
         storage::for_seller(&seller).await.ok()
     }
 
     async fn download(self) -> Result<(), ApiError> {
         let db = self.db().await.ok_or(ApiError::SignedOut)?;
         let filters = self.api.seller_filters().await?;
+        if let Some(date) = filters.po_sync_date.as_deref() {
+            crate::erp_clock::learn(date);
+        }
         // The ERP's day, from its own clock: a selection counts only on the day it was saved.
         let server_today = filters.po_sync_date.as_deref().map(|d| d.chars().take(10).collect::<String>());
         let todays = filters.items.iter().any(|f| Some(&f.date) == server_today.as_ref());
@@ -268,25 +283,30 @@ pub fn provide_offline() -> OfflineData {
         again: RwSignal::new(false),
         changing: RwSignal::new(false),
         pulled_ms: RwSignal::new(0.0),
+        known: RwSignal::new(false),
         api: use_api(),
         session: use_session(),
         connectivity: use_connectivity(),
     };
     provide_context(data);
-    Effect::new(move |was: Option<(bool, Option<String>)>| {
-        let online = data.connectivity.online();
-        let seller = data.session.current.with(|s| s.as_ref().map(|s| s.seller_code.clone()));
-        let now = (online, seller.clone());
-        if let (Some(s), false) = (&seller, was.as_ref().is_some_and(|w| w.1 == seller)) {
-            // Another tab downloaded or synced: re-read the device.
-            crate::tabs::on_announce(s, move || {
-                leptos::task::spawn_local(async move {
-                    data.refresh().await;
-                    data.changes.update(|n| *n += 1);
-                });
+    let seller = Memo::new(move |_| data.session.identity.with(|i| i.as_ref().map(|i| i.seller_code.clone())));
+    // Another tab downloaded or synced: re-read the device. One listener per seller.
+    crate::tabs::follow_seller(seller, move |s| {
+        crate::tabs::on_announce(s, move || {
+            leptos::task::spawn_local(async move {
+                data.refresh().await;
+                data.changes.update(|n| *n += 1);
             });
+        })
+    });
+    // On sign-in, and whenever the ERP can be reached again.
+    Effect::new(move |was: Option<(bool, Option<String>)>| {
+        let now = (data.connectivity.online(), seller.get());
+        if was.as_ref().is_some_and(|w| w.1 != now.1) {
+            // Another rep: nothing is known of their device state yet.
+            data.known.set(false);
         }
-        if seller.is_some() && was.as_ref() != Some(&now) {
+        if now.1.is_some() && was.as_ref() != Some(&now) {
             leptos::task::spawn_local(async move {
                 data.refresh().await;
                 data.run().await;

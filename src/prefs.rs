@@ -34,4 +34,6 @@ pub mod keys {
     pub const QUOTATIONS_VIEW: &str = "mascate.quotations.view";
     /// Seconds between two runs of the sync engine while online (default 60).
     pub const SYNC_INTERVAL: &str = "mascate.sync.interval_s";
+    /// The ERP's clock minus the device's, in ms (see `erp_clock`).
+    pub const ERP_CLOCK_OFFSET: &str = "mascate.erp_clock_offset_ms";
 }

@@ -35,6 +35,9 @@ pub struct SyncEngine {
     /// Bumped after every pass that changed something, so pages can reload.
     pub changes: RwSignal<u64>,
     running: RwSignal<bool>,
+    /// The next pass is a fresh start (sign-in, reconnection): pending documents go at once,
+    /// whatever their wait after earlier failures.
+    fresh: RwSignal<bool>,
     api: Api,
     session: SessionContext,
     connectivity: Connectivity,
@@ -46,7 +49,7 @@ impl SyncEngine {
         if self.running.get_untracked() {
             return;
         }
-        let Some(seller) = self.session.current.get_untracked().map(|s| s.seller_code) else { return };
+        let Some(seller) = self.session.seller() else { return };
         self.running.set(true);
         // One tab syncs at a time; the others only re-read the device.
         let outcome = crate::tabs::exclusively(&format!("mascate-sync-{seller}"), self.pass(&seller)).await;
@@ -72,10 +75,18 @@ impl SyncEngine {
         leptos::task::spawn_local(self.run());
     }
 
+    /// Starts a pass that sends every pending document now (see `OutboxEntry::due_on`).
+    pub fn kick_fresh(self) {
+        self.fresh.set(true);
+        self.kick();
+    }
+
     /// Returns whether anything changed.
     async fn pass(self, seller: &str) -> bool {
         let Ok(db) = storage::for_seller(seller).await else { return false };
         let entries = db.outbox().await.unwrap_or_default();
+        let fresh = self.fresh.get_untracked();
+        self.fresh.set(false);
         let mut changed = false;
         for mut e in entries.into_iter().filter(|e| e.seller == seller) {
             if !self.connectivity.online_untracked() {
@@ -83,7 +94,7 @@ impl SyncEngine {
             }
             let now = now_ms();
             let mut dirty = false;
-            if e.due(now) {
+            if e.due_on(now, fresh) {
                 match self.api.queue_draft(&e.draft).await {
                     Ok(_) => e.sent(now_ms()),
                     Err(ApiError::Unreachable) => e.unreachable(now_ms(), js_sys::Math::random()),
@@ -121,6 +132,54 @@ impl SyncEngine {
     }
 }
 
+impl SyncEngine {
+    /// Saves a draft on the device (before anything else: from here on nothing is lost),
+    /// then runs a pass that sends it when the ERP can be reached. Offline it simply waits.
+    /// `customer_name` is kept with the device's copy (the device's documents list by name;
+    /// an empty one keeps the name saved before). Returns the saved entry's external id.
+    pub async fn submit(
+        self,
+        draft: mascate_domain::document::Draft,
+        customer_name: String,
+    ) -> Result<String, SubmitError> {
+        let seller = self.session.seller().ok_or(SubmitError::SignedOut)?;
+        let db = storage::for_seller(&seller).await.map_err(SubmitError::Storage)?;
+        let entry = match db.outbox_entry(&draft.external_id).await {
+            Ok(Some(mut existing)) => {
+                existing.edited(draft, now_ms());
+                existing
+            }
+            _ => mascate_domain::outbox::OutboxEntry::new(&seller, draft, now_ms()),
+        };
+        let mut entry = entry;
+        entry.written_offline |= !self.connectivity.online_untracked();
+        if !customer_name.trim().is_empty() {
+            entry.customer_name = customer_name;
+        }
+        db.put_outbox(&entry).await.map_err(SubmitError::Storage)?;
+        self.run().await;
+        Ok(entry.external_id)
+    }
+}
+
+/// A new external id for a draft: a UUID made on the device, its identity for life
+/// (`docs/sync.md`, rule 1).
+pub fn new_external_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("mascate-{}", now_ms() as u64))
+}
+
+/// Why a draft could not be saved.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SubmitError {
+    #[error("no one is signed in")]
+    SignedOut,
+    #[error("the device refused the write: {0}")]
+    Storage(storage::StorageError),
+}
+
 /// Starts the engine and provides it.
 pub fn provide_sync() -> SyncEngine {
     let engine = SyncEngine {
@@ -129,38 +188,40 @@ pub fn provide_sync() -> SyncEngine {
         last_run_ms: RwSignal::new(None),
         changes: RwSignal::new(0),
         running: RwSignal::new(false),
+        fresh: RwSignal::new(false),
         api: use_api(),
         session: use_session(),
         connectivity: use_connectivity(),
     };
     provide_context(engine);
-    // On sign-in: count what waits on the device; and when another tab synced, show what
-    // it changed.
+    let seller = Memo::new(move |_| engine.session.identity.with(|i| i.as_ref().map(|i| i.seller_code.clone())));
+    // On sign-in: the counts of the device's documents, online or not, from the first screen.
     Effect::new(move |_| {
-        if let Some(seller) = engine.session.current.with(|s| s.as_ref().map(|s| s.seller_code.clone())) {
-            // The counts of the device's documents, online or not, from the first screen.
-            let first = seller.clone();
+        if let Some(seller) = seller.get() {
             leptos::task::spawn_local(async move {
-                engine.recount(&first).await;
-            });
-            let me = seller.clone();
-            crate::tabs::on_announce(&seller, move || {
-                let me = me.clone();
-                leptos::task::spawn_local(async move {
-                    engine.recount(&me).await;
-                    engine.changes.update(|n| *n += 1);
-                });
+                engine.recount(&seller).await;
             });
         }
     });
-    // On sign-in and whenever the connection comes back.
-    Effect::new(move |was_online: Option<bool>| {
-        let online = engine.connectivity.online();
-        let signed_in = engine.session.current.with(Option::is_some);
-        if online && signed_in && was_online != Some(true) {
-            engine.kick();
+    // When another tab synced, show what it changed. One listener per seller.
+    crate::tabs::follow_seller(seller, move |me| {
+        let me = me.to_string();
+        crate::tabs::on_announce(&me.clone(), move || {
+            let me = me.clone();
+            leptos::task::spawn_local(async move {
+                engine.recount(&me).await;
+                engine.changes.update(|n| *n += 1);
+            });
+        })
+    });
+    // Whenever the ERP can be reached by a signed-in seller again: after a sign-in (also the
+    // one that ends an expired session), and when the connection comes back.
+    Effect::new(move |was: Option<(bool, Option<String>)>| {
+        let now = (engine.connectivity.online(), seller.get());
+        if now.0 && now.1.is_some() && was.as_ref() != Some(&now) {
+            engine.kick_fresh();
         }
-        online
+        now
     });
     let every =
         prefs::get(prefs::keys::SYNC_INTERVAL).and_then(|s| s.parse().ok()).unwrap_or(DEFAULT_INTERVAL_S).max(5);

@@ -7,10 +7,12 @@
 //!     // another tab is syncing right now
 //! }
 //! tabs::announce("000001");
-//! tabs::on_announce("000001", || reload_counts());
+//! let listening = tabs::on_announce("000001", || reload_counts()); // until dropped
 //! ```
 
 use std::future::Future;
+
+use leptos::prelude::{on_cleanup, Effect, Get, LocalStorage, Memo, SetValue, StoredValue, UpdateValue};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -72,12 +74,41 @@ pub fn announce(seller: &str) {
     }
 }
 
-/// Calls `f` whenever another tab of the seller announces a change (for the page's life).
-pub fn on_announce(seller: &str, f: impl Fn() + 'static) {
-    let Some(c) = channel(seller) else { return };
+/// A listener for the seller's other tabs; dropping it stops listening and closes the
+/// channel.
+pub struct Subscription {
+    channel: web_sys::BroadcastChannel,
+    _handler: Closure<dyn Fn(web_sys::MessageEvent)>,
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        self.channel.set_onmessage(None);
+        self.channel.close();
+    }
+}
+
+/// Calls `f` whenever another tab of the seller announces a change, until the returned
+/// subscription is dropped.
+pub fn on_announce(seller: &str, f: impl Fn() + 'static) -> Option<Subscription> {
+    let channel = channel(seller)?;
     let handler = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |_| f());
-    c.set_onmessage(Some(handler.as_ref().unchecked_ref()));
-    // Both live as long as the app.
-    handler.forget();
-    std::mem::forget(c);
+    channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    Some(Subscription { channel, _handler: handler })
+}
+
+/// Keeps one subscription per signed-in seller: `listen` is called again only when the
+/// seller changes, the old subscription is dropped then, and the last one when the owner
+/// goes.
+pub fn follow_seller(seller: Memo<Option<String>>, listen: impl Fn(&str) -> Option<Subscription> + 'static) {
+    let current: StoredValue<Option<Subscription>, LocalStorage> = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        let seller = seller.get();
+        // The old one goes first, then the new seller's (if any) is made.
+        current.set_value(None);
+        current.set_value(seller.as_deref().and_then(&listen));
+    });
+    on_cleanup(move || {
+        current.try_update_value(|c| *c = None);
+    });
 }

@@ -11,10 +11,12 @@ use crate::text::decode_entities;
 mod catalog;
 mod documents;
 mod finance;
+mod releases;
 
 pub use catalog::{Carrier, OperationType, PaymentCondition, PriceList, PriceListItem, Product, Prospect, Stock};
 pub use documents::{DocumentItem, Invoice, Order, QueueRow, Quotation};
 pub use finance::{Bill, FinancialStatus, HomeCard, HomeChart, Notification, TaxLine, Taxes};
+pub use releases::ReleaseRow;
 
 /// `POST /api/oauth2/v1/token` success (§2.1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -14,6 +14,10 @@ use crate::filter::{Expr, Op};
 use crate::outbox::SendState;
 use crate::text::fold;
 
+mod day;
+
+pub use day::{prepared, readiness, ErpClock, Prepared, Readiness};
+
 /// The schemas a rep selects records of (§3.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Schema {
@@ -151,32 +155,6 @@ pub fn candidate_filter(schema: Schema, quick: Option<&str>, a: &Advanced) -> Op
         }
     }
     Expr::all(parts)
-}
-
-/// Whether the device's copy can be used today.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Readiness {
-    /// Nothing was ever selected on this device for this seller.
-    NoSelection,
-    /// The copy is of another day: a new selection is needed (and the old data is not
-    /// shown as today's).
-    Stale { day: String },
-    /// Today's selection is being downloaded (or was interrupted and will resume).
-    Incomplete,
-    /// Today's selection is on the device.
-    Ready,
-}
-
-/// Judges the device's copy: `saved_day` is the day of the selection it holds (the ERP's
-/// `inclusiondate`), `complete` whether every table finished downloading, `today` the
-/// device's date (`YYYY-MM-DD`).
-pub fn readiness(saved_day: Option<&str>, complete: bool, today: &str) -> Readiness {
-    match saved_day.filter(|d| !d.is_empty()) {
-        None => Readiness::NoSelection,
-        Some(d) if d != today => Readiness::Stale { day: d.to_string() },
-        Some(_) if !complete => Readiness::Incomplete,
-        Some(_) => Readiness::Ready,
-    }
 }
 
 /// How a stored row is keyed.
@@ -346,15 +324,6 @@ mod tests {
         assert_eq!((ch[0].item_id.as_str(), ch[0].is_deleted), ("0001", true));
         assert_eq!((ch[1].item_id.as_str(), ch[1].entity_id.as_str(), ch[1].is_deleted), ("", "00000301", false));
         assert!(filter_changes(&existing, &["00000101".into(), "00000201  ".into()]).is_empty(), "padding ignored");
-    }
-
-    #[test]
-    fn readiness_is_per_day() {
-        assert_eq!(readiness(None, false, "2026-11-25"), Readiness::NoSelection);
-        assert_eq!(readiness(Some(""), true, "2026-11-25"), Readiness::NoSelection);
-        assert_eq!(readiness(Some("2026-11-25"), false, "2026-11-25"), Readiness::Incomplete);
-        assert_eq!(readiness(Some("2026-11-25"), true, "2026-11-25"), Readiness::Ready);
-        assert_eq!(readiness(Some("2026-11-24"), true, "2026-11-25"), Readiness::Stale { day: "2026-11-24".into() });
     }
 
     #[test]

@@ -102,6 +102,13 @@ impl OutboxEntry {
         self.state == SendState::Pending && now_ms >= self.next_attempt_ms
     }
 
+    /// As [`OutboxEntry::due`], on a fresh start: the rep just signed in, or the connection
+    /// just came back. The wait after earlier failures protected a network that was down; it
+    /// says nothing about this one, so a pending document goes at once.
+    pub fn due_on(&self, now_ms: f64, fresh_start: bool) -> bool {
+        self.due(now_ms) || (fresh_start && self.state == SendState::Pending)
+    }
+
     /// Whether the engine should ask the ERP how it is going.
     pub fn in_flight(&self) -> bool {
         matches!(self.state, SendState::Queued | SendState::Processing)
@@ -212,6 +219,8 @@ mod tests {
         assert!(!e.due(2_999.0) && e.due(3_000.0));
         e.unreachable(3_000.0, 1.0);
         assert!(!e.due(6_999.0) && e.due(7_000.0));
+        assert!(e.due_on(3_001.0, true), "a sign-in or a reconnection sends at once");
+        assert!(!e.due_on(3_001.0, false));
         e.sent(7_000.0);
         assert_eq!((e.attempts, e.next_attempt_ms), (0, 0.0));
         assert!(!e.due(7_000.0) && e.in_flight());
@@ -219,6 +228,7 @@ mod tests {
         refused.error = "A410VZ".into();
         e.follow(&refused, 8_000.0);
         assert!(!e.due(1e15) && !e.in_flight(), "a refusal waits for the rep");
+        assert!(!e.due_on(1e15, true), "even after a sign-in");
     }
 
     #[test]

@@ -122,8 +122,8 @@ test('an order with 3 items: totals, the ERP taxes, waiting → done with a numb
 test('field validation blocks a bad quantity and names the fields', async ({ page }) => {
   await signIn(page, 'ana');
   await page.goto('/orders/new');
+  // Jumping to the review with nothing chosen stops at the customer, which says why.
   await page.getByTestId('step-4').click();
-  await page.getByTestId('form-send').click();
   await expect(page.getByTestId('form-problems')).toBeVisible();
   await expect(page.getByTestId('problem-customer')).toHaveText('Campo obrigatório.');
   await chooseCustomer(page, 'joao', '000002');
@@ -131,7 +131,6 @@ test('field validation blocks a bad quantity and names the fields', async ({ pag
   await addProduct(page, 'P00001');
   await setLine(page, 'P00001', 'item-quantity', '0');
   await page.getByTestId('step-4').click();
-  await page.getByTestId('form-send').click();
   await expect(page.getByTestId('step-items')).toBeVisible();
   await expect(page.getByTestId('problem-item-quantity')).toHaveText('Deve ser maior que zero.');
   await expect(page).toHaveURL(/\/orders\/new$/, 'nothing was sent');
@@ -192,13 +191,12 @@ test('a quotation for a new prospect: a bad CNPJ is refused beside the field, a 
   await expect(page.getByTestId('problem-prospect-taxid')).toHaveText('');
   await expect(page.getByTestId('chosen-customer')).toContainText('BAR DO ZÉ');
 
-  // A prospect has no terms of its own: sending without them names the field.
+  // A prospect has no terms of its own: going past them names the field.
   await page.getByTestId('step-3').click();
-  await addProduct(page, 'P00010');
-  await page.getByTestId('step-4').click();
-  await page.getByTestId('form-send').click();
   await expect(page.getByTestId('problem-terms-payment')).toHaveText('Campo obrigatório.');
   await page.getByTestId('terms-payment').selectOption('001');
+  await page.getByTestId('step-3').click();
+  await addProduct(page, 'P00010');
   await send(page);
   await expect(page.getByTestId('send-state')).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
 });

@@ -55,4 +55,70 @@ async function ordersWithExternalId(request, token, externalId) {
   return (await res.json()).items;
 }
 
-module.exports = { SELLERS, signIn, apiToken, forbidDialogs, fillOrder, ordersWithExternalId };
+/** Sends ana's order of `fillOrder` while the ERP's queue does not answer: it waits on the
+ * device. Returns its external id; `page.unroute(QUEUE)` lets it through again. */
+const QUEUE = '**/api/tgv/integrationqueue**';
+async function pendingOrder(page) {
+  await fillOrder(page);
+  await page.route(QUEUE, (route) => route.abort('connectionrefused'));
+  await page.getByTestId('form-send').click();
+  await expect(page.getByTestId('send-state')).toHaveAttribute('data-state', 'pending');
+  return page.url().split('/sent/')[1];
+}
+
+/** Ticks the first `n` candidates of the selection editor and saves them. */
+async function pickCandidates(page, n) {
+  const rows = page.getByTestId('candidate');
+  await expect(rows.first()).toBeVisible();
+  for (let i = 0; i < n; i++) await rows.nth(i).getByTestId('candidate-check').check();
+  await page.getByTestId('save-selection').click();
+  await expect(page).toHaveURL(/\/offline$/);
+}
+
+/**
+ * Today's selection in the Offline Configurator: the first `customers` customers and the
+ * first `products` products of group 0001; waits until the device is ready for offline.
+ */
+async function selectForToday(page, customers, products) {
+  await page.getByTestId('nav-offline-configurator').click();
+  await page.getByTestId('edit-customers').click();
+  await page.getByTestId('apply-filter').click();
+  await pickCandidates(page, customers);
+  if (products > 0) {
+    await page.getByTestId('edit-products').click();
+    await page.getByTestId('adv-group').fill('0001');
+    await page.getByTestId('apply-filter').click();
+    await pickCandidates(page, products);
+  }
+}
+
+/** Waits until the service worker controls the page (it claims clients on activation). */
+async function waitForServiceWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+    }
+  });
+}
+
+/** Writes an order with the first customer and product the form offers, up to sending. */
+async function writeFirstOrder(page, quantity = 1) {
+  await page.getByTestId('nav-orders').click();
+  await page.getByTestId('document-new').click();
+  await page.getByTestId('customer-search').fill('000');
+  await page.locator('[data-testid=customer-option]:not([disabled])').first().click();
+  await page.getByTestId('step-3').click();
+  await page.getByTestId('product-search').fill('p0');
+  await page.getByTestId('product-option').first().click();
+  await page.getByTestId('item-quantity').first().fill(String(quantity));
+  await page.getByTestId('step-4').click();
+  await page.getByTestId('form-send').click();
+  await expect(page.getByTestId('sent-page')).toBeVisible();
+  return page.url().split('/sent/')[1];
+}
+
+module.exports = {
+  SELLERS, signIn, apiToken, forbidDialogs, fillOrder, ordersWithExternalId, pickCandidates, selectForToday,
+  waitForServiceWorker, writeFirstOrder, pendingOrder, QUEUE,
+};

@@ -4,17 +4,7 @@
 // and reach the ERP once each when the connection returns. Seller carla is used only here,
 // so today's selection of the other specs' sellers is untouched.
 const { test, expect } = require('@playwright/test');
-const { signIn, apiToken, ordersWithExternalId } = require('./helpers');
-
-/** Waits until the service worker controls the page (it claims clients on activation). */
-async function waitForServiceWorker(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
-    }
-  });
-}
+const { signIn, apiToken, ordersWithExternalId, waitForServiceWorker } = require('./helpers');
 
 /** Checks the first `n` candidates of the current results page; returns their codes. */
 async function pick(page, n) {

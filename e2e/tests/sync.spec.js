@@ -1,7 +1,7 @@
 // The sync engine's push side: an order saved while the ERP cannot be reached stays on the
 // device (also across a reload), then goes out by itself when the ERP answers again, once.
 const { test, expect } = require('@playwright/test');
-const { signIn, apiToken, fillOrder, ordersWithExternalId } = require('./helpers');
+const { signIn, apiToken, fillOrder, ordersWithExternalId, pendingOrder, QUEUE } = require('./helpers');
 
 test('an order written while the ERP is unreachable is kept, survives a reload, and is sent once it answers', async ({ page, request }) => {
   await signIn(page, 'ana');
@@ -83,11 +83,7 @@ test('two tabs: one pushes each order, the other shows the result without a relo
 
 test('signing out with documents still on the device warns, keeps them, and sends them at the next sign-in', async ({ page, request }) => {
   await signIn(page, 'ana');
-  await fillOrder(page);
-  await page.route('**/api/tgv/integrationqueue**', (route) => route.abort('connectionrefused'));
-  await page.getByTestId('form-send').click();
-  await expect(page.getByTestId('send-state')).toHaveAttribute('data-state', 'pending');
-  const externalId = page.url().split('/sent/')[1];
+  const externalId = await pendingOrder(page);
 
   await page.getByTestId('logout').click();
   await expect(page.getByTestId('logout-warning')).toBeVisible();
@@ -99,7 +95,7 @@ test('signing out with documents still on the device warns, keeps them, and send
   await expect(page.getByTestId('login-form')).toBeVisible();
 
   // Another seller on the same device sees none of it, and sends none of it.
-  await page.unroute('**/api/tgv/integrationqueue**');
+  await page.unroute(QUEUE);
   const pushed = [];
   page.on('request', (r) => {
     if (r.method() === 'POST' && r.url().includes('/api/tgv/integrationqueue')) pushed.push(r.postData());

@@ -3,36 +3,16 @@
 // screenshots) walk it and look at each stop. Seller bruno is used, with a small selection
 // for today so that the offline stops show real data.
 const { expect } = require('@playwright/test');
-const { signIn } = require('./helpers');
+const helpers = require('./helpers');
 
-/** Waits until the service worker controls the page (it claims clients on activation). */
-async function waitForServiceWorker(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
-    }
-  });
-}
+const { signIn, SELLERS } = helpers;
 
 /** Chooses today's selection in the Offline Configurator (`n` of each) and waits for the download. */
 async function selectForToday(page, n = 5) {
   await page.goto('/offline');
-  for (const [schema, setup] of [
-    ['customers', async () => {}],
-    ['products', async () => page.getByTestId('adv-group').fill('0001')],
-  ]) {
-    await page.getByTestId(`edit-${schema}`).click();
-    await setup();
-    await page.getByTestId('apply-filter').click();
-    const rows = page.getByTestId('candidate');
-    await expect(rows.first()).toBeVisible();
-    for (let i = 0; i < n; i++) await rows.nth(i).getByTestId('candidate-check').check();
-    await page.getByTestId('save-selection').click();
-    await expect(page).toHaveURL(/\/offline$/);
-  }
+  await helpers.selectForToday(page, n, n);
   await expect(page.getByTestId('offline-readiness')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
-  await waitForServiceWorker(page);
+  await helpers.waitForServiceWorker(page);
 }
 
 /** Signs bruno in and prepares the offline selection; returns nothing. */
@@ -118,6 +98,38 @@ async function online(page, stop) {
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('more-menu')).toBeHidden();
   }
+
+  await expiry(page, stop);
+}
+
+const TOKEN = '**/api/oauth2/v1/token**';
+
+/**
+ * The session expires (the ERP refuses the refresh token): the question, a dialog, and its
+ * password form; bruno signs in again right there and the tour goes on.
+ */
+async function expiry(page, stop) {
+  await page.goto('/customers');
+  await expect(page.getByTestId('customer-row').first()).toBeVisible();
+  await page.route(TOKEN, (route) => route.fulfill({
+    status: 401, contentType: 'application/json', body: '{"code":401,"message":"invalid_grant"}',
+  }));
+  // The access token looks dead, so the next call renews it, and is refused.
+  await page.evaluate(() => {
+    const saved = JSON.parse(localStorage.getItem('mascate.session'));
+    localStorage.setItem('mascate.session', JSON.stringify({ ...saved, expires_at_ms: 0 }));
+  });
+  await page.reload();
+  await expect(page.getByTestId('session-expired-dialog')).toBeVisible({ timeout: 20_000 });
+  await stop('session-expired-dialog');
+  await page.getByTestId('session-sign-in-again').click();
+  await expect(page.getByTestId('reauth-password')).toBeFocused();
+  await stop('session-expired-sign-in');
+  await page.unroute(TOKEN);
+  await page.getByTestId('reauth-password').fill(SELLERS.bruno.password);
+  await page.getByTestId('reauth-submit').click();
+  await expect(page.getByTestId('session-expired-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('session-expired-banner')).toHaveCount(0);
 }
 
 /** The order form's four steps (with two lines), from a new order. */
@@ -202,4 +214,4 @@ async function offline(page, context, stop) {
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0', { timeout: 60_000 });
 }
 
-module.exports = { prepare, online, offline, selectForToday, waitForServiceWorker };
+module.exports = { prepare, online, offline, selectForToday };

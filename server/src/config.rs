@@ -27,6 +27,8 @@ pub struct Config {
     /// How long a queued document waits, and then is processed, in milliseconds
     /// (`--queue-delay-ms`, `MASCATE_QUEUE_DELAY_MS`), so "waiting" and "processing" show.
     pub queue_delay_ms: i64,
+    /// Appends one line per request to this file (`--access-log`, `MASCATE_ACCESS_LOG`).
+    pub access_log: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -42,9 +44,34 @@ impl Default for Config {
             clock_offset_secs: 0,
             demo: true,
             queue_delay_ms: 1000,
+            access_log: None,
         }
     }
 }
+
+/// What `mascate-server --help` prints.
+pub const USAGE: &str = "\
+mascate-server: the stand-in Protheus sales-portal server (serves the app too)
+
+Usage:
+  mascate-server [serve] [OPTIONS]
+  mascate-server generate-fixtures [--out DIR] [--scale N]
+  mascate-server generate-customers COUNT [OUT]
+
+Options (each also as an environment variable MASCATE_<NAME>, flags win):
+  --bind ADDR            address to listen on (127.0.0.1)
+  --port N               port, 0 for any free one (8080)
+  --data-dir DIR         where the SQLite file lives (data)
+  --fixtures DIR         demo fixtures to seed from (fixtures)
+  --dist DIR             the built app to serve (dist)
+  --access-ttl SECS      access-token lifetime (3600)
+  --refresh-ttl SECS     refresh-token lifetime (86400)
+  --clock-offset SECS    shifts the server's clock (0; env MASCATE_CLOCK_OFFSET_SECS)
+  --demo | --no-demo     show the demo logins on the login page (demo)
+  --queue-delay-ms MS    how long a queued document waits, then is processed (1000)
+  --access-log FILE      append one line per request (time, method, path, status)
+  -h, --help             this text
+";
 
 impl Config {
     pub fn database_path(&self) -> PathBuf {
@@ -68,6 +95,7 @@ impl Config {
                 "clock-offset" => c.clock_offset_secs = num(value)?,
                 "demo" => c.demo = !matches!(value, "0" | "false" | "no"),
                 "queue-delay-ms" => c.queue_delay_ms = num(value)?,
+                "access-log" => c.access_log = Some(value.into()),
                 _ => return Err(format!("unknown option --{key}")),
             }
             Ok(())
@@ -83,6 +111,7 @@ impl Config {
             ("MASCATE_CLOCK_OFFSET_SECS", "clock-offset"),
             ("MASCATE_DEMO", "demo"),
             ("MASCATE_QUEUE_DELAY_MS", "queue-delay-ms"),
+            ("MASCATE_ACCESS_LOG", "access-log"),
         ] {
             if let Some(v) = env(var) {
                 set(&mut c, key, &v)?;

@@ -5,6 +5,7 @@
 //! origin. Routes live one family per file under [`routes`]; the request plumbing shared by
 //! all of them (auth, errors, list queries) lives beside this file.
 
+pub mod access_log;
 pub mod auth;
 pub mod clock;
 pub mod config;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub demo_logins: Arc<Vec<mascate_domain::contract::DemoLogin>>,
     /// Wakes the integration-queue job after a write.
     pub queue_wake: Arc<tokio::sync::Notify>,
+    /// Where each request is logged, when asked for (`--access-log`).
+    pub access_log: Option<access_log::AccessLog>,
 }
 
 impl AppState {
@@ -45,12 +48,20 @@ impl AppState {
         let data = fixtures::Fixtures::load(&config.fixtures_dir)?;
         db.seed(&data)?;
         let demo_logins = Arc::new(if config.demo { data.demo_logins() } else { Vec::new() });
+        let access_log = match &config.access_log {
+            Some(path) => Some(
+                access_log::AccessLog::open(path)
+                    .map_err(|e| anyhow_lite::Error(format!("access log {}: {e}", path.display())))?,
+            ),
+            None => None,
+        };
         Ok(AppState {
             db,
             clock,
             config: Arc::new(config),
             demo_logins,
             queue_wake: Arc::new(tokio::sync::Notify::new()),
+            access_log,
         })
     }
 }

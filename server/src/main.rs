@@ -11,6 +11,10 @@ use mascate_server::{app, fixtures, AppState, Config};
 #[tokio::main]
 async fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h" || a == "help") {
+        print!("{}", mascate_server::config::USAGE);
+        return;
+    }
     let command = match args.first().map(String::as_str) {
         Some(c) if !c.starts_with("--") => args.remove(0),
         _ => "serve".to_string(),

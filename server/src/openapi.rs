@@ -175,6 +175,14 @@ pub const OPERATIONS: &[Operation] = &[
         List(&documents::ORDER),
     ),
     op("get", "/api/tgv/salesorders/invoices/{order}", "An order's invoices", Object),
+    Operation {
+        query: &["STATUSFILTER", "page", "pageSize"],
+        ..op("get", "/api/pgv/salesorderslist", "Order items and their releases, this month", Object)
+    },
+    Operation {
+        query: &["STATUSFILTER", "page", "pageSize"],
+        ..op("get", "/api/pgv/salesorderslist/{from}/{to}", "Order items and their releases, between dates", Object)
+    },
     op("get", "/api/tgv/salesorders/total/{order}", "An order's taxes and totals", Object),
     op("get", "/api/tgv/salesorders/sync", "Orders of today's selection", SyncList(&documents::ORDER)),
     mock("post", "/api/tgv/salesorders/sync"),

@@ -9,6 +9,7 @@ pub mod documents;
 pub mod financial;
 pub mod indicators;
 pub mod notifications;
+pub mod order_releases;
 pub mod schemas;
 pub mod seller_filters;
 pub mod sellers;
@@ -46,6 +47,8 @@ pub fn router(state: AppState) -> NormalizePath<Router> {
         .route("/api/tgv/integrationqueue", get(crate::queue::list).post(crate::queue::post))
         .route("/api/tgv/integrationqueue/diff/{date_sync}", diff_route(&crate::queue::QUEUE_SYNC))
         .route("/api/tgv/integrationqueue/{id}", axum::routing::put(crate::queue::put).delete(crate::queue::delete))
+        .route("/api/pgv/salesorderslist", get(order_releases::this_month))
+        .route("/api/pgv/salesorderslist/{from}/{to}", get(order_releases::between))
         .route("/api/pgv/sellerfilters", get(seller_filters::list).post(seller_filters::create))
         .route(
             "/api/pgv/sellerfilters/{uuid}",
@@ -54,13 +57,17 @@ pub fn router(state: AppState) -> NormalizePath<Router> {
         .route("/api/pgv/sellerfilters/{uuid}/items", get(seller_filters::items))
         .route("/api/pgv/sellerfilters/{uuid}/items/{item_id}", get(seller_filters::item))
         .route_layer(from_fn_with_state(state.clone(), auth::require_token));
-    let app = Router::new()
+    let access_log = state.access_log.clone();
+    let mut app = Router::new()
         .route("/api/oauth2/v1/token", post(auth::token))
         .route("/api/mascate/v1/about", get(about::about))
         .route("/api/openapi.json", get(crate::openapi::serve))
         .merge(protected)
         .fallback(static_files::serve)
         .with_state(state);
+    if let Some(log) = access_log {
+        app = app.layer(from_fn_with_state(log, crate::access_log::record));
+    }
     NormalizePathLayer::trim_trailing_slash().layer(app)
 }
 

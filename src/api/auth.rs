@@ -4,7 +4,49 @@
 use gloo_net::http::Request;
 use mascate_domain::contract::{ListEnvelope, Seller, ServerAbout, TokenResponse};
 
-use super::{read_json, url, Api, ApiError};
+use super::{now_ms, read_json, url, Api, ApiError};
+use crate::session::{Identity, Tokens};
+
+/// Why a sign-in did not happen.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SignInError {
+    #[error("the server did not answer")]
+    Unreachable,
+    #[error("wrong user or password")]
+    Refused,
+    /// The user exists but is no seller (the ERP's words, when it gave some).
+    #[error("not a seller")]
+    NotASeller(Option<String>),
+    /// Anything else the server said.
+    #[error("{0}")]
+    Other(String),
+}
+
+impl From<ApiError> for SignInError {
+    fn from(e: ApiError) -> Self {
+        match e {
+            ApiError::Unreachable => SignInError::Unreachable,
+            ApiError::Server { status: 400 | 401, .. } | ApiError::SignedOut => SignInError::Refused,
+            ApiError::Server { status: 403, message, .. } => SignInError::NotASeller(Some(message)),
+            ApiError::Server { message, detail, .. } => {
+                SignInError::Other(detail.map(|d| format!("{message} — {d}")).unwrap_or(message))
+            }
+            ApiError::Malformed(m) => SignInError::Other(m),
+        }
+    }
+}
+
+/// Signs in: tokens (password grant), then the seller they belong to.
+pub async fn sign_in(user: &str, password: &str) -> Result<(Identity, Tokens), SignInError> {
+    let t = login(user, password).await?;
+    let seller = seller_of(&t.access_token).await?.ok_or(SignInError::NotASeller(None))?;
+    let identity = Identity {
+        username: user.to_string(),
+        seller_code: seller.code.trim().to_string(),
+        seller_name: if seller.short_name.trim().is_empty() { seller.name } else { seller.short_name },
+    };
+    Ok((identity, Tokens::new(t.access_token, t.refresh_token, t.expires_in, now_ms())))
+}
 
 /// Password grant. The credentials travel as headers, which the contract allows, so they do
 /// not end up in server access logs the way a query string would.

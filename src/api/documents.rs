@@ -46,6 +46,13 @@ impl DocumentQuery {
     }
 }
 
+/// An ERP document's header, as read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ErpHeader {
+    Order(Order),
+    Quotation(Quotation),
+}
+
 /// Reads a list whose empty FILTER result is the ERP's 404 (§14) as empty.
 fn empty_on_404<T>(r: Result<ListEnvelope<T>, ApiError>) -> Result<ListEnvelope<T>, ApiError> {
     match r {
@@ -57,6 +64,28 @@ fn empty_on_404<T>(r: Result<ListEnvelope<T>, ApiError>) -> Result<ListEnvelope<
 }
 
 impl Api {
+    /// Reads an ERP document once: the draft it makes (lines included) and its header;
+    /// `new_id` makes the external id of a document written outside the app.
+    pub async fn erp_document(
+        &self,
+        kind: DocumentKind,
+        number: &str,
+        new_id: fn() -> String,
+    ) -> Result<(Draft, ErpHeader), ApiError> {
+        Ok(match kind {
+            DocumentKind::Order => {
+                let o = self.order(number).await?;
+                let d = Draft::from_order(&o, self.order_items(number).await?, new_id);
+                (d, ErpHeader::Order(o))
+            }
+            DocumentKind::Quotation => {
+                let q = self.quotation(number).await?;
+                let d = Draft::from_quotation(&q, self.quotation_items(number).await?, new_id);
+                (d, ErpHeader::Quotation(q))
+            }
+        })
+    }
+
     pub async fn orders(&self, q: &DocumentQuery, page: usize, size: usize) -> Result<ListEnvelope<Order>, ApiError> {
         let mut params =
             vec![("page", page.to_string()), ("pageSize", size.to_string()), ("SORT", "-issuedate,-orderid".into())];

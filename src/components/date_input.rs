@@ -24,6 +24,9 @@ pub fn DateInput(
     /// The id of the message that explains a problem.
     #[prop(into, optional)]
     described_by: String,
+    /// An accessible name more precise than the label around it (a line's product).
+    #[prop(into, optional)]
+    label: Option<Signal<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let shown = move |iso: &str| format::date(iso, i18n.locale.get_untracked());
@@ -44,6 +47,7 @@ pub fn DateInput(
             autocomplete="off"
             maxlength="10"
             placeholder=move || format::date_pattern(i18n.locale.get())
+            aria-label=move || label.map(|l| l.get())
             aria-invalid=move || invalid.get().to_string()
             aria-describedby=(!described_by.is_empty()).then_some(described_by)
             data-testid=testid

@@ -99,7 +99,8 @@ pub fn Dialog(
 }
 
 /// A destructive action asked twice: the question, "Cancelar" (focused first, the safe
-/// choice) and the action in red. Test ids: `<testid>`, `<testid>-no`, `<testid>-yes`.
+/// choice) and the action in red, disabled while `busy` (the action already on its way).
+/// Test ids: `<testid>`, `<testid>-no`, `<testid>-yes`.
 #[component]
 pub fn ConfirmDialog(
     open: RwSignal<bool>,
@@ -111,6 +112,9 @@ pub fn ConfirmDialog(
     action: Msg,
     on_confirm: impl Fn() + Send + Sync + 'static,
     testid: &'static str,
+    /// While true the action's button is disabled (one tap, one request).
+    #[prop(into, optional)]
+    busy: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
@@ -120,7 +124,7 @@ pub fn ConfirmDialog(
                 <button class="button" data-testid=format!("{testid}-no") autofocus on:click=move |_| open.set(false)>
                     {move || i18n.t(Msg::Cancel)}
                 </button>
-                <button class="button danger" data-testid=format!("{testid}-yes") on:click=move |_| {
+                <button class="button danger" data-testid=format!("{testid}-yes") disabled=move || busy.get() on:click=move |_| {
                     open.set(false);
                     on_confirm();
                 }>

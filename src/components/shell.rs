@@ -37,15 +37,17 @@ pub fn Shell() -> impl IntoView {
     let api = use_api();
     let connectivity = use_connectivity();
     let offline = crate::offline::use_offline();
+    // Only who is signed in is read here: renewing the tokens changes nothing on screen.
+    let who = Memo::new(move |_| session.identity.get().map(|i| i.seller_name));
     // The unread count follows the connection and the signed-in seller; and every minute.
     Effect::new(move |_| {
-        if connectivity.online() && session.current.with(Option::is_some) {
+        if connectivity.online() && who.with(Option::is_some) {
             refresh_unread(api, unread);
         }
     });
     if let Ok(handle) = set_interval_with_handle(
         move || {
-            if connectivity.online_untracked() && session.current.with_untracked(Option::is_some) {
+            if connectivity.online_untracked() && who.with_untracked(Option::is_some) {
                 refresh_unread(api, unread);
             }
         },
@@ -85,16 +87,16 @@ pub fn Shell() -> impl IntoView {
         }
     };
     move || {
-        match session.current.get() {
+        match who.get() {
         None => view! { <Redirect path="/login" /> }.into_any(),
-        Some(s) => view! {
+        Some(seller_name) => view! {
             <a class="skip-link" href="#main" data-testid="skip-link" on:click=skip_to_main>
                 {move || i18n.t(Msg::SkipToContent)}
             </a>
             <div class="shell">
                 <header class="topbar">
                     <span class="brand">"Mascate"</span>
-                    <span class="seller" data-testid="seller-name">{s.seller_name.clone()}</span>
+                    <span class="seller" data-testid="seller-name">{seller_name.clone()}</span>
                     <ConnectivityBadge />
                     <crate::components::sync_status::SyncStatus />
                     // On a phone these two live in the "more" menu.
@@ -117,6 +119,7 @@ pub fn Shell() -> impl IntoView {
                     </button>
                 </nav>
                 <main class="content" id="main" tabindex="-1">
+                    <crate::components::session_expired::SessionExpired />
                     {move || match offline.readiness.get() {
                         mascate_domain::offline::Readiness::Stale { day } => view! {
                             <p class="notice" data-testid="selection-stale">

@@ -54,6 +54,24 @@ messages! {
         "Your session expired. Sign in again; the data saved on this device is still here.",
         "Su sesión expiró. Entre de nuevo; los datos guardados en el dispositivo siguen aquí."
     ],
+    SessionExpiredTitle => ["Sessão expirada", "Session expired", "Sesión expirada"],
+    SessionExpiredChoice => [
+        "O ERP encerrou sua sessão. Entre novamente agora, ou continue offline com a seleção de hoje: consultas e novos documentos ficam no aparelho e são enviados quando você entrar.",
+        "The ERP ended your session. Sign in again now, or continue offline with today's selection: lookups and new documents stay on this device and are sent when you sign in.",
+        "El ERP cerró su sesión. Entre de nuevo ahora, o continúe sin conexión con la selección de hoy: consultas y nuevos documentos quedan en el dispositivo y se envían cuando entre."
+    ],
+    SignInAgain => ["Entrar novamente", "Sign in again", "Entrar de nuevo"],
+    ContinueOffline => ["Continuar offline", "Continue offline", "Continuar sin conexión"],
+    SendingWaitsForSignIn => [
+        "Sessão expirada: você está trabalhando offline e o envio ao ERP espera você entrar novamente.",
+        "Session expired: you are working offline and sending to the ERP waits until you sign in again.",
+        "Sesión expirada: está trabajando sin conexión y el envío al ERP espera hasta que entre de nuevo."
+    ],
+    NotTheSameSeller => [
+        "Entre com o mesmo vendedor, ou saia para trocar de usuário.",
+        "Sign in as the same seller, or sign out to change user.",
+        "Entre con el mismo vendedor, o salga para cambiar de usuario."
+    ],
     ServerAddress => ["Endereço do servidor Protheus (REST)", "Protheus REST server address", "Dirección del servidor Protheus (REST)"],
     ServerAddressHint => [
         "Vazio = o mesmo endereço deste aplicativo. Ex.: https://erp.empresa.com.br:8400/rest",
@@ -194,6 +212,37 @@ messages! {
     StatusBlockedRule => ["Bloqueado por regra", "Blocked by a business rule", "Bloqueado por regla"],
     StatusBlockedBudget => ["Bloqueado por verba", "Blocked by budget", "Bloqueado por presupuesto"],
     StatusBlockedCredit => ["Bloqueado por crédito", "Blocked by credit", "Bloqueado por crédito"],
+    StatusBlockedStock => ["Bloqueado por estoque", "Blocked by stock", "Bloqueado por stock"],
+    StatusBlocked => ["Bloqueado", "Blocked", "Bloqueado"],
+    StatusInPortfolio => ["Em carteira", "In portfolio", "En cartera"],
+    StatusBilled => ["Faturado", "Invoiced", "Facturado"],
+    OnThisDeviceLink => ["Ver o envio deste documento", "See how this document was sent", "Ver el envío de este documento"],
+    ListPricesNoCustomer => [
+        "Preços da tabela {list}, sem as condições de um cliente: escolha o cliente para ver os dele.",
+        "Prices of list {list}, without a customer's terms: choose the customer to see theirs.",
+        "Precios de la tabla {list}, sin las condiciones de un cliente: elija el cliente para ver las suyas."
+    ],
+    ReadyNoProducts => [
+        "A seleção de hoje não tem produtos: sem eles não há pedidos offline. Escolha os produtos.",
+        "Today's selection has no products: without them there are no offline orders. Choose the products.",
+        "La selección de hoy no tiene productos: sin ellos no hay pedidos sin conexión. Elija los productos."
+    ],
+    ReadyNoCustomers => [
+        "A seleção de hoje não tem clientes: sem eles não há pedidos offline. Escolha os clientes.",
+        "Today's selection has no customers: without them there are no offline orders. Choose the customers.",
+        "La selección de hoy no tiene clientes: sin ellos no hay pedidos sin conexión. Elija los clientes."
+    ],
+    Releases => ["Liberações", "Releases", "Liberaciones"],
+    ReleasePortfolio => ["Em carteira", "In portfolio", "En cartera"],
+    ReleaseReleased => ["Liberado", "Released", "Liberado"],
+    ReleaseCreditBlock => ["Bloqueio de crédito", "Credit block", "Bloqueo de crédito"],
+    ReleaseStockBlock => ["Bloqueio de estoque", "Stock block", "Bloqueo de stock"],
+    ReleaseRuleBlock => ["Bloqueio por regra", "Rule block", "Bloqueo por regla"],
+    ReleaseInvoiced => ["Faturado", "Invoiced", "Facturado"],
+    QuantityOrdered => ["Qtd. pedida", "Ordered", "Cant. pedida"],
+    QuantityReleased => ["Qtd. liberada", "Released", "Cant. liberada"],
+    NoReleases => ["O ERP não informou as liberações deste pedido.", "The ERP gave no releases for this order.", "El ERP no informó las liberaciones de este pedido."],
+    ExplainBlockedStock => ["Retido por falta de estoque; será liberado quando houver saldo.", "Held for lack of stock; it is released when stock arrives.", "Retenido por falta de stock; se libera cuando haya saldo."],
     StatusConverted => ["Efetivado em pedido", "Turned into an order", "Convertido en pedido"],
     StatusCancelled => ["Cancelado", "Cancelled", "Cancelado"],
     StatusOther => ["Outro", "Other", "Otro"],
@@ -427,10 +476,12 @@ pub enum Arg {
     Tables,
     Used,
     Free,
+    /// A price list's code.
+    List,
 }
 
 impl Arg {
-    pub const ALL: [Arg; 6] = [Arg::Day, Arg::Records, Arg::Done, Arg::Tables, Arg::Used, Arg::Free];
+    pub const ALL: [Arg; 7] = [Arg::Day, Arg::Records, Arg::Done, Arg::Tables, Arg::Used, Arg::Free, Arg::List];
 
     /// How the hole is written in the catalogue.
     pub fn hole(self) -> &'static str {
@@ -441,6 +492,7 @@ impl Arg {
             Arg::Tables => "{tables}",
             Arg::Used => "{used}",
             Arg::Free => "{free}",
+            Arg::List => "{list}",
         }
     }
 }

@@ -273,7 +273,7 @@ fn CustomerFinances(code: String, store: String) -> impl IntoView {
                 }
             </Loaded>
             <h3>{move || i18n.t(Msg::OpenBills)}</h3>
-            <crate::components::search_box::SearchBox value=search hint=Msg::BillSearchHint testid="bills-search" />
+            <crate::components::search_box::SearchBox value=search on_search=move |s| search.set(s) hint=Msg::BillSearchHint testid="bills-search" />
             <Loaded resource=bills let:value>
                 {
                     let list = value;

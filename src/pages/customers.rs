@@ -17,6 +17,7 @@ use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
 use crate::offline::use_offline;
 use crate::prefs;
+use crate::url_query::use_url_query;
 
 const PAGE_SIZE: usize = 20;
 
@@ -55,12 +56,21 @@ pub fn CustomersPage() -> impl IntoView {
     let offline = use_offline();
     let connectivity = use_connectivity();
 
-    let search = RwSignal::new(String::new());
-    let uf = RwSignal::new(String::new());
-    let city = RwSignal::new(String::new());
-    let status = RwSignal::new(StatusFilter::All);
-    let sort = RwSignal::new(CustomerSort::Name);
-    let page = RwSignal::new(1usize);
+    // Search, filters, sort and page live in the address: Back from a customer finds them.
+    let url = use_url_query();
+    let (search, uf, city, page) = (url.text("q"), url.text("uf"), url.text("city"), url.page());
+    let status_code = url.text("status");
+    let sort_code = url.text("sort");
+    let status = Signal::derive(move || match status_code.get().as_str() {
+        "active" => StatusFilter::Active,
+        "blocked" => StatusFilter::Blocked,
+        _ => StatusFilter::All,
+    });
+    let sort = Signal::derive(move || match sort_code.get().as_str() {
+        "code" => CustomerSort::Code,
+        "city" => CustomerSort::City,
+        _ => CustomerSort::Name,
+    });
     let mode = RwSignal::new(match prefs::get(prefs::keys::CUSTOMER_VIEW).as_deref() {
         Some("cards") => ViewMode::Cards,
         _ => ViewMode::Table,
@@ -77,8 +87,6 @@ pub fn CustomersPage() -> impl IntoView {
         status: status.get(),
         sort: sort.get(),
     });
-    // A new question starts from the first page.
-    Effect::watch(move || query.track(), move |_, _, _| page.set(1), false);
 
     let data = LocalResource::new(move || {
         let (q, p) = (query.get(), page.get());
@@ -99,38 +107,32 @@ pub fn CustomersPage() -> impl IntoView {
         CustomerSort::Code => "code",
         CustomerSort::City => "city",
     };
+    // "all" and "name" are the defaults: left out of the address.
+    let set_filter = move |key: &str, value: String| {
+        url.filter(key, if value == "all" || value == "name" { String::new() } else { value })
+    };
 
     view! {
         <section class="page customers">
             <h1>{move || i18n.t(Msg::CustomersTitle)}</h1>
             <div class="toolbar" role="search">
-                <SearchBox value=search hint=Msg::SearchHint testid="customers-search" />
+                <SearchBox value=search on_search=move |s| url.filter("q", s) hint=Msg::SearchHint testid="customers-search" />
                 <label>
                     <span class="label">{move || i18n.t(Msg::State)}</span>
-                    <select data-testid="customers-filter-uf" on:change=move |ev| uf.set(event_target_value(&ev))>
+                    <select data-testid="customers-filter-uf" prop:value=move || uf.get()
+                        on:change=move |ev| url.filter("uf", event_target_value(&ev))>
                         <option value="">{move || i18n.t(Msg::All)}</option>
-                        {STATES.iter().map(|s| view! { <option value=*s>{*s}</option> }).collect_view()}
+                        {STATES.iter().map(|s| view! { <option value=*s selected=move || uf.get() == *s>{*s}</option> }).collect_view()}
                     </select>
                 </label>
-                <label>
-                    <span class="label">{move || i18n.t(Msg::City)}</span>
-                    <input data-testid="customers-filter-city" bind:value=city />
-                </label>
+                <SearchBox value=city on_search=move |c| url.filter("city", c) hint=Msg::City label=Msg::City
+                    testid="customers-filter-city" />
                 <label>
                     <span class="label">{move || i18n.t(Msg::Status)}</span>
                     <select
                         data-testid="customers-filter-status"
                         prop:value=status_value
-                        on:change=move |ev| {
-                            status
-                                .set(
-                                    match event_target_value(&ev).as_str() {
-                                        "active" => StatusFilter::Active,
-                                        "blocked" => StatusFilter::Blocked,
-                                        _ => StatusFilter::All,
-                                    },
-                                )
-                        }
+                        on:change=move |ev| set_filter("status", event_target_value(&ev))
                     >
                         <option value="all">{move || i18n.t(Msg::All)}</option>
                         <option value="active">{move || i18n.t(Msg::Active)}</option>
@@ -142,15 +144,7 @@ pub fn CustomersPage() -> impl IntoView {
                     <select
                         data-testid="customers-sort"
                         prop:value=sort_value
-                        on:change=move |ev| {
-                            sort.set(
-                                match event_target_value(&ev).as_str() {
-                                    "code" => CustomerSort::Code,
-                                    "city" => CustomerSort::City,
-                                    _ => CustomerSort::Name,
-                                },
-                            )
-                        }
+                        on:change=move |ev| set_filter("sort", event_target_value(&ev))
                     >
                         <option value="name">{move || i18n.t(Msg::Name)}</option>
                         <option value="code">{move || i18n.t(Msg::Code)}</option>
@@ -215,7 +209,7 @@ pub fn CustomersPage() -> impl IntoView {
                             } else {
                                 view! { <CustomerCards items /> }.into_any()
                             }}
-                            <Pager page has_next prefix="customers" />
+                            <Pager page set_page=move |p| url.go_to_page(p) has_next prefix="customers" />
                         </div>
                     }
                         .into_any()

@@ -1,24 +1,32 @@
 //! My Orders and My Quotations: the seller's documents from the ERP, newest first, with
-//! search, a status filter, paging and a table/cards switch; plus the documents written on
+//! search, a state filter, paging and a table/cards switch; plus the documents written on
 //! this device that the ERP has not confirmed yet, on top, with their sending state.
+//!
+//! Search, filter and page live in the address (Back from a document finds the list as it
+//! was). Both parts follow the sync engine and the other tabs: a document the ERP accepts
+//! leaves the "not sent" part and appears in the ERP's list with its number, in place.
+//! Orders are filtered by release state (§9.5: in portfolio, released, blocked, invoiced),
+//! with the mapping of [`mascate_domain::release`], the same the order page uses.
+
+mod load;
+mod views;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use mascate_domain::document::{DocumentKind, OrderState, QuotationState};
-use mascate_domain::format;
-use mascate_domain::offline::device_actions;
 use mascate_domain::outbox::OutboxEntry;
+use mascate_domain::release::ReleaseFilter;
 
-use crate::api::documents::DocumentQuery;
-use crate::api::{use_api, Api, ApiError};
+use crate::api::use_api;
 use crate::components::pager::Pager;
 use crate::components::search_box::SearchBox;
-use crate::components::send_state::SendStateChip;
 use crate::connectivity::use_connectivity;
-use crate::i18n::{use_i18n, Msg, Plural};
+use crate::i18n::{use_i18n, Msg};
 use crate::prefs;
 use crate::session::use_session;
 use crate::storage;
+use crate::url_query::use_url_query;
+use views::{DocumentCards, DocumentTable, UnsentList};
 
 const PAGE_SIZE: usize = 20;
 
@@ -31,7 +39,10 @@ pub struct Row {
     pub customer_name: String,
     pub amount: f64,
     pub status: Msg,
+    /// The ERP's raw status.
     pub status_code: String,
+    /// Orders: the state's code ([`OrderState::code`]); empty for quotations.
+    pub state_code: &'static str,
     /// The chip's look: a class and an icon (never colour alone).
     pub tone: Tone,
 }
@@ -46,7 +57,9 @@ pub fn order_tone(state: OrderState) -> Tone {
         OrderState::Open => ("chip", "○"),
         OrderState::Released => ("chip ok", "✓"),
         OrderState::Invoiced => ("chip info", "▣"),
-        OrderState::BlockedRule | OrderState::BlockedBudget | OrderState::BlockedCredit => ("chip alarm", "✕"),
+        OrderState::BlockedRule | OrderState::BlockedBudget | OrderState::BlockedCredit | OrderState::BlockedStock => {
+            ("chip alarm", "✕")
+        }
         OrderState::Other => ("chip", "?"),
     }
 }
@@ -61,12 +74,18 @@ pub fn quotation_tone(state: QuotationState) -> Tone {
     }
 }
 
-/// A state chip.
+/// A state chip: its colour and icon from `tone`, its words from `status`; `state` (an
+/// order's state code) goes to `data-state`.
 #[component]
-pub fn StateChip(status: Msg, tone: Tone, #[prop(optional)] testid: Option<&'static str>) -> impl IntoView {
+pub fn StateChip(
+    status: Msg,
+    tone: Tone,
+    #[prop(optional)] testid: Option<&'static str>,
+    #[prop(optional)] state: Option<&'static str>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <span class=tone.0 data-icon=tone.1 data-testid=testid>
+        <span class=tone.0 data-icon=tone.1 data-testid=testid data-state=state.filter(|s| !s.is_empty())>
             {move || i18n.t(status)}
         </span>
     }
@@ -81,7 +100,18 @@ pub fn order_state_msg(state: OrderState) -> Msg {
         OrderState::BlockedRule => Msg::StatusBlockedRule,
         OrderState::BlockedBudget => Msg::StatusBlockedBudget,
         OrderState::BlockedCredit => Msg::StatusBlockedCredit,
+        OrderState::BlockedStock => Msg::StatusBlockedStock,
         OrderState::Other => Msg::StatusOther,
+    }
+}
+
+/// The words for a release filter.
+pub fn release_filter_msg(filter: ReleaseFilter) -> Msg {
+    match filter {
+        ReleaseFilter::Open => Msg::StatusOpen,
+        ReleaseFilter::Released => Msg::StatusReleased,
+        ReleaseFilter::Blocked => Msg::StatusBlocked,
+        ReleaseFilter::Invoiced => Msg::StatusBilled,
     }
 }
 
@@ -103,51 +133,6 @@ pub fn segment(kind: DocumentKind) -> &'static str {
     }
 }
 
-async fn load(api: Api, kind: DocumentKind, q: DocumentQuery, page: usize) -> Result<(Vec<Row>, bool), ApiError> {
-    match kind {
-        DocumentKind::Order => {
-            let list = api.orders(&q, page, PAGE_SIZE).await?;
-            let rows = list
-                .items
-                .into_iter()
-                .map(|o| Row {
-                    status: order_state_msg(OrderState::of(&o.status, &o.block_reason)),
-                    tone: order_tone(OrderState::of(&o.status, &o.block_reason)),
-                    status_code: o.status.trim().to_string(),
-                    number: o.number,
-                    issue_date: o.issue_date,
-                    customer: format!("{}/{}", o.customer_code, o.customer_store),
-                    customer_name: o.customer_name,
-                    amount: o.amount,
-                })
-                .collect();
-            Ok((rows, list.has_next))
-        }
-        DocumentKind::Quotation => {
-            let list = api.quotations(&q, page, PAGE_SIZE).await?;
-            let rows = list
-                .items
-                .into_iter()
-                .map(|o| Row {
-                    status: quotation_state_msg(QuotationState::of(&o.status)),
-                    tone: quotation_tone(QuotationState::of(&o.status)),
-                    status_code: o.status.trim().to_string(),
-                    number: o.number,
-                    issue_date: o.issue_date,
-                    customer: if o.prospect_code.is_empty() {
-                        format!("{}/{}", o.customer_code, o.customer_store)
-                    } else {
-                        format!("{}/{}", o.prospect_code, o.prospect_store)
-                    },
-                    customer_name: o.customer_name,
-                    amount: o.amount,
-                })
-                .collect();
-            Ok((rows, list.has_next))
-        }
-    }
-}
-
 /// The list page of one kind.
 #[component]
 pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
@@ -155,24 +140,24 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
     let api = use_api();
     let connectivity = use_connectivity();
     let sync = crate::sync::use_sync();
-    let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
-    let search = RwSignal::new(String::new());
-    let status = RwSignal::new(String::new());
-    let page = RwSignal::new(1usize);
+    let seller = use_session().seller().unwrap_or_default();
+    let url = use_url_query();
+    let (search, status, page) = (url.text("q"), url.text("status"), url.page());
     let cards_key = match kind {
         DocumentKind::Order => prefs::keys::ORDERS_VIEW,
         DocumentKind::Quotation => prefs::keys::QUOTATIONS_VIEW,
     };
     let cards = RwSignal::new(prefs::get(cards_key).as_deref() == Some("cards"));
-    let query = Memo::new(move |_| DocumentQuery { search: search.get(), status: status.get(), customer: None });
-    Effect::watch(move || query.track(), move |_, _, _| page.set(1), false);
     let data = LocalResource::new(move || {
-        let (q, p) = (query.get(), page.get());
+        let (s, st, p) = (search.get(), status.get(), page.get());
         // Offline the ERP's list is not asked for: only the device's documents are shown.
         let online = connectivity.online();
+        // What the engine or another tab changed shows here without leaving the page.
+        sync.changes.track();
         async move {
             if online {
-                Some(load(api, kind, q, p).await)
+                let shown = st.clone();
+                Some(load::load(api, kind, s, st, p).await.map(|(rows, next)| (rows, next, shown)))
             } else {
                 None
             }
@@ -193,8 +178,12 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
         }
     });
     let filters: Vec<(&'static str, Msg)> = match kind {
-        DocumentKind::Order => OrderState::FILTERS.iter().map(|(c, s)| (*c, order_state_msg(*s))).collect(),
-        DocumentKind::Quotation => QuotationState::FILTERS.iter().map(|(c, s)| (*c, quotation_state_msg(*s))).collect(),
+        DocumentKind::Order => ReleaseFilter::ALL.iter().map(|f| (f.code(), release_filter_msg(*f))).collect(),
+        DocumentKind::Quotation => [QuotationState::Open, QuotationState::Converted, QuotationState::Cancelled]
+            .into_iter()
+            .zip(["A", "B", "C"])
+            .map(|(s, c)| (c, quotation_state_msg(s)))
+            .collect(),
     };
     let (title, new_label) = match kind {
         DocumentKind::Order => (Msg::OrdersTitle, Msg::NewOrder),
@@ -215,14 +204,17 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
                 </A>
             </div>
             <div class="toolbar" role="search">
-                <SearchBox value=search hint=Msg::DocumentSearchHint testid="documents-search" />
+                <SearchBox value=search on_search=move |s| url.filter("q", s) hint=Msg::DocumentSearchHint testid="documents-search" />
                 <label>
                     <span class="label">{move || i18n.t(Msg::Status)}</span>
-                    <select data-testid="documents-filter-status" on:change=move |ev| status.set(event_target_value(&ev))>
+                    <select data-testid="documents-filter-status" prop:value=move || status.get()
+                        on:change=move |ev| url.filter("status", event_target_value(&ev))>
                         <option value="">{move || i18n.t(Msg::All)}</option>
                         {filters
                             .into_iter()
-                            .map(|(code, msg)| view! { <option value=code>{move || i18n.t(msg)}</option> })
+                            .map(|(code, msg)| view! {
+                                <option value=code selected=move || status.get() == code>{move || i18n.t(msg)}</option>
+                            })
                             .collect_view()}
                     </select>
                 </label>
@@ -237,54 +229,16 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
             </div>
             {move || {
                 let entries = unsent.get().unwrap_or_default();
-                (!entries.is_empty())
-                    .then(|| {
-                        view! {
-                            <ul class="cards unsent" data-testid="documents-unsent">
-                                {entries
-                                    .into_iter()
-                                    .map(|e| {
-                                        let t = e.draft.totals();
-                                        let (state, edit_href) = (e.state, format!("/sent/{}/edit", e.external_id));
-                                        let count = e.draft.live_items().count();
-                                        let date = e.draft.issue_date.clone();
-                                        // Who it is for, by name (the code when an old entry has none).
-                                        let who = if e.customer_name.trim().is_empty() {
-                                            format!("{} / {}", e.draft.customer_code, e.draft.customer_store)
-                                        } else {
-                                            e.customer_name.clone()
-                                        };
-                                        view! {
-                                            <li class="card document-card" data-testid="unsent-document" data-external-id=e.external_id.clone()>
-                                                <A href=format!("/sent/{}", e.external_id) attr:class="card-title" attr:data-testid="unsent-customer">
-                                                    {who}
-                                                </A>
-                                                <span class="muted small" data-testid="unsent-meta">
-                                                    <span class="nowrap">{move || format::date(&date, i18n.locale.get())}</span>" · "
-                                                    <span class="nowrap">{move || i18n.count(Plural::ItemsN, count)}</span>
-                                                </span>
-                                                <span class="money">{move || format::money(t.total, i18n.locale.get())}</span>
-                                                <SendStateChip state=e.state error=e.error.clone() number=e.draft.erp_number.clone() />
-                                                {move || device_actions(connectivity.online(), state).edit.then(|| view! {
-                                                    <A href=edit_href.clone() attr:class="button" attr:data-testid="unsent-edit">
-                                                        {move || i18n.t(Msg::Edit)}
-                                                    </A>
-                                                })}
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                    })
+                (!entries.is_empty()).then(|| view! { <UnsentList entries /> })
             }}
             {move || match data.get() {
                 None => view! { <p class="muted" data-testid="documents-loading">{i18n.t(Msg::Loading)}</p> }.into_any(),
                 Some(None) => view! { <p class="notice offline" data-testid="documents-offline">{i18n.t(Msg::DocumentsOffline)}</p> }.into_any(),
                 Some(Some(Err(e))) => view! { <crate::components::api_error::ApiErrorBox error=e /> }.into_any(),
-                Some(Some(Ok((rows, has_next)))) => {
+                Some(Some(Ok((rows, has_next, shown)))) => {
                     view! {
-                        <div data-testid="documents-list">
+                        // The filter these rows answer (the list keeps showing the last answer while the next loads).
+                        <div data-testid="documents-list" data-filter=shown>
                             {if rows.is_empty() {
                                 view! { <p class="empty" data-testid="documents-empty">{move || i18n.t(Msg::NoDocuments)}</p> }.into_any()
                             } else if cards.get() {
@@ -292,80 +246,12 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
                             } else {
                                 view! { <DocumentTable rows seg /> }.into_any()
                             }}
-                            <Pager page has_next prefix="documents" />
+                            <Pager page set_page=move |p| url.go_to_page(p) has_next prefix="documents" />
                         </div>
                     }
                         .into_any()
                 }
             }}
         </section>
-    }
-}
-
-#[component]
-fn DocumentTable(rows: Vec<Row>, seg: &'static str) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div class="table-wrap">
-            <table class="table stack" data-testid="documents-table">
-                <thead>
-                    <tr>
-                        <th>{move || i18n.t(Msg::Number)}</th>
-                        <th>{move || i18n.t(Msg::IssueDate)}</th>
-                        <th>{move || i18n.t(Msg::Customer)}</th>
-                        <th class="num">{move || i18n.t(Msg::Amount)}</th>
-                        <th>{move || i18n.t(Msg::Status)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows
-                        .into_iter()
-                        .map(|r| {
-                            let (amount, date, status, tone) = (r.amount, r.issue_date.clone(), r.status, r.tone);
-                            let (number, href) = (r.number.clone(), format!("/{seg}/{}", r.number));
-                            view! {
-                                <tr class="opens" data-testid="document-row" data-number=r.number.clone() data-status=r.status_code.clone()>
-                                    <td class="mono">
-                                        <A href=href attr:class="row-link" attr:data-testid="document-link">{number}</A>
-                                    </td>
-                                    <td class="nowrap" data-label=move || i18n.t(Msg::IssueDate)>{move || format::date(&date, i18n.locale.get())}</td>
-                                    <td class="wide">
-                                        <div>{r.customer_name.clone()}</div>
-                                        <div class="muted small mono">{r.customer.clone()}</div>
-                                    </td>
-                                    <td class="num money" data-label=move || i18n.t(Msg::Amount)>{move || format::money(amount, i18n.locale.get())}</td>
-                                    <td><StateChip status tone /></td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-}
-
-#[component]
-fn DocumentCards(rows: Vec<Row>, seg: &'static str) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <ul class="cards" data-testid="documents-cards">
-            {rows
-                .into_iter()
-                .map(|r| {
-                    let (amount, date, status, tone) = (r.amount, r.issue_date.clone(), r.status, r.tone);
-                    let (label, href) = (format!("#{}", r.number), format!("/{seg}/{}", r.number));
-                    view! {
-                        <li class="card document-card" data-testid="document-card" data-number=r.number.clone()>
-                            <A href=href attr:class="card-title">{label}</A>
-                            <div>{r.customer_name.clone()}</div>
-                            <div class="muted small">{move || format::date(&date, i18n.locale.get())}</div>
-                            <div class="money">{move || format::money(amount, i18n.locale.get())}</div>
-                            <StateChip status tone />
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
     }
 }

@@ -34,7 +34,7 @@ pub fn HomePage() -> impl IntoView {
     let api = use_api();
     let connectivity = use_connectivity();
     let session = use_session();
-    let seller = session.current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
+    let seller = session.seller().unwrap_or_default();
     let months = RwSignal::new(6u32);
     let by_quantity = RwSignal::new(false);
     let saved = LocalResource::new(move || {
@@ -58,7 +58,7 @@ pub fn HomePage() -> impl IntoView {
             Ok((cards, charts))
         }
     });
-    let name = move || session.current.get().map(|s| s.seller_name).unwrap_or_default();
+    let name = move || session.identity.with(|i| i.as_ref().map(|i| i.seller_name.clone()).unwrap_or_default());
     view! {
         <section class="page home" data-testid="home">
             <h1 data-testid="home-welcome">{move || i18n.t_n(Msg::Welcome, name())}</h1>

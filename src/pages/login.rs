@@ -4,12 +4,13 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_navigate;
 
-use crate::api::{self, auth, ApiError};
+use crate::api::{self, auth};
 use crate::components::connectivity_badge::ConnectivityBadge;
 use crate::components::locale_picker::LocalePicker;
+use crate::components::session_expired::sign_in_error_msg;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
-use crate::session::{use_session, Session, SignOutReason};
+use crate::session::{use_session, SignOutReason};
 
 /// Signs in and remembers the session; shows the demo logins when the server is a demo.
 #[component]
@@ -19,7 +20,8 @@ pub fn LoginPage() -> impl IntoView {
     let connectivity = use_connectivity();
     let navigate = use_navigate();
 
-    let username = RwSignal::new(String::new());
+    // An expired session keeps who it was: the user name is filled in.
+    let username = RwSignal::new(session.identity.get_untracked().map(|i| i.username).unwrap_or_default());
     let password = RwSignal::new(String::new());
     let user_error = RwSignal::new(None::<Msg>);
     let password_error = RwSignal::new(None::<Msg>);
@@ -37,7 +39,7 @@ pub fn LoginPage() -> impl IntoView {
         if user.is_empty() || pass.is_empty() || busy.get_untracked() {
             return;
         }
-        if !connectivity.online_untracked() {
+        if !connectivity.has_network() {
             error.set(Some((Msg::FirstSignInNeedsNetwork, None)));
             return;
         }
@@ -45,22 +47,22 @@ pub fn LoginPage() -> impl IntoView {
         error.set(None);
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            let result = sign_in(&user, &pass).await;
+            let result = auth::sign_in(&user, &pass).await;
             busy.set(false);
             match result {
-                Ok(s) => {
-                    session.sign_in(s);
+                Ok((identity, tokens)) => {
+                    session.sign_in(identity, tokens);
                     navigate("/", Default::default());
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => error.set(Some(sign_in_error_msg(&e))),
             }
         });
     };
 
-    let expired = move || session.signed_out.get() == Some(SignOutReason::Expired);
+    let expired = move || session.signed_out.get() == Some(SignOutReason::Expired) || session.expired.get();
 
     view! {
-        <Show when=move || session.current.get().is_some()>
+        <Show when=move || session.identity.with(Option::is_some) && !session.expired.get()>
             <Redirect path="/" />
         </Show>
         <div class="login">
@@ -168,28 +170,4 @@ pub fn LoginPage() -> impl IntoView {
             }}
         </div>
     }
-}
-
-/// Gets tokens, then the seller they belong to.
-async fn sign_in(user: &str, password: &str) -> Result<Session, (Msg, Option<String>)> {
-    let explain = |e: ApiError| match e {
-        ApiError::Unreachable => (Msg::ServerUnreachable, None),
-        ApiError::Server { status: 400 | 401, .. } => (Msg::LoginFailed, None),
-        ApiError::Server { status: 403, message, .. } => (Msg::NotASeller, Some(message)),
-        ApiError::Server { message, detail, .. } => {
-            (Msg::ServerUnreachable, Some(detail.map(|d| format!("{message} — {d}")).unwrap_or(message)))
-        }
-        ApiError::Malformed(m) => (Msg::ServerUnreachable, Some(m)),
-        ApiError::SignedOut => (Msg::LoginFailed, None),
-    };
-    let tokens = auth::login(user, password).await.map_err(explain)?;
-    let seller = auth::seller_of(&tokens.access_token).await.map_err(explain)?.ok_or((Msg::NotASeller, None))?;
-    Ok(Session {
-        expires_at_ms: api::now_ms() + tokens.expires_in as f64 * 1000.0,
-        access_token: tokens.access_token,
-        refresh_token: tokens.refresh_token,
-        username: user.to_string(),
-        seller_code: seller.code.trim().to_string(),
-        seller_name: if seller.short_name.trim().is_empty() { seller.name } else { seller.short_name },
-    })
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use mascate_domain::format;
-use mascate_domain::offline::{Readiness, Schema};
+use mascate_domain::offline::{prepared, Prepared, Readiness, Schema};
 
 use crate::components::dialog::ConfirmDialog;
 use crate::connectivity::use_connectivity;
@@ -52,7 +52,7 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
     let sync = crate::sync::use_sync();
     let confirm_remove = RwSignal::new(false);
     let connectivity = use_connectivity();
-    let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
+    let seller = use_session().seller().unwrap_or_default();
     // Recounted when a table finishes, not on every page of a download.
     let tables_done = Memo::new(move |_| offline.progress.with(|p| p.as_ref().map(|p| p.tables_done)));
     let counts = LocalResource::new(move || {
@@ -72,19 +72,28 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
         offline.changes.track();
         storage_estimate()
     });
-    let day = move |d: &str| format::date(d, i18n.locale.get());
-    let status = move || match offline.readiness.get() {
-        Readiness::Ready => {
-            i18n.fill(Msg::ReadyForOffline, &[(Arg::Day, &day(&offline.day.get().unwrap_or_default()))])
-        }
-        // Online the download is under way or can be finished now; offline it waits.
-        Readiness::Incomplete if !connectivity.online() => i18n.t(Msg::OfflineIncomplete).to_string(),
-        Readiness::Incomplete if offline.progress.with(Option::is_some) => i18n.t(Msg::OfflineDownloading).to_string(),
-        Readiness::Incomplete => i18n.t(Msg::OfflineIncompleteOnline).to_string(),
-        Readiness::Stale { day: d } => i18n.fill(Msg::SelectionStale, &[(Arg::Day, &day(&d))]),
-        Readiness::NoSelection => i18n.t(Msg::NoSelectionToday).to_string(),
+    let count = move |s: Schema| {
+        counts.get().flatten().and_then(|c| c.iter().find(|(x, _)| *x == s).map(|(_, n)| *n)).unwrap_or(0)
     };
-    let ready = move || offline.ready();
+    // "Ready" only with something to sell and someone to sell it to.
+    let state = move || prepared(&offline.readiness.get(), count(Schema::Customers), count(Schema::Products));
+    let day = move |d: &str| format::date(d, i18n.locale.get());
+    let status = move || match state() {
+        Prepared::Ready => i18n.fill(Msg::ReadyForOffline, &[(Arg::Day, &day(&offline.day.get().unwrap_or_default()))]),
+        Prepared::NoCustomers => i18n.t(Msg::ReadyNoCustomers).to_string(),
+        Prepared::NoProducts => i18n.t(Msg::ReadyNoProducts).to_string(),
+        // Online the download is under way or can be finished now; offline it waits.
+        Prepared::NotReady(Readiness::Incomplete) if !connectivity.online() => {
+            i18n.t(Msg::OfflineIncomplete).to_string()
+        }
+        Prepared::NotReady(Readiness::Incomplete) if offline.progress.with(Option::is_some) => {
+            i18n.t(Msg::OfflineDownloading).to_string()
+        }
+        Prepared::NotReady(Readiness::Incomplete) => i18n.t(Msg::OfflineIncompleteOnline).to_string(),
+        Prepared::NotReady(Readiness::Stale { day: d }) => i18n.fill(Msg::SelectionStale, &[(Arg::Day, &day(&d))]),
+        Prepared::NotReady(_) => i18n.t(Msg::NoSelectionToday).to_string(),
+    };
+    let ready = move || offline.ready() && state() == Prepared::Ready;
     view! {
         <section class="page offline-configurator">
             <h1>{move || i18n.t(Msg::NavOfflineConfigurator)}</h1>
@@ -114,10 +123,7 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
                     <li class="card schema-card" data-testid=format!("schema-{}", s.slug())>
                         <h2 class="card-title">{move || i18n.t(schema_msg(s))}</h2>
                         <p data-testid=format!("schema-{}-count", s.slug())>
-                            {move || {
-                                let n = counts.get().flatten().and_then(|c| c.iter().find(|(x, _)| *x == s).map(|(_, n)| *n)).unwrap_or(0);
-                                i18n.t_n(Msg::OnThisDevice, format::number(n as f64, 0, i18n.locale.get()))
-                            }}
+                            {move || i18n.t_n(Msg::OnThisDevice, format::number(count(s) as f64, 0, i18n.locale.get()))}
                         </p>
                         <Show
                             when=move || connectivity.online()

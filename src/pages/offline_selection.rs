@@ -36,7 +36,7 @@ pub fn OfflineSelectionPage() -> impl IntoView {
     let api = use_api();
     let offline = use_offline();
     let navigate = use_navigate();
-    let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
+    let seller = use_session().seller().unwrap_or_default();
     let params = use_params_map();
     let schema = params.with_untracked(|p| p.get("schema").and_then(|s| Schema::from_slug(&s)));
     let Some(schema) = schema else {
@@ -231,7 +231,7 @@ pub fn OfflineSelectionPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        <Pager page has_next prefix="candidates" />
+                        <Pager page set_page=move |p| page.set(p) has_next prefix="candidates" />
                     }.into_any(),
                 })}
             </Suspense>

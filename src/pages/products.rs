@@ -14,7 +14,7 @@ use crate::components::api_error::ApiErrorBox;
 use crate::components::pager::Pager;
 use crate::components::search_box::SearchBox;
 use crate::connectivity::use_connectivity;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Arg, Msg};
 
 const PAGE_SIZE: usize = 20;
 
@@ -47,9 +47,15 @@ pub fn ProductsPage() -> impl IntoView {
         group: group.get(),
         kind: kind.get(),
         in_stock: in_stock.get(),
+        // With no customer chosen, the list's own prices: the ERP's default quotation customer
+        // has no terms of its own.
         priced_for: match (price_list.get(), customer.get()) {
-            (l, Some(c)) if !l.is_empty() => Some((l, c.code, c.store)),
-            _ => None,
+            (l, _) if l.is_empty() => None,
+            (l, Some(c)) => Some((l, c.code, c.store)),
+            (l, None) => {
+                let (code, store) = mascate_domain::document::DEFAULT_QUOTATION_CUSTOMER;
+                Some((l, code.to_string(), store.to_string()))
+            }
         },
         only_price_list: only_list.get() && connectivity.online(),
     });
@@ -81,7 +87,7 @@ pub fn ProductsPage() -> impl IntoView {
             <h1>{move || i18n.t(Msg::ProductsTitle)}</h1>
             <crate::components::offline_notice::OfflineNotice />
             <div class="toolbar" role="search">
-                <SearchBox value=search hint=Msg::ProductSearchHint testid="products-search" />
+                <SearchBox value=search on_search=move |s| search.set(s) hint=Msg::ProductSearchHint testid="products-search" />
                 <label>
                     <span class="label">{move || i18n.t(Msg::Group)}</span>
                     <select data-testid="products-filter-group" on:change=move |ev| group.set(event_target_value(&ev))>
@@ -144,6 +150,11 @@ pub fn ProductsPage() -> impl IntoView {
                     <span class="muted small" data-testid="products-chosen-customer">
                         {move || customer.get().map(|c| format!("{} / {} — {}", c.code, c.store, c.name))}
                     </span>
+                    <Show when=move || !price_list.get().is_empty() && customer.with(Option::is_none)>
+                        <span class="hint" data-testid="products-pricing-hint">
+                            {move || i18n.fill(Msg::ListPricesNoCustomer, &[(Arg::List, &price_list.get())])}
+                        </span>
+                    </Show>
                 </label>
                 // Filtering by price list needs the ERP: offline it is not offered.
                 <Show when=move || connectivity.online()>
@@ -184,7 +195,7 @@ pub fn ProductsPage() -> impl IntoView {
                                 }
                                     .into_any()
                             }}
-                            <Pager page has_next prefix="products" />
+                            <Pager page set_page=move |p| page.set(p) has_next prefix="products" />
                         </div>
                     }
                         .into_any()

@@ -29,7 +29,7 @@ pub fn SentPage() -> impl IntoView {
     let sync = use_sync();
     let connectivity = crate::connectivity::use_connectivity();
     let params = use_params_map();
-    let seller = use_session().current.get_untracked().map(|s| s.seller_code).unwrap_or_default();
+    let seller = use_session().seller().unwrap_or_default();
     let entry = RwSignal::new(None::<OutboxEntry>);
     let missing = RwSignal::new(false);
     let external_id = move || params.read().get("external_id").unwrap_or_default();
@@ -135,7 +135,10 @@ pub fn SentPage() -> impl IntoView {
                         <h2>{move || i18n.t(Msg::Items)}</h2>
                         <LinesTable lines=Signal::derive(move || lines.clone()) testid="sent-items" />
                         <TotalsTable totals=Signal::derive(move || totals) taxes=Signal::derive(|| None) />
-                        <p class="hint" data-testid="taxes-offline">{move || i18n.t(Msg::TaxesNeedConnection)}</p>
+                        // Taxes are the ERP's: online they are on the order's page.
+                        <Show when=move || !connectivity.online()>
+                            <p class="hint" data-testid="taxes-offline">{move || i18n.t(Msg::TaxesNeedConnection)}</p>
+                        </Show>
                     </div>
                 }
                     .into_any()
