@@ -85,13 +85,48 @@ impl ListParams {
         (page, size)
     }
 
+    /// The parsed `FILTER`; past a bound of [`mascate_domain::filter`], a 400 naming it.
     pub fn filter_expr(&self) -> ApiResult<Option<Expr>> {
+        use mascate_domain::filter::Limit;
         match self.filter.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
             None => Ok(None),
-            Some(f) => Expr::parse(f).map(Some).map_err(|e| ApiError::bad_request(e.to_string())),
+            Some(f) => Expr::parse(f).map(Some).map_err(|e| {
+                ApiError::bad_request(match e.limit {
+                    Some(Limit::Length) => format!("FILTER: no máximo {} caracteres.", Limit::Length.value()),
+                    Some(Limit::Nodes) => {
+                        format!("FILTER: no máximo {} condições e operadores.", Limit::Nodes.value())
+                    }
+                    Some(Limit::Depth) => {
+                        format!("FILTER: no máximo {} níveis de parênteses ou not.", Limit::Depth.value())
+                    }
+                    None => format!("FILTER inválido na posição {}: {}", e.at, e.message),
+                })
+            }),
         }
     }
+
+    /// Refuses a `SORT` or `FIELDS` past its bounds (see [`MAX_SORT_KEYS`], [`MAX_FIELDS`]).
+    pub fn check_bounds(&self) -> ApiResult<()> {
+        let bounded = |name: &str, value: Option<&str>, max_items: usize| -> ApiResult<()> {
+            let value = value.unwrap_or("");
+            if value.chars().count() > MAX_LIST_PARAM_LEN || value.split(',').count() > max_items {
+                return Err(ApiError::bad_request(format!(
+                    "{name}: no máximo {max_items} propriedades e {MAX_LIST_PARAM_LEN} caracteres."
+                )));
+            }
+            Ok(())
+        };
+        bounded("SORT", self.sort.as_deref(), MAX_SORT_KEYS)?;
+        bounded("FIELDS", self.fields.as_deref(), MAX_FIELDS)
+    }
 }
+
+/// The most `SORT` keys honoured.
+pub const MAX_SORT_KEYS: usize = 10;
+/// The most `FIELDS` names (no entity has half as many columns).
+pub const MAX_FIELDS: usize = 100;
+/// The longest `SORT` or `FIELDS` value, in characters.
+pub const MAX_LIST_PARAM_LEN: usize = 2_048;
 
 /// A SQL condition with its bound values.
 #[derive(Debug, Clone, Default)]
@@ -142,6 +177,19 @@ fn escape_like(s: &str) -> String {
     s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
+/// The longest free-text search honoured (a product, a bill number): longer is a 400.
+pub const MAX_SEARCH_LEN: usize = 200;
+
+/// A `LIKE … ESCAPE '\'` pattern for what a client typed in `name`, folded (case and
+/// accents) and escaped, `%text%` or `text%`; a 400 past [`MAX_SEARCH_LEN`].
+pub fn search_pattern(name: &str, text: &str, anywhere: bool) -> ApiResult<String> {
+    if text.chars().count() > MAX_SEARCH_LEN {
+        return Err(ApiError::bad_request(format!("{name}: no máximo {MAX_SEARCH_LEN} caracteres.")));
+    }
+    let folded = escape_like(&mascate_domain::text::fold(text));
+    Ok(if anywhere { format!("%{folded}%") } else { format!("{folded}%") })
+}
+
 /// Turns a parsed `FILTER` into SQL over the entity's columns.
 pub fn compile_filter(entity: &Entity, expr: &Expr, out: &mut Vec<SqlValue>) -> ApiResult<String> {
     let unknown = |f: &str| ApiError::bad_request(format!("FILTER: propriedade desconhecida '{f}'"));
@@ -190,7 +238,11 @@ pub fn compile_filter(entity: &Entity, expr: &Expr, out: &mut Vec<SqlValue>) -> 
 /// `SORT=name,-code` as `ORDER BY`, with the entity's default order appended as a tiebreak.
 pub fn order_by(entity: &Entity, sort: Option<&str>) -> ApiResult<String> {
     let mut parts = Vec::new();
-    for item in sort.unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()) {
+    let keys: Vec<&str> = sort.unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    if keys.len() > MAX_SORT_KEYS {
+        return Err(ApiError::bad_request(format!("SORT: no máximo {MAX_SORT_KEYS} propriedades.")));
+    }
+    for item in keys {
         let (field, desc) = match item.strip_prefix('-') {
             Some(f) => (f, true),
             None => (item.strip_prefix('+').unwrap_or(item), false),
@@ -271,6 +323,7 @@ pub fn page_ordered(
     columns: &[(&'static str, Kind)],
     order: &str,
 ) -> ApiResult<Page> {
+    params.check_bounds()?;
     if let Some(expr) = params.filter_expr()? {
         let mut values = Vec::new();
         let sql = compile_filter(entity, &expr, &mut values)?;

@@ -273,10 +273,10 @@ pub async fn orders_with_product(
     Path(product): Path<String>,
     Query(params): Query<ListParams>,
 ) -> ApiResult<Json<Value>> {
-    let pattern = format!("%{}%", mascate_domain::text::fold(&product));
+    let pattern = listing::search_pattern("productId", &product, true)?;
     let base = order_scope(&caller)?.and(
         "orderid IN (SELECT i.orderid FROM order_items i WHERE i.itemid = (SELECT min(j.itemid) FROM order_items j
-           WHERE j.orderid = i.orderid) AND (fold(i.productid) LIKE ? OR fold(i.description) LIKE ?))",
+           WHERE j.orderid = i.orderid) AND (fold(i.productid) LIKE ? ESCAPE '\\' OR fold(i.description) LIKE ? ESCAPE '\\'))",
         [SqlValue::Text(pattern.clone()), SqlValue::Text(pattern)],
     );
     listing::online_page(state, &ORDER, base, params, None, true).await
@@ -391,10 +391,10 @@ pub async fn quotations_with_product(
     Path(product): Path<String>,
     Query(params): Query<ListParams>,
 ) -> ApiResult<Json<Value>> {
-    let pattern = format!("%{}%", mascate_domain::text::fold(&product));
+    let pattern = listing::search_pattern("product", &product, true)?;
     let base = quotation_scope(&caller)?.and(
         "budgetid IN (SELECT budgetid FROM quotation_items WHERE deleted = 0
-           AND (fold(productid) LIKE ? OR fold(description) LIKE ?))",
+           AND (fold(productid) LIKE ? ESCAPE '\\' OR fold(description) LIKE ? ESCAPE '\\'))",
         [SqlValue::Text(pattern.clone()), SqlValue::Text(pattern)],
     );
     listing::online_page(state, &QUOTATION, base, params, None, true).await

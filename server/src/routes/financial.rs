@@ -107,13 +107,13 @@ pub async fn bills(
         ],
     );
     if let Some(f) = params.filter.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
-        let prefix = format!("{}%", f.to_lowercase().replace(['%', '_'], ""));
+        let prefix = listing::search_pattern("filter", f, false)?;
         base = match as_date(f) {
             Some(d) => base.and(
-                "(lower(titlecode) LIKE ? OR installmentmaturity = ? OR issuedate = ?)",
+                "(fold(titlecode) LIKE ? ESCAPE '\\' OR installmentmaturity = ? OR issuedate = ?)",
                 [SqlValue::Text(prefix), SqlValue::Text(d.clone()), SqlValue::Text(d)],
             ),
-            None => base.and("lower(titlecode) LIKE ?", [SqlValue::Text(prefix)]),
+            None => base.and("fold(titlecode) LIKE ? ESCAPE '\\'", [SqlValue::Text(prefix)]),
         };
     }
     state
