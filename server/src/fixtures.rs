@@ -142,18 +142,6 @@ fn seed_history(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
     Ok(())
 }
 
-/// The next number of a document sequence (`order`, `quotation`, `invoice`, `notification`),
-/// zero-padded to `width`.
-pub fn next_number(tx: &Tx, name: &str, width: usize) -> ApiResult<String> {
-    let n: i64 = tx.conn.query_row(
-        "INSERT INTO sequences(name, value) VALUES (?1, 1)
-         ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value",
-        params![name],
-        |r| r.get(0),
-    )?;
-    Ok(format!("{n:0width$}"))
-}
-
 fn seed_catalog(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
     let r = &data.reference;
     insert_rows(tx, "warehouses", &r.warehouses, false)?;

@@ -12,6 +12,7 @@ pub mod db;
 pub mod erp;
 pub mod error;
 pub mod fixtures;
+pub mod json;
 pub mod listing;
 pub mod openapi;
 pub mod queue;
@@ -44,7 +45,8 @@ impl AppState {
         let clock = clock::Clock::new(config.clock_offset_secs);
         let db = db::Db::open(&config.database_path(), &clock)?;
         let data = fixtures::Fixtures::load(&config.fixtures_dir)?;
-        db.seed(&data)?;
+        db.run_blocking(|tx| fixtures::seed(tx, &data))
+            .map_err(|e| anyhow_lite::Error(format!("seeding: {}", e.body.text())))?;
         let demo_logins = Arc::new(if config.demo { data.demo_logins() } else { Vec::new() });
         Ok(AppState {
             db,

@@ -19,13 +19,14 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{named_params, OptionalExtension};
 use serde_json::{json, Value};
 
 use crate::auth::Caller;
 use crate::db::Tx;
 use crate::erp::{self, Operation, Routine};
 use crate::error::{ApiError, ApiResult};
+use crate::json;
 use crate::listing::{self, Entity, Kind, ListParams, Where};
 use crate::sync::SyncSource;
 use crate::AppState;
@@ -87,36 +88,35 @@ pub fn document_of(body: &Value) -> Option<Value> {
     }
 }
 
-/// Upserts a row and re-queues it; returns whether it was new.
+/// Upserts the caller's row and re-queues it; returns whether it was new. Rows are the
+/// seller's own: another seller's row with the same id is another row, untouched.
 fn upsert(tx: &Tx, caller: &Caller, id: &str, body: &Value, operation: Operation) -> ApiResult<bool> {
     let seller = caller.seller()?;
-    let owner: Option<String> = tx
-        .conn
-        .query_row("SELECT sellerid FROM integration_queue WHERE id = ?1", params![id], |r| r.get(0))
-        .optional()?;
-    if owner.as_deref().is_some_and(|o| o != seller) {
-        return Err(ApiError::bad_request("Identificador do Registro já utilizado por outro vendedor."));
-    }
-    let source = erp::text(body, "source");
-    tx.conn.execute(
+    let existed = tx.exists_named(
+        "SELECT 1 FROM integration_queue WHERE sellerid = :seller AND id = :id",
+        &[(":seller", &seller), (":id", &id)],
+    )?;
+    let now = tx.clock.now_micros().max(tx.stamp());
+    tx.execute_named(
         "INSERT INTO integration_queue(id, status, json, jsonerror, source, operation, userid, sellerid, received_at,
-            processing_at, processed_at, stamp)
-         VALUES (?1, '0', ?2, '', ?3, ?4, ?5, ?6, ?7, NULL, NULL, ?8)
-         ON CONFLICT(id) DO UPDATE SET status = '0', json = excluded.json, jsonerror = '', source = excluded.source,
-            operation = excluded.operation, userid = excluded.userid, received_at = excluded.received_at,
-            processing_at = NULL, processed_at = NULL, stamp = excluded.stamp, deleted = 0",
-        params![
-            id,
-            body.to_string(),
-            source,
-            operation.code(),
-            caller.user_id,
-            seller,
-            tx.clock.now_micros().max(tx.stamp()),
-            tx.stamp()
+            processing_at, processed_at, stamp, created_at)
+         VALUES (:id, '0', :json, '', :source, :operation, :user, :seller, :now, NULL, NULL, :stamp, :now)
+         ON CONFLICT(sellerid, id) DO UPDATE SET status = '0', json = excluded.json, jsonerror = '',
+            source = excluded.source, operation = excluded.operation, userid = excluded.userid,
+            received_at = excluded.received_at, processing_at = NULL, processed_at = NULL, stamp = excluded.stamp,
+            deleted = 0",
+        &[
+            (":id", &id),
+            (":json", &body.to_string()),
+            (":source", &json::text(body, "source")),
+            (":operation", &operation.code()),
+            (":user", &caller.user_id),
+            (":seller", &seller),
+            (":now", &now),
+            (":stamp", &tx.stamp()),
         ],
     )?;
-    Ok(owner.is_none())
+    Ok(!existed)
 }
 
 fn echo(created: bool, body: Value) -> Response {
@@ -130,7 +130,7 @@ pub async fn post(
     body: axum::body::Bytes,
 ) -> ApiResult<Response> {
     let body = parse(&body)?;
-    let id = erp::text(&body, "id");
+    let id = json::text(&body, "id");
     check_id(&id)?;
     if document_of(&body).is_none_or(|d| !d.get("header").is_some_and(Value::is_object)) {
         return Err(ApiError::bad_request("json.header não informado."));
@@ -171,22 +171,15 @@ pub async fn delete(
         .db
         .run(move |tx| {
             let seller = caller.seller()?.to_string();
-            let order = tx
-                .conn
-                .prepare_cached("SELECT 1 FROM orders WHERE externalid = ?1 AND deleted = 0 AND sellerid = ?2")?
-                .exists(params![id, seller])?;
-            let source = if order {
-                "MATA410"
-            } else if tx
-                .conn
-                .prepare_cached("SELECT 1 FROM quotations WHERE externalid = ?1 AND deleted = 0")?
-                .exists(params![id])?
-            {
-                "MATA415"
-            } else {
-                return Err(ApiError::bad_request(format!(
-                    "Nenhum pedido ou orçamento localizado para o identificador {id}."
-                )));
+            // Another seller's id answers exactly as an unknown one.
+            let source = match erp::made_by(tx, &seller, &id)? {
+                Some(Routine::Order) => "MATA410",
+                Some(Routine::Quotation) => "MATA415",
+                None => {
+                    return Err(ApiError::bad_request(format!(
+                        "Nenhum pedido ou orçamento localizado para o identificador {id}."
+                    )))
+                }
             };
             let body = json!({"id": id, "json": {"sellerid": seller}, "deleted": true, "source": source});
             let created = upsert(tx, &caller, &id, &body, Operation::Delete)?;
@@ -216,89 +209,125 @@ pub async fn list(
 
 /// One claimed row.
 struct Claim {
+    seller: String,
     id: String,
     revision: i64,
+    /// When the row first arrived: the id is the seller's from then on.
+    created_at: i64,
 }
 
 /// Claims the oldest row that has waited `delay_micros`; marks it processing.
 fn claim(tx: &Tx, delay_micros: i64) -> ApiResult<Option<Claim>> {
     let now = tx.clock.now_micros();
-    let row: Option<(String, i64)> = tx
+    let row = tx
         .conn
-        .query_row(
-            "SELECT id, received_at FROM integration_queue WHERE status = '0' AND received_at <= ?1
-             ORDER BY received_at, id LIMIT 1",
-            params![now - delay_micros],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached(
+            "SELECT sellerid, id, received_at, created_at FROM integration_queue
+             WHERE status = '0' AND received_at <= :due ORDER BY received_at, sellerid, id LIMIT 1",
+        )?
+        .query_row(named_params! {":due": now - delay_micros}, |r| {
+            Ok(Claim { seller: r.get(0)?, id: r.get(1)?, revision: r.get(2)?, created_at: r.get(3)? })
+        })
         .optional()?;
-    let Some((id, revision)) = row else { return Ok(None) };
-    tx.conn.execute(
-        "UPDATE integration_queue SET status = '1', processing_at = ?1, stamp = ?2 WHERE id = ?3",
-        params![now, tx.stamp(), id],
+    let Some(claim) = row else { return Ok(None) };
+    tx.execute_named(
+        "UPDATE integration_queue SET status = '1', processing_at = :now, stamp = :stamp
+         WHERE sellerid = :seller AND id = :id",
+        &[(":now", &now), (":stamp", &tx.stamp()), (":seller", &claim.seller), (":id", &claim.id)],
     )?;
-    Ok(Some(Claim { id, revision }))
+    Ok(Some(claim))
 }
 
 /// Applies a claimed row, unless it was re-posted since the claim.
 fn finish(tx: &Tx, claim: &Claim) -> ApiResult<()> {
-    let row: Option<(String, String, String, String, String)> = tx
+    let row: Option<(String, String, String, String)> = tx
         .conn
         .query_row(
-            "SELECT json, source, operation, userid, sellerid FROM integration_queue
-             WHERE id = ?1 AND status = '1' AND received_at = ?2",
-            params![claim.id, claim.revision],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            "SELECT json, source, operation, userid FROM integration_queue
+             WHERE sellerid = :seller AND id = :id AND status = '1' AND received_at = :revision",
+            named_params! {":seller": claim.seller, ":id": claim.id, ":revision": claim.revision},
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?;
-    let Some((raw, source, operation, userid, seller)) = row else { return Ok(()) };
+    let Some((raw, source, operation, userid)) = row else { return Ok(()) };
     let operation = Operation::from_code(&operation);
     let Some(routine) = Routine::from_source(&source) else {
         // Any other routine is marked done without doing anything (§10.4).
-        return mark(tx, &claim.id, "2", "", "");
+        return mark(tx, claim, "2", "", "");
     };
-    let body: Option<Value> = serde_json::from_str::<Value>(&raw).ok().and_then(|b| document_of(&b));
+    let document = serde_json::from_str::<Value>(&raw).ok().and_then(|b| document_of(&b));
+    let request = erp::Request { seller: &claim.seller, external_id: &claim.id, queued_at: Some(claim.created_at) };
+    // A delete names its document by the external id alone.
+    let body = match (operation, document.as_ref().map(erp::read)) {
+        (Operation::Delete, _) => Ok(Default::default()),
+        (_, None) => Err(erp::Refused("Falha ao converter campo JsonRecebido.".into())),
+        (_, Some(read)) => read,
+    };
     let outcome = match body {
-        None => Err(erp::Refused("Falha ao converter campo JsonRecebido.".into())),
-        Some(doc) => erp::run(tx, routine, operation, &seller, &claim.id, &doc)?,
+        Ok(body) => erp::run(tx, routine, operation, &request, &body)?,
+        Err(refused) => Err(refused),
     };
     let (title, description, movement) = erp::notice(routine, operation, &claim.id, &outcome);
     let kind = if routine == Routine::Order { "1" } else { "3" };
     crate::routes::notifications::write(tx, &userid, &title, &description, kind, movement)?;
     match outcome {
-        Ok(done) => mark(tx, &claim.id, "2", "", &done.number),
-        Err(erp::Refused(reason)) => mark(tx, &claim.id, "3", &reason, ""),
+        Ok(done) => mark(tx, claim, "2", "", &done.number),
+        Err(erp::Refused(reason)) => mark(tx, claim, "3", &reason, ""),
     }
 }
 
-fn mark(tx: &Tx, id: &str, status: &str, error: &str, number: &str) -> ApiResult<()> {
-    tx.conn.execute(
-        "UPDATE integration_queue SET status = ?1, jsonerror = ?2,
-            documentnumber = CASE WHEN ?3 = '' THEN documentnumber ELSE ?3 END, processed_at = ?4, stamp = ?5
-         WHERE id = ?6",
-        params![status, error, number, tx.clock.now_micros(), tx.stamp(), id],
+fn mark(tx: &Tx, claim: &Claim, status: &str, error: &str, number: &str) -> ApiResult<()> {
+    mark_row(tx, &claim.seller, &claim.id, status, error, number)
+}
+
+fn mark_row(tx: &Tx, seller: &str, id: &str, status: &str, error: &str, number: &str) -> ApiResult<()> {
+    tx.execute_named(
+        "UPDATE integration_queue SET status = :status, jsonerror = :error,
+            documentnumber = CASE WHEN :number = '' THEN documentnumber ELSE :number END, processed_at = :now,
+            stamp = :stamp
+         WHERE sellerid = :seller AND id = :id",
+        &[
+            (":status", &status),
+            (":error", &error),
+            (":number", &number),
+            (":now", &tx.clock.now_micros()),
+            (":stamp", &tx.stamp()),
+            (":seller", &seller),
+            (":id", &id),
+        ],
     )?;
+    Ok(())
+}
+
+/// A row whose apply failed inside the database (not a refusal): it ends in error with a
+/// reason the seller can act on, instead of waiting "processing" for ten minutes.
+fn fail(tx: &Tx, claim: &Claim) -> ApiResult<()> {
+    let still_claimed = tx.exists_named(
+        "SELECT 1 FROM integration_queue WHERE sellerid = :seller AND id = :id AND status = '1'
+            AND received_at = :revision",
+        &[(":seller", &claim.seller), (":id", &claim.id), (":revision", &claim.revision)],
+    )?;
+    if still_claimed {
+        let reason = format!("Ocorreu um erro no processamento do registro: {}. Reenvie o documento.", claim.id);
+        mark(tx, claim, "3", &reason, "")?;
+    }
     Ok(())
 }
 
 /// Rows processing for too long become errors, and their sellers are told (§10.4).
 fn fail_stuck(tx: &Tx) -> ApiResult<usize> {
     let cutoff = tx.clock.now_micros() - STUCK_AFTER_MICROS;
-    let stuck: Vec<(String, String)> = tx
+    let stuck: Vec<(String, String, String)> = tx
         .conn
-        .prepare_cached("SELECT id, userid FROM integration_queue WHERE status = '1' AND processing_at < ?1")?
-        .query_map(params![cutoff], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .prepare_cached(
+            "SELECT sellerid, id, userid FROM integration_queue WHERE status = '1' AND processing_at < :cutoff",
+        )?
+        .query_map(named_params! {":cutoff": cutoff}, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    for (id, user) in &stuck {
-        mark(tx, id, "3", &format!("Ocorreu um erro no processamento do registro: {id}"), "")?;
-        crate::routes::notifications::write(
-            tx,
-            user,
-            "Falha ao processar registro.",
-            &format!("Ocorreu um erro no processamento do registro: {id}"),
-            "1",
-            10,
-        )?;
+    for (seller, id, user) in &stuck {
+        let reason = format!("Ocorreu um erro no processamento do registro: {id}");
+        mark_row(tx, seller, id, "3", &reason, "")?;
+        crate::routes::notifications::write(tx, user, "Falha ao processar registro.", &reason, "1", 10)?;
     }
     Ok(stuck.len())
 }
@@ -308,8 +337,8 @@ pub fn recover(state: &AppState) -> ApiResult<()> {
     state.db.run_blocking(|tx| {
         fail_stuck(tx)?;
         tx.conn.execute(
-            "UPDATE integration_queue SET status = '0', processing_at = NULL, stamp = ?1 WHERE status = '1'",
-            params![tx.stamp()],
+            "UPDATE integration_queue SET status = '0', processing_at = NULL, stamp = :stamp WHERE status = '1'",
+            named_params! {":stamp": tx.stamp()},
         )?;
         Ok(())
     })
@@ -326,7 +355,12 @@ pub async fn drain(state: &AppState) -> ApiResult<usize> {
         if !delay.is_zero() {
             tokio::time::sleep(delay).await; // "processing" stays visible for a moment
         }
-        state.db.run(move |tx| finish(tx, &claim)).await?;
+        let claim = std::sync::Arc::new(claim);
+        let applying = claim.clone();
+        if let Err(e) = state.db.run(move |tx| finish(tx, &applying)).await {
+            eprintln!("queue: document {} of seller {} failed: {e}", claim.id, claim.seller);
+            state.db.run(move |tx| fail(tx, &claim)).await?;
+        }
     }
     state.db.run(fail_stuck).await?;
     Ok(n)

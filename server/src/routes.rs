@@ -98,14 +98,13 @@ fn catalog_routes() -> Router<AppState> {
 
 /// Orders and quotations: reads, sync pairs and the PO-Sync mocks.
 fn document_routes() -> Router<AppState> {
+    use crate::erp::Routine;
     use axum::routing::any;
+    use document_writes::{cancel, create, implement, remove, update};
     use documents::*;
     Router::new()
-        .route("/api/tgv/salesorders", get(orders).post(document_writes::create_order))
-        .route(
-            "/api/tgv/salesorders/{order}",
-            get(order).put(document_writes::update_order).delete(document_writes::delete_order),
-        )
+        .route("/api/tgv/salesorders", get(orders).merge(create(Routine::Order)))
+        .route("/api/tgv/salesorders/{order}", get(order).merge(update(Routine::Order)).merge(remove(Routine::Order)))
         .route("/api/tgv/salesorders/{order}/items", get(order_items))
         .route("/api/tgv/salesorders/{order}/items/{item}", get(order_item))
         .route("/api/tgv/salesorders/product/{product}", get(orders_with_product))
@@ -116,13 +115,13 @@ fn document_routes() -> Router<AppState> {
         .route("/api/tgv/salesorders/sync/items", full_route(&ORDER_ITEM_SYNC).post(sync_mock))
         .route("/api/tgv/salesorders/sync/items/{id}", any(sync_mock))
         .route("/api/tgv/salesorders/sync/items/diff/{date_sync}", diff_route(&ORDER_ITEM_SYNC))
-        .route("/api/tgv/salesbudgets", get(quotations).post(document_writes::create_quotation))
+        .route("/api/tgv/salesbudgets", get(quotations).merge(create(Routine::Quotation)))
         .route(
             "/api/tgv/salesbudgets/{id}",
-            get(quotation).put(document_writes::update_quotation).delete(document_writes::delete_quotation),
+            get(quotation).merge(update(Routine::Quotation)).merge(remove(Routine::Quotation)),
         )
-        .route("/api/tgv/salesbudgets/implement", post(document_writes::implement))
-        .route("/api/tgv/salesbudgets/cancel", post(document_writes::cancel))
+        .route("/api/tgv/salesbudgets/implement", post(implement))
+        .route("/api/tgv/salesbudgets/cancel", post(cancel))
         .route("/api/tgv/salesbudgets/{id}/items", get(quotation_items))
         .route("/api/tgv/salesbudgets/{id}/items/{item}", get(quotation_item))
         .route("/api/tgv/salesbudgets/product/{product}", get(quotations_with_product))

@@ -199,8 +199,9 @@ async fn queue_rows_belong_to_their_seller() {
         &order_body("TAB-ANA", "000002", &[("P00001", 1.0, 1.0)]),
     )
     .await;
-    settled(&s, &ana, "TAB-ANA").await;
+    let anas = settled(&s, &ana, "TAB-ANA").await;
     assert_eq!(queue_row(&s, &bruno, "TAB-ANA").await, Value::Null);
+    // Bruno's post under ana's id is his own row: it takes nothing over.
     let (status, _) = s
         .send(
             reqwest::Method::POST,
@@ -209,7 +210,10 @@ async fn queue_rows_belong_to_their_seller() {
             &order_body("TAB-ANA", "000007", &[("P00001", 1.0, 1.0)]),
         )
         .await;
-    assert_eq!(status, 400, "another seller's id cannot be taken over");
+    assert_eq!(status, 201, "answered as a new id");
+    assert_eq!(settled(&s, &bruno, "TAB-ANA").await["status"], "3", "the id is ana's");
+    assert_eq!(queue_row(&s, &ana, "TAB-ANA").await, anas, "ana's row untouched");
+    assert_eq!(orders_with_external(&s, "TAB-ANA").await, 1);
 }
 
 #[tokio::test]

@@ -321,7 +321,7 @@ pub async fn products_for_price_list(
                     store,
                     caller.is_admin,
                     caller.seller.clone().unwrap_or_default(),
-                    crate::routes::customers::DEFAULT_QUOTATION_CUSTOMER
+                    crate::erp::DEFAULT_QUOTATION_CUSTOMER
                 ],
                 |r| r.get(0),
             )?;

@@ -8,6 +8,7 @@ use rusqlite::types::Value as SqlValue;
 use serde_json::Value;
 
 use crate::auth::Caller;
+use crate::erp::DEFAULT_QUOTATION_CUSTOMER;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, Kind, ListParams, Where};
 use crate::sync::SyncSource;
@@ -65,9 +66,6 @@ pub static CUSTOMER: Entity = Entity {
     default_order: "code, store",
     virtuals: &[],
 };
-
-/// `MV_ORCLIPD`: the default quotation customer, readable by every seller (§4.2).
-pub const DEFAULT_QUOTATION_CUSTOMER: &str = "00000101";
 
 /// `GET /api/tgv/customers/`
 pub async fn list(

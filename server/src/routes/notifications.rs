@@ -125,7 +125,7 @@ pub async fn sync_diff(
 
 /// Writes a notification for `userid` (the queue's success and failure messages).
 pub fn write(tx: &Tx, userid: &str, title: &str, description: &str, kind: &str, movement: i64) -> ApiResult<String> {
-    let id = crate::fixtures::next_number(tx, "notification", 6)?;
+    let id = tx.next_number("notification", 6)?;
     let now = tx.clock.now_micros();
     let iso = mascate_domain::timestamp::format_iso(now);
     tx.conn.execute(

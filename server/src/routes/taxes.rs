@@ -11,8 +11,8 @@ use serde_json::{json, Value};
 
 use crate::auth::Caller;
 use crate::db::Tx;
-use crate::erp::{number, text};
 use crate::error::ApiResult;
+use crate::json::{number, text};
 use crate::taxes::{calculate, ItemIn, OrderIn};
 use crate::AppState;
 
@@ -38,7 +38,7 @@ fn customer(tx: &Tx, caller: &Caller, code: &str, store: &str) -> ApiResult<Opti
                 store,
                 caller.is_admin,
                 caller.seller.clone().unwrap_or_default(),
-                crate::routes::customers::DEFAULT_QUOTATION_CUSTOMER
+                crate::erp::DEFAULT_QUOTATION_CUSTOMER
             ],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
