@@ -27,6 +27,22 @@ pub struct Config {
     /// How long a queued document waits, and then is processed, in milliseconds
     /// (`--queue-delay-ms`, `MASCATE_QUEUE_DELAY_MS`), so "waiting" and "processing" show.
     pub queue_delay_ms: i64,
+    /// Seconds a connection may take to send its request headers (`--header-timeout`,
+    /// `MASCATE_HEADER_TIMEOUT`).
+    pub header_timeout_secs: u64,
+    /// Connections open at once (`--max-connections`, `MASCATE_MAX_CONNECTIONS`), also kept
+    /// below the process's file limit.
+    pub max_connections: usize,
+    /// Failed logins in a row that lock a user name (`--lockout-failures`,
+    /// `MASCATE_LOCKOUT_FAILURES`), as Protheus's password policy.
+    pub lockout_failures: u32,
+    /// Minutes a locked user name waits (`--lockout-minutes`, `MASCATE_LOCKOUT_MINUTES`).
+    pub lockout_minutes: i64,
+    /// Failed logins from one address within 5 minutes before it must wait out the window
+    /// (`--address-failures`, `MASCATE_ADDRESS_FAILURES`).
+    pub address_failures: u32,
+    /// Threads that check passwords (`--password-workers`, `MASCATE_PASSWORD_WORKERS`).
+    pub password_workers: usize,
 }
 
 impl Default for Config {
@@ -42,6 +58,12 @@ impl Default for Config {
             clock_offset_secs: 0,
             demo: true,
             queue_delay_ms: 1000,
+            header_timeout_secs: 10,
+            max_connections: 1024,
+            lockout_failures: 5,
+            lockout_minutes: 15,
+            address_failures: 50,
+            password_workers: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(4),
         }
     }
 }
@@ -49,6 +71,14 @@ impl Default for Config {
 impl Config {
     pub fn database_path(&self) -> PathBuf {
         self.data_dir.join("mascate.sqlite3")
+    }
+
+    /// How the accept loop treats connections.
+    pub fn limits(&self) -> crate::serve::Limits {
+        crate::serve::Limits {
+            header_timeout: std::time::Duration::from_secs(self.header_timeout_secs),
+            max_connections: self.max_connections,
+        }
     }
 
     /// Reads the environment, then the flags (flags win). Returns an error line on a bad value.
@@ -68,6 +98,12 @@ impl Config {
                 "clock-offset" => c.clock_offset_secs = num(value)?,
                 "demo" => c.demo = !matches!(value, "0" | "false" | "no"),
                 "queue-delay-ms" => c.queue_delay_ms = num(value)?,
+                "header-timeout" => c.header_timeout_secs = num(value)?.max(1) as u64,
+                "max-connections" => c.max_connections = num(value)?.max(1) as usize,
+                "lockout-failures" => c.lockout_failures = num(value)?.clamp(1, 1000) as u32,
+                "lockout-minutes" => c.lockout_minutes = num(value)?.max(0),
+                "address-failures" => c.address_failures = num(value)?.clamp(1, 1_000_000) as u32,
+                "password-workers" => c.password_workers = num(value)?.clamp(1, 64) as usize,
                 _ => return Err(format!("unknown option --{key}")),
             }
             Ok(())
@@ -83,6 +119,12 @@ impl Config {
             ("MASCATE_CLOCK_OFFSET_SECS", "clock-offset"),
             ("MASCATE_DEMO", "demo"),
             ("MASCATE_QUEUE_DELAY_MS", "queue-delay-ms"),
+            ("MASCATE_HEADER_TIMEOUT", "header-timeout"),
+            ("MASCATE_MAX_CONNECTIONS", "max-connections"),
+            ("MASCATE_LOCKOUT_FAILURES", "lockout-failures"),
+            ("MASCATE_LOCKOUT_MINUTES", "lockout-minutes"),
+            ("MASCATE_ADDRESS_FAILURES", "address-failures"),
+            ("MASCATE_PASSWORD_WORKERS", "password-workers"),
         ] {
             if let Some(v) = env(var) {
                 set(&mut c, key, &v)?;

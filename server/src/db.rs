@@ -142,6 +142,15 @@ impl Db {
         tokio::task::spawn_blocking(move || db.run_blocking(f)).await.map_err(ApiError::internal)?
     }
 
+    /// Runs a read-only `f` (see [`Db::run`]).
+    pub async fn read<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Tx) -> ApiResult<T> + Send + 'static,
+    {
+        self.run(f).await
+    }
+
     /// The synchronous form of [`Db::run`], for start-up, tools and benchmarks.
     pub fn run_blocking<T, F>(&self, f: F) -> ApiResult<T>
     where

@@ -200,8 +200,8 @@ pub fn insert_rows(tx: &Tx, table: &str, rows: &[Value], stamped: bool) -> ApiRe
 fn seed_people(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
     for u in &data.users {
         tx.conn.execute(
-            "INSERT INTO users(user_id, username, name, email, password_hash, is_admin)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO users(user_id, username, name, email, password_hash, is_admin, demo_password)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)",
             params![u.user_id, u.username, u.name, u.email, hash_password(&u.password), u.is_admin],
         )?;
         if let Some(code) = &u.seller_code {

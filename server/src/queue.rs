@@ -271,8 +271,14 @@ fn finish(tx: &Tx, claim: &Claim) -> ApiResult<()> {
     let kind = if routine == Routine::Order { "1" } else { "3" };
     crate::routes::notifications::write(tx, &userid, &title, &description, kind, movement)?;
     match outcome {
-        Ok(done) => mark(tx, claim, "2", "", &done.number),
-        Err(erp::Refused(reason)) => mark(tx, claim, "3", &reason, ""),
+        Ok(done) => {
+            tracing::info!(document = %claim.id, seller = %claim.seller, number = %done.number, "queue: accepted");
+            mark(tx, claim, "2", "", &done.number)
+        }
+        Err(erp::Refused(reason)) => {
+            tracing::info!(document = %claim.id, seller = %claim.seller, %reason, "queue: refused");
+            mark(tx, claim, "3", &reason, "")
+        }
     }
 }
 
@@ -325,6 +331,7 @@ fn fail_stuck(tx: &Tx) -> ApiResult<usize> {
         .query_map(named_params! {":cutoff": cutoff}, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (seller, id, user) in &stuck {
+        tracing::warn!(document = %id, %seller, "queue: stuck processing for 10 minutes; the row ends in error");
         let reason = format!("Ocorreu um erro no processamento do registro: {id}");
         mark_row(tx, seller, id, "3", &reason, "")?;
         crate::routes::notifications::write(tx, user, "Falha ao processar registro.", &reason, "1", 10)?;
@@ -358,7 +365,7 @@ pub async fn drain(state: &AppState) -> ApiResult<usize> {
         let claim = std::sync::Arc::new(claim);
         let applying = claim.clone();
         if let Err(e) = state.db.run(move |tx| finish(tx, &applying)).await {
-            eprintln!("queue: document {} of seller {} failed: {e}", claim.id, claim.seller);
+            tracing::error!(document = %claim.id, seller = %claim.seller, cause = %e, "queue: apply failed; the row ends in error");
             state.db.run(move |tx| fail(tx, &claim)).await?;
         }
     }
@@ -369,12 +376,12 @@ pub async fn drain(state: &AppState) -> ApiResult<usize> {
 /// Starts the background job: woken by every queue write, and every half second.
 pub fn start(state: AppState) {
     if let Err(e) = recover(&state) {
-        eprintln!("queue: recovery failed: {}", e.body.text());
+        tracing::error!(cause = %e, "queue: recovery failed");
     }
     tokio::spawn(async move {
         loop {
             if let Err(e) = drain(&state).await {
-                eprintln!("queue: {}", e.body.text());
+                tracing::error!(cause = %e, "queue: drain failed");
             }
             tokio::select! {
                 _ = state.queue_wake.notified() => {}

@@ -18,16 +18,15 @@ pub mod taxes;
 use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 use axum::Router;
-use tower::Layer;
-use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
 
 use crate::auth;
 use crate::sync::{diff_route, full_route};
 use crate::AppState;
 
-/// Builds the application. Trailing slashes are trimmed before routing because the
-/// contract spells most paths with one (`/api/tgv/customers/`) and clients send both.
-pub fn router(state: AppState) -> NormalizePath<Router> {
+/// Builds the routes. Trailing slashes are trimmed before routing (see [`crate::http`])
+/// because the contract spells most paths with one (`/api/tgv/customers/`) and clients
+/// send both.
+pub fn router(state: AppState) -> Router {
     let protected = Router::new()
         .route("/api/tgv/sellers/codeuser", get(sellers::code_user))
         .route("/api/tgv/customers", get(customers::list))
@@ -48,14 +47,14 @@ pub fn router(state: AppState) -> NormalizePath<Router> {
         .route("/api/tgv/integrationqueue/{id}", axum::routing::put(crate::queue::put).delete(crate::queue::delete))
         .merge(seller_filter_routes())
         .route_layer(from_fn_with_state(state.clone(), auth::require_token));
-    let app = Router::new()
+    Router::new()
         .route("/api/oauth2/v1/token", post(auth::token))
+        .route("/api/oauth2/v1/revoke", post(auth::revoke))
         .route("/api/mascate/v1/about", get(about::about))
         .route("/api/openapi.json", get(crate::openapi::serve))
         .merge(protected)
         .fallback(static_files::serve)
-        .with_state(state);
-    NormalizePathLayer::trim_trailing_slash().layer(app)
+        .with_state(state)
 }
 
 /// Today's selections. A selection of 100,000 records is a few megabytes of JSON, so these

@@ -11,7 +11,7 @@ use crate::components::locale_picker::LocalePicker;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::notifications::{refresh_unread, use_unread_count};
-use crate::session::{use_session, SignOutReason};
+use crate::session::use_session;
 
 const NAV: [(&str, Msg, &str, &str); 7] = [
     ("/", Msg::NavHome, "nav-home", "⌂"),
@@ -54,7 +54,7 @@ pub fn Shell() -> impl IntoView {
     // Documents still on the device are never dropped by signing out: warn first.
     let ask_logout = move || {
         if sync.pending.get_untracked() + sync.errors.get_untracked() == 0 {
-            session.sign_out(SignOutReason::User);
+            crate::api::auth::sign_out(session);
         } else {
             confirm_logout.set(true);
         }
@@ -137,7 +137,7 @@ fn LogoutWarning(on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
                     }>
                     {move || i18n.t(Msg::SyncNow)}
                 </button>
-                <button class="button" data-testid="logout-anyway" on:click=move |_| session.sign_out(SignOutReason::User)>
+                <button class="button" data-testid="logout-anyway" on:click=move |_| crate::api::auth::sign_out(session)>
                     {move || i18n.t(Msg::LogoutKeepOnDevice)}
                 </button>
                 <button class="button ghost" data-testid="logout-cancel" on:click=move |_| on_close()>

@@ -540,4 +540,14 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX integration_queue_by_id ON integration_queue(id);
     CREATE VIEW integration_queue_view AS SELECT q.*, q.branchid || q.id AS internalid FROM integration_queue q;
     "#,
+    // 8: token families (a login and its refreshes) for reuse detection and revocation; a
+    // used refresh token is kept, marked, until it expires. Accounts still on a fixture
+    // password are marked: outside demo mode they open nothing.
+    r#"
+    ALTER TABLE tokens ADD COLUMN family TEXT NOT NULL DEFAULT '';
+    ALTER TABLE tokens ADD COLUMN used_at INTEGER;
+    CREATE INDEX tokens_by_family ON tokens(family);
+    ALTER TABLE users ADD COLUMN demo_password INTEGER NOT NULL DEFAULT 0;
+    UPDATE users SET demo_password = 1;
+    "#,
 ];
