@@ -443,7 +443,7 @@ pub async fn online_page(
 ) -> ApiResult<axum::Json<Json>> {
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let columns = online_columns(entity, params.fields.as_deref());
             let page = page(tx, entity, base, &params, &columns)?;
             if let Some(message) = not_found {
@@ -465,7 +465,7 @@ pub async fn online_record(
 ) -> ApiResult<axum::Json<Json>> {
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let columns = online_columns(entity, None);
             one(tx, entity, base, &columns)?
                 .map(|m| axum::Json(Json::Object(m)))

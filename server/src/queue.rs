@@ -199,7 +199,7 @@ pub async fn list(
     let base = Where::new().and("sellerid = ?", [rusqlite::types::Value::Text(caller.seller()?.to_string())]);
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let columns = listing::selected_columns(&QUEUE, params.fields.as_deref());
             let page = listing::page(tx, &QUEUE, base, &params, &columns)?;
             Ok(Json(listing::envelope(page, Some(tx.sync_date()))))

@@ -48,7 +48,7 @@ pub async fn read(
         if src.selection.is_some() || src.seller_scope.is_some() { Some(caller.seller()?.to_string()) } else { None };
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let mut base = Where::new();
             if let (Some(scope), Some(seller)) = (src.seller_scope, &seller) {
                 base = base.and(scope, [SqlValue::Text(seller.clone())]);

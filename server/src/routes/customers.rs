@@ -93,7 +93,7 @@ pub async fn one(
     }
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let columns = listing::online_columns(&CUSTOMER, params.fields.as_deref());
             listing::one(tx, &CUSTOMER, base, &columns)?
                 .map(|m| Json(Value::Object(m)))

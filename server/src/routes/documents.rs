@@ -291,7 +291,7 @@ pub async fn order_invoices(
     let seller = if caller.is_admin { None } else { Some(caller.seller()?.to_string()) };
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let mut stmt = tx.conn.prepare_cached(
                 "SELECT n.branch, n.invoice, n.amount, n.serie, n.invoicetype, n.invoicecele, n.invoicekey,
                         o.clientid, o.storeid, coalesce(c.fantasy, ''), n.issuedate
@@ -362,7 +362,7 @@ pub async fn quotation_items(
     let base = quotation_items_scope(&caller, id)?;
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let columns = listing::online_columns(&QUOTATION_ITEM, params.fields.as_deref());
             let page = listing::page(tx, &QUOTATION_ITEM, base, &params, &columns)?;
             if page.items.is_empty() {

@@ -118,7 +118,7 @@ pub async fn bills(
     }
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let columns = listing::selected_columns(&BILL, params.list.fields.as_deref());
             let page = listing::page(tx, &BILL, base, &params.list, &columns)?;
             Ok(Json(listing::envelope(page, Some(tx.sync_date()))))
@@ -148,7 +148,7 @@ pub async fn delinquency(
     }
     let pct = state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             if !may_read(tx, &caller, &code, &store)? {
                 return Ok(0.0);
             }
@@ -174,7 +174,7 @@ pub async fn credit_limit(
 ) -> ApiResult<Json<Value>> {
     let balance = state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             if !may_read(tx, &caller, &code, &store)? {
                 return Ok(0.0);
             }

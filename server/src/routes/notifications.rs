@@ -70,7 +70,7 @@ pub async fn one(
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
-    state.db.run(move |tx| read_one(tx, &caller, &id).map(|m| Json(Value::Object(m)))).await
+    state.db.read(move |tx| read_one(tx, &caller, &id).map(|m| Json(Value::Object(m)))).await
 }
 
 /// `GET /api/tgv/notifications/sync[/diff/:dateSync]`: only the caller's.
@@ -84,7 +84,7 @@ pub async fn sync_read(
     let user = caller.user_id.clone();
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let mut base = Where::new().and("userid = ?", [SqlValue::Text(user)]);
             let order = match since {
                 mascate_domain::timestamp::DateSync::Full => {

@@ -55,7 +55,7 @@ pub async fn list(
     let base = owned(&caller)?;
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let columns = listing::selected_columns(&HEADER, params.fields.as_deref());
             let page = listing::page(tx, &HEADER, base, &params, &columns)?;
             Ok(Json(listing::envelope(page, Some(tx.sync_date()))))
@@ -76,7 +76,7 @@ pub async fn one(
     Extension(caller): Extension<Caller>,
     Path(uuid): Path<String>,
 ) -> ApiResult<Json<Value>> {
-    state.db.run(move |tx| header_of(tx, &caller, &uuid).map(Json)).await
+    state.db.read(move |tx| header_of(tx, &caller, &uuid).map(Json)).await
 }
 
 /// Items of a filter in number order: one (`item_id`), or a page of `limit` from `offset`.
@@ -108,7 +108,7 @@ pub async fn items(
 ) -> ApiResult<Json<Value>> {
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             header_of(tx, &caller, &uuid)?;
             let (page, size) = params.paging();
             let mut items = item_rows(tx, &uuid, None, size + 1, (page - 1) * size)?;
@@ -130,7 +130,7 @@ pub async fn item(
 ) -> ApiResult<Json<Value>> {
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             header_of(tx, &caller, &uuid)?;
             item_rows(tx, &uuid, Some(&item_id), 1, 0)?
                 .pop()

@@ -68,7 +68,7 @@ pub async fn simulate(
     };
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let (code, store) = (text(&body, "CustomerId"), text(&body, "CustomerUnit"));
             let Some((uf, customer_type)) = customer(tx, &caller, &code, &store)? else {
                 return Ok(fault(StatusCode::BAD_REQUEST, format!("Cliente {code}/{store} não cadastrado (REGNOIS).")));
@@ -178,7 +178,7 @@ pub async fn of_stored(
     }
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             Ok(match of_order(tx, &caller, &order)? {
                 Some(v) => Json(v).into_response(),
                 None => fault(StatusCode::NOT_FOUND, format!("Pedido {order} não encontrado.")),
@@ -195,7 +195,7 @@ pub async fn order_total(
 ) -> ApiResult<Json<Value>> {
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             of_order(tx, &caller, &order)?
                 .map(Json)
                 .ok_or_else(|| crate::error::ApiError::not_found("Pedido de Venda não localizado"))
