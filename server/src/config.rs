@@ -25,8 +25,11 @@ pub struct Config {
     /// Demo mode (`--demo`/`--no-demo`, `MASCATE_DEMO`): the login page shows the demo logins.
     pub demo: bool,
     /// How long a queued document waits, and then is processed, in milliseconds
-    /// (`--queue-delay-ms`, `MASCATE_QUEUE_DELAY_MS`), so "waiting" and "processing" show.
+    /// (`--queue-delay-ms`, `MASCATE_QUEUE_DELAY_MS`), so "waiting" and "processing" show in
+    /// a demo; 0 (the default) processes as fast as the engine goes.
     pub queue_delay_ms: i64,
+    /// Days a finished queue row is kept (`--queue-retention-days`, `MASCATE_QUEUE_RETENTION_DAYS`).
+    pub queue_retention_days: i64,
     /// Seconds a connection may take to send its request headers (`--header-timeout`,
     /// `MASCATE_HEADER_TIMEOUT`).
     pub header_timeout_secs: u64,
@@ -57,7 +60,8 @@ impl Default for Config {
             refresh_ttl_secs: 24 * 3600,
             clock_offset_secs: 0,
             demo: true,
-            queue_delay_ms: 1000,
+            queue_delay_ms: 0,
+            queue_retention_days: 30,
             header_timeout_secs: 10,
             max_connections: 1024,
             lockout_failures: 5,
@@ -98,6 +102,7 @@ impl Config {
                 "clock-offset" => c.clock_offset_secs = num(value)?,
                 "demo" => c.demo = !matches!(value, "0" | "false" | "no"),
                 "queue-delay-ms" => c.queue_delay_ms = num(value)?,
+                "queue-retention-days" => c.queue_retention_days = num(value)?.max(0),
                 "header-timeout" => c.header_timeout_secs = num(value)?.max(1) as u64,
                 "max-connections" => c.max_connections = num(value)?.max(1) as usize,
                 "lockout-failures" => c.lockout_failures = num(value)?.clamp(1, 1000) as u32,
@@ -119,6 +124,7 @@ impl Config {
             ("MASCATE_CLOCK_OFFSET_SECS", "clock-offset"),
             ("MASCATE_DEMO", "demo"),
             ("MASCATE_QUEUE_DELAY_MS", "queue-delay-ms"),
+            ("MASCATE_QUEUE_RETENTION_DAYS", "queue-retention-days"),
             ("MASCATE_HEADER_TIMEOUT", "header-timeout"),
             ("MASCATE_MAX_CONNECTIONS", "max-connections"),
             ("MASCATE_LOCKOUT_FAILURES", "lockout-failures"),

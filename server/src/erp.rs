@@ -16,6 +16,7 @@ pub mod credit;
 mod document;
 mod kind;
 mod lines;
+mod notices;
 
 use mascate_domain::contract::DocumentBody;
 use serde_json::Value;
@@ -24,6 +25,7 @@ use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::selection::SelectionError;
 pub use document::Request;
+pub use notices::{notice, write_notification};
 
 /// `MV_ORCLIPD`: the default quotation customer (code + store), everyone's for quotations
 /// of prospects (§4.2, §10.1).
@@ -101,7 +103,7 @@ pub struct Done {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Refused(pub String);
 
-type Outcome = Result<Done, Refused>;
+pub(crate) type Outcome = Result<Done, Refused>;
 
 /// A database failure is not a business refusal; it aborts the transaction.
 #[derive(Debug)]
@@ -176,36 +178,6 @@ pub fn made_by(tx: &Tx, seller: &str, external_id: &str) -> rusqlite::Result<Opt
     Ok(None)
 }
 
-/// The notification the ERP writes after a run (§10.4, §12): title, description, movement.
-pub fn notice(routine: Routine, asked: Operation, external_id: &str, outcome: &Outcome) -> (String, String, i64) {
-    let (doc, doc_title, base) = match routine {
-        Routine::Order => ("Pedido", "Pedido de venda", 7),
-        Routine::Quotation => ("Orçamento", "Orçamento", 11),
-    };
-    match outcome {
-        Ok(done) => {
-            let (verb, offset) = match done.operation {
-                Operation::Insert => ("incluído", 0),
-                Operation::Update => ("alterado", 1),
-                Operation::Delete => ("excluído", 2),
-            };
-            let mut description = format!("{doc} {} foi integrado com sucesso.", done.number);
-            if done.credit_blocked {
-                description.push_str(" Bloqueado por crédito: aguarda liberação financeira.");
-            }
-            (format!("{doc} {verb} com sucesso: {}", done.number), description, base + offset)
-        }
-        Err(Refused(reason)) => {
-            let title = match asked {
-                Operation::Insert => format!("Falha ao incluir {doc_title}"),
-                Operation::Update => format!("Falha ao Alterar {doc_title}: {external_id}"),
-                Operation::Delete => format!("Falha ao Excluir {doc_title}: {external_id}"),
-            };
-            (title, format!("{} {external_id}\r\n{reason}", routine.noun()), base + 3)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,6 +206,7 @@ mod tests {
 
     #[test]
     fn notices_read_like_protheus() {
+        use super::notices::notice;
         let ok = Ok(Done { number: "000123".into(), operation: Operation::Insert, credit_blocked: false });
         let (title, desc, mov) = notice(Routine::Order, Operation::Insert, "X-1", &ok);
         assert_eq!((title.as_str(), mov), ("Pedido incluído com sucesso: 000123", 7));

@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod catalog;
+pub mod csp_reports;
 pub mod customers;
 pub mod document_writes;
 pub mod documents;
@@ -42,19 +43,31 @@ pub fn router(state: AppState) -> Router {
         .route("/api/fat/v1/SalesTaxes", post(taxes::simulate))
         .route("/api/fat/v1/SalesTaxes/{order}", get(taxes::of_stored))
         .route("/api/tgv/salesorders/total/{order}", get(taxes::order_total))
-        .route("/api/tgv/integrationqueue", get(crate::queue::list).post(crate::queue::post))
-        .route("/api/tgv/integrationqueue/diff/{date_sync}", diff_route(&crate::queue::QUEUE_SYNC))
-        .route("/api/tgv/integrationqueue/{id}", axum::routing::put(crate::queue::put).delete(crate::queue::delete))
+        .merge(queue_routes())
         .merge(seller_filter_routes())
         .route_layer(from_fn_with_state(state.clone(), auth::require_token));
     Router::new()
         .route("/api/oauth2/v1/token", post(auth::token))
         .route("/api/oauth2/v1/revoke", post(auth::revoke))
         .route("/api/mascate/v1/about", get(about::about))
+        .route(
+            "/api/mascate/v1/csp-report",
+            post(csp_reports::report).layer(axum::extract::DefaultBodyLimit::max(csp_reports::MAX_REPORT)),
+        )
         .route("/api/openapi.json", get(crate::openapi::serve))
         .merge(protected)
         .fallback(static_files::serve)
         .with_state(state)
+}
+
+/// The integration queue; a document's body is at most [`crate::queue::BODY_LIMIT`].
+fn queue_routes() -> Router<AppState> {
+    use crate::queue::{delete, list, post, put, BODY_LIMIT, QUEUE_SYNC};
+    Router::new()
+        .route("/api/tgv/integrationqueue", get(list).post(post))
+        .route("/api/tgv/integrationqueue/diff/{date_sync}", diff_route(&QUEUE_SYNC))
+        .route("/api/tgv/integrationqueue/{id}", axum::routing::put(put).delete(delete))
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
 }
 
 /// Today's selections. A selection of 100,000 records is a few megabytes of JSON, so these
@@ -102,11 +115,14 @@ fn document_routes() -> Router<AppState> {
     use document_writes::{cancel, create, implement, remove, update};
     use documents::*;
     Router::new()
-        .route("/api/tgv/salesorders", get(orders).merge(create(Routine::Order)))
-        .route("/api/tgv/salesorders/{order}", get(order).merge(update(Routine::Order)).merge(remove(Routine::Order)))
-        .route("/api/tgv/salesorders/{order}/items", get(order_items))
-        .route("/api/tgv/salesorders/{order}/items/{item}", get(order_item))
-        .route("/api/tgv/salesorders/product/{product}", get(orders_with_product))
+        .route("/api/tgv/salesorders", list(&ORDER_READS).merge(create(Routine::Order)))
+        .route(
+            "/api/tgv/salesorders/{order}",
+            record(&ORDER_READS).merge(update(Routine::Order)).merge(remove(Routine::Order)),
+        )
+        .route("/api/tgv/salesorders/{order}/items", items(&ORDER_READS))
+        .route("/api/tgv/salesorders/{order}/items/{item}", item(&ORDER_READS))
+        .route("/api/tgv/salesorders/product/{product}", with_product(&ORDER_READS))
         .route("/api/tgv/salesorders/invoices/{order}", get(order_invoices))
         .route("/api/tgv/salesorders/sync", full_route(&ORDER_SYNC).post(sync_mock))
         .route("/api/tgv/salesorders/sync/{id}", any(sync_mock))
@@ -114,16 +130,16 @@ fn document_routes() -> Router<AppState> {
         .route("/api/tgv/salesorders/sync/items", full_route(&ORDER_ITEM_SYNC).post(sync_mock))
         .route("/api/tgv/salesorders/sync/items/{id}", any(sync_mock))
         .route("/api/tgv/salesorders/sync/items/diff/{date_sync}", diff_route(&ORDER_ITEM_SYNC))
-        .route("/api/tgv/salesbudgets", get(quotations).merge(create(Routine::Quotation)))
+        .route("/api/tgv/salesbudgets", list(&QUOTATION_READS).merge(create(Routine::Quotation)))
         .route(
             "/api/tgv/salesbudgets/{id}",
-            get(quotation).merge(update(Routine::Quotation)).merge(remove(Routine::Quotation)),
+            record(&QUOTATION_READS).merge(update(Routine::Quotation)).merge(remove(Routine::Quotation)),
         )
         .route("/api/tgv/salesbudgets/implement", post(implement))
         .route("/api/tgv/salesbudgets/cancel", post(cancel))
-        .route("/api/tgv/salesbudgets/{id}/items", get(quotation_items))
-        .route("/api/tgv/salesbudgets/{id}/items/{item}", get(quotation_item))
-        .route("/api/tgv/salesbudgets/product/{product}", get(quotations_with_product))
+        .route("/api/tgv/salesbudgets/{id}/items", items(&QUOTATION_READS))
+        .route("/api/tgv/salesbudgets/{id}/items/{item}", item(&QUOTATION_READS))
+        .route("/api/tgv/salesbudgets/product/{product}", with_product(&QUOTATION_READS))
         .route("/api/tgv/salesbudgets/sync", full_route(&QUOTATION_SYNC).post(sync_mock))
         .route("/api/tgv/salesbudgets/sync/{id}", any(sync_mock))
         .route("/api/tgv/salesbudgets/sync/diff/{date_sync}", diff_route(&QUOTATION_SYNC))

@@ -177,7 +177,8 @@ pub struct ServerProcess {
 }
 
 impl ServerProcess {
-    /// Starts `mascate-server` with `args`; `files` caps its open files (soft and hard).
+    /// Starts `mascate-server` with `args` (later flags win: `--port N` picks the port);
+    /// `files` caps its open files (soft and hard).
     pub fn spawn(data_dir: &std::path::Path, args: &[&str], files: Option<u64>) -> ServerProcess {
         use std::io::BufRead;
         use std::os::unix::process::CommandExt;

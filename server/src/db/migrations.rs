@@ -550,4 +550,10 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE users ADD COLUMN demo_password INTEGER NOT NULL DEFAULT 0;
     UPDATE users SET demo_password = 1;
     "#,
+    // 9: the queue job takes waiting rows round-robin by seller, oldest first.
+    r#"
+    DROP INDEX integration_queue_waiting;
+    CREATE INDEX integration_queue_waiting ON integration_queue(status, sellerid, received_at, id);
+    CREATE INDEX integration_queue_finished ON integration_queue(processed_at) WHERE status IN ('2', '3');
+    "#,
 ];

@@ -13,8 +13,8 @@ pub const FALLBACK: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-e
     img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; \
     object-src 'none'; base-uri 'none'; form-action 'self'";
 
-/// What only a header can say.
-const HEADER_ONLY: &str = "frame-ancestors 'none'";
+/// What only a header can say: no framing, and where violations are reported.
+const HEADER_ONLY: &str = "frame-ancestors 'none'; report-uri /api/mascate/v1/csp-report";
 
 /// Browser features the app never uses.
 pub const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), display-capture=(), \

@@ -48,7 +48,7 @@ async fn write(
                 // A refusal writes nothing: the caller gets the ERP's words right away.
                 Err(erp::Refused(reason)) => return Err(ApiError::bad_request(reason)),
             };
-            crate::routes::notifications::write(tx, &caller.user_id, &title, &description, kind, movement)?;
+            erp::write_notification(tx, &caller.user_id, &title, &description, kind, movement)?;
             let (noun, key) = match routine {
                 Routine::Order => ("Pedido de venda", "orderid"),
                 Routine::Quotation => ("Orçamento", "budgetid"),
@@ -197,7 +197,7 @@ pub async fn implement(
                 named_params! {":order": done.number, ":stamp": tx.stamp(), ":id": id},
             )?;
             let (title, description, movement) = erp::notice(Routine::Order, Operation::Insert, "", &Ok(done.clone()));
-            crate::routes::notifications::write(tx, &caller.user_id, &title, &description, "1", movement)?;
+            erp::write_notification(tx, &caller.user_id, &title, &description, "1", movement)?;
             Ok(json!({"messageSuccess": "Orçamento efetivado com sucesso.", "status": "OK",
                 "items": [{"budgetid": id, "externalid": external, "sellerid": seller, "orderid": done.number}]}))
         })
