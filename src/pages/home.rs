@@ -184,7 +184,8 @@ fn LineChart(chart: Chart, money: bool) -> impl IntoView {
                 .series
                 .iter()
                 .enumerate()
-                .map(|(i, s)| view! { <span><span class="swatch" style=format!("background:{}", COLORS[i % COLORS.len()]) />{s.label.clone()}</span> })
+                // A class per series colour: the CSP allows no inline style.
+                .map(|(i, s)| view! { <span><span class=format!("swatch swatch-{}", i % COLORS.len()) />{s.label.clone()}</span> })
                 .collect_view()}
         </p>
     }
