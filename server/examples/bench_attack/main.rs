@@ -32,10 +32,11 @@ async fn token(http: &reqwest::Client, base: &str, user: &str, password: &str) -
     body["access_token"].as_str().expect("a token").to_string()
 }
 
-/// `n` sequential reads of a customer page by a signed-in rep.
-async fn reader(http: &reqwest::Client, base: &str, token: &str, n: usize) -> Vec<Duration> {
-    let mut out = Vec::with_capacity(n);
-    for _ in 0..n {
+/// Sequential reads of a customer page by a signed-in rep, for `secs` seconds.
+async fn reader(http: &reqwest::Client, base: &str, token: &str, secs: f64) -> Vec<Duration> {
+    let mut out = Vec::new();
+    let started = Instant::now();
+    while started.elapsed().as_secs_f64() < secs {
         let t = Instant::now();
         let res = http.get(format!("{base}/api/tgv/customers?pageSize=20")).bearer_auth(token).send().await.unwrap();
         assert_eq!(res.status(), 200);
@@ -51,7 +52,7 @@ async fn storm(args: &[&str]) -> (Vec<Duration>, f64, f64, usize) {
     let server = start(dir.path(), args);
     let http = reqwest::Client::new();
     let t = token(&http, &server.base, "ana", "mascate1").await;
-    reader(&http, &server.base, &t, 20).await; // warm
+    reader(&http, &server.base, &t, 0.5).await; // warm
     let stop = Arc::new(AtomicBool::new(false));
     let attackers: Vec<_> = (0..64)
         .map(|c| {
@@ -70,7 +71,7 @@ async fn storm(args: &[&str]) -> (Vec<Duration>, f64, f64, usize) {
         })
         .collect();
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let latencies = reader(&http, &server.base, &t, 200).await;
+    let latencies = reader(&http, &server.base, &t, 5.0).await;
     let (rss, _) = memory(server.child.id());
     stop.store(true, Ordering::Relaxed);
     let mut attempts = 0;
@@ -249,37 +250,34 @@ async fn big_selection() -> (f64, f64, f64) {
     (saved, read, sync)
 }
 
-#[tokio::main]
-async fn main() {
-    assert!(server::binary().is_file(), "build it first: cargo build --release -p mascate-server");
-    println!("server under attack and load (release binary, one process per scenario)…");
+/// Whether a scenario runs: all, or those named in `BENCH_ONLY` (comma-separated:
+/// storm, queue, connections, selection).
+fn wanted(name: &str) -> bool {
+    std::env::var("BENCH_ONLY").map(|only| only.split(',').any(|o| o.trim() == name)).unwrap_or(true)
+}
+
+fn row(name: &str, l: &[Duration], extra: String) {
+    println!(
+        "  {name:<46} p50 {:>8.2} ms   p99 {:>8.2} ms   ({} reads) {extra}",
+        pct(l.to_vec(), 0.5),
+        pct(l.to_vec(), 0.99),
+        l.len()
+    );
+}
+
+async fn storms() {
     let (alone_rss, alone) = {
         let dir = tempfile::tempdir().unwrap();
         let s = start(dir.path(), &[]);
         let http = reqwest::Client::new();
         let t = token(&http, &s.base, "ana", "mascate1").await;
-        reader(&http, &s.base, &t, 20).await;
-        let l = reader(&http, &s.base, &t, 200).await;
-        let (rss, _) = memory(s.child.id());
-        (rss, l)
+        reader(&http, &s.base, &t, 0.5).await;
+        let l = reader(&http, &s.base, &t, 5.0).await;
+        (memory(s.child.id()).0, l)
     };
     let (throttled, t_rss, t_peak, t_attempts) = storm(&[]).await;
     let (hashed, h_rss, h_peak, h_attempts) = storm(&["--address-failures", "100000000"]).await;
-    let loads = [
-        ("ana", "mascate1", "000002", 2000),
-        ("bruno", "mascate2", "000007", 2000),
-        ("carla", "mascate3", "000008", 2000),
-    ];
-    let (done, secs, per) = drain(&loads).await;
-    let fair = [("ana", "mascate1", "000002", 2000), ("carla", "mascate3", "000008", 100)];
-    let (_, _, fair_per) = drain(&fair).await;
-    let (quiet, crowded, held) = half_open().await;
-    let (saved, read, synced) = big_selection().await;
-
-    let row = |name: &str, l: &[Duration], extra: String| {
-        println!("  {name:<44} p50 {:>8.2} ms   p99 {:>8.2} ms   {extra}", pct(l.to_vec(), 0.5), pct(l.to_vec(), 0.99));
-    };
-    println!("\nsigned-in reader (200 GETs of a customer page)");
+    println!("\nsigned-in reader (a customer page, read again and again for 5 s)");
     row("alone", &alone, format!("server RSS {alone_rss:.0} MB"));
     row(
         &format!("64-client storm, throttle on ({t_attempts} attempts)"),
@@ -287,7 +285,7 @@ async fn main() {
         format!("server RSS {t_rss:.0} MB, peak {t_peak:.0} MB"),
     );
     row(
-        &format!("64-client storm, every attempt hashed ({h_attempts})"),
+        &format!("64-client storm, all hashed ({h_attempts} attempts)"),
         &hashed,
         format!("server RSS {h_rss:.0} MB, peak {h_peak:.0} MB"),
     );
@@ -296,7 +294,18 @@ async fn main() {
         pct(throttled.clone(), 0.5) / pct(alone.clone(), 0.5),
         pct(hashed.clone(), 0.5) / pct(alone.clone(), 0.5)
     );
-    println!("\nqueue");
+}
+
+async fn queues() {
+    let loads = [
+        ("ana", "mascate1", "000002", 2000),
+        ("bruno", "mascate2", "000007", 2000),
+        ("carla", "mascate3", "000008", 2000),
+    ];
+    let (done, secs, per) = drain(&loads).await;
+    let fair = [("ana", "mascate1", "000002", 2000), ("carla", "mascate3", "000008", 100)];
+    let (_, _, fair_per) = drain(&fair).await;
+    println!("\nqueue (from the restart that lets the job run)");
     println!("  3 sellers × 2,000 documents: {done} done in {secs:.2} s = {:.0} docs/s", done as f64 / secs);
     for (seller, at) in &per {
         println!("    seller {seller}: last document done at {at:.2} s");
@@ -305,9 +314,27 @@ async fn main() {
     for (seller, at) in &fair_per {
         println!("    seller {seller}: last document done at {at:.2} s");
     }
-    println!("\nconnections (a fresh connection per request to /api/mascate/v1/about)");
-    row("alone", &quiet, String::new());
-    row(&format!("with {held} half-sent connections held open"), &crowded, String::new());
-    println!("\nselection of 100,000 products, as the app saves it");
-    println!("  saved (one POST) in {saved:.2} s; items read back whole in {read:.2} s; products/sync whole in {synced:.2} s");
+}
+
+#[tokio::main]
+async fn main() {
+    assert!(server::binary().is_file(), "build it first: cargo build --release -p mascate-server");
+    println!("server under attack and load (release binary, one process per scenario)…");
+    if wanted("storm") {
+        storms().await;
+    }
+    if wanted("queue") {
+        queues().await;
+    }
+    if wanted("connections") {
+        let (quiet, crowded, held) = half_open().await;
+        println!("\nconnections (a fresh connection per request to /api/mascate/v1/about)");
+        row("alone", &quiet, String::new());
+        row(&format!("with {held} half-sent connections held open"), &crowded, String::new());
+    }
+    if wanted("selection") {
+        let (saved, read, synced) = big_selection().await;
+        println!("\nselection of 100,000 products, as the app saves it");
+        println!("  saved (one POST) in {saved:.2} s; items read back whole in {read:.2} s; products/sync whole in {synced:.2} s");
+    }
 }

@@ -556,4 +556,8 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX integration_queue_waiting ON integration_queue(status, sellerid, received_at, id);
     CREATE INDEX integration_queue_finished ON integration_queue(processed_at) WHERE status IN ('2', '3');
     "#,
+    // 10: a customer's open orders, for the credit check the engine runs on every order.
+    r#"
+    CREATE INDEX orders_by_customer ON orders(clientid, storeid);
+    "#,
 ];

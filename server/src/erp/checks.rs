@@ -101,10 +101,11 @@ pub fn external_id_free(
     }
     let (table, number) = target.unwrap_or(("", ""));
     let held = tx.exists_named(
-        "SELECT 1 FROM orders WHERE externalid = :external AND deleted = 0
+        // `externalid <> ''` lets SQLite use the partial indexes on the external id.
+        "SELECT 1 FROM orders WHERE externalid = :external AND externalid <> '' AND deleted = 0
             AND NOT (:table = 'orders' AND orderid = :number)
          UNION ALL
-         SELECT 1 FROM quotations WHERE externalid = :external AND deleted = 0
+         SELECT 1 FROM quotations WHERE externalid = :external AND externalid <> '' AND deleted = 0
             AND NOT (:table = 'quotations' AND budgetid = :number)
          UNION ALL
          SELECT 1 FROM integration_queue WHERE id = :external AND sellerid <> :seller

@@ -170,7 +170,10 @@ fn owned(tx: &Tx, kind: &Kind, seller: &str, number: &str) -> rusqlite::Result<b
 
 /// The live document of `kind` this seller made under `external_id`, if any.
 pub fn made_by(tx: &Tx, kind: &Kind, seller: &str, external_id: &str) -> rusqlite::Result<Option<String>> {
-    let sql = format!("SELECT {} FROM {} WHERE externalid = :external AND deleted = 0", kind.key, kind.table);
+    let sql = format!(
+        "SELECT {} FROM {} WHERE externalid = :external AND externalid <> '' AND deleted = 0",
+        kind.key, kind.table
+    );
     let numbers: Vec<String> = tx
         .conn
         .prepare_cached(&sql)?

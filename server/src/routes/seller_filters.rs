@@ -154,24 +154,24 @@ fn check_entities(tx: &Tx, seller: &str, schema_id: &str, items: &[SellerFilterI
     // key, so a selection of thousands stays fast.
     let (sql, what) = match schema_id {
         schema::CUSTOMERS => (
-            "SELECT 1 FROM customers WHERE code = substr(?1, 1, 6) AND store = substr(?1, 7) AND vendor = ?2
-               AND deleted = 0",
+            "SELECT 1 FROM customers WHERE code = substr(:entity, 1, 6) AND store = substr(:entity, 7)
+               AND vendor = :seller AND deleted = 0",
             "Cliente",
         ),
         schema::PROSPECTS => (
-            "SELECT 1 FROM prospects WHERE code = substr(?1, 1, 6) AND store = substr(?1, 7) AND vendor = ?2
-               AND deleted = 0",
+            "SELECT 1 FROM prospects WHERE code = substr(:entity, 1, 6) AND store = substr(:entity, 7)
+               AND vendor = :seller AND deleted = 0",
             "Prospect",
         ),
-        _ => ("SELECT 1 FROM products WHERE code = ?1 AND deleted = 0 AND ?2 = ?2", "Produto"),
+        _ => ("SELECT 1 FROM products WHERE code = :entity AND deleted = 0", "Produto"),
     };
-    let mut stmt = tx.conn.prepare_cached(sql)?;
     for it in items.iter().filter(|i| !i.is_deleted) {
-        if !stmt.exists(params![it.entity_id.trim_end(), seller])? {
+        let entity = it.entity_id.trim_end();
+        if !tx.exists_named(sql, &[(":entity", &entity), (":seller", &seller)])? {
             let detail = if what == "Produto" {
-                format!("Produto {} não encontrado.", it.entity_id.trim_end())
+                format!("Produto {entity} não encontrado.")
             } else {
-                format!("{what} {} não pertence à carteira do vendedor {seller}.", it.entity_id.trim_end())
+                format!("{what} {entity} não pertence à carteira do vendedor {seller}.")
             };
             return Err(write_error(verb, StatusCode::BAD_REQUEST, detail));
         }
