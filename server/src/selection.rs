@@ -149,10 +149,16 @@ pub fn add_to_todays_filter(tx: &Tx, seller: &str, schema_id: &str, entity: &str
         Some(u) => u,
         None => {
             let u = new_uuid();
-            tx.conn.execute(
+            tx.execute_named(
                 "INSERT INTO seller_filters(uuid, sellerid, schemaid, inclusiondate, stamp)
                  VALUES (:uuid, :seller, :schema, :today, :stamp)",
-                named_params! {":uuid": u, ":seller": seller, ":schema": schema_id, ":today": today, ":stamp": tx.stamp()},
+                &[
+                    (":uuid", &u),
+                    (":seller", &seller),
+                    (":schema", &schema_id),
+                    (":today", &today),
+                    (":stamp", &tx.stamp()),
+                ],
             )?;
             u
         }
@@ -163,14 +169,13 @@ pub fn add_to_todays_filter(tx: &Tx, seller: &str, schema_id: &str, entity: &str
         .exists(named_params! {":filter": uuid, ":entity": entity})?;
     if !present {
         let item_id = Numbering::of(&uuid).next(tx)?;
-        tx.conn.execute(
+        tx.execute_named(
             "INSERT INTO seller_filter_items(filter_uuid, uuid, itemid, entityid) VALUES (:filter, :uuid, :item, :entity)",
-            named_params! {":filter": uuid, ":uuid": new_uuid(), ":item": item_id, ":entity": entity},
+            &[(":filter", &uuid), (":uuid", &new_uuid()), (":item", &item_id), (":entity", &entity)],
         )?;
-        tx.conn.execute(
-            "UPDATE seller_filters SET stamp = :stamp WHERE uuid = :uuid",
-            named_params! {":stamp": tx.stamp(), ":uuid": uuid},
-        )?;
+        tx.conn
+            .prepare_cached("UPDATE seller_filters SET stamp = :stamp WHERE uuid = :uuid")?
+            .execute(named_params! {":stamp": tx.stamp(), ":uuid": uuid})?;
     }
     Ok(())
 }

@@ -134,10 +134,9 @@ pub fn apply(tx: &Tx, kind: &Kind, operation: Operation, req: &Request, body: &D
     if kind.is_order() {
         // The customer's available balance already counts this order (it is not invoiced).
         credit_blocked = credit::balance(tx, &code, &store)? < 0.0;
-        tx.conn.execute(
-            "UPDATE orders SET liberok = 'S', creditblock = :block WHERE orderid = :number",
-            named_params! {":block": if credit_blocked { "01" } else { "" }, ":number": number},
-        )?;
+        tx.conn
+            .prepare_cached("UPDATE orders SET liberok = 'S', creditblock = :block WHERE orderid = :number")?
+            .execute(named_params! {":block": if credit_blocked { "01" } else { "" }, ":number": number})?;
     }
     add_accepted_to_filter(tx, kind, req.seller, &number)?;
     Ok(Done { number, operation: done, credit_blocked })

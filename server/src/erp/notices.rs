@@ -49,12 +49,15 @@ pub fn write_notification(
     let id = tx.next_number("notification", 6)?;
     let now = tx.clock.now_micros();
     let iso = mascate_domain::timestamp::format_iso(now);
-    tx.conn.execute(
-        "INSERT INTO notifications(id, title, description, type, userid, notificationdate, notificationtime,
+    tx.conn
+        .prepare_cached(
+            "INSERT INTO notifications(id, title, description, type, userid, notificationdate, notificationtime,
             notificationstatus, movimentationstatus, stamp)
          VALUES (:id, :title, :description, :kind, :user, :date, :time, '1', :movement, :stamp)",
-        named_params! {":id": id, ":title": title, ":description": description, ":kind": kind, ":user": userid,
-        ":date": &iso[0..10], ":time": &iso[11..16], ":movement": movement, ":stamp": tx.stamp()},
-    )?;
+        )?
+        .execute(
+            named_params! {":id": id, ":title": title, ":description": description, ":kind": kind, ":user": userid,
+            ":date": &iso[0..10], ":time": &iso[11..16], ":movement": movement, ":stamp": tx.stamp()},
+        )?;
     Ok(id)
 }
