@@ -6,8 +6,8 @@
 //! parameter (nothing a client sends is spliced into SQL).
 
 use mascate_domain::filter::{Expr, Value as FilterValue};
+use rusqlite::params_from_iter;
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{params_from_iter, Statement};
 use serde::Deserialize;
 use serde_json::{Map, Value as Json};
 
@@ -372,48 +372,6 @@ pub fn envelope(page: Page, sync_date: Option<String>) -> Json {
         m.insert("po_sync_date".into(), Json::String(d));
     }
     Json::Object(m)
-}
-
-/// A prepared upsert of an entity's stored columns (generated ones such as `id` skipped).
-pub struct Insert<'a> {
-    stmt: Statement<'a>,
-    columns: Vec<(&'static str, Kind)>,
-}
-
-impl<'a> Insert<'a> {
-    pub fn prepare(tx: &'a Tx, entity: &Entity) -> ApiResult<Insert<'a>> {
-        let columns: Vec<(&'static str, Kind)> =
-            entity.columns.iter().copied().filter(|(c, _)| *c != "id" && *c != "stamp" && *c != "deleted").collect();
-        let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
-        let marks: Vec<String> = (1..=names.len() + 1).map(|i| format!("?{i}")).collect();
-        let sql = format!(
-            "INSERT OR REPLACE INTO {} ({}, stamp, deleted) VALUES ({}, 0)",
-            entity.table,
-            names.join(", "),
-            marks.join(", ")
-        );
-        Ok(Insert { stmt: tx.conn.prepare(&sql)?, columns })
-    }
-
-    /// Writes one JSON record (missing properties become empty/zero).
-    pub fn run(&mut self, row: &Json, stamp: i64) -> ApiResult<()> {
-        let mut values: Vec<SqlValue> = self
-            .columns
-            .iter()
-            .map(|(c, kind)| match (kind, row.get(*c)) {
-                (Kind::Number, Some(Json::Number(n))) => SqlValue::Real(n.as_f64().unwrap_or(0.0)),
-                (Kind::Number, _) => SqlValue::Real(0.0),
-                (Kind::Flag, Some(Json::Bool(b))) => SqlValue::Integer(*b as i64),
-                (Kind::Flag | Kind::Stamp, _) => SqlValue::Integer(0),
-                (Kind::Text, Some(Json::String(s))) => SqlValue::Text(s.clone()),
-                (Kind::Text, Some(Json::Null) | None) => SqlValue::Text(String::new()),
-                (Kind::Text, Some(other)) => SqlValue::Text(other.to_string()),
-            })
-            .collect();
-        values.push(SqlValue::Integer(stamp));
-        self.stmt.execute(params_from_iter(values.iter()))?;
-        Ok(())
-    }
 }
 
 /// Live rows whose `seller_column` holds the caller's seller (admins: every live row), the
