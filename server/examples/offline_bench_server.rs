@@ -5,7 +5,7 @@
 //!
 //! `cargo run --release -p mascate-server --example offline_bench_server -- 8097`
 
-use mascate_server::{app, fixtures, queue, AppState, Config};
+use mascate_server::{fixtures, queue, AppState, Config};
 use serde_json::{json, Value};
 
 const CUSTOMERS: usize = 10_000;
@@ -65,8 +65,8 @@ async fn main() {
     queue::start(state.clone());
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    let service = axum::ServiceExt::<axum::extract::Request>::into_make_service(app(state.clone()));
-    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+    let serving = state.clone();
+    tokio::spawn(async move { mascate_server::serve(listener, serving, std::future::pending()).await.unwrap() });
 
     // Today's selection, saved the way the configurator saves it.
     let http = reqwest::Client::new();

@@ -12,7 +12,7 @@ use crate::components::locale_picker::LocalePicker;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Arg, Msg, Plural};
 use crate::pages::notifications::{refresh_unread, use_unread_count};
-use crate::session::{use_session, SignOutReason};
+use crate::session::use_session;
 use mascate_domain::format;
 
 const NAV: [(&str, Msg, &str, &str); 7] = [
@@ -61,7 +61,7 @@ pub fn Shell() -> impl IntoView {
     // Documents still on the device are never dropped by signing out: warn first.
     let ask_logout = move || {
         if sync.pending.get_untracked() + sync.errors.get_untracked() == 0 {
-            session.sign_out(SignOutReason::User);
+            crate::api::auth::sign_out(session);
         } else {
             confirm_logout.set(true);
         }
@@ -181,7 +181,7 @@ fn LogoutWarning(open: RwSignal<bool>) -> impl IntoView {
                 <button class="button" data-testid="logout-cancel" autofocus on:click=move |_| open.set(false)>
                     {move || i18n.t(Msg::Cancel)}
                 </button>
-                <button class="button" data-testid="logout-anyway" on:click=move |_| session.sign_out(SignOutReason::User)>
+                <button class="button" data-testid="logout-anyway" on:click=move |_| crate::api::auth::sign_out(session)>
                     {move || i18n.t(Msg::LogoutKeepOnDevice)}
                 </button>
                 <button class="button primary" data-testid="logout-sync-first" disabled=move || !connectivity.online()
