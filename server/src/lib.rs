@@ -7,6 +7,7 @@
 
 pub mod auth;
 pub mod clock;
+pub mod compression;
 pub mod config;
 pub mod db;
 pub mod erp;

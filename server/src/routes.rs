@@ -61,6 +61,7 @@ pub fn router(state: AppState) -> NormalizePath<Router> {
         .merge(protected)
         .fallback(static_files::serve)
         .with_state(state);
+    let app = crate::compression::wrap(app);
     NormalizePathLayer::trim_trailing_slash().layer(app)
 }
 
