@@ -17,6 +17,7 @@ use mascate_domain::contract::{
     Stock,
 };
 use mascate_domain::customer_query::{page_of, CustomerQuery};
+use mascate_domain::customer_search::CustomerIndex;
 use mascate_domain::offline::matches_words;
 use mascate_domain::product_search::{list_prices, priced, ProductFilter, ProductIndex};
 
@@ -28,8 +29,28 @@ use crate::session::{use_session, SessionContext};
 use crate::storage::{self, stores, Storage};
 
 thread_local! {
-    // Today's products, folded for search, rebuilt when the stored rows change.
-    static PRODUCTS: RefCell<Option<(u64, Rc<ProductIndex>)>> = const { RefCell::new(None) };
+    // Today's products and customers, folded for search, rebuilt when the stored rows change
+    // (keyed by the seller and `OfflineData::changes`).
+    static PRODUCTS: RefCell<Option<(Version, Rc<ProductIndex>)>> = const { RefCell::new(None) };
+    static CUSTOMERS: RefCell<Option<(Version, Rc<CustomerIndex>)>> = const { RefCell::new(None) };
+}
+
+/// Which copy of the device an index was built from.
+type Version = (String, u64);
+
+/// The index in `cache` if it was built from `version`, else `build`'s, kept for next time.
+async fn cached<T: 'static>(
+    cache: &'static std::thread::LocalKey<RefCell<Option<(Version, Rc<T>)>>>,
+    version: Version,
+    build: impl std::future::Future<Output = Result<T, ApiError>>,
+) -> Result<Rc<T>, ApiError> {
+    let hit = cache.with(|c| c.borrow().as_ref().filter(|(v, _)| *v == version).map(|(_, i)| i.clone()));
+    if let Some(index) = hit {
+        return Ok(index);
+    }
+    let index = Rc::new(build.await?);
+    cache.with(|c| *c.borrow_mut() = Some((version, index.clone())));
+    Ok(index)
 }
 
 /// The read context.
@@ -90,8 +111,12 @@ impl Catalog {
         size: usize,
     ) -> Result<ListEnvelope<Customer>, ApiError> {
         ask_erp!(self, self.api.customers(q, page, size));
-        let all: Vec<Customer> = self.rows(stores::CUSTOMERS).await?;
-        let (items, has_next) = page_of(q.apply(all), page, size);
+        let index = self.customer_index().await?;
+        let (keys, has_next) = page_of(index.search(q), page, size);
+        let items = match self.device().await? {
+            Some(db) => db.rows_by_keys(stores::CUSTOMERS, &keys).await?,
+            None => vec![],
+        };
         Ok(ListEnvelope { items, has_next, po_sync_date: None })
     }
 
@@ -108,18 +133,45 @@ impl Catalog {
         }
     }
 
+    fn version(&self) -> Version {
+        let seller = self.session.current.with_untracked(|s| s.as_ref().map(|s| s.seller_code.clone()));
+        (seller.unwrap_or_default(), self.offline.changes.get_untracked())
+    }
+
     /// Today's products, indexed (cached until the stored rows change).
     pub async fn product_index(&self) -> Result<Rc<ProductIndex>, ApiError> {
-        let version = self.offline.changes.get_untracked();
-        let cached = PRODUCTS.with(|p| p.borrow().as_ref().filter(|(v, _)| *v == version).map(|(_, i)| i.clone()));
-        if let Some(index) = cached {
-            return Ok(index);
-        }
-        let products: Vec<Product> = self.rows(stores::PRODUCTS).await?;
-        let stock: Vec<Stock> = self.rows(stores::STOCK).await?;
-        let index = Rc::new(ProductIndex::new(products).with_stock(&stock));
-        PRODUCTS.with(|p| *p.borrow_mut() = Some((version, index.clone())));
-        Ok(index)
+        cached(&PRODUCTS, self.version(), async {
+            let products: Vec<Product> = self.rows(stores::PRODUCTS).await?;
+            let stock: Vec<Stock> = self.rows(stores::STOCK).await?;
+            Ok(ProductIndex::new(products).with_stock(&stock))
+        })
+        .await
+    }
+
+    /// Today's customers, indexed (cached until the stored rows change).
+    pub async fn customer_index(&self) -> Result<Rc<CustomerIndex>, ApiError> {
+        cached(&CUSTOMERS, self.version(), async {
+            Ok(CustomerIndex::new(self.rows::<Customer>(stores::CUSTOMERS).await?))
+        })
+        .await
+    }
+
+    /// Builds both search indexes ahead of the first keystroke: whenever the device's copy
+    /// of today's selection is ready and has changed, after the page has painted.
+    fn prepare_indexes(self) {
+        Effect::new(move |built: Option<Option<Version>>| {
+            self.offline.changes.track();
+            let wanted = self.offline.ready().then(|| self.version());
+            if wanted.is_some() && built.as_ref() != Some(&wanted) {
+                leptos::task::spawn_local(async move {
+                    // Let the page that shows "ready" paint first.
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    let _ = self.product_index().await;
+                    let _ = self.customer_index().await;
+                });
+            }
+            wanted.or(built.flatten())
+        });
     }
 
     /// A page of products; offline, priced from the stored price-list items (and never
@@ -146,9 +198,17 @@ impl Catalog {
             }
             _ => Default::default(),
         };
-        let hits: Vec<Product> = index.search(&filter).into_iter().map(|p| priced(p, &prices)).collect();
-        let (items, has_next) = page_of(hits, page, size);
+        // Only the page shown is copied and priced.
+        let (hits, has_next) = page_of(index.search(&filter), page, size);
+        let items = hits.into_iter().map(|p| priced(p, &prices)).collect();
         Ok(ListEnvelope { items, has_next, po_sync_date: None })
+    }
+
+    /// The product groups for the products page's filter, `(code, name)`: the ERP's
+    /// reference list online, the groups of today's products offline.
+    pub async fn product_groups(&self) -> Result<Vec<(String, String)>, ApiError> {
+        ask_erp!(self, self.api.product_groups());
+        Ok(self.product_index().await?.groups())
     }
 
     /// A product's stock per warehouse.
@@ -194,6 +254,7 @@ pub fn provide_catalog() -> Catalog {
     let c =
         Catalog { api: use_api(), connectivity: use_connectivity(), offline: use_offline(), session: use_session() };
     provide_context(c);
+    c.prepare_indexes();
     c
 }
 

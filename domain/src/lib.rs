@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod contract;
 pub mod customer_query;
+pub mod customer_search;
 pub mod document;
 pub mod filter;
 pub mod format;
