@@ -18,6 +18,9 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
+mod bulk;
+pub use bulk::PageWrite;
+
 /// The newest schema version.
 pub const VERSION: u32 = 3;
 
@@ -119,6 +122,7 @@ pub async fn for_seller(seller_code: &str) -> Result<std::rc::Rc<Storage>, Stora
 /// An open database.
 pub struct Storage {
     db: Rexie,
+    bulk: std::cell::RefCell<Option<web_sys::IdbDatabase>>,
 }
 
 /// The database name of a seller.
@@ -149,7 +153,7 @@ impl Storage {
 
     /// Opens a database by name at the current [`VERSION`].
     pub async fn open_named(name: &str) -> Result<Storage, StorageError> {
-        Ok(Storage { db: schema(name, VERSION).build().await? })
+        Ok(Storage { db: schema(name, VERSION).build().await?, bulk: Default::default() })
     }
 
     pub fn version(&self) -> Result<u32, StorageError> {
@@ -162,6 +166,9 @@ impl Storage {
 
     /// Closes the connection (needed before another version can open it).
     pub fn close(self) {
+        if let Some(bulk) = self.bulk.take() {
+            bulk.close();
+        }
         self.db.close();
     }
 
@@ -236,61 +243,30 @@ impl Storage {
         values.into_iter().map(from_js).collect()
     }
 
-    /// Applies one page of a download to `store` in a single transaction: rows marked
-    /// `deleted` are removed, the others inserted or replaced; `clear` empties the store
-    /// first (a full load of a selection), and `meta` is written in the same transaction, so
-    /// a checkpoint never gets ahead of the rows it vouches for (`docs/sync.md`, rule 9).
-    /// Returns how many rows were written and removed.
-    pub async fn apply_page(
+    /// The second connection that downloads write through ([`bulk`]), opened once.
+    async fn bulk(&self) -> Result<web_sys::IdbDatabase, StorageError> {
+        if let Some(db) = self.bulk.borrow().as_ref() {
+            return Ok(db.clone());
+        }
+        let db = bulk::open(&self.db.name(), VERSION).await?;
+        *self.bulk.borrow_mut() = Some(db.clone());
+        Ok(db)
+    }
+
+    /// Hands one page of a download to `store` as one transaction and returns while it
+    /// commits (see [`bulk::begin_page`]): rows marked `deleted` are removed, the others
+    /// inserted or replaced; `clear` empties the store first, and `meta` is written in the
+    /// same transaction, so a checkpoint never gets ahead of the rows it vouches for
+    /// (`docs/sync.md`, rule 9).
+    pub async fn begin_page(
         &self,
         store: &str,
         key: Key,
         rows: &js_sys::Array,
         clear: bool,
         meta: &[(&str, &str)],
-    ) -> Result<(u32, u32), StorageError> {
-        let deleted_key = JsValue::from_str("deleted");
-        let (mut upserts, mut deletes) = (Vec::new(), Vec::new());
-        for row in rows.iter() {
-            if js_sys::Reflect::get(&row, &deleted_key).ok().and_then(|v| v.as_bool()) == Some(true) {
-                deletes.push(key_of(&row, key));
-            } else {
-                upserts.push(row);
-            }
-        }
-        let metas: Vec<JsValue> = meta
-            .iter()
-            .map(|(k, v)| to_js(&Meta { key: (*k).into(), value: (*v).into() }))
-            .collect::<Result<_, _>>()?;
-        let counts = (upserts.len() as u32, deletes.len() as u32);
-        let tx = self.db.transaction(&[store, stores::META], TransactionMode::ReadWrite)?;
-        let written = async {
-            let target = tx.store(store)?;
-            if clear {
-                target.clear().await?;
-            }
-            for k in deletes {
-                target.delete(k).await?;
-            }
-            target.put_all(upserts.into_iter().map(|v| (v, None))).await?;
-            let meta_store = tx.store(stores::META)?;
-            for m in metas {
-                meta_store.put(&m, None).await?;
-            }
-            Ok::<(), rexie::Error>(())
-        }
-        .await;
-        match written {
-            Ok(()) => {
-                tx.done().await?;
-                Ok(counts)
-            }
-            Err(e) => {
-                // All or nothing: the requests already made must not commit on their own.
-                let _ = tx.abort().await;
-                Err(e.into())
-            }
-        }
+    ) -> Result<PageWrite, StorageError> {
+        bulk::begin_page(&self.bulk().await?, store, key, rows, clear, meta)
     }
 
     /// Every row of `store`.
@@ -298,6 +274,20 @@ impl Storage {
         let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
         let values = tx.store(store)?.get_all(None, None).await?;
         values.into_iter().map(from_js).collect()
+    }
+
+    /// The rows of `store` under `keys`, in that order (missing keys are skipped): one page
+    /// of a list searched in memory.
+    pub async fn rows_by_keys<T: DeserializeOwned>(&self, store: &str, keys: &[&str]) -> Result<Vec<T>, StorageError> {
+        let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
+        let target = tx.store(store)?;
+        let mut out = Vec::with_capacity(keys.len());
+        for key in keys {
+            if let Some(v) = target.get(JsValue::from_str(key)).await? {
+                out.push(from_js(v)?);
+            }
+        }
+        Ok(out)
     }
 
     /// The rows of `store` whose `index` equals `value`.
@@ -345,14 +335,5 @@ impl Storage {
         }
         tx.done().await?;
         Ok(())
-    }
-}
-
-/// The key of a raw row under `key`.
-fn key_of(row: &JsValue, key: Key) -> JsValue {
-    let get = |f: &str| js_sys::Reflect::get(row, &JsValue::from_str(f)).unwrap_or(JsValue::UNDEFINED);
-    match key {
-        Key::Field(f) => get(f),
-        Key::Fields(fs) => fs.iter().map(|f| get(f)).collect::<js_sys::Array>().into(),
     }
 }
