@@ -9,6 +9,7 @@ pub mod documents;
 pub mod financial;
 pub mod indicators;
 pub mod notifications;
+pub mod product_groups;
 pub mod schemas;
 pub mod seller_filters;
 pub mod sellers;
@@ -85,6 +86,7 @@ fn catalog_routes() -> Router<AppState> {
         .route("/api/tgv/carriers", full_route(&CARRIER_SYNC))
         .route("/api/tgv/carriers/diff/{date_sync}", diff_route(&CARRIER_SYNC))
         .route("/api/tgv/typesofoperation", get(types_of_operation))
+        .route("/api/tgv/productgroups", get(product_groups::list))
         .route("/api/tgv/prospects", get(prospects).post(create_prospect))
         .route("/api/tgv/prospects/sync", full_route(&PROSPECT_SYNC))
         .route("/api/tgv/prospects/sync/diff/{date_sync}", diff_route(&PROSPECT_SYNC))

@@ -18,14 +18,6 @@ use crate::i18n::{use_i18n, Msg};
 
 const PAGE_SIZE: usize = 20;
 
-/// The product groups of the catalogue (code, name), as the ERP lists them on products.
-fn groups(products: &[Product]) -> Vec<(String, String)> {
-    let mut g: Vec<(String, String)> = products.iter().map(|p| (p.group.clone(), p.group_name.clone())).collect();
-    g.sort();
-    g.dedup();
-    g
-}
-
 /// The products page.
 #[component]
 pub fn ProductsPage() -> impl IntoView {
@@ -59,9 +51,10 @@ pub fn ProductsPage() -> impl IntoView {
         connectivity.online();
         async move { catalog.products(&q, p, PAGE_SIZE).await }
     });
-    // Groups for the filter: read once from a wide page of the catalogue.
-    let group_list = LocalResource::new(move || async move {
-        catalog.products(&ProductQuery::default(), 1, 1000).await.map(|l| groups(&l.items)).unwrap_or_default()
+    // Groups for the filter: a reference list (today's products' groups offline).
+    let group_list = LocalResource::new(move || {
+        connectivity.online();
+        async move { catalog.product_groups().await.unwrap_or_default() }
     });
     let lists = LocalResource::new(move || async move { catalog.price_lists().await.unwrap_or_default() });
     let customer_search = RwSignal::new(String::new());
