@@ -15,7 +15,7 @@ use crate::db::Tx;
 use crate::fixtures::next_number;
 use crate::routes::customers::DEFAULT_QUOTATION_CUSTOMER;
 use crate::routes::financial::credit_balance;
-use crate::routes::seller_filters::add_to_todays_filter;
+use crate::selection::{add_to_todays_filter, SelectionError};
 use mascate_domain::contract::schema;
 
 /// Which routine a body is for (`source` in the queue).
@@ -105,6 +105,15 @@ impl From<rusqlite::Error> for Failure {
 impl From<crate::error::ApiError> for Failure {
     fn from(e: crate::error::ApiError) -> Self {
         Failure::Db(e)
+    }
+}
+
+impl From<SelectionError> for Failure {
+    fn from(e: SelectionError) -> Self {
+        match e {
+            SelectionError::Full => Failure::Refused(Refused(e.to_string())),
+            SelectionError::Db(e) => Failure::Db(e),
+        }
     }
 }
 

@@ -17,6 +17,7 @@ pub mod listing;
 pub mod openapi;
 pub mod queue;
 pub mod routes;
+pub mod selection;
 pub mod sync;
 pub mod taxes;
 

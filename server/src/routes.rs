@@ -47,13 +47,7 @@ pub fn router(state: AppState) -> NormalizePath<Router> {
         .route("/api/tgv/integrationqueue", get(crate::queue::list).post(crate::queue::post))
         .route("/api/tgv/integrationqueue/diff/{date_sync}", diff_route(&crate::queue::QUEUE_SYNC))
         .route("/api/tgv/integrationqueue/{id}", axum::routing::put(crate::queue::put).delete(crate::queue::delete))
-        .route("/api/pgv/sellerfilters", get(seller_filters::list).post(seller_filters::create))
-        .route(
-            "/api/pgv/sellerfilters/{uuid}",
-            get(seller_filters::one).put(seller_filters::update).delete(seller_filters::remove),
-        )
-        .route("/api/pgv/sellerfilters/{uuid}/items", get(seller_filters::items))
-        .route("/api/pgv/sellerfilters/{uuid}/items/{item_id}", get(seller_filters::item))
+        .merge(seller_filter_routes())
         .route_layer(from_fn_with_state(state.clone(), auth::require_token));
     let app = Router::new()
         .route("/api/oauth2/v1/token", post(auth::token))
@@ -64,6 +58,18 @@ pub fn router(state: AppState) -> NormalizePath<Router> {
         .with_state(state);
     let app = crate::compression::wrap(app);
     NormalizePathLayer::trim_trailing_slash().layer(app)
+}
+
+/// Today's selections. A selection of 100,000 records is a few megabytes of JSON, so these
+/// writes may carry more than the default body limit.
+fn seller_filter_routes() -> Router<AppState> {
+    use seller_filters::*;
+    Router::new()
+        .route("/api/pgv/sellerfilters", get(list).post(create))
+        .route("/api/pgv/sellerfilters/{uuid}", get(one).put(update).delete(remove))
+        .route("/api/pgv/sellerfilters/{uuid}/items", get(items))
+        .route("/api/pgv/sellerfilters/{uuid}/items/{item_id}", get(item))
+        .layer(axum::extract::DefaultBodyLimit::max(SELECTION_BODY_LIMIT))
 }
 
 /// Products, stock, price lists, payment conditions, carriers, operation types, prospects.

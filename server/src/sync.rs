@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, ListParams, Where};
-use crate::routes::seller_filters::in_todays_filter;
+use crate::selection::in_todays_filter;
 use crate::AppState;
 
 /// How one entity is synced.

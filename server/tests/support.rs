@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 
 use mascate_server::{app, AppState, Config};
-use serde_json::Value;
+use std::time::Duration;
+
+use serde_json::{json, Value};
 
 pub struct TestServer {
     pub base: String,
@@ -129,4 +131,40 @@ pub fn column(body: &Value, field: &str) -> Vec<String> {
 /// A JSON number, or a panic that shows what came instead.
 pub fn num(v: &Value) -> f64 {
     v.as_f64().unwrap_or_else(|| panic!("not a number: {v}"))
+}
+
+/// A server whose queue processes at once.
+pub async fn fast() -> TestServer {
+    TestServer::start_with(|c| c.queue_delay_ms = 0).await
+}
+
+/// An order's integration-queue body for ana (seller 000001): `(product, quantity, price)` lines.
+pub fn order_body(id: &str, customer: &str, lines: &[(&str, f64, f64)]) -> Value {
+    let items: Vec<Value> = lines
+        .iter()
+        .map(|(p, q, price)| json!({"productid": p, "quantity": q, "unitprice": price, "pricelist": price}))
+        .collect();
+    json!({"id": id, "source": "MATA410", "json": {
+        "header": {"externalid": id, "customerid": customer, "customerstore": "01", "paymentconditionid": "002",
+                   "pricelistid": "001", "ordertype": "N", "sellerid": "000001"},
+        "items": items}})
+}
+
+pub async fn queue_row(s: &TestServer, token: &str, id: &str) -> Value {
+    let filter = mascate_domain::filter::Expr::eq("id", id).to_string();
+    let res = s.http.get(s.url("/api/tgv/integrationqueue")).bearer_auth(token).query(&[("FILTER", filter)]).send();
+    let all: Value = res.await.expect("queue read").json().await.unwrap_or(Value::Null);
+    all["items"].as_array().and_then(|v| v.first()).cloned().unwrap_or(Value::Null)
+}
+
+/// Waits for the background job to finish a row (status 2 or 3).
+pub async fn settled(s: &TestServer, token: &str, id: &str) -> Value {
+    for _ in 0..200 {
+        let row = queue_row(s, token, id).await;
+        if row["status"] == "2" || row["status"] == "3" {
+            return row;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("queue row {id} never settled: {}", queue_row(s, token, id).await);
 }
