@@ -8,7 +8,6 @@
 //! let page = catalog.products(&query, 1, 20).await?;
 //! ```
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -17,9 +16,8 @@ use mascate_domain::contract::{
     Stock,
 };
 use mascate_domain::customer_query::{page_of, CustomerQuery};
-use mascate_domain::customer_search::CustomerIndex;
 use mascate_domain::offline::matches_words;
-use mascate_domain::product_search::{list_prices, priced, ProductFilter, ProductIndex};
+use mascate_domain::product_search::{list_prices, priced, ProductFilter};
 
 use crate::api::catalog::ProductQuery;
 use crate::api::{use_api, Api, ApiError};
@@ -28,30 +26,7 @@ use crate::offline::{use_offline, OfflineData};
 use crate::session::{use_session, SessionContext};
 use crate::storage::{self, stores, Storage};
 
-thread_local! {
-    // Today's products and customers, folded for search, rebuilt when the stored rows change
-    // (keyed by the seller and `OfflineData::changes`).
-    static PRODUCTS: RefCell<Option<(Version, Rc<ProductIndex>)>> = const { RefCell::new(None) };
-    static CUSTOMERS: RefCell<Option<(Version, Rc<CustomerIndex>)>> = const { RefCell::new(None) };
-}
-
-/// Which copy of the device an index was built from.
-type Version = (String, u64);
-
-/// The index in `cache` if it was built from `version`, else `build`'s, kept for next time.
-async fn cached<T: 'static>(
-    cache: &'static std::thread::LocalKey<RefCell<Option<(Version, Rc<T>)>>>,
-    version: Version,
-    build: impl std::future::Future<Output = Result<T, ApiError>>,
-) -> Result<Rc<T>, ApiError> {
-    let hit = cache.with(|c| c.borrow().as_ref().filter(|(v, _)| *v == version).map(|(_, i)| i.clone()));
-    if let Some(index) = hit {
-        return Ok(index);
-    }
-    let index = Rc::new(build.await?);
-    cache.with(|c| *c.borrow_mut() = Some((version, index.clone())));
-    Ok(index)
-}
+mod indexes;
 
 /// The read context.
 #[derive(Clone, Copy)]
@@ -131,47 +106,6 @@ impl Catalog {
             }),
             None => Err(ApiError::Unreachable),
         }
-    }
-
-    fn version(&self) -> Version {
-        let seller = self.session.current.with_untracked(|s| s.as_ref().map(|s| s.seller_code.clone()));
-        (seller.unwrap_or_default(), self.offline.changes.get_untracked())
-    }
-
-    /// Today's products, indexed (cached until the stored rows change).
-    pub async fn product_index(&self) -> Result<Rc<ProductIndex>, ApiError> {
-        cached(&PRODUCTS, self.version(), async {
-            let products: Vec<Product> = self.rows(stores::PRODUCTS).await?;
-            let stock: Vec<Stock> = self.rows(stores::STOCK).await?;
-            Ok(ProductIndex::new(products).with_stock(&stock))
-        })
-        .await
-    }
-
-    /// Today's customers, indexed (cached until the stored rows change).
-    pub async fn customer_index(&self) -> Result<Rc<CustomerIndex>, ApiError> {
-        cached(&CUSTOMERS, self.version(), async {
-            Ok(CustomerIndex::new(self.rows::<Customer>(stores::CUSTOMERS).await?))
-        })
-        .await
-    }
-
-    /// Builds both search indexes ahead of the first keystroke: whenever the device's copy
-    /// of today's selection is ready and has changed, after the page has painted.
-    fn prepare_indexes(self) {
-        Effect::new(move |built: Option<Option<Version>>| {
-            self.offline.changes.track();
-            let wanted = self.offline.ready().then(|| self.version());
-            if wanted.is_some() && built.as_ref() != Some(&wanted) {
-                leptos::task::spawn_local(async move {
-                    // Let the page that shows "ready" paint first.
-                    gloo_timers::future::TimeoutFuture::new(0).await;
-                    let _ = self.product_index().await;
-                    let _ = self.customer_index().await;
-                });
-            }
-            wanted.or(built.flatten())
-        });
     }
 
     /// A page of products; offline, priced from the stored price-list items (and never

@@ -135,7 +135,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StorageError> {
     Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
 }
 
-fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StorageError> {
+/// A stored row as `T`.
+pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StorageError> {
     Ok(serde_wasm_bindgen::from_value(value)?)
 }
 
@@ -276,14 +277,23 @@ impl Storage {
         values.into_iter().map(from_js).collect()
     }
 
+    /// Every row of `store`, as the browser holds it (for reading a few properties of many
+    /// rows without converting each whole row).
+    pub async fn rows_raw(&self, store: &str) -> Result<Vec<JsValue>, StorageError> {
+        let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
+        Ok(tx.store(store)?.get_all(None, None).await?)
+    }
+
     /// The rows of `store` under `keys`, in that order (missing keys are skipped): one page
     /// of a list searched in memory.
     pub async fn rows_by_keys<T: DeserializeOwned>(&self, store: &str, keys: &[&str]) -> Result<Vec<T>, StorageError> {
         let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
         let target = tx.store(store)?;
+        // All requests at once: one round trip to the database, not one per row.
+        let found = futures::future::join_all(keys.iter().map(|k| target.get(JsValue::from_str(k)))).await;
         let mut out = Vec::with_capacity(keys.len());
-        for key in keys {
-            if let Some(v) = target.get(JsValue::from_str(key)).await? {
+        for row in found {
+            if let Some(v) = row? {
                 out.push(from_js(v)?);
             }
         }
