@@ -30,12 +30,14 @@ thread_local! {
     static CUSTOMERS: Cache<CustomerIndex> = const { RefCell::new(None) };
 }
 
-/// The index of `version` in `cache`, built by `build` unless it is there or on its way.
-async fn cached<T: 'static>(
+/// The index of `version` in `cache`, built by `build` unless it is there or on its way; an
+/// empty one when there is no version.
+async fn cached<T: Default + 'static>(
     cache: &'static std::thread::LocalKey<Cache<T>>,
-    version: Version,
+    version: Option<Version>,
     build: impl Future<Output = Result<T, ApiError>> + 'static,
 ) -> Result<Rc<T>, ApiError> {
+    let Some(version) = version else { return Ok(Rc::default()) };
     let building = cache.with(|c| {
         let mut c = c.borrow_mut();
         match c.as_ref() {
@@ -61,13 +63,15 @@ fn text(row: &JsValue, key: &str) -> String {
 }
 
 impl Catalog {
-    fn version(&self) -> Version {
-        let seller = self.session.current.with_untracked(|s| s.as_ref().map(|s| s.seller_code.clone()));
-        (seller.unwrap_or_default(), self.offline.changes.get_untracked())
+    /// The copy an index would be built from; none while the device's copy may not be shown
+    /// (then nothing is kept: right after a reload the app has not yet re-read whether the
+    /// copy is today's, and an empty index kept then would hide it until it next changed).
+    fn version(&self) -> Option<Version> {
+        let seller = self.session.current.with_untracked(|s| s.as_ref().map(|s| s.seller_code.clone()))?;
+        self.offline.usable().then(|| (seller, self.offline.changes.get_untracked()))
     }
 
-    /// The stored rows of `store`, as the browser holds them; none when the device's copy
-    /// may not be shown.
+    /// The stored rows of `store`, as the browser holds them.
     async fn raw_rows(self, store: &'static str) -> Result<Vec<JsValue>, ApiError> {
         match self.device().await? {
             Some(db) => Ok(db.rows_raw(store).await?),
@@ -127,7 +131,7 @@ impl Catalog {
     pub(super) fn prepare_indexes(self) {
         Effect::new(move |built: Option<Option<Version>>| {
             self.offline.changes.track();
-            let wanted = self.offline.ready().then(|| self.version());
+            let wanted = self.offline.ready().then(|| self.version()).flatten();
             if wanted.is_some() && built.as_ref() != Some(&wanted) {
                 leptos::task::spawn_local(async move {
                     // Let the page that shows "ready" paint first.
