@@ -9,11 +9,16 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 out=target/size-report
 mkdir -p "$out"
-build() { with_wasm cargo build --release --target wasm32-unknown-unknown --bin mascate; }
+# Legacy symbol names (the prebuilt std's), so groups compare with earlier reports; a target
+# dir of its own, so the release build's cache stays as it is.
+build() {
+  with_wasm env CARGO_TARGET_DIR="$ROOT/target/size-report-build" \
+    cargo build --release --target wasm32-unknown-unknown --bin mascate
+}
+export MASCATE_WASM_EXTRA_RUSTFLAGS="-Csymbol-mangling-version=legacy"
 if [[ "${SMALL_STD:-1}" == 1 ]]; then with_small_std build; else build; fi
-dir=target
-[[ "$(cat target/.wasm-route 2>/dev/null)" == debian ]] && dir=target/debian
-wasm-bindgen "$dir/wasm32-unknown-unknown/release/mascate.wasm" --out-dir "$out" --target web --no-typescript
+wasm-bindgen target/size-report-build/wasm32-unknown-unknown/release/mascate.wasm --out-dir "$out" \
+  --target web --no-typescript
 wasm-opt -Oz -g "$out/mascate_bg.wasm" -o "$out/named.wasm"
 wasm-opt -Oz "$out/mascate_bg.wasm" -o "$out/release.wasm"
 twiggy top -n 1000000 --format csv "$out/named.wasm" > "$out/top.csv"
