@@ -75,6 +75,27 @@ if [[ $WASM_ROUTE == debian ]]; then
   /usr/bin/cargo fetch --locked --quiet --manifest-path "$STD_SRC/Cargo.toml"
 fi
 
+# --- std built for size, for the release app -----------------------------------------
+# The release app builds its own std (panic=immediate-abort, optimize_for_size; see
+# docs/size.md). That needs the std source of the very compiler (rustup's rust-src, or
+# Debian's rust-web-src) and std's own crates in cargo's cache, since Trunk builds offline.
+if [[ $WASM_ROUTE == debian ]]; then
+  STD_CARGO=/usr/bin/cargo
+  STD_SRC=/usr/lib/rustlib/src/rust/library
+else
+  STD_CARGO=cargo
+  STD_SRC="$(rustc --print sysroot)/lib/rustlib/src/rust/library"
+  if [[ ! -f "$STD_SRC/Cargo.lock" ]]; then
+    say "adding rustup's rust-src (std's source, to build a smaller std for the app) — at most 60 s"
+    timeout 60 rustup component add rust-src >/dev/null 2>&1 ||
+      say "rust-src could not be added: the app is built with the prebuilt std (about 5 % larger)"
+  fi
+fi
+if [[ -f "$STD_SRC/Cargo.lock" && ! -f target/.std-crates-fetched ]]; then
+  say "fetching std's own crates (dlmalloc, compiler_builtins, …) so the offline build can build std"
+  "$STD_CARGO" fetch --manifest-path "$STD_SRC/Cargo.toml" >/dev/null 2>&1 && touch target/.std-crates-fetched
+fi
+
 # --- cargo-installed tools ----------------------------------------------------------
 # rustup's cargo builds these natively; they must sit on PATH for Trunk.
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod chart;
 pub mod contract;
 pub mod customer_query;
+pub mod customer_search;
 pub mod dashboard;
 pub mod document;
 pub mod filter;

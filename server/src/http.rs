@@ -157,5 +157,7 @@ fn replace_body(res: Response, body: &ErrorBody) -> Response {
     let json = serde_json::to_vec(body).unwrap_or_default();
     parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     parts.headers.remove(header::CONTENT_LENGTH);
+    // The body this replaces may have been compressed on its way out (crate::compression).
+    parts.headers.remove(header::CONTENT_ENCODING);
     Response::from_parts(parts, Body::from(json))
 }

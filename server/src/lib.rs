@@ -9,6 +9,7 @@ pub mod access_log;
 pub mod accounts;
 pub mod auth;
 pub mod clock;
+pub mod compression;
 pub mod config;
 pub mod db;
 pub mod erp;

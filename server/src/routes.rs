@@ -11,6 +11,7 @@ pub mod financial;
 pub mod indicators;
 pub mod notifications;
 pub mod order_releases;
+pub mod product_groups;
 pub mod schemas;
 pub mod seller_filters;
 pub mod sellers;
@@ -65,7 +66,7 @@ pub fn router(state: AppState) -> Router {
     if let Some(log) = access_log {
         app = app.layer(from_fn_with_state(log, crate::access_log::record));
     }
-    app
+    crate::compression::wrap(app)
 }
 
 /// The integration queue; a document's body is at most [`crate::queue::BODY_LIMIT`].
@@ -110,6 +111,7 @@ fn catalog_routes() -> Router<AppState> {
         .route("/api/tgv/carriers", full_route(&CARRIER_SYNC))
         .route("/api/tgv/carriers/diff/{date_sync}", diff_route(&CARRIER_SYNC))
         .route("/api/tgv/typesofoperation", get(types_of_operation))
+        .route("/api/tgv/productgroups", get(product_groups::list))
         .route("/api/tgv/prospects", get(prospects).post(create_prospect))
         .route("/api/tgv/prospects/sync", full_route(&PROSPECT_SYNC))
         .route("/api/tgv/prospects/sync/diff/{date_sync}", diff_route(&PROSPECT_SYNC))

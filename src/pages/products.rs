@@ -18,20 +18,13 @@ use crate::i18n::{use_i18n, Arg, Msg};
 
 const PAGE_SIZE: usize = 20;
 
-/// The product groups of the catalogue (code, name), as the ERP lists them on products.
-fn groups(products: &[Product]) -> Vec<(String, String)> {
-    let mut g: Vec<(String, String)> = products.iter().map(|p| (p.group.clone(), p.group_name.clone())).collect();
-    g.sort();
-    g.dedup();
-    g
-}
-
 /// The products page.
 #[component]
 pub fn ProductsPage() -> impl IntoView {
     let i18n = use_i18n();
     let catalog = use_catalog();
     let connectivity = use_connectivity();
+    let offline = crate::offline::use_offline();
     let search = RwSignal::new(String::new());
     let group = RwSignal::new(String::new());
     let kind = RwSignal::new(String::new());
@@ -62,12 +55,19 @@ pub fn ProductsPage() -> impl IntoView {
     Effect::watch(move || query.track(), move |_, _, _| page.set(1), false);
     let data = LocalResource::new(move || {
         let (q, p) = (query.get(), page.get());
+        // Reload when the connection or the device's copy changes (offline, a reload may ask
+        // before the app has re-read whether the copy is today's).
         connectivity.online();
+        offline.changes.track();
+        offline.readiness.track();
         async move { catalog.products(&q, p, PAGE_SIZE).await }
     });
-    // Groups for the filter: read once from a wide page of the catalogue.
-    let group_list = LocalResource::new(move || async move {
-        catalog.products(&ProductQuery::default(), 1, 1000).await.map(|l| groups(&l.items)).unwrap_or_default()
+    // Groups for the filter: a reference list (today's products' groups offline).
+    let group_list = LocalResource::new(move || {
+        connectivity.online();
+        offline.changes.track();
+        offline.readiness.track();
+        async move { catalog.product_groups().await.unwrap_or_default() }
     });
     let lists = LocalResource::new(move || async move { catalog.price_lists().await.unwrap_or_default() });
     let customer_search = RwSignal::new(String::new());
