@@ -30,7 +30,7 @@ fi
 # rustflags repeat .cargo/config.toml's, which this variable replaces.
 with_small_std() {
   local src
-  if [[ "$(cat "$ROOT/target/.wasm-route" 2>/dev/null)" == debian ]]; then
+  if [[ "$WASM_ROUTE" == debian ]]; then
     src=/usr/lib/rustlib/src/rust/library
   else
     src="$(rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library"
