@@ -11,7 +11,13 @@ test('search, filters, stock and prices by price list', async ({ page }) => {
   const rows = page.getByTestId('product-row');
   await expect(rows).toHaveCount(20);
 
+  // The next page, then a new search: back at its first page.
+  const first = await rows.first().getAttribute('data-code');
+  await page.getByTestId('products-next').click();
+  await expect(page.getByTestId('products-page-number')).toHaveText('Página 2');
+  await expect(rows.first()).not.toHaveAttribute('data-code', first);
   await page.getByTestId('products-search').fill('cafe');
+  await expect(page.getByTestId('products-page-number')).toHaveText('Página 1');
   await expect(rows.first()).toContainText('CAFÉ');
   for (const t of await rows.allTextContents()) expect(t).toContain('CAFÉ');
 

@@ -2,19 +2,20 @@
 //! the price for a chosen customer and price list ("filter by price list" keeps only that
 //! list's products; it needs the ERP, so offline it is not offered).
 
+mod table;
+
 use leptos::prelude::*;
-use mascate_domain::contract::{Customer, PriceList, Product};
+use mascate_domain::contract::{Customer, PriceList};
 use mascate_domain::customer_query::CustomerQuery;
-use mascate_domain::format;
 
 use crate::api::catalog::ProductQuery;
-use crate::api::ApiError;
 use crate::catalog::use_catalog;
 use crate::components::api_error::ApiErrorBox;
 use crate::components::pager::Pager;
 use crate::components::search_box::SearchBox;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Arg, Msg};
+use table::ProductsTable;
 
 const PAGE_SIZE: usize = 20;
 
@@ -32,7 +33,6 @@ pub fn ProductsPage() -> impl IntoView {
     let price_list = RwSignal::new(String::new());
     let customer = RwSignal::new(None::<Customer>);
     let only_list = RwSignal::new(false);
-    let page = RwSignal::new(1usize);
     let open = RwSignal::new(None::<String>);
 
     let query = Memo::new(move |_| ProductQuery {
@@ -52,7 +52,11 @@ pub fn ProductsPage() -> impl IntoView {
         },
         only_price_list: only_list.get() && connectivity.online(),
     });
-    Effect::watch(move || query.track(), move |_, _, _| page.set(1), false);
+    // The page chosen, for the query it was chosen in: a new query starts at page 1 in the
+    // same update (one load per search, not a load of the old page first).
+    let chosen = RwSignal::new((query.get_untracked(), 1usize));
+    let page = Memo::new(move |_| chosen.with(|(q, p)| if query.with(|now| now == q) { *p } else { 1 }));
+    let set_page = move |p: usize| chosen.set((query.get_untracked(), p));
     let data = LocalResource::new(move || {
         let (q, p) = (query.get(), page.get());
         // Reload when the connection or the device's copy changes (offline, a reload may ask
@@ -174,106 +178,15 @@ pub fn ProductsPage() -> impl IntoView {
                             {if list.items.is_empty() {
                                 view! { <p class="empty" data-testid="products-empty">{move || i18n.t(Msg::NoProducts)}</p> }.into_any()
                             } else {
-                                view! {
-                                    <div class="table-wrap">
-                                        <table class="table stack" data-testid="products-table">
-                                            <thead>
-                                                <tr>
-                                                    <th>{move || i18n.t(Msg::Code)}</th>
-                                                    <th>{move || i18n.t(Msg::Description)}</th>
-                                                    <th>{move || i18n.t(Msg::Group)}</th>
-                                                    <th>{move || i18n.t(Msg::Unit)}</th>
-                                                    <th class="num">{move || i18n.t(Msg::Price)}</th>
-                                                    <th></th>
-                                                </tr>
-                                            </thead>
-                                            <tbody>
-                                                {list.items.into_iter().map(|p| view! { <ProductRow p open /> }).collect_view()}
-                                            </tbody>
-                                        </table>
-                                    </div>
-                                }
+                                view! { <ProductsTable items=list.items open /> }
                                     .into_any()
                             }}
-                            <Pager page set_page=move |p| page.set(p) has_next prefix="products" />
+                            <Pager page set_page has_next prefix="products" />
                         </div>
                     }
                         .into_any()
                 }
             }}
         </section>
-    }
-}
-
-/// One product, with its stock per warehouse on demand.
-#[component]
-fn ProductRow(p: Product, open: RwSignal<Option<String>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let catalog = use_catalog();
-    let code = p.code.clone();
-    let is_open = {
-        let code = code.clone();
-        move || open.get().as_deref() == Some(code.as_str())
-    };
-    let stock = {
-        let code = code.clone();
-        LocalResource::new(move || {
-            let code = code.clone();
-            let wanted = open.get().as_deref() == Some(code.as_str());
-            async move {
-                if wanted {
-                    catalog.stock(&code).await.map(Some)
-                } else {
-                    Ok::<_, ApiError>(None)
-                }
-            }
-        })
-    };
-    let price = p.price;
-    let is_open_now = is_open.clone();
-    let toggle = {
-        let code = code.clone();
-        move |_| open.update(|o| *o = if o.as_deref() == Some(code.as_str()) { None } else { Some(code.clone()) })
-    };
-    view! {
-        <tr data-testid="product-row" data-code=code.clone() data-blocked=p.is_blocked().to_string()>
-            <td class="mono nowrap" data-label=move || i18n.t(Msg::Code)>{code.clone()}</td>
-            <td class="wide">{p.description.clone()}{p.is_blocked().then(|| view! { " " <span class="chip blocked">{move || i18n.t(Msg::Blocked)}</span> })}</td>
-            <td data-label=move || i18n.t(Msg::Group)>{p.group_name.clone()}</td>
-            <td data-label=move || i18n.t(Msg::Unit)>{p.unit.clone()}</td>
-            <td class="num money" data-label=move || i18n.t(Msg::Price) data-testid="product-price">{move || format::money(price, i18n.locale.get())}</td>
-            <td>
-                <button type="button" class="button ghost" data-testid="product-stock-toggle" aria-expanded=move || is_open_now().to_string() on:click=toggle>
-                    {move || i18n.t(Msg::Stock)}
-                </button>
-            </td>
-        </tr>
-        <Show when=is_open.clone()>
-            <tr class="stock-row">
-                <td colspan="6" class="wide">
-                    {move || match stock.get() {
-                        Some(Ok(Some(rows))) => view! {
-                            <ul class="plain" data-testid="product-stock">
-                                {rows
-                                    .into_iter()
-                                    .map(|s| {
-                                        let available = s.available;
-                                        view! {
-                                            <li data-testid="stock-row">
-                                                {format!("{} — {}: ", s.warehouse, s.warehouse_name)}
-                                                <strong>{move || format::number(available, 0, i18n.locale.get())}</strong>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any(),
-                        Some(Err(e)) => view! { <ApiErrorBox error=e /> }.into_any(),
-                        _ => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                    }}
-                </td>
-            </tr>
-        </Show>
     }
 }
