@@ -19,6 +19,11 @@ test('search, filters, stock and prices by price list', async ({ page }) => {
   await page.getByTestId('products-search').fill('cafe');
   await expect(page.getByTestId('products-page-number')).toHaveText('Página 1');
   await expect(rows.first()).toContainText('CAFÉ');
+  await page.getByTestId('products-search').fill('');
+  await expect(rows.first()).toHaveAttribute('data-code', first);
+  await expect(page.getByTestId('products-page-number')).toHaveText('Página 1');
+  await page.getByTestId('products-search').fill('cafe');
+  await expect(rows.first()).toContainText('CAFÉ');
   for (const t of await rows.allTextContents()) expect(t).toContain('CAFÉ');
 
   await page.getByTestId('products-search').fill('');

@@ -52,11 +52,15 @@ pub fn ProductsPage() -> impl IntoView {
         },
         only_price_list: only_list.get() && connectivity.online(),
     });
-    // The page chosen, for the query it was chosen in: a new query starts at page 1 in the
-    // same update (one load per search, not a load of the old page first).
-    let chosen = RwSignal::new((query.get_untracked(), 1usize));
-    let page = Memo::new(move |_| chosen.with(|(q, p)| if query.with(|now| now == q) { *p } else { 1 }));
-    let set_page = move |p: usize| chosen.set((query.get_untracked(), p));
+    // Each new query starts at page 1 in the same update (one load per search, not a load of
+    // the old page first): the page chosen counts only for the query it was chosen in.
+    let generation = Memo::new(move |last: Option<&u64>| {
+        query.track();
+        last.map_or(0, |g| g + 1)
+    });
+    let chosen = RwSignal::new((0u64, 1usize));
+    let page = Memo::new(move |_| chosen.with(|(g, p)| if *g == generation.get() { *p } else { 1 }));
+    let set_page = move |p: usize| chosen.set((generation.get_untracked(), p));
     let data = LocalResource::new(move || {
         let (q, p) = (query.get(), page.get());
         // Reload when the connection or the device's copy changes (offline, a reload may ask
