@@ -5,6 +5,7 @@
 //! unchanged into the WebAssembly app.
 
 pub mod chart;
+pub mod contact;
 pub mod contract;
 pub mod customer_query;
 pub mod document;
@@ -16,6 +17,7 @@ pub mod outbox;
 pub mod product_search;
 pub mod prospect;
 pub mod release;
+pub mod statistics;
 pub mod tax_id;
 pub mod text;
 pub mod timestamp;

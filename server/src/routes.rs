@@ -3,17 +3,21 @@
 
 pub mod about;
 pub mod catalog;
+pub mod contacts;
 pub mod customers;
 pub mod document_writes;
 pub mod documents;
 pub mod financial;
 pub mod indicators;
+pub mod invoices;
+pub mod last_purchases;
 pub mod notifications;
 pub mod order_releases;
 pub mod schemas;
 pub mod seller_filters;
 pub mod sellers;
 pub mod static_files;
+pub mod statistics;
 pub mod taxes;
 
 use axum::middleware::from_fn_with_state;
@@ -38,6 +42,7 @@ pub fn router(state: AppState) -> NormalizePath<Router> {
         .merge(catalog_routes())
         .merge(document_routes())
         .merge(finance_and_notification_routes())
+        .merge(sales_views_routes())
         .route("/api/tgv/schemas", get(schemas::list))
         .route("/api/tgv/cardsHome", get(indicators::cards))
         .route("/api/tgv/chartsHome", get(indicators::charts))
@@ -152,4 +157,20 @@ fn finance_and_notification_routes() -> Router<AppState> {
             "/api/tgv/notifications/{id}",
             get(notifications::one).put(notifications::update).delete(notifications::remove),
         )
+}
+
+/// Contacts (schema 000003) and the Mascate extensions over sales: invoices, returns, last
+/// purchases, statistics.
+fn sales_views_routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/tgv/contacts", get(contacts::list).post(contacts::create))
+        .route("/api/tgv/contacts/sync", full_route(&contacts::CONTACT_SYNC))
+        .route("/api/tgv/contacts/sync/diff/{date_sync}", diff_route(&contacts::CONTACT_SYNC))
+        .route("/api/tgv/contacts/{id}", get(contacts::one).put(contacts::update))
+        .route("/api/mascate/v1/invoices", get(invoices::list))
+        .route("/api/mascate/v1/returns", get(invoices::returns))
+        .route("/api/mascate/v1/lastpurchases/sync", full_route(&last_purchases::LAST_PURCHASE_SYNC))
+        .route("/api/mascate/v1/lastpurchases/sync/diff/{date_sync}", diff_route(&last_purchases::LAST_PURCHASE_SYNC))
+        .route("/api/mascate/v1/lastpurchases/{code}/{store}", get(last_purchases::of_customer))
+        .route("/api/mascate/v1/salesstatistics", get(statistics::statistics))
 }
