@@ -17,6 +17,7 @@ pub mod outbox;
 pub mod product_search;
 pub mod prospect;
 pub mod release;
+pub mod share;
 pub mod statistics;
 pub mod tax_id;
 pub mod text;
