@@ -6,6 +6,7 @@ pub mod field;
 pub mod locale_picker;
 pub mod offline_notice;
 pub mod pager;
+pub mod range_filter;
 pub mod search_box;
 pub mod send_state;
 pub mod session_expired;

@@ -13,12 +13,14 @@ use crate::i18n::{use_i18n, Msg};
 use crate::pages::notifications::{refresh_unread, use_unread_count};
 use crate::session::{use_session, SignOutReason};
 
-const NAV: [(&str, Msg, &str, &str); 7] = [
+const NAV: [(&str, Msg, &str, &str); 9] = [
     ("/", Msg::NavHome, "nav-home", "⌂"),
     ("/customers", Msg::NavCustomers, "nav-customers", "☺"),
     ("/products", Msg::NavProducts, "nav-products", "▦"),
     ("/quotations", Msg::NavQuotations, "nav-quotations", "✎"),
     ("/orders", Msg::NavOrders, "nav-orders", "▤"),
+    ("/invoices", Msg::NavInvoices, "nav-invoices", "▧"),
+    ("/statistics", Msg::NavStatistics, "nav-statistics", "▥"),
     ("/notifications", Msg::NavNotifications, "nav-notifications", "✉"),
     ("/offline", Msg::NavOfflineConfigurator, "nav-offline-configurator", "⇩"),
 ];

@@ -1,0 +1,178 @@
+//! Sales statistics (online): by product, type, description or group, for a date range and
+//! a currency, optionally one product group; a table of sold and returned quantities, gross
+//! and net values and the balance still to invoice, sortable by each column, and a chart of
+//! the chosen measure per month. Every choice lives in the address. The figures are the
+//! ERP's (a Mascate extension: a Protheus without it says so here).
+
+mod chart;
+mod table;
+
+use leptos::prelude::*;
+use mascate_domain::document::range::DocumentRange;
+use mascate_domain::statistics::{GroupBy, Measure, SortBy};
+
+use crate::api::sales::StatisticsQuery;
+use crate::api::{use_api, ApiError};
+use crate::components::api_error::ApiErrorBox;
+use crate::connectivity::use_connectivity;
+use crate::i18n::{use_i18n, Msg};
+use crate::url_query::use_url_query;
+use chart::MonthChart;
+use table::StatisticsTable;
+
+/// The words of a grouping.
+fn group_by_msg(g: GroupBy) -> Msg {
+    match g {
+        GroupBy::Product => Msg::ByProduct,
+        GroupBy::Type => Msg::ByType,
+        GroupBy::Description => Msg::ByDescription,
+        GroupBy::Group => Msg::ByGroup,
+    }
+}
+
+/// The words of a measure.
+pub fn measure_msg(m: Measure) -> Msg {
+    match m {
+        Measure::Sold => Msg::SoldQuantity,
+        Measure::Returned => Msg::ReturnedQuantity,
+        Measure::Gross => Msg::GrossValue,
+        Measure::Net => Msg::NetValue,
+        Measure::Balance => Msg::BalanceToInvoice,
+    }
+}
+
+/// The first day of the month a year before `today`, so the default shows twelve months
+/// and this one.
+fn a_year_before(today: &str) -> String {
+    let year: i32 = today.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(2000);
+    format!("{}-{}-01", year - 1, today.get(5..7).unwrap_or("01"))
+}
+
+/// `/statistics`
+#[component]
+pub fn StatisticsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let connectivity = use_connectivity();
+    let url = use_url_query();
+    let today = crate::erp_clock::today();
+    let default_from = a_year_before(&today);
+    let (from_key, to_key) = (url.text("from"), url.text("to"));
+    let from = {
+        let d = default_from.clone();
+        Signal::derive(move || Some(from_key.get()).filter(|s| !s.is_empty()).unwrap_or_else(|| d.clone()))
+    };
+    let to = {
+        let t = today.clone();
+        Signal::derive(move || Some(to_key.get()).filter(|s| !s.is_empty()).unwrap_or_else(|| t.clone()))
+    };
+    let group_by = {
+        let g = url.text("groupby");
+        Signal::derive(move || GroupBy::from_code(&g.get()).unwrap_or_default())
+    };
+    let (currency, product_group) = (url.text("currency"), url.text("pgroup"));
+    let measure = {
+        let m = url.text("measure");
+        Signal::derive(move || Measure::from_code(&m.get()).unwrap_or_default())
+    };
+    let sort = {
+        let (s, asc) = (url.text("sort"), url.flag("asc"));
+        Signal::derive(move || {
+            let by = match s.get().as_str() {
+                "key" => SortBy::Key,
+                "description" => SortBy::Description,
+                _ => SortBy::Figure,
+            };
+            (by, !asc.get())
+        })
+    };
+    let data = LocalResource::new(move || {
+        let q = StatisticsQuery {
+            group_by: group_by.get(),
+            from: from.get(),
+            to: to.get(),
+            currency: currency.get(),
+            product_group: product_group.get(),
+        };
+        let online = connectivity.online();
+        let reversed = DocumentRange { from: q.from.clone(), to: q.to.clone(), ..Default::default() }.problem();
+        async move {
+            if !online {
+                None
+            } else if reversed.is_some() {
+                Some(Err(ApiError::Malformed(String::new())))
+            } else {
+                Some(api.statistics(&q).await)
+            }
+        }
+    });
+    let choose = move |key: &'static str| move |ev: leptos::ev::Event| url.set(&[(key, event_target_value(&ev))]);
+    view! {
+        <section class="page statistics">
+            <div class="page-head"><h1>{move || i18n.t(Msg::NavStatistics)}</h1></div>
+            <form class="toolbar statistics-query" data-testid="statistics-query" on:submit=|ev| ev.prevent_default()>
+                <label>
+                    <span class="label">{move || i18n.t(Msg::GroupBy)}</span>
+                    <select data-testid="statistics-groupby" on:change=choose("groupby")>
+                        {GroupBy::ALL.map(|g| view! {
+                            <option value=g.code() selected=move || group_by.get() == g>{move || i18n.t(group_by_msg(g))}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span class="label">{move || i18n.t(Msg::DateFrom)}</span>
+                    <input type="date" data-testid="statistics-from" prop:value=from on:change=choose("from") />
+                </label>
+                <label>
+                    <span class="label">{move || i18n.t(Msg::DateTo)}</span>
+                    <input type="date" data-testid="statistics-to" prop:value=to on:change=choose("to") />
+                </label>
+                <label>
+                    <span class="label">{move || i18n.t(Msg::Currency)}</span>
+                    <select data-testid="statistics-currency" on:change=choose("currency")>
+                        <option value="1" selected=move || currency.get() != "2">{move || i18n.t(Msg::CurrencyReal)}</option>
+                        <option value="2" selected=move || currency.get() == "2">{move || i18n.t(Msg::CurrencyDollar)}</option>
+                    </select>
+                </label>
+                <label>
+                    <span class="label">{move || i18n.t(Msg::Group)}</span>
+                    <input data-testid="statistics-product-group" size="6" inputmode="numeric"
+                        prop:value=product_group on:change=choose("pgroup") />
+                </label>
+            </form>
+            <p class="hint">{move || i18n.t(Msg::StatisticsHint)}</p>
+            {move || match data.get() {
+                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
+                Some(None) => view! { <p class="notice offline" data-testid="statistics-offline">{i18n.t(Msg::NeedsConnection)}</p> }.into_any(),
+                Some(Some(Err(ApiError::Malformed(m)))) if m.is_empty() => {
+                    view! { <p class="field-error" role="alert" data-testid="statistics-problem">{i18n.t(Msg::DatesReversed)}</p> }.into_any()
+                }
+                Some(Some(Err(ApiError::Server { status: 404, .. }))) => {
+                    view! { <p class="notice" data-testid="statistics-unavailable">{i18n.t(Msg::NeedsMascateServer)}</p> }.into_any()
+                }
+                Some(Some(Err(e))) => view! { <ApiErrorBox error=e /> }.into_any(),
+                Some(Some(Ok(stats))) if stats.items.is_empty() => {
+                    view! { <p class="empty" data-testid="statistics-empty">{i18n.t(Msg::NoSales)}</p> }.into_any()
+                }
+                Some(Some(Ok(stats))) => {
+                    let months = stats.months.clone();
+                    view! {
+                        <div class="card">
+                            <label>
+                                <span class="label">{move || i18n.t(Msg::Measure)}</span>
+                                <select data-testid="statistics-measure" on:change=choose("measure")>
+                                    {Measure::ALL.map(|m| view! {
+                                        <option value=m.code() selected=move || measure.get() == m>{move || i18n.t(measure_msg(m))}</option>
+                                    }).collect_view()}
+                                </select>
+                            </label>
+                            {move || view! { <MonthChart months=months.clone() measure=measure.get() /> }}
+                        </div>
+                        <StatisticsTable stats group_by=group_by.get_untracked() measure sort_by=sort url />
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
