@@ -238,7 +238,13 @@ impl OfflineData {
             // The first page's stamp: rows changed while later pages are read come again.
             let mut stamp: Option<String> = None;
             for page in 1.. {
-                let raw = self.api.raw_page(&path, page, PAGE_SIZE).await?;
+                let raw = match self.api.raw_page(&path, page, PAGE_SIZE).await {
+                    // An ERP without this Mascate extension: the table stays empty.
+                    Err(ApiError::Server { status: 404, .. }) if table.optional => {
+                        crate::api::seller_filters::RawPage::empty()
+                    }
+                    other => other?,
+                };
                 let stamp = stamp.get_or_insert_with(|| raw.po_sync_date.clone().unwrap_or_default());
                 let meta: Vec<(&str, &str)> = if raw.has_next {
                     vec![]

@@ -15,6 +15,13 @@ pub struct RawPage {
     pub po_sync_date: Option<String>,
 }
 
+impl RawPage {
+    /// The last page of a table the ERP does not serve.
+    pub fn empty() -> RawPage {
+        RawPage { items: js_sys::Array::new(), has_next: false, po_sync_date: None }
+    }
+}
+
 impl Api {
     /// The seller's filter headers and the server's clock (`po_sync_date`).
     pub async fn seller_filters(&self) -> Result<ListEnvelope<SellerFilterHeader>, ApiError> {

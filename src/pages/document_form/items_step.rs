@@ -92,6 +92,7 @@ pub fn ItemsStep(draft: RwSignal<Draft>, problems: Problems, online: Signal<bool
                 }}
             </ul>
             <FieldProblem problem=no_items testid="problem-items" id="problem-items" />
+            <super::last_purchases::LastPurchases draft />
             <div class="table-wrap">
                 <table class="table items" data-testid="items-table">
                     <thead>
