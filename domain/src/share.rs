@@ -5,8 +5,9 @@
 //! The words come from the app in the rep's language ([`Labels`]); numbers, money and dates
 //! follow the locale.
 
-use crate::document::Totals;
-use crate::format::{date, money, number};
+use crate::contract::Customer;
+use crate::document::{Draft, Totals};
+use crate::format::{date, money, number, zipcode};
 use crate::Locale;
 
 /// Who and what, as read from the ERP or the device.
@@ -64,6 +65,71 @@ pub struct Labels {
     /// Shown instead of a number the ERP has not given yet.
     pub no_number: String,
     pub notes: String,
+}
+
+/// A customer's address on one line: street and complement, district, city/UF, ZIP.
+pub fn address_line(c: &Customer) -> String {
+    let street = [c.address.trim(), c.address_complement.trim()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" - ");
+    let city = match (c.city.trim(), c.uf.trim()) {
+        ("", uf) => uf.to_string(),
+        (city, "") => city.to_string(),
+        (city, uf) => format!("{city}/{uf}"),
+    };
+    let zip = if c.zip_code.trim().is_empty() { String::new() } else { format!("CEP {}", zipcode(&c.zip_code)) };
+    [street, c.neighborhood.trim().to_string(), city, zip]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+impl Presented {
+    /// A draft as presented: `customer` when it could be read (else only its code),
+    /// `taxes` as (total of taxes, total with taxes) when the ERP computed them.
+    pub fn of(
+        draft: &Draft,
+        title: &str,
+        customer: Option<&Customer>,
+        seller_name: &str,
+        payment: &str,
+        taxes: Option<(f64, f64)>,
+    ) -> Presented {
+        let code = if draft.prospect_code.is_empty() {
+            format!("{}/{}", draft.customer_code, draft.customer_store)
+        } else {
+            format!("{}/{}", draft.prospect_code, draft.prospect_store)
+        };
+        Presented {
+            title: title.into(),
+            number: draft.erp_number.clone(),
+            issue_date: draft.issue_date.clone(),
+            seller_name: seller_name.into(),
+            customer_name: customer.map(|c| c.name.trim().to_string()).unwrap_or_default(),
+            customer_code: code,
+            tax_id: customer.map(|c| crate::tax_id::mask(&c.tax_id)).unwrap_or_default(),
+            address: customer.map(address_line).unwrap_or_default(),
+            payment: payment.into(),
+            lines: draft
+                .live_items()
+                .map(|i| PresentedLine {
+                    product: i.product.clone(),
+                    description: i.description.clone(),
+                    unit: i.unit.clone(),
+                    quantity: i.quantity,
+                    unit_price: i.unit_price,
+                    amount: i.amount(),
+                })
+                .collect(),
+            totals: draft.totals(),
+            taxes,
+            notes: draft.notes.clone(),
+        }
+    }
 }
 
 /// The quantity as people write it: no decimals when whole.
@@ -201,6 +267,38 @@ mod tests {
         assert!(text.contains("_impostos calculados pelo ERP_"));
         assert!(!text.contains("Desconto"), "no zero lines");
         assert!(text.ends_with("Vendedor: Ana Paula Ribeiro"));
+    }
+
+    #[test]
+    fn a_draft_is_presented_with_its_customer() {
+        use crate::document::{DocumentKind, DraftItem};
+        let mut d = Draft::new(DocumentKind::Order, "x");
+        (d.customer_code, d.customer_store, d.issue_date) = ("000002".into(), "01".into(), "2026-11-30".into());
+        let mut i = DraftItem {
+            product: "P1".into(),
+            description: "Café".into(),
+            quantity: 2.0,
+            list_price: 5.0,
+            ..Default::default()
+        };
+        i.set_discount(0.0);
+        d.add_item(i);
+        let c = Customer {
+            name: "PADARIA".into(),
+            tax_id: "11222333000181".into(),
+            address: "Rua Direita, 100".into(),
+            neighborhood: "Centro".into(),
+            city: "São Paulo".into(),
+            uf: "SP".into(),
+            zip_code: "01001000".into(),
+            ..Default::default()
+        };
+        let p = Presented::of(&d, "Pedido", Some(&c), "Ana", "À vista", None);
+        assert_eq!(p.tax_id, "11.222.333/0001-81");
+        assert_eq!(p.address, "Rua Direita, 100 · Centro · São Paulo/SP · CEP 01001-000");
+        assert_eq!((p.lines.len(), p.totals.total, p.customer_code.as_str()), (1, 10.0, "000002/01"));
+        let bare = Presented::of(&d, "Pedido", None, "Ana", "", None);
+        assert!(bare.customer_name.is_empty() && bare.address.is_empty());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! disabled, so a double tap sends one request.
 
 mod items;
+mod print;
 mod releases;
 
 use leptos::prelude::*;
@@ -27,6 +28,7 @@ use crate::pages::documents::{order_state_msg, quotation_state_msg, segment};
 use crate::session::use_session;
 use crate::storage;
 use items::ItemsCard;
+use print::PrintAndShare;
 use releases::Releases;
 
 /// A document as the ERP has it.
@@ -166,6 +168,7 @@ fn DeviceCopy(entry: OutboxEntry) -> impl IntoView {
             <SendStateChip state=entry.state error=entry.error.clone() number=entry.draft.erp_number.clone() />
             <A href=format!("/sent/{}", entry.external_id) attr:data-testid="document-sent-link">{move || i18n.t(Msg::OnThisDeviceLink)}</A>
         </header>
+        <PrintAndShare draft=entry.draft.clone() taxes=None />
         <ItemsCard draft=entry.draft taxes=None taxes_offline=true />
     }
 }
@@ -277,6 +280,7 @@ fn ErpCopy(
             }
         </Show>
         {move || error().map(|e| view! { <ApiErrorBox error=e /> })}
+        <PrintAndShare draft=doc.draft.clone() taxes=doc.taxes.clone() />
         {doc.releases.clone().map(|rows| view! { <Releases rows /> })}
         <ItemsCard draft=doc.draft.clone() taxes=doc.taxes.clone() taxes_offline=false />
         {(kind == DocumentKind::Order).then(|| view! { <InvoicesCard invoices=doc.invoices.clone() /> })}

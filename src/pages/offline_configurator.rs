@@ -1,6 +1,8 @@
 //! The Offline Configurator: what is on this device for today (per schema), the download's
 //! progress, the storage used, and the way into each schema's selection editor.
 
+mod safety_net;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use mascate_domain::offline::{prepared, Prepared, Readiness, Schema};
@@ -151,6 +153,7 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
                     </div>
                 </Show>
             </Show>
+            <safety_net::SafetyNet />
             <p class="hint" data-testid="storage-usage">
                 {move || usage.get().flatten().map(|(used, quota, persisted)| {
                     let text = i18n.t(Msg::StorageUsage).replace("{used}", &megabytes(used)).replace("{free}", &megabytes((quota - used).max(0.0)));
