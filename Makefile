@@ -29,11 +29,13 @@ bench: build    ## prints wasm size, cold load and warm offline start (not a tes
 bench-offline: build  ## priming records/s vs raw IndexedDB, offline search p95, 200 offline orders pushed (not a test)
 	scripts/bench-offline.sh
 
-bench-server:   ## server figures on 100k customers: sync, diff, queue throughput (not a test)
+bench-server:   ## server figures: sync, diff, queue on 100k customers; reader under a login storm, queue fairness and drain, half-open connections, a 100k selection (not a test)
+	cargo build --release -p mascate-server
 	cargo run --release -p mascate-server --example bench
+	cargo run --release -p mascate-server --example bench_attack
 
-screenshots: build  ## remakes docs/screenshots (768×1024 and 1280×800)
-	scripts/screenshots.sh
+screenshots: build  ## remakes docs/screenshots (390×844, 768×1024, 1280×800); ALL=1 adds every stop
+	scripts/screenshots.sh $(if $(ALL),all,)
 
 clean:
 	rm -rf dist target/e2e-data

@@ -6,6 +6,9 @@ const PORT = Number(process.env.MASCATE_E2E_PORT || 8099);
 
 module.exports = defineConfig({
   testDir: './tests',
+  // Every test runs under the app's CSP; any violation report fails the run (csp-check.js).
+  globalSetup: require.resolve('./csp-setup'),
+  globalTeardown: require.resolve('./csp-teardown'),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // One server, one database: tests that write must not race each other.
@@ -29,7 +32,7 @@ module.exports = defineConfig({
   webServer: {
     cwd: '..',
     command:
-      `rm -rf target/e2e-data && target/release/mascate-server --port ${PORT} ` +
+      `rm -rf target/e2e-data && MASCATE_LOG=warn target/release/mascate-server --port ${PORT} ` +
       `--data-dir target/e2e-data --dist dist --fixtures fixtures`,
     url: `http://127.0.0.1:${PORT}/api/mascate/v1/about`,
     reuseExistingServer: false,

@@ -23,3 +23,23 @@ else
   # Run a command with the wasm32 toolchain (here rustup's, with the target added).
   with_wasm() { "$@"; }
 fi
+
+# Runs a release build of the app with a std built for size (panic=immediate-abort: a panic
+# stops the app without formatting a message; optimize_for_size), on either route, when the
+# std source is there (scripts/setup.sh adds it); otherwise with the prebuilt std. The
+# rustflags repeat .cargo/config.toml's, which this variable replaces.
+with_small_std() {
+  local src
+  if [[ "$WASM_ROUTE" == debian ]]; then
+    src=/usr/lib/rustlib/src/rust/library
+  else
+    src="$(rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library"
+  fi
+  if [[ -f "$src/Cargo.lock" ]]; then
+    RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort ${MASCATE_WASM_EXTRA_RUSTFLAGS:-}" "$@"
+  else
+    echo "[build] no std source for this compiler: building with the prebuilt std (larger wasm)" >&2
+    "$@"
+  fi
+}

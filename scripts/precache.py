@@ -21,6 +21,9 @@ files = sorted(
     p.relative_to(staging).as_posix()
     for p in staging.rglob("*")
     if p.is_file() and p.name != "sw.js" and not p.name.startswith(".")
+    # Encoded copies (scripts/precompress.js) are the same files: the browser asks for the
+    # plain name and the server picks the encoding.
+    and p.suffix not in (".br", ".gz")
 )
 digest = hashlib.sha256()
 for name in files:

@@ -10,4 +10,4 @@ server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/api/mascate/v1/about" >/dev/null && break; sleep 0.2; done
 mkdir -p docs/screenshots
-(cd e2e && node screenshots.js "http://127.0.0.1:$PORT" ../docs/screenshots)
+(cd e2e && node screenshots.js "http://127.0.0.1:$PORT" ../docs/screenshots "${1:-}")

@@ -66,13 +66,30 @@ if [[ $remember -eq 1 ]]; then echo "$WASM_ROUTE" > target/.wasm-route; fi
 # during the wasm build: everything it needs is fetched here. Both are quick when cached.
 say "fetching the workspace's crates for every target (quick when cached)"
 cargo fetch --locked --quiet
+
+# --- std's source and its own crates ---------------------------------------------------
+# The release app builds its own std (panic=immediate-abort, optimize_for_size; see
+# docs/size.md), and the Debian route builds std for every wasm32 build. That needs the std
+# source of the very compiler (Debian's rust-web-src, or rustup's rust-src) and std's own
+# crates (dlmalloc, libc, compiler_builtins, ...), pinned by that source's Cargo.lock, in
+# cargo's cache: Trunk builds offline, so they are fetched here, with the very cargo that
+# builds std.
 if [[ $WASM_ROUTE == debian ]]; then
-  # build-std compiles std from its source, which has crates of its own (dlmalloc, libc,
-  # compiler_builtins, ...) pinned by that source's Cargo.lock: fetch them with the very
-  # cargo that builds it.
+  STD_CARGO=/usr/bin/cargo
   STD_SRC=/usr/lib/rustlib/src/rust/library
-  say "fetching std's own crates for build-std (quick when cached)"
-  /usr/bin/cargo fetch --locked --quiet --manifest-path "$STD_SRC/Cargo.toml"
+else
+  STD_CARGO=cargo
+  STD_SRC="$(rustc --print sysroot)/lib/rustlib/src/rust/library"
+  if [[ ! -f "$STD_SRC/Cargo.lock" ]]; then
+    say "adding rustup's rust-src (std's source, to build a smaller std for the app) — at most 60 s"
+    timeout 60 rustup component add rust-src >/dev/null 2>&1 ||
+      say "rust-src could not be added: the app is built with the prebuilt std (about 5 % larger)"
+  fi
+fi
+if [[ -f "$STD_SRC/Cargo.lock" ]]; then
+  say "fetching std's own crates (quick when cached)"
+  # (std's manifest uses unstable cargo features: RUSTC_BOOTSTRAP lets this cargo read it)
+  RUSTC_BOOTSTRAP=1 "$STD_CARGO" fetch --locked --quiet --manifest-path "$STD_SRC/Cargo.toml"
 fi
 
 # --- cargo-installed tools ----------------------------------------------------------

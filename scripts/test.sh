@@ -2,7 +2,8 @@
 # `make test`: every test layer, in the order that fails fastest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n\033[1;34m[test]\033[0m %s\n' "$*"; }
+# Each step says how long the run has taken so far, so a slow layer shows in CI's log.
+step() { printf '\n\033[1;34m[test +%ss]\033[0m %s\n' "$SECONDS" "$*"; }
 
 step "setup (installs only what is missing)"
 scripts/setup.sh --test

@@ -51,7 +51,7 @@ impl ApiError {
 /// A failure of the device's database, for code paths that report `ApiError`s.
 impl From<crate::storage::StorageError> for ApiError {
     fn from(e: crate::storage::StorageError) -> Self {
-        ApiError::Malformed(e.0)
+        ApiError::Malformed(e.to_string())
     }
 }
 
@@ -71,10 +71,18 @@ pub fn now_ms() -> f64 {
 async fn server_error(res: Response) -> ApiError {
     let status = res.status();
     let text = res.text().await.unwrap_or_default();
-    let body: ErrorBody = serde_json::from_str(&text).unwrap_or_default();
+    let body: ErrorBody = parse_json(&text).unwrap_or_default();
     let message = body.text();
     let message = if message.is_empty() { format!("HTTP {status}") } else { message };
     ApiError::Server { status, message, detail: body.detail() }
+}
+
+/// Reads a JSON body as `T` with the browser's JSON parser and the same reader as the stored
+/// rows (serde_wasm_bindgen): a second JSON parser instantiated for every contract type was
+/// about a tenth of the app's wasm (docs/size.md).
+fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    let value = js_sys::JSON::parse(text).map_err(|_| ApiError::Malformed("not JSON".into()))?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| ApiError::Malformed(e.to_string()))
 }
 
 async fn read_json<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
@@ -82,7 +90,7 @@ async fn read_json<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
         return Err(server_error(res).await);
     }
     let text = res.text().await.map_err(|_| ApiError::Unreachable)?;
-    serde_json::from_str(&text).map_err(|e| ApiError::Malformed(e.to_string()))
+    parse_json(&text)
 }
 
 type Renewal = Shared<LocalBoxFuture<'static, Result<(), ApiError>>>;
@@ -186,8 +194,7 @@ impl Api {
 
     /// An authorized GET returning JSON.
     pub async fn get_json<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Result<T, ApiError> {
-        let text = self.get_text(path, query).await?;
-        serde_json::from_str(&text).map_err(|e| ApiError::Malformed(e.to_string()))
+        parse_json(&self.get_text(path, query).await?)
     }
 
     /// An authorized GET returning the body as text (pages parsed by the browser itself).

@@ -40,6 +40,7 @@ pub fn App() -> impl IntoView {
     crate::service_worker::register();
     view! {
         <Router>
+            <crate::components::route_announcer::RouteAnnouncer />
             <Routes fallback=|| view! { <NotBuilt title=Msg::NavHome /> }>
                 <Route path=path!("/login") view=LoginPage />
                 <ParentRoute path=path!("") view=Shell>

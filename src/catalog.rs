@@ -8,7 +8,6 @@
 //! let page = catalog.products(&query, 1, 20).await?;
 //! ```
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -18,7 +17,7 @@ use mascate_domain::contract::{
 };
 use mascate_domain::customer_query::{page_of, CustomerQuery};
 use mascate_domain::offline::matches_words;
-use mascate_domain::product_search::{list_prices, priced, ProductFilter, ProductIndex};
+use mascate_domain::product_search::{list_prices, priced, ProductFilter};
 
 use crate::api::catalog::ProductQuery;
 use crate::api::{use_api, Api, ApiError};
@@ -27,10 +26,7 @@ use crate::offline::{use_offline, OfflineData};
 use crate::session::{use_session, SessionContext};
 use crate::storage::{self, stores, Storage};
 
-thread_local! {
-    // Today's products, folded for search, rebuilt when the stored rows change.
-    static PRODUCTS: RefCell<Option<(u64, Rc<ProductIndex>)>> = const { RefCell::new(None) };
-}
+mod indexes;
 
 /// The read context.
 #[derive(Clone, Copy)]
@@ -92,8 +88,12 @@ impl Catalog {
         size: usize,
     ) -> Result<ListEnvelope<Customer>, ApiError> {
         ask_erp!(self, self.api.customers(q, page, size));
-        let all: Vec<Customer> = self.rows(stores::CUSTOMERS).await?;
-        let (items, has_next) = page_of(q.apply(all), page, size);
+        let index = self.customer_index().await?;
+        let (keys, has_next) = page_of(index.search(q), page, size);
+        let items = match self.device().await? {
+            Some(db) => db.rows_by_keys(stores::CUSTOMERS, &keys).await?,
+            None => vec![],
+        };
         Ok(ListEnvelope { items, has_next, po_sync_date: None })
     }
 
@@ -108,20 +108,6 @@ impl Catalog {
             }),
             None => Err(ApiError::Unreachable),
         }
-    }
-
-    /// Today's products, indexed (cached until the stored rows change).
-    pub async fn product_index(&self) -> Result<Rc<ProductIndex>, ApiError> {
-        let version = self.offline.changes.get_untracked();
-        let cached = PRODUCTS.with(|p| p.borrow().as_ref().filter(|(v, _)| *v == version).map(|(_, i)| i.clone()));
-        if let Some(index) = cached {
-            return Ok(index);
-        }
-        let products: Vec<Product> = self.rows(stores::PRODUCTS).await?;
-        let stock: Vec<Stock> = self.rows(stores::STOCK).await?;
-        let index = Rc::new(ProductIndex::new(products).with_stock(&stock));
-        PRODUCTS.with(|p| *p.borrow_mut() = Some((version, index.clone())));
-        Ok(index)
     }
 
     /// A page of products; offline, priced from the stored price-list items (and never
@@ -148,9 +134,17 @@ impl Catalog {
             }
             _ => Default::default(),
         };
-        let hits: Vec<Product> = index.search(&filter).into_iter().map(|p| priced(p, &prices)).collect();
-        let (items, has_next) = page_of(hits, page, size);
+        // Only the page shown is copied and priced.
+        let (hits, has_next) = page_of(index.search(&filter), page, size);
+        let items = hits.into_iter().map(|p| priced(p, &prices)).collect();
         Ok(ListEnvelope { items, has_next, po_sync_date: None })
+    }
+
+    /// The product groups for the products page's filter, `(code, name)`: the ERP's
+    /// reference list online, the groups of today's products offline.
+    pub async fn product_groups(&self) -> Result<Vec<(String, String)>, ApiError> {
+        ask_erp!(self, self.api.product_groups());
+        Ok(self.product_index().await?.groups())
     }
 
     /// A product's stock per warehouse.
@@ -248,6 +242,7 @@ pub fn provide_catalog() -> Catalog {
     let c =
         Catalog { api: use_api(), connectivity: use_connectivity(), offline: use_offline(), session: use_session() };
     provide_context(c);
+    c.prepare_indexes();
     c
 }
 

@@ -2,11 +2,16 @@
 
 pub mod api_error;
 pub mod connectivity_badge;
+pub mod date_input;
+pub mod dialog;
 pub mod field;
+pub mod lines;
+pub mod loaded;
 pub mod locale_picker;
 pub mod offline_notice;
 pub mod pager;
 pub mod range_filter;
+pub mod route_announcer;
 pub mod search_box;
 pub mod send_state;
 pub mod session_expired;

@@ -7,10 +7,12 @@
 //! ```
 
 mod messages;
+mod plurals;
 
 use leptos::prelude::*;
 pub use mascate_domain::Locale;
-pub use messages::Msg;
+pub use messages::{Arg, Msg};
+pub use plurals::Plural;
 
 use crate::prefs;
 
@@ -29,6 +31,17 @@ impl I18n {
     /// `msg` with `{n}` replaced.
     pub fn t_n(&self, msg: Msg, n: impl std::fmt::Display) -> String {
         self.t(msg).replace("{n}", &n.to_string())
+    }
+
+    /// `msg` with each named hole filled: `i18n.fill(Msg::ReadyForOffline, &[(Arg::Day, &day)])`.
+    pub fn fill(&self, msg: Msg, args: &[(Arg, &str)]) -> String {
+        args.iter().fold(self.t(msg).to_string(), |text, (arg, value)| text.replace(arg.hole(), value))
+    }
+
+    /// The singular or plural form of `msg` for `n`, with the count in it.
+    pub fn count(&self, msg: Plural, n: impl TryInto<u64> + std::fmt::Display + Copy) -> String {
+        let n_u64 = n.try_into().unwrap_or(u64::MAX);
+        msg.text(self.locale.get(), n_u64).replace("{n}", &n.to_string())
     }
 
     /// Switches and remembers the locale.

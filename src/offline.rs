@@ -154,11 +154,11 @@ impl OfflineData {
     /// way (the caller offers it only then, and this checks again).
     pub async fn remove_device_data(self) -> Result<(), String> {
         let db = self.db().await.ok_or_else(String::new)?;
-        let outbox = db.outbox().await.map_err(|e| e.0)?;
+        let outbox = db.outbox().await.map_err(|e| e.to_string())?;
         if outbox.iter().any(|e| e.state.is_unfinished()) {
             return Err("pending".into());
         }
-        db.wipe().await.map_err(|e| e.0)?;
+        db.wipe().await.map_err(|e| e.to_string())?;
         self.changes.update(|n| *n += 1);
         self.refresh().await;
         Ok(())
@@ -222,6 +222,8 @@ impl OfflineData {
         }
         let full = !same_day || !complete;
         let mut progress = Progress { tables: TABLES.len(), ..Default::default() };
+        // Pages re-read the device (and the search indexes are rebuilt) only when it changed.
+        let mut changed = !same_day;
         for table in TABLES.iter() {
             let primed = db.meta(&primed_key(table.store)).await?;
             let checkpoint = db.meta(&checkpoint_key(table)).await?;
@@ -237,31 +239,47 @@ impl OfflineData {
             let (primed_k, check_k) = (primed_key(table.store), checkpoint_key(table));
             // The first page's stamp: rows changed while later pages are read come again.
             let mut stamp: Option<String> = None;
+            let mut next = match self.api.raw_page(&path, 1, PAGE_SIZE).await {
+                // An ERP without this Mascate extension: the table stays empty.
+                Err(ApiError::Server { status: 404, .. }) if table.optional => {
+                    crate::api::seller_filters::RawPage::empty()
+                }
+                other => other?,
+            };
             for page in 1.. {
-                let raw = match self.api.raw_page(&path, page, PAGE_SIZE).await {
-                    // An ERP without this Mascate extension: the table stays empty.
-                    Err(ApiError::Server { status: 404, .. }) if table.optional => {
-                        crate::api::seller_filters::RawPage::empty()
-                    }
-                    other => other?,
-                };
+                let raw = next;
                 let stamp = stamp.get_or_insert_with(|| raw.po_sync_date.clone().unwrap_or_default());
                 let meta: Vec<(&str, &str)> = if raw.has_next {
                     vec![]
                 } else {
                     vec![(check_k.as_str(), stamp.as_str()), (primed_k.as_str(), today.as_str())]
                 };
-                let (written, _) = db.apply_page(table.store, table.key, &raw.items, clear && page == 1, &meta).await?;
+                // The page is handed to the database, and the next one is fetched while it
+                // commits. Each page commits before the next is written, so the one that
+                // carries the checkpoint only goes after every row it vouches for.
+                let write = db.begin_page(table.store, table.key, &raw.items, clear && page == 1, &meta).await?;
+                let (fetched, committed) = if raw.has_next {
+                    let (f, c) =
+                        futures::future::join(self.api.raw_page(&path, page + 1, PAGE_SIZE), write.committed()).await;
+                    (Some(f), c)
+                } else {
+                    (None, write.committed().await)
+                };
+                let (written, removed) = committed?;
                 progress.records += written;
+                changed |= clear || written + removed > 0;
                 self.progress.set(Some(progress.clone()));
-                if !raw.has_next {
-                    break;
+                match fetched {
+                    Some(f) => next = f?,
+                    None => break,
                 }
             }
             progress.tables_done += 1;
         }
         db.set_meta(keys::COMPLETE, "1").await?;
-        self.changes.update(|n| *n += 1);
+        if changed || !complete {
+            self.changes.update(|n| *n += 1);
+        }
         Ok(())
     }
 }

@@ -18,6 +18,9 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
+mod bulk;
+pub use bulk::PageWrite;
+
 /// The newest schema version.
 pub const VERSION: u32 = 4;
 
@@ -88,26 +91,63 @@ pub fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
     builder
 }
 
-/// A storage failure, as text for a message; the pages fall back to the network.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StorageError(pub String);
+/// Why the device's database failed; the pages fall back to the network or say so.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum StorageError {
+    /// The browser refused a write for want of space (a `QuotaExceededError`): nothing was
+    /// saved, and the rep must be told so in plain words.
+    #[error("the device's storage is full")]
+    QuotaExceeded,
+    /// Anything else the database or the (de)serialisation refused, in its own words.
+    #[error("device storage: {0}")]
+    Failed(String),
+}
 
 impl StorageError {
-    /// The browser refused the write for want of space (`QuotaExceededError`).
+    /// The browser refused the write for want of space.
     pub fn is_quota(&self) -> bool {
-        self.0.contains("QuotaExceeded") || self.0.to_lowercase().contains("quota")
+        *self == StorageError::QuotaExceeded
     }
+
+    /// From the name of the `DOMException` the browser raised (`QuotaExceededError`, …).
+    pub(crate) fn of_dom_exception(name: Option<String>, text: String) -> StorageError {
+        match name.as_deref() {
+            Some("QuotaExceededError") => StorageError::QuotaExceeded,
+            _ => StorageError::Failed(text),
+        }
+    }
+}
+
+/// The `name` of the `DOMException` inside an IndexedDB error, when it carries one.
+fn dom_exception_name(e: &idb::Error) -> Option<String> {
+    use idb::Error as E;
+    let value = match e {
+        E::DomException(d) => return Some(d.name()),
+        E::AddFailed(v)
+        | E::UpdateFailed(v)
+        | E::TransactionCommitError(v)
+        | E::ClearFailed(v)
+        | E::DeleteFailed(v)
+        | E::IndexedDbOpenFailed(v)
+        | E::ObjectStoreCreateFailed(v) => v,
+        _ => return None,
+    };
+    js_sys::Reflect::get(value, &JsValue::from_str("name")).ok()?.as_string()
 }
 
 impl From<rexie::Error> for StorageError {
     fn from(e: rexie::Error) -> Self {
-        StorageError(e.to_string())
+        let name = match &e {
+            rexie::Error::IdbError(inner) => dom_exception_name(inner),
+            _ => None,
+        };
+        StorageError::of_dom_exception(name, e.to_string())
     }
 }
 
 impl From<serde_wasm_bindgen::Error> for StorageError {
     fn from(e: serde_wasm_bindgen::Error) -> Self {
-        StorageError(e.to_string())
+        StorageError::Failed(e.to_string())
     }
 }
 
@@ -130,6 +170,7 @@ pub async fn for_seller(seller_code: &str) -> Result<std::rc::Rc<Storage>, Stora
 /// An open database.
 pub struct Storage {
     db: Rexie,
+    bulk: std::cell::RefCell<Option<web_sys::IdbDatabase>>,
 }
 
 /// The database name of a seller.
@@ -142,7 +183,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StorageError> {
     Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
 }
 
-fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StorageError> {
+/// A stored row as `T`.
+pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StorageError> {
     Ok(serde_wasm_bindgen::from_value(value)?)
 }
 
@@ -160,7 +202,7 @@ impl Storage {
 
     /// Opens a database by name at the current [`VERSION`].
     pub async fn open_named(name: &str) -> Result<Storage, StorageError> {
-        Ok(Storage { db: schema(name, VERSION).build().await? })
+        Ok(Storage { db: schema(name, VERSION).build().await?, bulk: Default::default() })
     }
 
     pub fn version(&self) -> Result<u32, StorageError> {
@@ -173,6 +215,9 @@ impl Storage {
 
     /// Closes the connection (needed before another version can open it).
     pub fn close(self) {
+        if let Some(bulk) = self.bulk.take() {
+            bulk.close();
+        }
         self.db.close();
     }
 
@@ -247,61 +292,30 @@ impl Storage {
         values.into_iter().map(from_js).collect()
     }
 
-    /// Applies one page of a download to `store` in a single transaction: rows marked
-    /// `deleted` are removed, the others inserted or replaced; `clear` empties the store
-    /// first (a full load of a selection), and `meta` is written in the same transaction, so
-    /// a checkpoint never gets ahead of the rows it vouches for (`docs/sync.md`, rule 9).
-    /// Returns how many rows were written and removed.
-    pub async fn apply_page(
+    /// The second connection that downloads write through ([`bulk`]), opened once.
+    async fn bulk(&self) -> Result<web_sys::IdbDatabase, StorageError> {
+        if let Some(db) = self.bulk.borrow().as_ref() {
+            return Ok(db.clone());
+        }
+        let db = bulk::open(&self.db.name(), VERSION).await?;
+        *self.bulk.borrow_mut() = Some(db.clone());
+        Ok(db)
+    }
+
+    /// Hands one page of a download to `store` as one transaction and returns while it
+    /// commits (see [`bulk::begin_page`]): rows marked `deleted` are removed, the others
+    /// inserted or replaced; `clear` empties the store first, and `meta` is written in the
+    /// same transaction, so a checkpoint never gets ahead of the rows it vouches for
+    /// (`docs/sync.md`, rule 9).
+    pub async fn begin_page(
         &self,
         store: &str,
         key: Key,
         rows: &js_sys::Array,
         clear: bool,
         meta: &[(&str, &str)],
-    ) -> Result<(u32, u32), StorageError> {
-        let deleted_key = JsValue::from_str("deleted");
-        let (mut upserts, mut deletes) = (Vec::new(), Vec::new());
-        for row in rows.iter() {
-            if js_sys::Reflect::get(&row, &deleted_key).ok().and_then(|v| v.as_bool()) == Some(true) {
-                deletes.push(key_of(&row, key));
-            } else {
-                upserts.push(row);
-            }
-        }
-        let metas: Vec<JsValue> = meta
-            .iter()
-            .map(|(k, v)| to_js(&Meta { key: (*k).into(), value: (*v).into() }))
-            .collect::<Result<_, _>>()?;
-        let counts = (upserts.len() as u32, deletes.len() as u32);
-        let tx = self.db.transaction(&[store, stores::META], TransactionMode::ReadWrite)?;
-        let written = async {
-            let target = tx.store(store)?;
-            if clear {
-                target.clear().await?;
-            }
-            for k in deletes {
-                target.delete(k).await?;
-            }
-            target.put_all(upserts.into_iter().map(|v| (v, None))).await?;
-            let meta_store = tx.store(stores::META)?;
-            for m in metas {
-                meta_store.put(&m, None).await?;
-            }
-            Ok::<(), rexie::Error>(())
-        }
-        .await;
-        match written {
-            Ok(()) => {
-                tx.done().await?;
-                Ok(counts)
-            }
-            Err(e) => {
-                // All or nothing: the requests already made must not commit on their own.
-                let _ = tx.abort().await;
-                Err(e.into())
-            }
-        }
+    ) -> Result<PageWrite, StorageError> {
+        bulk::begin_page(&self.bulk().await?, store, key, rows, clear, meta)
     }
 
     /// Every row of `store`.
@@ -309,6 +323,29 @@ impl Storage {
         let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
         let values = tx.store(store)?.get_all(None, None).await?;
         values.into_iter().map(from_js).collect()
+    }
+
+    /// Every row of `store`, as the browser holds it (for reading a few properties of many
+    /// rows without converting each whole row).
+    pub async fn rows_raw(&self, store: &str) -> Result<Vec<JsValue>, StorageError> {
+        let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
+        Ok(tx.store(store)?.get_all(None, None).await?)
+    }
+
+    /// The rows of `store` under `keys`, in that order (missing keys are skipped): one page
+    /// of a list searched in memory.
+    pub async fn rows_by_keys<T: DeserializeOwned>(&self, store: &str, keys: &[&str]) -> Result<Vec<T>, StorageError> {
+        let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
+        let target = tx.store(store)?;
+        // All requests at once: one round trip to the database, not one per row.
+        let found = futures::future::join_all(keys.iter().map(|k| target.get(JsValue::from_str(k)))).await;
+        let mut out = Vec::with_capacity(keys.len());
+        for row in found {
+            if let Some(v) = row? {
+                out.push(from_js(v)?);
+            }
+        }
+        Ok(out)
     }
 
     /// The rows of `store` whose `index` equals `value`.
@@ -319,7 +356,8 @@ impl Storage {
         value: &str,
     ) -> Result<Vec<T>, StorageError> {
         let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
-        let range = rexie::KeyRange::only(&JsValue::from_str(value)).map_err(|e| StorageError(e.to_string()))?;
+        let range =
+            rexie::KeyRange::only(&JsValue::from_str(value)).map_err(|e| StorageError::Failed(e.to_string()))?;
         let values = tx.store(store)?.index(index)?.get_all(Some(range), None).await?;
         values.into_iter().map(from_js).collect()
     }
@@ -333,7 +371,7 @@ impl Storage {
     ) -> Result<Vec<T>, StorageError> {
         let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
         let key = js_sys::Array::of2(&JsValue::from_str(code), &JsValue::from_str(customer_store));
-        let range = rexie::KeyRange::only(&key.into()).map_err(|e| StorageError(e.to_string()))?;
+        let range = rexie::KeyRange::only(&key.into()).map_err(|e| StorageError::Failed(e.to_string()))?;
         let values = tx.store(store)?.index(indexes::BY_CUSTOMER)?.get_all(Some(range), None).await?;
         values.into_iter().map(from_js).collect()
     }
@@ -370,14 +408,5 @@ impl Storage {
         }
         tx.done().await?;
         Ok(())
-    }
-}
-
-/// The key of a raw row under `key`.
-fn key_of(row: &JsValue, key: Key) -> JsValue {
-    let get = |f: &str| js_sys::Reflect::get(row, &JsValue::from_str(f)).unwrap_or(JsValue::UNDEFINED);
-    match key {
-        Key::Field(f) => get(f),
-        Key::Fields(fs) => fs.iter().map(|f| get(f)).collect::<js_sys::Array>().into(),
     }
 }

@@ -137,8 +137,13 @@ impl SyncEngine {
 impl SyncEngine {
     /// Saves a draft on the device (before anything else: from here on nothing is lost),
     /// then runs a pass that sends it when the ERP can be reached. Offline it simply waits.
-    /// Returns the saved entry's external id.
-    pub async fn submit(self, draft: mascate_domain::document::Draft) -> Result<String, SubmitError> {
+    /// `customer_name` is kept with the device's copy (the device's documents list by name;
+    /// an empty one keeps the name saved before). Returns the saved entry's external id.
+    pub async fn submit(
+        self,
+        draft: mascate_domain::document::Draft,
+        customer_name: String,
+    ) -> Result<String, SubmitError> {
         let seller = self.session.seller().ok_or(SubmitError::SignedOut)?;
         let db = storage::for_seller(&seller).await.map_err(SubmitError::Storage)?;
         let entry = match db.outbox_entry(&draft.external_id).await {
@@ -150,6 +155,9 @@ impl SyncEngine {
         };
         let mut entry = entry;
         entry.written_offline |= !self.connectivity.online_untracked();
+        if !customer_name.trim().is_empty() {
+            entry.customer_name = customer_name;
+        }
         db.put_outbox(&entry).await.map_err(SubmitError::Storage)?;
         self.run().await;
         Ok(entry.external_id)
@@ -170,7 +178,7 @@ pub fn new_external_id() -> String {
 pub enum SubmitError {
     #[error("no one is signed in")]
     SignedOut,
-    #[error("the device refused the write: {}", .0.0)]
+    #[error("the device refused the write: {0}")]
     Storage(storage::StorageError),
 }
 

@@ -130,6 +130,18 @@ async fn outbox_entries_survive_closing_the_database() {
     db.close();
 }
 
+/// One page, written and committed (as a download writes it).
+async fn apply(
+    db: &Storage,
+    store: &str,
+    key: mascate_domain::offline::Key,
+    rows: &js_sys::Array,
+    clear: bool,
+    meta: &[(&str, &str)],
+) -> Result<(u32, u32), mascate::storage::StorageError> {
+    db.begin_page(store, key, rows, clear, meta).await?.committed().await
+}
+
 fn rows(json: &str) -> js_sys::Array {
     js_sys::JSON::parse(json).unwrap().into()
 }
@@ -144,14 +156,14 @@ async fn a_page_applies_upserts_and_tombstones_with_its_checkpoint_in_one_transa
     let products = TABLES.iter().find(|t| t.store == stores::PRODUCTS).unwrap();
 
     // A full load: the store is emptied first, then filled; the checkpoint comes with it.
-    db.apply_page(stores::PRODUCTS, products.key, &rows(r#"[{"internalid":"OLD","code":"OLD"}]"#), false, &[])
+    apply(&db, stores::PRODUCTS, products.key, &rows(r#"[{"internalid":"OLD","code":"OLD"}]"#), false, &[])
         .await
         .unwrap();
     let page = rows(
         r#"[{"internalid":" P1","code":"P1","description":"A"},{"internalid":" P2","code":"P2","description":"B"}]"#,
     );
     let counts =
-        db.apply_page(stores::PRODUCTS, products.key, &page, true, &[("checkpoint:products", "T1")]).await.unwrap();
+        apply(&db, stores::PRODUCTS, products.key, &page, true, &[("checkpoint:products", "T1")]).await.unwrap();
     assert_eq!(counts, (2, 0));
     let mut codes: Vec<String> =
         db.rows::<Product>(stores::PRODUCTS).await.unwrap().into_iter().map(|p| p.code).collect();
@@ -164,18 +176,19 @@ async fn a_page_applies_upserts_and_tombstones_with_its_checkpoint_in_one_transa
         r#"[{"internalid":" P1","code":"P1","description":"A2"},{"internalid":" P2","code":"P2","deleted":true}]"#,
     );
     let counts =
-        db.apply_page(stores::PRODUCTS, products.key, &diff, false, &[("checkpoint:products", "T2")]).await.unwrap();
+        apply(&db, stores::PRODUCTS, products.key, &diff, false, &[("checkpoint:products", "T2")]).await.unwrap();
     assert_eq!(counts, (1, 1));
     let left = db.rows::<Product>(stores::PRODUCTS).await.unwrap();
     assert_eq!(left.len(), 1);
     assert_eq!((left[0].code.as_str(), left[0].description.as_str()), ("P1", "A2"));
+    let by_key: Vec<Product> = db.rows_by_keys(stores::PRODUCTS, &[" P2", " P1", "none"]).await.unwrap();
+    assert_eq!(by_key.iter().map(|p| p.code.as_str()).collect::<Vec<_>>(), ["P1"], "found keys, in order");
     assert_eq!(db.meta("checkpoint:products").await.unwrap().as_deref(), Some("T2"));
 
     // A page that fails to write leaves the checkpoint where it was: a row without its key
     // aborts the whole transaction.
     let broken = rows(r#"[{"internalid":" P3","code":"P3"},{"code":"no key"}]"#);
-    assert!(db
-        .apply_page(stores::PRODUCTS, products.key, &broken, false, &[("checkpoint:products", "T3")])
+    assert!(apply(&db, stores::PRODUCTS, products.key, &broken, false, &[("checkpoint:products", "T3")])
         .await
         .is_err());
     assert_eq!(
@@ -189,17 +202,17 @@ async fn a_page_applies_upserts_and_tombstones_with_its_checkpoint_in_one_transa
     let stock = rows(
         r#"[{"code":"P1","warehouse":"01","availablequantity":5},{"code":"P1","warehouse":"02","availablequantity":1}]"#,
     );
-    db.apply_page(stores::STOCK, Key::Fields(&["code", "warehouse"]), &stock, true, &[]).await.unwrap();
+    apply(&db, stores::STOCK, Key::Fields(&["code", "warehouse"]), &stock, true, &[]).await.unwrap();
     assert_eq!(db.rows::<Stock>(stores::STOCK).await.unwrap().len(), 2);
     let gone = rows(r#"[{"code":"P1","warehouse":"02","deleted":true}]"#);
-    db.apply_page(stores::STOCK, Key::Fields(&["code", "warehouse"]), &gone, false, &[]).await.unwrap();
+    apply(&db, stores::STOCK, Key::Fields(&["code", "warehouse"]), &gone, false, &[]).await.unwrap();
     assert_eq!(db.rows::<Stock>(stores::STOCK).await.unwrap().len(), 1);
 
     // Price-list items by list, and clearing several stores with their meta at once.
     let items = rows(
         r#"[{"internalid":"1","pricelist":"001","product":"P1","salesprice":7.5},{"internalid":"2","pricelist":"002","product":"P1","salesprice":9}]"#,
     );
-    db.apply_page(stores::PRICE_LIST_ITEMS, Key::Field("internalid"), &items, false, &[]).await.unwrap();
+    apply(&db, stores::PRICE_LIST_ITEMS, Key::Field("internalid"), &items, false, &[]).await.unwrap();
     let of_001: Vec<mascate_domain::contract::PriceListItem> =
         db.rows_where(stores::PRICE_LIST_ITEMS, storage::indexes::ITEM_BY_LIST, "001").await.unwrap();
     assert_eq!(of_001.len(), 1);
@@ -208,4 +221,19 @@ async fn a_page_applies_upserts_and_tombstones_with_its_checkpoint_in_one_transa
     assert_eq!(db.count(stores::PRODUCTS).await.unwrap() + db.count(stores::STOCK).await.unwrap(), 0);
     assert_eq!(db.meta("checkpoint:products").await.unwrap(), None);
     db.close();
+}
+
+#[wasm_bindgen_test]
+fn a_full_disk_is_told_by_the_dom_exception_name_not_by_its_text() {
+    use mascate::storage::StorageError;
+    let dom = |message: &str, name: &str| {
+        let e = web_sys::DomException::new_with_message_and_name(message, name).expect("a DOMException");
+        StorageError::from(rexie::Error::IdbError(idb::Error::DomException(e)))
+    };
+    assert_eq!(dom("no room left", "QuotaExceededError"), StorageError::QuotaExceeded);
+    assert!(dom("no room left", "QuotaExceededError").is_quota());
+    // A message that speaks of quota is not a full disk unless the browser says so by name.
+    let other = dom("quota exceeded in a constraint", "ConstraintError");
+    assert!(!other.is_quota(), "{other:?}");
+    assert!(matches!(other, StorageError::Failed(_)));
 }

@@ -9,12 +9,14 @@ use serde::{Deserialize, Serialize};
 use crate::text::decode_entities;
 
 mod catalog;
+pub mod document_body;
 mod documents;
 mod finance;
 mod releases;
 mod sales;
 
 pub use catalog::{Carrier, OperationType, PaymentCondition, PriceList, PriceListItem, Product, Prospect, Stock};
+pub use document_body::{DocumentBody, DocumentHeader, DocumentLine, Num};
 pub use documents::{DocumentItem, Invoice, Order, QueueRow, Quotation};
 pub use finance::{Bill, FinancialStatus, HomeCard, HomeChart, Notification, TaxLine, Taxes};
 pub use releases::ReleaseRow;

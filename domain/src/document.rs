@@ -20,6 +20,7 @@ pub mod range;
 mod repeat;
 mod validation;
 
+use crate::contract::{DocumentBody, DocumentHeader, DocumentLine, Num};
 pub use customer::{DEFAULT_PRICE_LIST, DEFAULT_QUOTATION_CUSTOMER};
 pub use validation::{first_step_with_problem, validate, validate_step, Field, Problem, Step};
 
@@ -204,80 +205,72 @@ impl Draft {
         !self.erp_number.trim().is_empty()
     }
 
-    /// The integration-queue body (§10.2): `{id, source, json: {header, items}}`, with the
-    /// write spellings (`paymentconditionid` with a small c, `customerid` the code only).
-    pub fn queue_body(&self) -> Value {
-        let number_key = match self.kind {
-            DocumentKind::Order => "orderid",
-            DocumentKind::Quotation => "budgetid",
+    /// The document as the ERP reads it (§10.2): the write spellings (`paymentconditionid`
+    /// with a small c, `customerid` the code only), lines removed in an edit sent by number.
+    pub fn document_body(&self) -> DocumentBody {
+        let number = Some(self.erp_number.clone());
+        let (order_id, budget_id) = match self.kind {
+            DocumentKind::Order => (number, None),
+            DocumentKind::Quotation => (None, number),
         };
-        let mut header = json!({
-            number_key: self.erp_number,
-            "externalid": self.external_id,
-            "customerid": self.customer_code,
-            "customerstore": self.customer_store,
-            "pricelistid": self.price_list,
-            "paymentconditionid": self.payment_condition,
-            "freighttype": self.freight_type,
-            "freight": self.freight,
-            "insurance": self.insurance,
-            "expenses": self.expenses,
-            "discount": self.discount_pct,
-            "currencyid": 1,
-            "issuedate": self.issue_date,
-        });
-        if !self.carrier.is_empty() {
-            header["carriercode"] = json!(self.carrier);
-        }
-        if !self.operation_type.is_empty() {
-            header["typeofoperation"] = json!(self.operation_type);
-        }
-        match self.kind {
-            DocumentKind::Order => {
-                header["ordertype"] = json!("N");
-                header["notemessage"] = json!(self.notes);
-            }
-            DocumentKind::Quotation => {
-                if !self.prospect_code.is_empty() {
-                    header["prospectid"] = json!(self.prospect_code);
-                    header["prospectstore"] = json!(self.prospect_store);
-                }
-            }
-        }
-        let items: Vec<Value> = self
+        let order = self.kind == DocumentKind::Order;
+        let quotation_only = |s: &str| if order { String::new() } else { s.to_string() };
+        let header = DocumentHeader {
+            order_id,
+            budget_id,
+            external_id: self.external_id.clone(),
+            customer: self.customer_code.clone(),
+            customer_store: self.customer_store.clone(),
+            prospect: quotation_only(&self.prospect_code),
+            prospect_store: if self.prospect_code.is_empty() {
+                String::new()
+            } else {
+                quotation_only(&self.prospect_store)
+            },
+            price_list: self.price_list.clone(),
+            payment_condition: self.payment_condition.clone(),
+            freight_type: self.freight_type.clone(),
+            freight: self.freight.into(),
+            insurance: self.insurance.into(),
+            expenses: self.expenses.into(),
+            discount: self.discount_pct.into(),
+            currency: Num::Value(1.0),
+            issue_date: self.issue_date.clone(),
+            carrier: self.carrier.clone(),
+            operation_type: self.operation_type.clone(),
+            order_type: if order { "N".into() } else { String::new() },
+            note: if order { self.notes.clone() } else { String::new() },
+            ..Default::default()
+        };
+        let items = self
             .items
             .iter()
             .filter(|i| !i.removed || !i.item_id.is_empty())
             .map(|i| {
                 if i.removed {
-                    return json!({"itemid": i.item_id, "isDeleted": true});
+                    return DocumentLine { item_id: i.item_id.clone(), deleted: true, ..Default::default() };
                 }
-                let mut v = json!({
-                    "productid": i.product,
-                    "description": i.description,
-                    "quantity": i.quantity,
-                    "pricelist": i.list_price,
-                    "unitprice": i.unit_price,
-                });
-                if !i.item_id.is_empty() {
-                    v["itemid"] = json!(i.item_id);
+                DocumentLine {
+                    item_id: i.item_id.clone(),
+                    product: i.product.clone(),
+                    description: i.description.clone(),
+                    quantity: i.quantity.into(),
+                    list_price: i.list_price.into(),
+                    unit_price: i.unit_price.into(),
+                    // The ERP wants the discount only when there is one (§10.2).
+                    discount: if i.discount_pct > 0.0 { i.discount_pct.into() } else { Num::Absent },
+                    delivery_date: if order { i.delivery_date.clone() } else { String::new() },
+                    customer_order: if order { i.customer_order.clone() } else { String::new() },
+                    deleted: false,
                 }
-                // The ERP wants the discount only when there is one (§10.2).
-                if i.discount_pct > 0.0 {
-                    v["discount"] = json!(i.discount_pct);
-                }
-                if self.kind == DocumentKind::Order {
-                    if !i.delivery_date.is_empty() {
-                        v["deliverydate"] = json!(i.delivery_date);
-                    }
-                    if !i.customer_order.is_empty() {
-                        v["customerorder"] = json!(i.customer_order);
-                    }
-                }
-                v
             })
             .collect();
-        json!({"id": self.external_id, "source": self.kind.source(), "json": {"header": header, "items": items}})
+        DocumentBody { header, items }
+    }
+
+    /// The integration-queue body (§10.2): `{id, source, json: {header, items}}`.
+    pub fn queue_body(&self) -> Value {
+        json!({"id": self.external_id, "source": self.kind.source(), "json": self.document_body()})
     }
 }
 

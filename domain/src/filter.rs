@@ -10,6 +10,12 @@
 //! op      := eq | ne | gt | ge | lt | le
 //! literal := 'text with '' escaped' | number | true | false
 //! ```
+//! Parsing is bounded, whatever the input: at most [`MAX_LEN`] characters, [`MAX_NODES`]
+//! conditions and operators, and [`MAX_DEPTH`] nested parentheses or `not`s. TGV's screens
+//! send a handful of conditions two or three levels deep; OData servers default to 100
+//! nodes. Past a limit the error names it ([`ParseError::limit`]), and the recursion of the
+//! parser (and of everything that walks an [`Expr`] later) stays shallow.
+//!
 //! `contains` and `startswith` ignore case and accents (see [`crate::text::fold`]) so that
 //! online and offline searches agree.
 //!
@@ -25,6 +31,8 @@ use std::fmt;
 use serde_json::Value as Json;
 
 use crate::text::fold;
+
+mod parse;
 
 /// A comparison operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,11 +105,57 @@ pub enum Expr {
     StartsWith { field: String, value: String },
 }
 
+/// The longest `FILTER` parsed, in characters.
+pub const MAX_LEN: usize = 2_048;
+/// The most conditions, `and`/`or` groups and `not`s in one `FILTER`.
+pub const MAX_NODES: usize = 100;
+/// The deepest nesting of parentheses and `not`s.
+pub const MAX_DEPTH: usize = 10;
+
+/// Which bound a `FILTER` went past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// More than [`MAX_LEN`] characters.
+    Length,
+    /// More than [`MAX_NODES`] nodes.
+    Nodes,
+    /// Deeper than [`MAX_DEPTH`].
+    Depth,
+}
+
+impl Limit {
+    /// The bound's value.
+    pub fn value(self) -> usize {
+        match self {
+            Limit::Length => MAX_LEN,
+            Limit::Nodes => MAX_NODES,
+            Limit::Depth => MAX_DEPTH,
+        }
+    }
+}
+
 /// A refusal to parse, with the byte offset where it happened.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParseError {
     pub at: usize,
     pub message: String,
+    /// Set when the input went past one of the parser's bounds.
+    pub limit: Option<Limit>,
+}
+
+impl ParseError {
+    fn new(at: usize, message: impl Into<String>) -> ParseError {
+        ParseError { at, message: message.into(), limit: None }
+    }
+
+    fn past(at: usize, limit: Limit) -> ParseError {
+        let what = match limit {
+            Limit::Length => "characters",
+            Limit::Nodes => "conditions and operators",
+            Limit::Depth => "levels of nesting",
+        };
+        ParseError { at, message: format!("more than {} {what}", limit.value()), limit: Some(limit) }
+    }
 }
 
 impl fmt::Display for ParseError {
@@ -175,14 +229,17 @@ impl Expr {
         }
     }
 
-    /// Parses a `FILTER` string.
+    /// Parses a `FILTER` string, within [`MAX_LEN`], [`MAX_NODES`] and [`MAX_DEPTH`].
     pub fn parse(input: &str) -> Result<Expr, ParseError> {
-        let tokens = lex(input)?;
-        let mut p = Parser { tokens, pos: 0, len: input.len() };
+        if let Some((at, _)) = input.char_indices().nth(MAX_LEN) {
+            return Err(ParseError::past(at, Limit::Length));
+        }
+        let tokens = parse::lex(input)?;
+        let mut p = parse::Parser::new(tokens, input.len());
         let e = p.or()?;
         match p.peek() {
             None => Ok(e),
-            Some((at, t)) => Err(ParseError { at: *at, message: format!("unexpected {t:?}") }),
+            Some((at, t)) => Err(ParseError::new(*at, format!("unexpected {t:?}"))),
         }
     }
 
@@ -261,199 +318,6 @@ impl fmt::Display for Expr {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum Token {
-    Ident(String),
-    Text(String),
-    Number(f64),
-    Open,
-    Close,
-    Comma,
-}
-
-fn lex(input: &str) -> Result<Vec<(usize, Token)>, ParseError> {
-    let mut out = Vec::new();
-    let mut chars = input.char_indices().peekable();
-    while let Some(&(i, c)) = chars.peek() {
-        match c {
-            c if c.is_whitespace() => {
-                chars.next();
-            }
-            '(' | ')' | ',' => {
-                chars.next();
-                let t = match c {
-                    '(' => Token::Open,
-                    ')' => Token::Close,
-                    _ => Token::Comma,
-                };
-                out.push((i, t));
-            }
-            '\'' => {
-                chars.next();
-                let mut s = String::new();
-                loop {
-                    match chars.next() {
-                        Some((_, '\'')) => {
-                            if matches!(chars.peek(), Some((_, '\''))) {
-                                chars.next();
-                                s.push('\'');
-                            } else {
-                                break;
-                            }
-                        }
-                        Some((_, ch)) => s.push(ch),
-                        None => return Err(ParseError { at: i, message: "unterminated text".into() }),
-                    }
-                }
-                out.push((i, Token::Text(s)));
-            }
-            c if c.is_ascii_digit() || c == '-' => {
-                let mut s = String::new();
-                while let Some(&(_, d)) = chars.peek() {
-                    if d.is_ascii_digit() || d == '.' || d == '-' {
-                        s.push(d);
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                let n = s.parse::<f64>().map_err(|_| ParseError { at: i, message: format!("bad number {s}") })?;
-                out.push((i, Token::Number(n)));
-            }
-            c if c.is_alphanumeric() || c == '_' => {
-                let mut s = String::new();
-                while let Some(&(_, d)) = chars.peek() {
-                    if d.is_alphanumeric() || d == '_' || d == '.' {
-                        s.push(d);
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                out.push((i, Token::Ident(s)));
-            }
-            other => return Err(ParseError { at: i, message: format!("unexpected character {other:?}") }),
-        }
-    }
-    Ok(out)
-}
-
-struct Parser {
-    tokens: Vec<(usize, Token)>,
-    pos: usize,
-    len: usize,
-}
-
-impl Parser {
-    fn peek(&self) -> Option<&(usize, Token)> {
-        self.tokens.get(self.pos)
-    }
-
-    fn next(&mut self) -> Result<(usize, Token), ParseError> {
-        let t = self
-            .tokens
-            .get(self.pos)
-            .cloned()
-            .ok_or_else(|| ParseError { at: self.len, message: "unexpected end".into() })?;
-        self.pos += 1;
-        Ok(t)
-    }
-
-    fn keyword(&self, kw: &str) -> bool {
-        matches!(self.peek(), Some((_, Token::Ident(s))) if s.eq_ignore_ascii_case(kw))
-    }
-
-    fn expect(&mut self, want: Token) -> Result<(), ParseError> {
-        let (at, t) = self.next()?;
-        if t == want {
-            Ok(())
-        } else {
-            Err(ParseError { at, message: format!("expected {want:?}, found {t:?}") })
-        }
-    }
-
-    fn or(&mut self) -> Result<Expr, ParseError> {
-        let mut parts = vec![self.and()?];
-        while self.keyword("or") {
-            self.pos += 1;
-            parts.push(self.and()?);
-        }
-        Ok(Expr::any(parts).expect("at least one part"))
-    }
-
-    fn and(&mut self) -> Result<Expr, ParseError> {
-        let mut parts = vec![self.unary()?];
-        while self.keyword("and") {
-            self.pos += 1;
-            parts.push(self.unary()?);
-        }
-        Ok(Expr::all(parts).expect("at least one part"))
-    }
-
-    fn unary(&mut self) -> Result<Expr, ParseError> {
-        if self.keyword("not") {
-            self.pos += 1;
-            return Ok(Expr::Not(Box::new(self.unary()?)));
-        }
-        let (at, t) = self.next()?;
-        match t {
-            Token::Open => {
-                let e = self.or()?;
-                self.expect(Token::Close)?;
-                Ok(e)
-            }
-            Token::Ident(name)
-                if (name.eq_ignore_ascii_case("contains") || name.eq_ignore_ascii_case("startswith"))
-                    && matches!(self.peek(), Some((_, Token::Open))) =>
-            {
-                self.pos += 1;
-                let field = self.field()?;
-                self.expect(Token::Comma)?;
-                let value = match self.next()? {
-                    (_, Token::Text(s)) => s,
-                    (at, t) => return Err(ParseError { at, message: format!("expected text, found {t:?}") }),
-                };
-                self.expect(Token::Close)?;
-                Ok(if name.eq_ignore_ascii_case("contains") {
-                    Expr::Contains { field, value }
-                } else {
-                    Expr::StartsWith { field, value }
-                })
-            }
-            Token::Ident(field) => {
-                let op = match self.next()? {
-                    (_, Token::Ident(op)) => match op.to_ascii_lowercase().as_str() {
-                        "eq" => Op::Eq,
-                        "ne" => Op::Ne,
-                        "gt" => Op::Gt,
-                        "ge" => Op::Ge,
-                        "lt" => Op::Lt,
-                        "le" => Op::Le,
-                        _ => return Err(ParseError { at, message: format!("unknown operator {op}") }),
-                    },
-                    (at, t) => return Err(ParseError { at, message: format!("expected operator, found {t:?}") }),
-                };
-                let value = match self.next()? {
-                    (_, Token::Text(s)) => Value::Text(s),
-                    (_, Token::Number(n)) => Value::Number(n),
-                    (_, Token::Ident(b)) if b.eq_ignore_ascii_case("true") => Value::Bool(true),
-                    (_, Token::Ident(b)) if b.eq_ignore_ascii_case("false") => Value::Bool(false),
-                    (at, t) => return Err(ParseError { at, message: format!("expected a value, found {t:?}") }),
-                };
-                Ok(Expr::Compare { field, op, value })
-            }
-            t => Err(ParseError { at, message: format!("unexpected {t:?}") }),
-        }
-    }
-
-    fn field(&mut self) -> Result<String, ParseError> {
-        match self.next()? {
-            (_, Token::Ident(s)) => Ok(s),
-            (at, t) => Err(ParseError { at, message: format!("expected a field name, found {t:?}") }),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -507,6 +371,23 @@ mod tests {
         assert!(Expr::parse("uf eq 'RJ' or contains(name,'silva')").unwrap().matches(&r));
         assert!(!Expr::parse("not uf eq 'SP'").unwrap().matches(&r));
         assert!(Expr::eq("missing", "").matches(&r));
+    }
+
+    #[test]
+    fn hostile_input_is_refused_within_bounds_not_by_the_stack() {
+        let deep = format!("{}name eq 'a'{}", "(".repeat(100_000), ")".repeat(100_000));
+        assert_eq!(Expr::parse(&deep[..MAX_LEN]).unwrap_err().limit, Some(Limit::Depth));
+        assert_eq!(Expr::parse(&deep).unwrap_err().limit, Some(Limit::Length));
+        let nots = format!("{}name eq 'a'", "not ".repeat(500));
+        assert_eq!(Expr::parse(&nots).unwrap_err().limit, Some(Limit::Depth));
+        let many = vec!["uf eq 'SP'"; 101].join(" and ");
+        assert_eq!(Expr::parse(&many).unwrap_err().limit, Some(Limit::Nodes));
+        let fits = vec!["uf eq 'SP'"; 99].join(" and ");
+        assert_eq!(Expr::parse(&fits).unwrap().fields().len(), 99);
+        let nested = format!("{}uf eq 'SP'{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+        assert!(Expr::parse(&nested).is_ok());
+        assert!(Expr::parse(&format!("({nested})")).is_err());
+        assert!(Expr::parse(&format!("creditlimit gt {}", "9".repeat(400))).is_err(), "no infinite literal");
     }
 
     #[test]

@@ -124,6 +124,123 @@ pub fn number_input(value: f64, locale: Locale) -> String {
     }
 }
 
+/// A Brazilian phone number with its area code, as people write it: `(11) 3210-1234`, or
+/// `(11) 98765-4321` for a mobile. The number may already hold the area code (10 or 11
+/// digits); anything else is shown as it came.
+/// ```
+/// use mascate_domain::format::phone;
+/// assert_eq!(phone("11", "32101234"), "(11) 3210-1234");
+/// assert_eq!(phone("011", "987654321"), "(11) 98765-4321");
+/// assert_eq!(phone("", "1132101234"), "(11) 3210-1234");
+/// ```
+pub fn phone(area: &str, number: &str) -> String {
+    let as_it_came = || format!("{} {}", area.trim(), number.trim()).trim().to_string();
+    if number.trim().starts_with('+') {
+        return as_it_came(); // an international number is written its own way
+    }
+    let (area, number) = (crate::text::digits(area), crate::text::digits(number));
+    let area = area.trim_start_matches('0');
+    let (area, local) = match (area.len(), number.len()) {
+        (2, 8 | 9) => (area.to_string(), number),
+        (0, 10 | 11) => (number[..2].to_string(), number[2..].to_string()),
+        (0, 8 | 9) => (String::new(), number),
+        _ => return as_it_came(),
+    };
+    let split = local.len() - 4;
+    let local = format!("{}-{}", &local[..split], &local[split..]);
+    if area.is_empty() {
+        local
+    } else {
+        format!("({area}) {local}")
+    }
+}
+
+/// A size in bytes for people: `2,6 MB`, `10 GB`, in the locale's decimal separator.
+/// ```
+/// use mascate_domain::{format::bytes, Locale};
+/// assert_eq!(bytes(2_726_298.0, Locale::PtBr), "2,6 MB");
+/// assert_eq!(bytes(10_737_418_240.0, Locale::PtBr), "10 GB");
+/// assert_eq!(bytes(1_610_612_736.0, Locale::En), "1.5 GB");
+/// ```
+pub fn bytes(value: f64, locale: Locale) -> String {
+    const KB: f64 = 1024.0;
+    let (v, unit) = if value >= KB * KB * KB {
+        (value / (KB * KB * KB), "GB")
+    } else if value >= KB * KB {
+        (value / (KB * KB), "MB")
+    } else {
+        (value / KB, "KB")
+    };
+    let decimals = if (v * 10.0).round() % 10.0 == 0.0 { 0 } else { 1 };
+    format!("{} {unit}", number(v, decimals, locale))
+}
+
+/// How a date is typed in `locale`: `dd/mm/aaaa` (pt-BR), `mm/dd/yyyy` (en), `dd/mm/aaaa` (es).
+pub fn date_pattern(locale: Locale) -> &'static str {
+    match locale {
+        Locale::PtBr | Locale::Es => "dd/mm/aaaa",
+        Locale::En => "mm/dd/yyyy",
+    }
+}
+
+/// Puts the slashes in as a date is typed: `0211` → `02/11`, `02112026` → `02/11/2026`.
+/// Only digits count; at most eight of them.
+pub fn date_typing(typed: &str) -> String {
+    let d: String = crate::text::digits(typed).chars().take(8).collect();
+    let mut out = String::new();
+    for (i, c) in d.chars().enumerate() {
+        if i == 2 || i == 4 {
+            out.push('/');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A typed date in `locale`'s order (`02/11/2026`, or `11/02/2026` in English; `2/11/2026`
+/// and `02112026` too) as the contract's `YYYY-MM-DD`; `None` when it is no calendar date.
+/// ```
+/// use mascate_domain::{format::parse_date, Locale};
+/// assert_eq!(parse_date("02/11/2026", Locale::PtBr).as_deref(), Some("2026-11-02"));
+/// assert_eq!(parse_date("11/02/2026", Locale::En).as_deref(), Some("2026-11-02"));
+/// assert_eq!(parse_date("31/02/2026", Locale::PtBr), None);
+/// ```
+pub fn parse_date(typed: &str, locale: Locale) -> Option<String> {
+    let s = typed.trim();
+    let parts: Vec<&str> = if s.contains(['/', '-', '.']) {
+        s.split(['/', '-', '.']).collect()
+    } else if s.len() == 8 && s.chars().all(|c| c.is_ascii_digit()) {
+        vec![&s[0..2], &s[2..4], &s[4..8]]
+    } else {
+        return None;
+    };
+    let [a, b, y] = parts.as_slice() else { return None };
+    let num = |t: &str| t.parse::<u32>().ok().filter(|_| !t.is_empty() && t.len() <= 4);
+    let (a, b, y) = (num(a)?, num(b)?, num(y)?);
+    // An ISO date typed as is (`2026-11-02`) reads as such.
+    let (y, m, d) = if a >= 1000 {
+        (a, b, y)
+    } else {
+        match locale {
+            Locale::En => (y, a, b),
+            Locale::PtBr | Locale::Es => (y, b, a),
+        }
+    };
+    if !(1900..=9999).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+        return None;
+    }
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,5 +269,38 @@ mod tests {
         assert_eq!(date("soon", Locale::En), "soon");
         assert_eq!(zipcode("01310100"), "01310-100");
         assert_eq!(zipcode("123"), "123");
+    }
+
+    #[test]
+    fn phones_get_the_brazilian_mask() {
+        assert_eq!(phone("11", "3210-1234"), "(11) 3210-1234");
+        assert_eq!(phone("21", "99876 5432"), "(21) 99876-5432");
+        assert_eq!(phone("", "32101234"), "3210-1234");
+        assert_eq!(phone("", "+55 11 3210"), "+55 11 3210", "international: as it came");
+        assert_eq!(phone("11", "123"), "11 123", "not a number we know: as it came");
+        assert_eq!(phone("", ""), "");
+    }
+
+    #[test]
+    fn sizes_in_bytes() {
+        assert_eq!(bytes(0.0, Locale::PtBr), "0 KB");
+        assert_eq!(bytes(512.0 * 1024.0, Locale::PtBr), "512 KB");
+        assert_eq!(bytes(2.5 * 1024.0 * 1024.0, Locale::Es), "2,5 MB");
+    }
+
+    #[test]
+    fn typed_dates() {
+        assert_eq!(date_typing("0211"), "02/11");
+        assert_eq!(date_typing("02/11/2026x9"), "02/11/2026");
+        assert_eq!(date_typing("021"), "02/1");
+        assert_eq!(parse_date("2/1/2026", Locale::PtBr).as_deref(), Some("2026-01-02"));
+        assert_eq!(parse_date("02012026", Locale::Es).as_deref(), Some("2026-01-02"));
+        assert_eq!(parse_date("2026-01-02", Locale::En).as_deref(), Some("2026-01-02"));
+        assert_eq!(parse_date("29/02/2028", Locale::PtBr).as_deref(), Some("2028-02-29"));
+        assert_eq!(parse_date("29/02/2027", Locale::PtBr), None);
+        assert_eq!(parse_date("13/13/2026", Locale::PtBr), None);
+        assert_eq!(parse_date("02/11", Locale::PtBr), None);
+        assert_eq!(parse_date("", Locale::PtBr), None);
+        assert_eq!(date_pattern(Locale::PtBr), "dd/mm/aaaa");
     }
 }

@@ -4,14 +4,18 @@
 //! Everything here is plain Rust with no I/O, so it is tested natively and compiled
 //! unchanged into the WebAssembly app.
 
+pub mod calendar;
 pub mod chart;
 pub mod contact;
 pub mod contract;
 pub mod customer_query;
+pub mod customer_search;
+pub mod dashboard;
 pub mod document;
 pub mod filter;
 pub mod format;
 pub mod locale;
+pub mod notification;
 pub mod offline;
 pub mod outbox;
 pub mod product_search;

@@ -31,6 +31,12 @@ impl Locale {
         Locale::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(tag))
     }
 
+    /// Whether a count of `n` takes the singular in this language. Portuguese, English and
+    /// Spanish agree for whole counts: only 1 is singular ("1 cliente", "0 clientes").
+    pub fn is_singular(self, n: u64) -> bool {
+        n == 1
+    }
+
     /// The language's own name, for the switcher.
     pub fn native_name(self) -> &'static str {
         match self {

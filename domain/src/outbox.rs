@@ -67,6 +67,8 @@ pub struct OutboxEntry {
     pub next_attempt_ms: f64,
     /// Written (or last edited) while offline: the offline lists show these.
     pub written_offline: bool,
+    /// The customer's (or prospect's) name, so the device's lists say who it is for.
+    pub customer_name: String,
     /// Every save, send attempt and answer, oldest first.
     pub log: Vec<LogEntry>,
 }
@@ -97,6 +99,7 @@ impl OutboxEntry {
             attempts: 0,
             next_attempt_ms: 0.0,
             written_offline: false,
+            customer_name: String::new(),
             log: vec![LogEntry { at_ms: now_ms, event: LogEvent::Saved, detail: String::new() }],
         }
     }

@@ -1,5 +1,7 @@
 //! Offline product search over the device's copy of today's products: the text is folded
-//! once when the copy is loaded, so each keystroke is one pass of substring checks.
+//! once when the copy is loaded, so each keystroke is one pass of substring checks (with
+//! one searcher per word, not one per product), and a search that only adds to the last
+//! one (the rep typing on) looks only among the last one's hits.
 //!
 //! ```
 //! use mascate_domain::contract::Product;
@@ -12,7 +14,10 @@
 //! assert_eq!(hits[0].code, "P2");
 //! ```
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+
+use memchr::memmem::Finder;
 
 use crate::contract::{PriceListItem, Product, Stock};
 use crate::text::fold;
@@ -36,6 +41,9 @@ pub struct ProductIndex {
     products: Vec<Product>,
     folded: Vec<String>,
     with_stock: HashSet<String>,
+    groups: Vec<(String, String)>,
+    /// The last search: its filter (words folded) and the positions it found.
+    last: RefCell<Option<(ProductFilter, Vec<u32>)>>,
 }
 
 impl ProductIndex {
@@ -43,7 +51,11 @@ impl ProductIndex {
     pub fn new(mut products: Vec<Product>) -> ProductIndex {
         products.sort_by(|a, b| (&a.description, &a.code).cmp(&(&b.description, &b.code)));
         let folded = products.iter().map(|p| fold(&format!("{} {}", p.code, p.description))).collect();
-        ProductIndex { products, folded, with_stock: HashSet::new() }
+        let mut groups: Vec<(String, String)> =
+            products.iter().map(|p| (p.group.clone(), p.group_name.clone())).collect();
+        groups.sort();
+        groups.dedup();
+        ProductIndex { products, folded, with_stock: HashSet::new(), groups, last: RefCell::new(None) }
     }
 
     /// Adds what the stock table says: a product is in stock when its standard warehouse
@@ -69,27 +81,34 @@ impl ProductIndex {
 
     /// The matching products, in order.
     pub fn search(&self, f: &ProductFilter) -> Vec<&Product> {
-        let words: Vec<String> = fold(&f.search).split_whitespace().map(str::to_string).collect();
-        self.products
-            .iter()
-            .zip(&self.folded)
-            .filter(|(p, hay)| {
-                words.iter().all(|w| hay.contains(w.as_str()))
-                    && (f.group.is_empty() || p.group == f.group)
-                    && (f.kind.is_empty() || p.kind == f.kind)
-                    && (!f.in_stock || self.with_stock.contains(&p.code))
-            })
-            .map(|(p, _)| p)
-            .collect()
+        let search = fold(&f.search);
+        let finders: Vec<Finder<'static>> = search.split_whitespace().map(|w| Finder::new(w).into_owned()).collect();
+        let matches = |i: usize| {
+            let p = &self.products[i];
+            finders.iter().all(|w| w.find(self.folded[i].as_bytes()).is_some())
+                && (f.group.is_empty() || p.group == f.group)
+                && (f.kind.is_empty() || p.kind == f.kind)
+                && (!f.in_stock || self.with_stock.contains(&p.code))
+        };
+        let this = ProductFilter { search, ..f.clone() };
+        // Every word of the last search is inside a word of this one (same other filters):
+        // this one's hits are among the last one's.
+        let narrower = |last: &ProductFilter| {
+            ProductFilter { search: this.search.clone(), ..last.clone() } == this
+                && last.search.split_whitespace().all(|w| this.search.split_whitespace().any(|t| t.contains(w)))
+        };
+        let hits: Vec<u32> = match self.last.borrow().as_ref() {
+            Some((last, hits)) if narrower(last) => hits.iter().copied().filter(|i| matches(*i as usize)).collect(),
+            _ => (0..self.products.len() as u32).filter(|i| matches(*i as usize)).collect(),
+        };
+        let found = hits.iter().map(|i| &self.products[*i as usize]).collect();
+        *self.last.borrow_mut() = Some((this, hits));
+        found
     }
 
     /// The groups present, `(code, name)`, sorted.
     pub fn groups(&self) -> Vec<(String, String)> {
-        let mut g: Vec<(String, String)> =
-            self.products.iter().map(|p| (p.group.clone(), p.group_name.clone())).collect();
-        g.sort();
-        g.dedup();
-        g
+        self.groups.clone()
     }
 }
 
@@ -137,6 +156,26 @@ mod tests {
         assert_eq!(codes(&ProductFilter { group: "0002".into(), ..Default::default() }), ["P00100"]);
         assert!(codes(&ProductFilter { kind: "PA".into(), ..Default::default() }).is_empty());
         assert_eq!(index.groups().len(), 2);
+    }
+
+    #[test]
+    fn typing_on_finds_what_a_fresh_search_finds() {
+        let index = ProductIndex::new(vec![
+            product("P1", "CAFÉ TORRADO 500G", "1"),
+            product("P2", "CAFÉ SOLÚVEL 200G", "1"),
+            product("P3", "CHÁ MATE", "2"),
+            product("P4", "CACAU EM PÓ", "2"),
+        ]);
+        let fresh = ProductIndex::new(index.products.clone());
+        let q = |s: &str, group: &str| ProductFilter { search: s.into(), group: group.into(), ..Default::default() };
+        for (s, g) in
+            [("c", ""), ("ca", ""), ("caf", ""), ("caf 5", ""), ("ca", ""), ("c", "2"), ("ch", "2"), ("c", "")]
+        {
+            let codes = |i: &ProductIndex| i.search(&q(s, g)).iter().map(|p| p.code.clone()).collect::<Vec<_>>();
+            let fresh_codes = codes(&fresh);
+            *fresh.last.borrow_mut() = None;
+            assert_eq!(codes(&index), fresh_codes, "{s:?} in group {g:?}");
+        }
     }
 
     #[test]

@@ -1,14 +1,20 @@
 // Offline benchmark (not a test), in headless Debian Chromium against the heavy-day server
-// (server/examples/offline_bench_server.rs: 10k customers + 20k products selected). Prints
-// - priming throughput (records/s) of the app, beside a raw JavaScript batched IndexedDB
-//   put of the same pages fetched from the same endpoints, in the same run (the ratio);
-// - search-as-you-type latency over the 20k products offline (median, p95);
-// - the time to push 200 offline orders until all are synced.
-//   node bench/offline.js http://127.0.0.1:8097 [runs]
+// (server/examples/offline_bench_server.rs: N customers + M products selected through the
+// contract). Before it times anything it proves the selection whole: every table on the
+// device holds exactly the rows the server says it must (EXPECT). Prints
+// - priming throughput (records/s) of the app, beside a plain JavaScript batched IndexedDB
+//   put of the same pages fetched from the same endpoints, in the same run (the ratio), and
+//   the tab's peak JS heap and wasm memory while the app primes;
+// - with --search: search-as-you-type latency over the selected products offline (first
+//   keystroke, median, p95);
+// - with --push: the time to push 200 offline orders until all are synced.
+//   node bench/offline.js http://127.0.0.1:8097 <runs> '<EXPECT json>' [--search] [--push]
 const { chromium } = require('@playwright/test');
 
 const base = process.argv[2] || 'http://127.0.0.1:8097';
 const runs = Number(process.argv[3] || 3);
+const expect = JSON.parse(process.argv[4] || '{}');
+const flags = new Set(process.argv.slice(5));
 const args = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
@@ -23,6 +29,8 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
+const total = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 async function signIn(page) {
   await page.goto(`${base}/login`);
@@ -34,7 +42,7 @@ async function signIn(page) {
   return t0;
 }
 
-/** Rows the app holds in its database, over every store but the outbox and meta. */
+/** Rows the app holds per store, over every store but the outbox and meta. */
 function countRows(page) {
   return page.evaluate(() => new Promise((resolve) => {
     const r = indexedDB.open('mascate-000001');
@@ -42,12 +50,41 @@ function countRows(page) {
       const db = r.result;
       const names = [...db.objectStoreNames].filter((n) => n !== 'outbox' && n !== 'meta');
       const tx = db.transaction(names, 'readonly');
-      let total = 0;
-      for (const n of names) tx.objectStore(n).count().onsuccess = (e) => { total += e.target.result; };
-      tx.oncomplete = () => { db.close(); resolve(total); };
+      const counts = {};
+      for (const n of names) tx.objectStore(n).count().onsuccess = (e) => { counts[n] = e.target.result; };
+      tx.oncomplete = () => { db.close(); resolve(counts); };
     };
   }));
 }
+
+/** Throws unless every table holds exactly what the server says it must. */
+function assertWhole(counts, label) {
+  const wrong = Object.entries(expect).filter(([store, rows]) => counts[store] !== rows);
+  if (wrong.length || !Object.keys(expect).length) {
+    throw new Error(`${label}: the device does not hold the whole selection: ${
+      wrong.map(([s, rows]) => `${s} ${counts[s]} of ${rows}`).join(', ') || 'nothing expected'}`);
+  }
+}
+
+/** Samples the tab's JS heap (Chromium's own counter) until stopped; returns the peak. */
+async function heapSampler(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let peak = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { metrics } = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }));
+      const used = metrics.find((m) => m.name === 'JSHeapUsedSize');
+      if (used) peak = Math.max(peak, used.value);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  return async () => { running = false; await loop; return peak; };
+}
+
+/** The wasm module's memory (it only grows, so its size at the end is its peak). */
+const wasmMemory = (page) => page.evaluate(() => window.__mascateWasm?.memory?.buffer?.byteLength ?? 0);
 
 /** The same pages, fetched and put by plain JavaScript: one transaction per page. */
 function rawPrime(page, endpoints) {
@@ -88,41 +125,60 @@ function rawPrime(page, endpoints) {
 
 async function main() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args });
+  const expected = total(expect);
+  const newPage = async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      addEventListener('TrunkApplicationStarted', (e) => { window.__mascateWasm = e.detail.wasm; });
+    });
+    return { context, page };
+  };
 
   // 1. Priming: a new device each run, from "sign in" to "ready for offline".
   const app = [];
   const raw = [];
-  let records = 0;
   for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-    const page = await context.newPage();
+    const { context, page } = await newPage();
+    const heap = await heapSampler(context, page);
     const t0 = await signIn(page);
     await page.getByTestId('nav-offline-configurator').click();
-    await page.locator('[data-testid=offline-readiness][data-ready=true]').waitFor({ timeout: 600_000 });
+    await page.locator('[data-testid=offline-readiness][data-ready=true]').waitFor({ timeout: 1_800_000 });
     const ms = Date.now() - t0;
-    records = await countRows(page);
-    app.push({ ms, rows: records });
-    raw.push(await rawPrime(page, ENDPOINTS));
+    const peakHeap = await heap();
+    // Proof before any figure: every record of every table is on the device.
+    const counts = await countRows(page);
+    assertWhole(counts, `app run ${i + 1}`);
+    app.push({ ms, rows: total(counts), peakHeap, wasm: await wasmMemory(page) });
+    const r = await rawPrime(page, ENDPOINTS);
+    if (r.rows !== expected) throw new Error(`raw JS run ${i + 1} stored ${r.rows} rows of ${expected}`);
+    raw.push(r);
     await context.close();
   }
   const rate = (r) => r.rows / (r.ms / 1000);
   const appRate = median(app.map(rate));
   const rawRate = median(raw.map(rate));
-  console.log(`priming ${records} records (10k customers, 20k products, their price-list items, stock, reference lists):`);
-  console.log(`  app (sign-in to ready, IndexedDB through rexie): median ${median(app.map((r) => r.ms)).toFixed(0)} ms, ${appRate.toFixed(0)} records/s  (runs: ${app.map((r) => r.ms.toFixed(0)).join(', ')} ms)`);
+  const tables = Object.entries(expect).map(([s, n]) => `${s} ${n}`).join(', ');
+  console.log(`priming ${expected} records, every one counted on the device (${tables}):`);
+  console.log(`  app (sign-in to ready): median ${median(app.map((r) => r.ms)).toFixed(0)} ms, ${appRate.toFixed(0)} records/s  (runs: ${app.map((r) => r.ms.toFixed(0)).join(', ')} ms)`);
   console.log(`  raw JS (same pages fetched, one put transaction per page): median ${median(raw.map((r) => r.ms)).toFixed(0)} ms, ${rawRate.toFixed(0)} records/s  (runs: ${raw.map((r) => r.ms.toFixed(0)).join(', ')} ms)`);
   console.log(`  ratio app/raw throughput: ${(appRate / rawRate).toFixed(2)}`);
+  console.log(`  the app's tab while priming: peak JS heap ${mb(Math.max(...app.map((r) => r.peakHeap)))}, wasm memory ${mb(Math.max(...app.map((r) => r.wasm)))}`);
+  if (!flags.has('--search') && !flags.has('--push')) {
+    await browser.close();
+    return;
+  }
 
-  // 2. Search as you type over 20k products, offline.
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-  const page = await context.newPage();
+  // 2. Search as you type over the selected products, offline.
+  const { context, page } = await newPage();
   await signIn(page);
   await page.getByTestId('nav-offline-configurator').click();
-  await page.locator('[data-testid=offline-readiness][data-ready=true]').waitFor({ timeout: 600_000 });
+  await page.locator('[data-testid=offline-readiness][data-ready=true]').waitFor({ timeout: 1_800_000 });
+  assertWhole(await countRows(page), 'search device');
   await page.evaluate(() => navigator.serviceWorker.ready);
   await context.setOffline(true);
   await page.getByTestId('nav-products').click();
-  await page.getByTestId('products-page').waitFor();
+  await page.locator('[data-testid=products-list]').waitFor();
   const latencies = await page.evaluate(async () => {
     const input = document.querySelector('[data-testid=products-search]');
     const list = document.querySelector('[data-testid=products-page]');
@@ -148,7 +204,11 @@ async function main() {
     return out;
   });
   const [first, ...rest] = latencies;
-  console.log(`search as you type over 20k products offline: ${latencies.length} keystrokes, median ${median(rest).toFixed(1)} ms, p95 ${pct(rest, 95).toFixed(1)} ms (first keystroke, loading the index: ${first.toFixed(0)} ms)`);
+  console.log(`search as you type over ${expect.products} products offline (counted on the device): ${latencies.length} keystrokes, first ${first.toFixed(1)} ms, median ${median(rest).toFixed(1)} ms, p95 ${pct(rest, 95).toFixed(1)} ms`);
+  if (!flags.has('--push')) {
+    await browser.close();
+    return;
+  }
 
   // 3. 200 orders written offline, then the connection returns.
   await page.evaluate(async () => {

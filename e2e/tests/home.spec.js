@@ -6,15 +6,15 @@ test('the dashboard shows the seller\'s indicators and an SVG chart for the peri
   await signIn(page, 'ana');
   const cards = page.getByTestId('home-card');
   await expect(cards).toHaveCount(4);
-  await expect(cards.first()).toContainText('Total de Itens');
+  await expect(cards.first()).toContainText('Total de itens');
   const six = Number((await page.getByTestId('home-card-total').first().textContent()).replace(/\D/g, ''));
   expect(six).toBeGreaterThan(0);
   await expect(page.getByTestId('chart-line')).toHaveCount(2);
   // Six months of history: six points on each line.
-  await expect(page.locator('[data-testid=home-chart] circle')).toHaveCount(12);
+  await expect(page.locator('[data-testid=home-chart] [data-testid=chart-point]')).toHaveCount(12);
 
   await page.getByTestId('home-period').selectOption('12');
-  await expect(page.locator('[data-testid=home-chart] circle')).toHaveCount(24);
+  await expect(page.locator('[data-testid=home-chart] [data-testid=chart-point]')).toHaveCount(24);
   const twelve = Number((await page.getByTestId('home-card-total').first().textContent()).replace(/\D/g, ''));
   expect(twelve).toBeGreaterThan(six);
 

@@ -50,11 +50,20 @@ test('signed in: navigation, the configurator opens, the session survives a relo
   await expect(page.getByTestId('seller-name')).toHaveText('Ana Ribeiro');
   await expect(page.getByTestId('customer-row').first()).toBeVisible();
 
+  const session = await page.evaluate(() => JSON.parse(localStorage.getItem('mascate.session')));
   await page.getByTestId('logout').click();
   await expect(page.getByTestId('login-form')).toBeVisible();
   await page.goto('/customers');
   await expect(page.getByTestId('login-form')).toBeVisible();
   expect(dialogs).toEqual([]);
+  // Signing out revoked the session on the server: the tokens the device held open nothing.
+  await expect.poll(async () => (await page.request.get('/api/tgv/sellers/codeuser', {
+    headers: { Authorization: `Bearer ${session.access_token}` },
+  })).status()).toBe(401);
+  const refreshed = await page.request.post(
+    `/api/oauth2/v1/token?grant_type=refresh_token&refresh_token=${session.refresh_token}`,
+  );
+  expect(refreshed.status()).toBe(401);
 });
 
 test('signed-out visitors are sent to the login page', async ({ page }) => {

@@ -8,7 +8,7 @@
 
 use std::time::{Duration, Instant};
 
-use mascate_server::{app, fixtures, queue, AppState, Config};
+use mascate_server::{fixtures, queue, AppState, Config};
 use serde_json::{json, Value};
 
 fn median(mut xs: Vec<Duration>) -> Duration {
@@ -49,8 +49,8 @@ async fn main() {
     queue::start(state.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    let service = axum::ServiceExt::<axum::extract::Request>::into_make_service(app(state.clone()));
-    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+    let serving = state.clone();
+    tokio::spawn(async move { mascate_server::serve(listener, serving, std::future::pending()).await.unwrap() });
     let http = reqwest::Client::new();
     let token: String = {
         let res = http

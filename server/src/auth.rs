@@ -2,24 +2,23 @@
 //! `/api/tgv`, `/api/pgv` and `/api/fat` route goes through.
 //!
 //! Tokens are random and opaque to clients; only their SHA-256 is stored, so a copy of the
-//! database gives no usable token. Passwords are stored as Argon2id hashes.
+//! database gives no usable token. Passwords are stored as Argon2id hashes and checked off
+//! the database ([`passwords`]); logins are throttled ([`throttle`]); grants, rotation and
+//! revocation live in [`grants`].
 
-use std::collections::HashMap;
+pub mod grants;
+pub mod passwords;
+pub mod throttle;
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
-use axum::body::Bytes;
-use axum::extract::{Query, Request, State};
-use axum::http::{HeaderMap, StatusCode};
+pub use grants::{revoke, token};
+
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
-use mascate_domain::contract::TokenResponse;
 use rand::RngCore;
 use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
 
-use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::AppState;
 
@@ -40,13 +39,28 @@ impl Caller {
     }
 }
 
-pub fn hash_password(password: &str) -> String {
-    let salt = SaltString::generate(&mut OsRng);
-    Argon2::default().hash_password(password.as_bytes(), &salt).expect("argon2 hashing").to_string()
+pub use passwords::hash_password;
+
+/// What the password grant goes through: the throttle and the password checkers.
+pub struct Logins {
+    pub throttle: throttle::Throttle,
+    pub checker: passwords::Checker,
 }
 
-fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok()).unwrap_or(false)
+impl Logins {
+    pub fn new(config: &crate::Config, clock: &crate::clock::Clock) -> Logins {
+        let policy = throttle::Policy {
+            lockout_failures: config.lockout_failures.max(1),
+            lockout_secs: config.lockout_minutes.max(0) * 60,
+            address_failures: config.address_failures.max(1),
+            address_window_secs: 5 * 60,
+        };
+        let workers = config.password_workers.max(1);
+        Logins {
+            throttle: throttle::Throttle::new(policy, clock.clone()),
+            checker: passwords::Checker::new(workers, 64),
+        }
+    }
 }
 
 fn token_hash(token: &str) -> String {
@@ -57,99 +71,6 @@ fn new_token() -> String {
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);
     hex::encode(bytes)
-}
-
-/// `POST /api/oauth2/v1/token`: password and refresh_token grants. Parameters may come in
-/// the query string, as headers (as Protheus callers send them), or as a form body.
-pub async fn token(
-    State(state): State<AppState>,
-    Query(query): Query<HashMap<String, String>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let form: HashMap<String, String> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
-    let param = |name: &str| -> Option<String> {
-        query
-            .get(name)
-            .cloned()
-            .or_else(|| form.get(name).cloned())
-            .or_else(|| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_string))
-            .filter(|v| !v.is_empty())
-    };
-    let grant = param("grant_type").unwrap_or_default();
-    let (access_ttl, refresh_ttl) = (state.config.access_ttl_secs, state.config.refresh_ttl_secs);
-    let result = match grant.as_str() {
-        "password" => {
-            let (Some(user), Some(password)) = (param("username"), param("password")) else {
-                return ApiError::bad_request("Informe username e password.").into_response();
-            };
-            state
-                .db
-                .run(move |tx| {
-                    let found: Option<(String, String)> = tx
-                        .conn
-                        .query_row("SELECT user_id, password_hash FROM users WHERE username = ?1", params![user], |r| {
-                            Ok((r.get(0)?, r.get(1)?))
-                        })
-                        .optional()?;
-                    match found {
-                        Some((user_id, hash)) if verify_password(&password, &hash) => {
-                            issue(tx, &user_id, access_ttl, refresh_ttl)
-                        }
-                        _ => Err(ApiError::unauthorized("Usuário ou senha inválidos.")),
-                    }
-                })
-                .await
-        }
-        "refresh_token" => {
-            let Some(refresh) = param("refresh_token") else {
-                return ApiError::bad_request("Informe refresh_token.").into_response();
-            };
-            state
-                .db
-                .run(move |tx| {
-                    let hash = token_hash(&refresh);
-                    let user: Option<String> = tx
-                        .conn
-                        .query_row(
-                            "SELECT user_id FROM tokens WHERE token_hash = ?1 AND kind = 'refresh' AND expires_at > ?2",
-                            params![hash, tx.clock.now_micros()],
-                            |r| r.get(0),
-                        )
-                        .optional()?;
-                    let Some(user_id) = user else {
-                        return Err(ApiError::unauthorized("Refresh token inválido ou expirado."));
-                    };
-                    // Rotate: a refresh token works once.
-                    tx.conn.execute("DELETE FROM tokens WHERE token_hash = ?1", params![hash])?;
-                    issue(tx, &user_id, access_ttl, refresh_ttl)
-                })
-                .await
-        }
-        _ => Err(ApiError::bad_request("grant_type deve ser password ou refresh_token.")),
-    };
-    match result {
-        Ok(tokens) => (StatusCode::CREATED, Json(tokens)).into_response(),
-        Err(e) => e.into_response(),
-    }
-}
-
-fn issue(tx: &Tx, user_id: &str, access_ttl: i64, refresh_ttl: i64) -> ApiResult<TokenResponse> {
-    let now = tx.clock.now_micros();
-    tx.conn.execute("DELETE FROM tokens WHERE expires_at <= ?1", params![now])?;
-    let access = new_token();
-    let refresh = new_token();
-    let mut insert =
-        tx.conn.prepare_cached("INSERT INTO tokens(token_hash, kind, user_id, expires_at) VALUES (?1, ?2, ?3, ?4)")?;
-    insert.execute(params![token_hash(&access), "access", user_id, now + access_ttl * 1_000_000])?;
-    insert.execute(params![token_hash(&refresh), "refresh", user_id, now + refresh_ttl * 1_000_000])?;
-    Ok(TokenResponse {
-        access_token: access,
-        refresh_token: refresh,
-        scope: "default".into(),
-        token_type: "Bearer".into(),
-        expires_in: access_ttl.max(0) as u64,
-    })
 }
 
 /// Middleware: resolves the bearer token to a [`Caller`] or answers 401.
@@ -165,7 +86,7 @@ pub async fn require_token(State(state): State<AppState>, mut req: Request, next
     };
     let caller = state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             tx.conn
                 .query_row(
                     "SELECT u.user_id, u.name, u.email, s.code, u.is_admin
@@ -189,6 +110,7 @@ pub async fn require_token(State(state): State<AppState>, mut req: Request, next
         .await;
     match caller {
         Ok(Some(caller)) => {
+            tracing::Span::current().record("seller", caller.seller.as_deref().unwrap_or("-"));
             req.extensions_mut().insert(caller);
             next.run(req).await
         }

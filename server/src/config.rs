@@ -25,10 +25,29 @@ pub struct Config {
     /// Demo mode (`--demo`/`--no-demo`, `MASCATE_DEMO`): the login page shows the demo logins.
     pub demo: bool,
     /// How long a queued document waits, and then is processed, in milliseconds
-    /// (`--queue-delay-ms`, `MASCATE_QUEUE_DELAY_MS`), so "waiting" and "processing" show.
+    /// (`--queue-delay-ms`, `MASCATE_QUEUE_DELAY_MS`), so "waiting" and "processing" show in
+    /// a demo; 0 (the default) processes as fast as the engine goes.
     pub queue_delay_ms: i64,
     /// Appends one line per request to this file (`--access-log`, `MASCATE_ACCESS_LOG`).
     pub access_log: Option<PathBuf>,
+    /// Days a finished queue row is kept (`--queue-retention-days`, `MASCATE_QUEUE_RETENTION_DAYS`).
+    pub queue_retention_days: i64,
+    /// Seconds a connection may take to send its request headers (`--header-timeout`,
+    /// `MASCATE_HEADER_TIMEOUT`).
+    pub header_timeout_secs: u64,
+    /// Connections open at once (`--max-connections`, `MASCATE_MAX_CONNECTIONS`), also kept
+    /// below the process's file limit.
+    pub max_connections: usize,
+    /// Failed logins in a row that lock a user name (`--lockout-failures`,
+    /// `MASCATE_LOCKOUT_FAILURES`), as Protheus's password policy.
+    pub lockout_failures: u32,
+    /// Minutes a locked user name waits (`--lockout-minutes`, `MASCATE_LOCKOUT_MINUTES`).
+    pub lockout_minutes: i64,
+    /// Failed logins from one address within 5 minutes before it must wait out the window
+    /// (`--address-failures`, `MASCATE_ADDRESS_FAILURES`).
+    pub address_failures: u32,
+    /// Threads that check passwords (`--password-workers`, `MASCATE_PASSWORD_WORKERS`).
+    pub password_workers: usize,
 }
 
 impl Default for Config {
@@ -43,8 +62,15 @@ impl Default for Config {
             refresh_ttl_secs: 24 * 3600,
             clock_offset_secs: 0,
             demo: true,
-            queue_delay_ms: 1000,
+            queue_delay_ms: 0,
             access_log: None,
+            queue_retention_days: 30,
+            header_timeout_secs: 10,
+            max_connections: 1024,
+            lockout_failures: 5,
+            lockout_minutes: 15,
+            address_failures: 50,
+            password_workers: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(4),
         }
     }
 }
@@ -57,6 +83,9 @@ Usage:
   mascate-server [serve] [OPTIONS]
   mascate-server generate-fixtures [--out DIR] [--scale N]
   mascate-server generate-customers COUNT [OUT]
+  mascate-server user add NAME [--name N] [--seller CODE] [--email E] [--admin] [--data-dir DIR]
+  mascate-server user password NAME [--data-dir DIR]   (password from MASCATE_PASSWORD or stdin)
+  mascate-server user list [--data-dir DIR]
 
 Options (each also as an environment variable MASCATE_<NAME>, flags win):
   --bind ADDR            address to listen on (127.0.0.1)
@@ -68,7 +97,15 @@ Options (each also as an environment variable MASCATE_<NAME>, flags win):
   --refresh-ttl SECS     refresh-token lifetime (86400)
   --clock-offset SECS    shifts the server's clock (0; env MASCATE_CLOCK_OFFSET_SECS)
   --demo | --no-demo     show the demo logins on the login page (demo)
-  --queue-delay-ms MS    how long a queued document waits, then is processed (1000)
+  --queue-delay-ms MS    how long a queued document waits, then is processed (0; 1000
+                         shows waiting and processing in a demo)
+  --queue-retention-days N   days a finished queue row is kept (30)
+  --header-timeout SECS  time a connection has to send its request headers (10)
+  --max-connections N    connections open at once (1024, kept below the file limit)
+  --lockout-failures N   failed logins in a row that lock a user name (5)
+  --lockout-minutes N    minutes a locked user name waits (15)
+  --address-failures N   failed logins from one address in 5 minutes before it waits (50)
+  --password-workers N   threads that check passwords (cores, at most 4)
   --access-log FILE      append one line per request (time, method, path, status)
   -h, --help             this text
 ";
@@ -76,6 +113,14 @@ Options (each also as an environment variable MASCATE_<NAME>, flags win):
 impl Config {
     pub fn database_path(&self) -> PathBuf {
         self.data_dir.join("mascate.sqlite3")
+    }
+
+    /// How the accept loop treats connections.
+    pub fn limits(&self) -> crate::serve::Limits {
+        crate::serve::Limits {
+            header_timeout: std::time::Duration::from_secs(self.header_timeout_secs),
+            max_connections: self.max_connections,
+        }
     }
 
     /// Reads the environment, then the flags (flags win). Returns an error line on a bad value.
@@ -96,6 +141,13 @@ impl Config {
                 "demo" => c.demo = !matches!(value, "0" | "false" | "no"),
                 "queue-delay-ms" => c.queue_delay_ms = num(value)?,
                 "access-log" => c.access_log = Some(value.into()),
+                "queue-retention-days" => c.queue_retention_days = num(value)?.max(0),
+                "header-timeout" => c.header_timeout_secs = num(value)?.max(1) as u64,
+                "max-connections" => c.max_connections = num(value)?.max(1) as usize,
+                "lockout-failures" => c.lockout_failures = num(value)?.clamp(1, 1000) as u32,
+                "lockout-minutes" => c.lockout_minutes = num(value)?.max(0),
+                "address-failures" => c.address_failures = num(value)?.clamp(1, 1_000_000) as u32,
+                "password-workers" => c.password_workers = num(value)?.clamp(1, 64) as usize,
                 _ => return Err(format!("unknown option --{key}")),
             }
             Ok(())
@@ -112,6 +164,13 @@ impl Config {
             ("MASCATE_DEMO", "demo"),
             ("MASCATE_QUEUE_DELAY_MS", "queue-delay-ms"),
             ("MASCATE_ACCESS_LOG", "access-log"),
+            ("MASCATE_QUEUE_RETENTION_DAYS", "queue-retention-days"),
+            ("MASCATE_HEADER_TIMEOUT", "header-timeout"),
+            ("MASCATE_MAX_CONNECTIONS", "max-connections"),
+            ("MASCATE_LOCKOUT_FAILURES", "lockout-failures"),
+            ("MASCATE_LOCKOUT_MINUTES", "lockout-minutes"),
+            ("MASCATE_ADDRESS_FAILURES", "address-failures"),
+            ("MASCATE_PASSWORD_WORKERS", "password-workers"),
         ] {
             if let Some(v) = env(var) {
                 set(&mut c, key, &v)?;

@@ -1,630 +1,97 @@
-//! SQLite storage: schema migrations, the stamp clock, and the one connection every request
-//! goes through.
+//! SQLite storage: schema migrations, the stamp clock, one writer and a small pool of
+//! readers.
 //!
-//! All access is serialised through one connection, each call in its own transaction. That
-//! makes the stamp rule simple and exact: a write takes a stamp strictly greater than any
-//! stamp or `po_sync_date` handed out before, so `stamp > dateSync` never misses a row and
-//! never repeats one (see `mascate_domain::timestamp`).
+//! The file is in WAL mode: every write goes through one connection, each call in its own
+//! transaction; reads go through a pool of read-only connections and never wait for a write
+//! (or a login) to finish. The stamp rule stays exact: a write takes a stamp strictly
+//! greater than any stamp or `po_sync_date` handed out before, and a read's `po_sync_date`
+//! is fixed *before* its snapshot is taken, no later than the floor of a write in flight
+//! (every stamp of that write is above it), so `stamp > dateSync` never misses a row (see
+//! `mascate_domain::timestamp`; a row may come twice, which a diff's upsert absorbs).
+//!
+//! Durability: a request's write commits with `synchronous=FULL` (the WAL is on disk before
+//! the 201 goes out); the queue job's own transactions use `NORMAL`, as a power cut can only
+//! roll such a transaction back whole, and the queue then runs it again.
 
 use std::path::Path;
-use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use rusqlite::functions::FunctionFlags;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, ToSql};
+use tokio::sync::Semaphore;
 
 use crate::anyhow_lite;
 use crate::clock::Clock;
 use crate::error::{ApiError, ApiResult};
-use crate::fixtures::Fixtures;
 
-/// Schema versions, applied in order; `PRAGMA user_version` remembers how far a file got.
-const MIGRATIONS: &[&str] = &[
-    // 1: users, sellers, tokens, customers, seller filters.
-    r#"
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE users (
-        user_id TEXT PRIMARY KEY,
-        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
-        name TEXT NOT NULL,
-        email TEXT NOT NULL DEFAULT '',
-        password_hash TEXT NOT NULL,
-        is_admin INTEGER NOT NULL DEFAULT 0,
-        can_access_protected_data INTEGER NOT NULL DEFAULT 1
-    );
-    CREATE TABLE sellers (
-        code TEXT PRIMARY KEY,
-        branchid TEXT NOT NULL DEFAULT '',
-        name TEXT NOT NULL,
-        shortname TEXT NOT NULL DEFAULT '',
-        email TEXT NOT NULL DEFAULT '',
-        intercallcode TEXT NOT NULL DEFAULT '',
-        areacode TEXT NOT NULL DEFAULT '',
-        phone TEXT NOT NULL DEFAULT '',
-        cellphone TEXT NOT NULL DEFAULT '',
-        user_id TEXT UNIQUE REFERENCES users(user_id)
-    );
-    CREATE TABLE tokens (
-        token_hash TEXT PRIMARY KEY,
-        kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')),
-        user_id TEXT NOT NULL REFERENCES users(user_id),
-        expires_at INTEGER NOT NULL
-    );
-    CREATE INDEX tokens_expiry ON tokens(expires_at);
-    CREATE TABLE customers (
-        branch TEXT NOT NULL DEFAULT '',
-        code TEXT NOT NULL,
-        store TEXT NOT NULL,
-        id TEXT GENERATED ALWAYS AS (branch || code || store) VIRTUAL,
-        name TEXT NOT NULL DEFAULT '',
-        fantasy TEXT NOT NULL DEFAULT '',
-        municipalregistration TEXT NOT NULL DEFAULT '',
-        estadualregistration TEXT NOT NULL DEFAULT '',
-        customertype TEXT NOT NULL DEFAULT '',
-        persontype TEXT NOT NULL DEFAULT '',
-        cgc TEXT NOT NULL DEFAULT '',
-        paymentconditions TEXT NOT NULL DEFAULT '',
-        paymentconditioninternalid TEXT NOT NULL DEFAULT '',
-        pricelist TEXT NOT NULL DEFAULT '',
-        pricelistinternalid TEXT NOT NULL DEFAULT '',
-        cnae TEXT NOT NULL DEFAULT '',
-        vendor TEXT NOT NULL DEFAULT '',
-        citycode TEXT NOT NULL DEFAULT '',
-        city TEXT NOT NULL DEFAULT '',
-        neighborhood TEXT NOT NULL DEFAULT '',
-        address TEXT NOT NULL DEFAULT '',
-        addresscomplement TEXT NOT NULL DEFAULT '',
-        zipcode TEXT NOT NULL DEFAULT '',
-        uf TEXT NOT NULL DEFAULT '',
-        ufdescription TEXT NOT NULL DEFAULT '',
-        ddi TEXT NOT NULL DEFAULT '',
-        ddd TEXT NOT NULL DEFAULT '',
-        phone TEXT NOT NULL DEFAULT '',
-        email TEXT NOT NULL DEFAULT '',
-        country TEXT NOT NULL DEFAULT '',
-        countrydescription TEXT NOT NULL DEFAULT '',
-        contact TEXT NOT NULL DEFAULT '',
-        risk TEXT NOT NULL DEFAULT '',
-        creditlimit REAL NOT NULL DEFAULT 0,
-        lastpurchase TEXT NOT NULL DEFAULT '',
-        inclusiondate TEXT NOT NULL DEFAULT '',
-        status TEXT NOT NULL DEFAULT '2',
-        freighttype TEXT NOT NULL DEFAULT '',
-        carrier TEXT NOT NULL DEFAULT '',
-        carrierinternalid TEXT NOT NULL DEFAULT '',
-        stamp INTEGER NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (code, store)
-    );
-    CREATE INDEX customers_by_vendor ON customers(vendor, name);
-    CREATE INDEX customers_by_stamp ON customers(stamp);
-    CREATE TABLE seller_filters (
-        uuid TEXT PRIMARY KEY,
-        branchid TEXT NOT NULL DEFAULT '',
-        sellerid TEXT NOT NULL,
-        schemaid TEXT NOT NULL,
-        inclusiondate TEXT NOT NULL,
-        stamp INTEGER NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE UNIQUE INDEX seller_filters_one_a_day
-        ON seller_filters(sellerid, schemaid, inclusiondate) WHERE deleted = 0;
-    CREATE TABLE seller_filter_items (
-        filter_uuid TEXT NOT NULL REFERENCES seller_filters(uuid),
-        uuid TEXT NOT NULL,
-        itemid TEXT NOT NULL,
-        entityid TEXT NOT NULL,
-        PRIMARY KEY (filter_uuid, itemid),
-        UNIQUE (filter_uuid, entityid)
-    );
-    CREATE INDEX seller_filter_items_by_entity ON seller_filter_items(entityid);
-    "#,
-    // 2: the catalogue (products, stock, price lists) and the reference tables, prospects.
-    r#"
-    CREATE TABLE product_groups (code TEXT PRIMARY KEY, description TEXT NOT NULL);
-    CREATE TABLE warehouses (code TEXT PRIMARY KEY, description TEXT NOT NULL);
-    CREATE TABLE products (
-        branchid TEXT NOT NULL DEFAULT '',
-        code TEXT PRIMARY KEY,
-        internalid TEXT GENERATED ALWAYS AS (branchid || code) VIRTUAL,
-        description TEXT NOT NULL DEFAULT '',
-        type TEXT NOT NULL DEFAULT 'ME',
-        price REAL NOT NULL DEFAULT 0,
-        active TEXT NOT NULL DEFAULT 'S',
-        status TEXT NOT NULL DEFAULT '2',
-        standardwarehouse TEXT NOT NULL DEFAULT '01',
-        measureunit TEXT NOT NULL DEFAULT 'UN',
-        productimage TEXT NOT NULL DEFAULT '',
-        productgroup TEXT NOT NULL DEFAULT '',
-        outflowtype TEXT NOT NULL DEFAULT '',
-        ipi REAL NOT NULL DEFAULT 0,
-        icmsst TEXT NOT NULL DEFAULT 'N',
-        stamp INTEGER NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX products_by_stamp ON products(stamp);
-    CREATE VIEW products_view AS
-        SELECT p.*, coalesce(g.description, '') AS groupdescription
-        FROM products p LEFT JOIN product_groups g ON g.code = p.productgroup;
-    CREATE TABLE stock (
-        code TEXT NOT NULL REFERENCES products(code),
-        warehouse TEXT NOT NULL REFERENCES warehouses(code),
-        onhand REAL NOT NULL DEFAULT 0,
-        reserved REAL NOT NULL DEFAULT 0,
-        allocatedquantity REAL NOT NULL DEFAULT 0,
-        orderquantity REAL NOT NULL DEFAULT 0,
-        expectedinflow REAL NOT NULL DEFAULT 0,
-        stamp INTEGER NOT NULL,
-        PRIMARY KEY (code, warehouse)
-    );
-    CREATE INDEX stock_by_stamp ON stock(stamp);
-    CREATE VIEW product_balance_view AS
-        SELECT p.branchid || s.code AS internalid, p.branchid AS branchid, s.code AS code,
-               p.description AS description, s.warehouse AS warehouse, w.description AS warehousedescription,
-               s.onhand - s.reserved - s.allocatedquantity AS availablequantity,
-               s.orderquantity AS orderquantity, s.allocatedquantity AS allocatedquantity,
-               s.expectedinflow AS expectedinflow, p.deleted AS deleted, s.stamp AS stamp
-        FROM stock s JOIN products p ON p.code = s.code JOIN warehouses w ON w.code = s.warehouse;
-    CREATE TABLE price_lists (
-        branchid TEXT NOT NULL DEFAULT '',
-        code TEXT PRIMARY KEY,
-        internalid TEXT GENERATED ALWAYS AS (branchid || code) VIRTUAL,
-        description TEXT NOT NULL DEFAULT '',
-        status TEXT NOT NULL DEFAULT '1',
-        inicialdate TEXT NOT NULL DEFAULT '',
-        finaldate TEXT NOT NULL DEFAULT '',
-        paymentcondition TEXT NOT NULL DEFAULT '',
-        inicialtime TEXT NOT NULL DEFAULT '',
-        finaltime TEXT NOT NULL DEFAULT '',
-        timetype TEXT NOT NULL DEFAULT '',
-        stamp INTEGER NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE TABLE price_list_items (
-        branchid TEXT NOT NULL DEFAULT '',
-        pricelist TEXT NOT NULL REFERENCES price_lists(code),
-        item TEXT NOT NULL,
-        internalid TEXT GENERATED ALWAYS AS (branchid || pricelist || item) VIRTUAL,
-        headerid TEXT GENERATED ALWAYS AS (branchid || pricelist) VIRTUAL,
-        product TEXT NOT NULL REFERENCES products(code),
-        salesprice REAL NOT NULL DEFAULT 0,
-        validity TEXT NOT NULL DEFAULT '',
-        productgroup TEXT NOT NULL DEFAULT '',
-        discountvalue REAL NOT NULL DEFAULT 0,
-        state TEXT NOT NULL DEFAULT '',
-        stamp INTEGER NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (pricelist, item),
-        UNIQUE (pricelist, product)
-    );
-    CREATE INDEX price_list_items_by_product ON price_list_items(product);
-    CREATE INDEX price_list_items_by_stamp ON price_list_items(stamp);
-    CREATE VIEW price_list_items_view AS
-        SELECT i.*, coalesce(p.price, 0) AS baseprice FROM price_list_items i LEFT JOIN products p ON p.code = i.product;
-    CREATE TABLE payment_conditions (
-        branchid TEXT NOT NULL DEFAULT '',
-        paymentcode TEXT PRIMARY KEY,
-        internalid TEXT GENERATED ALWAYS AS (branchid || paymentcode) VIRTUAL,
-        paymentdescription TEXT NOT NULL DEFAULT '',
-        condition TEXT NOT NULL DEFAULT '',
-        status TEXT NOT NULL DEFAULT '2',
-        stamp INTEGER NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE TABLE carriers (
-        branchid TEXT NOT NULL DEFAULT '',
-        code TEXT PRIMARY KEY,
-        internalid TEXT GENERATED ALWAYS AS (branchid || code) VIRTUAL,
-        name TEXT NOT NULL DEFAULT '',
-        status TEXT NOT NULL DEFAULT '2',
-        stamp INTEGER NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE TABLE operation_types (operationtypeid TEXT PRIMARY KEY, description TEXT NOT NULL);
-    CREATE TABLE prospects (
-        branch TEXT NOT NULL DEFAULT '',
-        code TEXT NOT NULL,
-        store TEXT NOT NULL,
-        internalid TEXT GENERATED ALWAYS AS (branch || code || store) VIRTUAL,
-        name TEXT NOT NULL DEFAULT '',
-        fantasy TEXT NOT NULL DEFAULT '',
-        prospecttype TEXT NOT NULL DEFAULT '',
-        cgc TEXT NOT NULL DEFAULT '',
-        cnae TEXT NOT NULL DEFAULT '',
-        vendor TEXT NOT NULL DEFAULT '',
-        citycode TEXT NOT NULL DEFAULT '',
-        persontype TEXT NOT NULL DEFAULT '',
-        estadualregistration TEXT NOT NULL DEFAULT '',
-        city TEXT NOT NULL DEFAULT '',
-        neighborhood TEXT NOT NULL DEFAULT '',
-        address TEXT NOT NULL DEFAULT '',
-        zipcode TEXT NOT NULL DEFAULT '',
-        uf TEXT NOT NULL DEFAULT '',
-        ddi TEXT NOT NULL DEFAULT '',
-        ddd TEXT NOT NULL DEFAULT '',
-        phone TEXT NOT NULL DEFAULT '',
-        email TEXT NOT NULL DEFAULT '',
-        country TEXT NOT NULL DEFAULT '',
-        creditlimit REAL NOT NULL DEFAULT 0,
-        inclusiondate TEXT NOT NULL DEFAULT '',
-        status TEXT NOT NULL DEFAULT '2',
-        currentstatus TEXT NOT NULL DEFAULT '1',
-        customercode TEXT NOT NULL DEFAULT '',
-        customerstore TEXT NOT NULL DEFAULT '',
-        stamp INTEGER NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (code, store)
-    );
-    CREATE INDEX prospects_by_vendor ON prospects(vendor);
-    CREATE INDEX prospects_by_stamp ON prospects(stamp);
-    CREATE TABLE orders (
-        branchid TEXT NOT NULL DEFAULT '',
-        orderid TEXT PRIMARY KEY,
-        externalid TEXT NOT NULL DEFAULT '',
-        ordertype TEXT NOT NULL DEFAULT 'N',
-        pricelistid TEXT NOT NULL DEFAULT '',
-        paymentconditionid TEXT NOT NULL DEFAULT '',
-        issuedate TEXT NOT NULL,
-        clientid TEXT NOT NULL,
-        storeid TEXT NOT NULL,
-        sellerid TEXT NOT NULL,
-        freighttype TEXT NOT NULL DEFAULT '',
-        freight REAL NOT NULL DEFAULT 0,
-        insurance REAL NOT NULL DEFAULT 0,
-        expenses REAL NOT NULL DEFAULT 0,
-        discount REAL NOT NULL DEFAULT 0,
-        currencyid REAL NOT NULL DEFAULT 1,
-        carriercode TEXT NOT NULL DEFAULT '',
-        releasetype TEXT NOT NULL DEFAULT '',
-        notemessage TEXT NOT NULL DEFAULT '',
-        ordercomment TEXT NOT NULL DEFAULT '',
-        intermediaryid TEXT NOT NULL DEFAULT '',
-        purchaserpresence TEXT NOT NULL DEFAULT '',
-        liberok TEXT NOT NULL DEFAULT '',
-        invoice TEXT NOT NULL DEFAULT '',
-        block TEXT NOT NULL DEFAULT '',
-        origin TEXT NOT NULL DEFAULT '',
-        stamp INTEGER NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX orders_by_seller ON orders(sellerid, issuedate);
-    CREATE INDEX orders_by_external ON orders(externalid) WHERE externalid <> '';
-    CREATE INDEX orders_by_stamp ON orders(stamp);
-    CREATE TABLE order_items (
-        orderid TEXT NOT NULL REFERENCES orders(orderid),
-        itemid TEXT NOT NULL,
-        productid TEXT NOT NULL,
-        description TEXT NOT NULL DEFAULT '',
-        quantity REAL NOT NULL DEFAULT 0,
-        pricelist REAL NOT NULL DEFAULT 0,
-        unitprice REAL NOT NULL DEFAULT 0,
-        amount REAL NOT NULL DEFAULT 0,
-        discount REAL NOT NULL DEFAULT 0,
-        discountamount REAL NOT NULL DEFAULT 0,
-        quantitydelivered REAL NOT NULL DEFAULT 0,
-        blockstatus TEXT NOT NULL DEFAULT '',
-        outflowtype TEXT NOT NULL DEFAULT '',
-        fiscalcode TEXT NOT NULL DEFAULT '',
-        customerorder TEXT NOT NULL DEFAULT '',
-        deliverydate TEXT NOT NULL DEFAULT '',
-        operationtype TEXT NOT NULL DEFAULT '',
-        stamp INTEGER NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (orderid, itemid)
-    );
-    CREATE INDEX order_items_by_product ON order_items(productid);
-    CREATE INDEX order_items_by_stamp ON order_items(stamp);
-    CREATE TABLE quotations (
-        branchid TEXT NOT NULL DEFAULT '',
-        budgetid TEXT PRIMARY KEY,
-        externalid TEXT NOT NULL DEFAULT '',
-        pricelistid TEXT NOT NULL DEFAULT '',
-        paymentconditionid TEXT NOT NULL DEFAULT '',
-        customerid TEXT NOT NULL,
-        customerstore TEXT NOT NULL,
-        prospectid TEXT NOT NULL DEFAULT '',
-        prospectstore TEXT NOT NULL DEFAULT '',
-        issuedate TEXT NOT NULL,
-        freighttype TEXT NOT NULL DEFAULT '',
-        freight REAL NOT NULL DEFAULT 0,
-        insurance REAL NOT NULL DEFAULT 0,
-        expenses REAL NOT NULL DEFAULT 0,
-        discount REAL NOT NULL DEFAULT 0,
-        currencyid REAL NOT NULL DEFAULT 1,
-        releasetype TEXT NOT NULL DEFAULT '',
-        customertype TEXT NOT NULL DEFAULT '',
-        status TEXT NOT NULL DEFAULT 'A',
-        businessproposal TEXT NOT NULL DEFAULT '',
-        sellerid TEXT NOT NULL DEFAULT '',
-        orderid TEXT NOT NULL DEFAULT '',
-        stamp INTEGER NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX quotations_by_customer ON quotations(customerid, customerstore);
-    CREATE INDEX quotations_by_external ON quotations(externalid) WHERE externalid <> '';
-    CREATE INDEX quotations_by_stamp ON quotations(stamp);
-    CREATE TABLE quotation_items (
-        budgetid TEXT NOT NULL REFERENCES quotations(budgetid),
-        itemid TEXT NOT NULL,
-        productid TEXT NOT NULL,
-        description TEXT NOT NULL DEFAULT '',
-        quantity REAL NOT NULL DEFAULT 0,
-        pricelist REAL NOT NULL DEFAULT 0,
-        unitprice REAL NOT NULL DEFAULT 0,
-        amount REAL NOT NULL DEFAULT 0,
-        discount REAL NOT NULL DEFAULT 0,
-        discountamount REAL NOT NULL DEFAULT 0,
-        outflowtype TEXT NOT NULL DEFAULT '',
-        operationtype TEXT NOT NULL DEFAULT '',
-        stamp INTEGER NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (budgetid, itemid)
-    );
-    CREATE INDEX quotation_items_by_stamp ON quotation_items(stamp);
-    "#,
-    // 3: what the ERP computes around orders: credit blocks, invoices, receivables,
-    // notifications, the integration queue, and document numbering.
-    r#"
-    ALTER TABLE orders ADD COLUMN creditblock TEXT NOT NULL DEFAULT '';
-    CREATE TABLE invoices (
-        branch TEXT NOT NULL DEFAULT '',
-        invoice TEXT NOT NULL,
-        serie TEXT NOT NULL DEFAULT '1',
-        orderid TEXT NOT NULL REFERENCES orders(orderid),
-        issuedate TEXT NOT NULL,
-        amount REAL NOT NULL DEFAULT 0,
-        quantity REAL NOT NULL DEFAULT 0,
-        invoicetype TEXT NOT NULL DEFAULT 'SPED',
-        invoicecele TEXT NOT NULL DEFAULT '',
-        invoicekey TEXT NOT NULL DEFAULT '',
-        PRIMARY KEY (invoice, serie)
-    );
-    CREATE INDEX invoices_by_order ON invoices(orderid);
-    CREATE INDEX invoices_by_date ON invoices(issuedate);
-    CREATE TABLE bills (
-        branchid TEXT NOT NULL DEFAULT '',
-        prefix TEXT NOT NULL DEFAULT '1',
-        titlecode TEXT NOT NULL,
-        installment TEXT NOT NULL DEFAULT '',
-        type TEXT NOT NULL DEFAULT 'NF',
-        id TEXT GENERATED ALWAYS AS (branchid || prefix || titlecode || installment || type) VIRTUAL,
-        customerid TEXT NOT NULL,
-        customerstore TEXT NOT NULL,
-        billvalue REAL NOT NULL DEFAULT 0,
-        titlebalance REAL NOT NULL DEFAULT 0,
-        writeoffnetvalue REAL NOT NULL DEFAULT 0,
-        installmentmaturity TEXT NOT NULL,
-        originalmaturity TEXT NOT NULL,
-        issuedate TEXT NOT NULL,
-        stamp INTEGER NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (prefix, titlecode, installment, type)
-    );
-    CREATE INDEX bills_by_customer ON bills(customerid, customerstore);
-    CREATE TABLE notifications (
-        branch TEXT NOT NULL DEFAULT '',
-        id TEXT PRIMARY KEY,
-        title TEXT NOT NULL DEFAULT '',
-        description TEXT NOT NULL DEFAULT '',
-        type TEXT NOT NULL DEFAULT '1',
-        userid TEXT NOT NULL,
-        notificationdate TEXT NOT NULL,
-        notificationtime TEXT NOT NULL,
-        notificationstatus TEXT NOT NULL DEFAULT '1',
-        movimentationstatus REAL NOT NULL DEFAULT 0,
-        stamp INTEGER NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX notifications_by_user ON notifications(userid, notificationstatus);
-    CREATE INDEX notifications_by_stamp ON notifications(stamp);
-    CREATE TABLE integration_queue (
-        branchid TEXT NOT NULL DEFAULT '',
-        id TEXT PRIMARY KEY,
-        status TEXT NOT NULL DEFAULT '0',
-        json TEXT NOT NULL,
-        jsonerror TEXT NOT NULL DEFAULT '',
-        source TEXT NOT NULL DEFAULT '',
-        operation TEXT NOT NULL DEFAULT '3',
-        userid TEXT NOT NULL DEFAULT '',
-        sellerid TEXT NOT NULL DEFAULT '',
-        received_at INTEGER NOT NULL,
-        processing_at INTEGER,
-        processed_at INTEGER,
-        stamp INTEGER NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX integration_queue_waiting ON integration_queue(status, received_at);
-    CREATE INDEX integration_queue_by_stamp ON integration_queue(stamp);
-    CREATE TABLE sequences (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-    "#,
-    // 4: the read shapes of orders and quotations (§9.1, §9.3, §10.1), computed as the
-    // contract describes: amount from live items, status from the release flags, STAMP as the
-    // newer of the header and its first item.
-    r#"
-    CREATE VIEW orders_view AS
-        SELECT o.branchid || o.orderid AS internalid, o.externalid, o.branchid, o.orderid, o.ordertype,
-               o.pricelistid, o.paymentconditionid AS paymentConditionid,
-               '' || o.paymentconditionid AS paymentinternalid, o.issuedate,
-               coalesce(c.branch, '') || o.clientid || o.storeid AS customerinternalid,
-               o.clientid || o.storeid AS customerid, coalesce(c.name, '') AS customername,
-               o.clientid, o.storeid, o.sellerid, o.freighttype, o.freight, o.insurance, o.expenses, o.discount,
-               o.currencyid,
-               coalesce((SELECT sum(i.amount) FROM order_items i WHERE i.orderid = o.orderid AND i.deleted = 0), 0) AS amount,
-               coalesce((SELECT i.operationtype FROM order_items i WHERE i.orderid = o.orderid ORDER BY i.itemid LIMIT 1), '')
-                   AS typeofoperation,
-               CASE
-                   WHEN o.liberok = '' AND o.invoice = '' AND o.block = '' THEN 'A'
-                   WHEN o.invoice <> '' OR (o.liberok = 'E' AND o.block = '') THEN 'E'
-                   WHEN o.liberok <> '' AND o.invoice = '' AND o.block = '' THEN 'L'
-                   WHEN o.block = '1' THEN 'BR'
-                   WHEN o.block = '2' THEN 'BV'
-                   ELSE ' '
-               END AS status,
-               CASE WHEN o.creditblock <> '' THEN 'credit' WHEN o.block <> '' THEN 'rule' ELSE '' END AS blockreason,
-               o.carriercode, o.releasetype, coalesce(k.name, '') AS carriername, coalesce(s.name, '') AS sellername,
-               coalesce(s.email, '') AS selleremail, 0 AS amounttaxes, o.notemessage, o.ordercomment,
-               o.intermediaryid, o.purchaserpresence, o.deleted,
-               max(o.stamp, coalesce((SELECT i.stamp FROM order_items i WHERE i.orderid = o.orderid ORDER BY i.itemid LIMIT 1), 0))
-                   AS stamp
-        FROM orders o
-        LEFT JOIN customers c ON c.code = o.clientid AND c.store = o.storeid
-        LEFT JOIN carriers k ON k.code = o.carriercode
-        LEFT JOIN sellers s ON s.code = o.sellerid;
-    CREATE VIEW order_items_view AS
-        SELECT '' || i.orderid || i.itemid AS internalid, o.branchid || o.orderid AS orderinternalid,
-               o.externalid || i.itemid AS externalitemid, o.externalid, o.branchid, i.orderid, i.itemid,
-               i.productid, i.description, i.quantity, i.pricelist, i.unitprice, i.amount, i.discount,
-               i.discountamount, i.quantitydelivered, i.blockstatus, i.outflowtype, i.fiscalcode, i.customerorder,
-               i.deliverydate, '' AS productimage, i.deleted, i.stamp, o.sellerid
-        FROM order_items i JOIN orders o ON o.orderid = i.orderid;
-    CREATE VIEW quotations_view AS
-        SELECT q.branchid || q.budgetid AS internalid, '' || q.paymentconditionid AS paymentinternalid,
-               q.branchid, q.budgetid, q.externalid, q.pricelistid, q.paymentconditionid, q.customerid,
-               q.customerstore, q.prospectid, q.prospectstore, q.issuedate, q.freighttype, q.freight, q.insurance,
-               q.expenses, q.discount, q.currencyid,
-               coalesce((SELECT sum(i.amount) FROM quotation_items i WHERE i.budgetid = q.budgetid AND i.deleted = 0), 0) AS amount,
-               q.releasetype, q.customertype, q.status, q.businessproposal,
-               coalesce((SELECT i.operationtype FROM quotation_items i WHERE i.budgetid = q.budgetid ORDER BY i.itemid LIMIT 1), '')
-                   AS typeofoperation,
-               coalesce(c.name, '') AS customername, q.orderid, q.deleted,
-               max(q.stamp, coalesce((SELECT i.stamp FROM quotation_items i WHERE i.budgetid = q.budgetid ORDER BY i.itemid LIMIT 1), 0))
-                   AS stamp,
-               coalesce(c.vendor, '') AS customervendor, coalesce(p.vendor, '') AS prospectvendor
-        FROM quotations q
-        LEFT JOIN customers c ON c.code = q.customerid AND c.store = q.customerstore
-        LEFT JOIN prospects p ON p.code = q.prospectid AND p.store = q.prospectstore;
-    CREATE VIEW quotation_items_view AS
-        SELECT i.budgetid || i.itemid AS internalid, q.branchid || q.budgetid AS budgetinternalid,
-               q.externalid || i.itemid AS externalitemid, q.externalid, '' AS branchid, q.branchid AS branchheaderid,
-               i.budgetid, q.budgetid AS budgetheaderid, i.itemid, i.productid, i.description, i.quantity,
-               i.pricelist, i.unitprice, i.amount, i.discount, i.discountamount, i.outflowtype, '' AS productimage,
-               i.deleted, i.stamp
-        FROM quotation_items i JOIN quotations q ON q.budgetid = i.budgetid;
-    "#,
-    // 5: financial reads (§4.3–4.4) and notifications (§12).
-    r#"
-    CREATE VIEW financial_status_view AS
-        SELECT c.branch || c.code || c.store AS id, c.branch, c.code, c.store,
-               coalesce((SELECT min(b.originalmaturity) FROM bills b WHERE b.customerid = c.code
-                   AND b.customerstore = c.store AND b.titlebalance > 0 AND b.deleted = 0), '') AS oldestdue,
-               c.deleted, c.vendor,
-               coalesce((SELECT max(b.stamp) FROM bills b WHERE b.customerid = c.code AND b.customerstore = c.store
-                   AND b.titlebalance > 0), 0) AS stamp
-        FROM customers c;
-    CREATE VIEW bills_view AS
-        SELECT b.*, CASE WHEN b.writeoffnetvalue > 0 THEN 'P' ELSE 'A' END AS status, c.vendor AS vendor
-        FROM bills b LEFT JOIN customers c ON c.code = b.customerid AND c.store = b.customerstore;
-    CREATE VIEW notifications_view AS SELECT n.*, n.branch || n.id AS internalid FROM notifications n;
-    CREATE VIEW notifications_sync_view AS SELECT n.*, n.branch || n.id || n.userid AS internalid FROM notifications n;
-    "#,
-    // 6: the queue remembers which document it made (an extension clients may read).
-    r#"
-    ALTER TABLE integration_queue ADD COLUMN documentnumber TEXT NOT NULL DEFAULT '';
-    CREATE VIEW integration_queue_view AS SELECT q.*, q.branchid || q.id AS internalid FROM integration_queue q;
-    "#,
-    // 7: a customer's contacts (SU5 related through AC8, flattened: one customer each),
-    // returned goods (SD1 returns of an invoice's items), and the read shapes built on them:
-    // the seller's invoices, and each customer's last purchase of each product.
-    r#"
-    CREATE TABLE contacts (
-        branch TEXT NOT NULL DEFAULT '',
-        contactid TEXT PRIMARY KEY,
-        name TEXT NOT NULL DEFAULT '',
-        role TEXT NOT NULL DEFAULT '',
-        ddi TEXT NOT NULL DEFAULT '',
-        ddd TEXT NOT NULL DEFAULT '',
-        phone TEXT NOT NULL DEFAULT '',
-        cellphone TEXT NOT NULL DEFAULT '',
-        email TEXT NOT NULL DEFAULT '',
-        customerid TEXT NOT NULL,
-        customerstore TEXT NOT NULL,
-        stamp INTEGER NOT NULL,
-        deleted INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX contacts_by_customer ON contacts(customerid, customerstore);
-    CREATE INDEX contacts_by_stamp ON contacts(stamp);
-    CREATE VIEW contacts_view AS
-        SELECT k.branch || k.contactid AS internalid, k.branch, k.contactid, k.name, k.role, k.ddi, k.ddd,
-               k.phone, k.cellphone, k.email, 'SA1' AS entity, k.customerid || k.customerstore AS codeentity,
-               k.customerid, k.customerstore, coalesce(c.vendor, '') AS vendor, k.deleted, k.stamp
-        FROM contacts k LEFT JOIN customers c ON c.code = k.customerid AND c.store = k.customerstore;
-    CREATE TABLE returns (
-        branch TEXT NOT NULL DEFAULT '',
-        document TEXT NOT NULL,
-        serie TEXT NOT NULL DEFAULT '1',
-        itemid TEXT NOT NULL,
-        invoice TEXT NOT NULL,
-        invoiceserie TEXT NOT NULL DEFAULT '1',
-        orderid TEXT NOT NULL REFERENCES orders(orderid),
-        productid TEXT NOT NULL,
-        quantity REAL NOT NULL DEFAULT 0,
-        amount REAL NOT NULL DEFAULT 0,
-        issuedate TEXT NOT NULL,
-        PRIMARY KEY (document, serie, itemid)
-    );
-    CREATE INDEX returns_by_date ON returns(issuedate);
-    CREATE INDEX orders_by_customer ON orders(clientid, storeid);
-    CREATE VIEW invoices_view AS
-        SELECT n.branch || n.invoice || n.serie AS internalid, n.branch, n.invoice, n.serie, n.orderid, n.issuedate,
-               n.amount, n.quantity, n.invoicetype, n.invoicecele, n.invoicekey, o.clientid AS customerid,
-               o.storeid AS customerstore, coalesce(c.fantasy, '') AS customer, coalesce(c.name, '') AS customername,
-               coalesce((SELECT max(i.deliverydate) FROM order_items i WHERE i.orderid = o.orderid AND i.deleted = 0), '')
-                   AS deliverydate,
-               o.sellerid, o.deleted
-        FROM invoices n JOIN orders o ON o.orderid = n.orderid
-        LEFT JOIN customers c ON c.code = o.clientid AND c.store = o.storeid;
-    CREATE VIEW returns_view AS
-        SELECT r.branch || r.document || r.serie || r.itemid AS internalid, r.branch, r.document, r.serie, r.itemid,
-               r.invoice, r.invoiceserie, r.orderid, r.productid, r.quantity, r.amount, r.issuedate,
-               o.clientid AS customerid, o.storeid AS customerstore, o.sellerid, o.deleted
-        FROM returns r JOIN orders o ON o.orderid = r.orderid;
-    CREATE VIEW last_purchases_view AS
-        SELECT internalid, customerid, customerstore, productid, description, lastdate, orderid, quantity, unitprice,
-               sellerid, stamp, 0 AS deleted
-        FROM (SELECT o.clientid || o.storeid || i.productid AS internalid, o.clientid AS customerid,
-                     o.storeid AS customerstore, i.productid, i.description, o.issuedate AS lastdate, o.orderid,
-                     i.quantity, i.unitprice, o.sellerid, max(o.stamp, i.stamp) AS stamp,
-                     row_number() OVER (PARTITION BY o.clientid, o.storeid, i.productid
-                                        ORDER BY o.issuedate DESC, o.orderid DESC) AS newest
-              FROM order_items i JOIN orders o ON o.orderid = i.orderid
-              WHERE o.deleted = 0 AND i.deleted = 0 AND o.ordertype = 'N')
-        WHERE newest = 1;
-    "#,
-];
+mod migrations;
+use migrations::MIGRATIONS;
+
+/// Read connections in the pool.
+const READERS: usize = 4;
+
+/// The stamp clock's state, shared by the writer and the readers.
+#[derive(Debug, Default)]
+struct Marks {
+    /// The newest stamp or sync mark handed out.
+    high_water: i64,
+    /// While a write is in flight: the high water when it began (its stamps are above it).
+    writing_since: Option<i64>,
+}
+
+/// How hard a write's commit reaches for the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// On disk before the call returns (`synchronous=FULL`): every request's write.
+    Full,
+    /// In the WAL, synced at the next full commit or checkpoint (`NORMAL`): the queue job.
+    Normal,
+}
 
 /// The database handle every request shares.
 #[derive(Clone)]
 pub struct Db {
-    conn: Arc<Mutex<Connection>>,
-    /// The newest stamp or sync mark handed out; see the module docs.
-    high_water: Arc<AtomicI64>,
+    writer: Arc<Mutex<Connection>>,
+    readers: Arc<Mutex<Vec<Connection>>>,
+    free_readers: Arc<Semaphore>,
+    marks: Arc<Mutex<Marks>>,
     clock: Clock,
 }
 
 /// One call's view of the database: inside a transaction, with the stamp clock.
 pub struct Tx<'a> {
     pub conn: &'a Connection,
-    high_water: &'a AtomicI64,
+    marks: &'a Mutex<Marks>,
+    /// A read's `po_sync_date`, fixed before its snapshot.
+    read_mark: Option<i64>,
     pub clock: &'a Clock,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 impl Tx<'_> {
     /// A fresh stamp for a row being written: strictly after every earlier stamp and mark.
     pub fn stamp(&self) -> i64 {
-        let now = self.clock.now_micros();
-        let prev = self.high_water.load(Ordering::SeqCst);
-        let s = now.max(prev + 1);
-        self.high_water.store(s, Ordering::SeqCst);
+        let mut marks = lock(self.marks);
+        let s = self.clock.now_micros().max(marks.high_water + 1);
+        marks.high_water = s;
         s
     }
 
-    /// The `po_sync_date` of a read: every later write gets a greater stamp.
+    /// The `po_sync_date` of a read: every row stamped at or before it is in this read, and
+    /// every later write gets a greater stamp.
     pub fn sync_mark(&self) -> i64 {
-        let now = self.clock.now_micros();
-        let prev = self.high_water.load(Ordering::SeqCst);
-        let m = now.max(prev);
-        self.high_water.store(m, Ordering::SeqCst);
-        m
+        match self.read_mark {
+            Some(m) => m,
+            None => {
+                let mut marks = lock(self.marks);
+                let m = self.clock.now_micros().max(marks.high_water);
+                marks.high_water = m;
+                m
+            }
+        }
     }
 
     /// `sync_mark` as the contract's ISO string.
@@ -635,6 +102,44 @@ impl Tx<'_> {
     pub fn today(&self) -> String {
         self.clock.today()
     }
+
+    /// Runs `sql` (cached), binding each named value the statement uses and ignoring the
+    /// rest, so one set of values can serve several statements.
+    pub fn execute_named(&self, sql: &str, values: &[(&str, &dyn ToSql)]) -> rusqlite::Result<usize> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        bind_named(&mut stmt, values)?;
+        stmt.raw_execute()
+    }
+
+    /// Whether `sql` (cached) returns a row, binding as [`Tx::execute_named`].
+    pub fn exists_named(&self, sql: &str, values: &[(&str, &dyn ToSql)]) -> rusqlite::Result<bool> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        bind_named(&mut stmt, values)?;
+        let mut rows = stmt.raw_query();
+        Ok(rows.next()?.is_some())
+    }
+
+    /// The next number of a document sequence (`order`, `quotation`, `invoice`,
+    /// `notification`), zero-padded to `width`.
+    pub fn next_number(&self, name: &str, width: usize) -> rusqlite::Result<String> {
+        let n: i64 = self.conn.query_row(
+            "INSERT INTO sequences(name, value) VALUES (:name, 1)
+             ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value",
+            rusqlite::named_params! {":name": name},
+            |r| r.get(0),
+        )?;
+        Ok(format!("{n:0width$}"))
+    }
+}
+
+fn bind_named(stmt: &mut rusqlite::Statement, values: &[(&str, &dyn ToSql)]) -> rusqlite::Result<()> {
+    stmt.clear_bindings();
+    for (name, value) in values {
+        if let Some(i) = stmt.parameter_index(name)? {
+            stmt.raw_bind_parameter(i, value)?;
+        }
+    }
+    Ok(())
 }
 
 fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
@@ -645,6 +150,12 @@ fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     })
 }
 
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    register_functions(conn)
+}
+
 impl Db {
     /// Opens the file, creating the folder and applying pending migrations.
     pub fn open(path: &Path, clock: &Clock) -> anyhow_lite::Result<Db> {
@@ -653,27 +164,88 @@ impl Db {
         }
         let mut conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        register_functions(&conn)?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        configure(&conn)?;
         migrate(&mut conn)?;
         let newest: i64 = conn
             .query_row("SELECT value FROM meta WHERE key = 'high_water'", [], |r| r.get::<_, String>(0))
             .optional()?
             .and_then(|v| v.parse().ok())
             .unwrap_or(0);
-        Ok(Db { conn: Arc::new(Mutex::new(conn)), high_water: Arc::new(AtomicI64::new(newest)), clock: clock.clone() })
+        let mut readers = Vec::with_capacity(READERS);
+        for _ in 0..READERS {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+            let reader = Connection::open_with_flags(path, flags)?;
+            configure(&reader)?;
+            reader.pragma_update(None, "query_only", "ON")?;
+            readers.push(reader);
+        }
+        Ok(Db {
+            writer: Arc::new(Mutex::new(conn)),
+            readers: Arc::new(Mutex::new(readers)),
+            free_readers: Arc::new(Semaphore::new(READERS)),
+            marks: Arc::new(Mutex::new(Marks { high_water: newest, writing_since: None })),
+            clock: clock.clone(),
+        })
     }
 
-    /// Runs `f` in a transaction on a blocking thread; commits on `Ok`, rolls back on `Err`.
+    /// Runs `f` in a write transaction on a blocking thread; commits (durably) on `Ok`,
+    /// rolls back on `Err`.
     pub async fn run<T, F>(&self, f: F) -> ApiResult<T>
     where
         T: Send + 'static,
         F: FnOnce(&Tx) -> ApiResult<T> + Send + 'static,
     {
+        self.write(Durability::Full, f).await
+    }
+
+    /// As [`Db::run`], with the commit's durability chosen.
+    pub async fn write<T, F>(&self, durability: Durability, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Tx) -> ApiResult<T> + Send + 'static,
+    {
         let db = self.clone();
-        tokio::task::spawn_blocking(move || db.run_blocking(f)).await.map_err(ApiError::internal)?
+        tokio::task::spawn_blocking(move || db.write_blocking(durability, f)).await.map_err(ApiError::internal)?
+    }
+
+    /// Runs a read-only `f` on a pooled reader, in one snapshot; never waits for a write.
+    pub async fn read<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Tx) -> ApiResult<T> + Send + 'static,
+    {
+        let permit = self.free_readers.clone().acquire_owned().await.map_err(ApiError::internal)?;
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            let mut conn = lock(&db.readers).pop().expect("a reader for every permit");
+            let out = db.read_on(&mut conn, f);
+            lock(&db.readers).push(conn);
+            out
+        })
+        .await
+        .map_err(ApiError::internal)?
+    }
+
+    fn read_on<T>(&self, conn: &mut Connection, f: impl FnOnce(&Tx) -> ApiResult<T>) -> ApiResult<T> {
+        // The mark first, the snapshot after (see the module docs).
+        let mark = {
+            let mut marks = lock(&self.marks);
+            match marks.writing_since {
+                Some(floor) => floor,
+                None => {
+                    let m = self.clock.now_micros().max(marks.high_water);
+                    marks.high_water = m;
+                    m
+                }
+            }
+        };
+        let txn = conn.transaction()?;
+        let tx = Tx { conn: &txn, marks: &self.marks, read_mark: Some(mark), clock: &self.clock };
+        let out = f(&tx)?;
+        txn.finish()?;
+        Ok(out)
     }
 
     /// The synchronous form of [`Db::run`], for start-up, tools and benchmarks.
@@ -681,12 +253,22 @@ impl Db {
     where
         F: FnOnce(&Tx) -> ApiResult<T>,
     {
-        let mut conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
-        let before = self.high_water.load(Ordering::SeqCst);
+        self.write_blocking(Durability::Full, f)
+    }
+
+    fn write_blocking<T, F>(&self, durability: Durability, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&Tx) -> ApiResult<T>,
+    {
+        let mut conn = lock(&self.writer);
+        let level = if durability == Durability::Full { "FULL" } else { "NORMAL" };
+        conn.pragma_update(None, "synchronous", level)?;
+        let _writing = Writing::begin(&self.marks);
+        let before = lock(&self.marks).high_water;
         let txn = conn.transaction()?;
-        let tx = Tx { conn: &txn, high_water: &self.high_water, clock: &self.clock };
+        let tx = Tx { conn: &txn, marks: &self.marks, read_mark: None, clock: &self.clock };
         let out = f(&tx)?;
-        let after = self.high_water.load(Ordering::SeqCst);
+        let after = lock(&self.marks).high_water;
         if after != before {
             // Persist the high-water mark so a restart with a slower clock stays monotonic.
             txn.execute(
@@ -698,11 +280,22 @@ impl Db {
         txn.commit()?;
         Ok(out)
     }
+}
 
-    /// Loads the fixtures whose tables are still empty (see [`crate::fixtures::seed`]).
-    pub fn seed(&self, data: &Fixtures) -> anyhow_lite::Result<()> {
-        self.run_blocking(|tx| crate::fixtures::seed(tx, data))
-            .map_err(|e| anyhow_lite::Error(format!("seeding: {}", e.body.text())))
+/// Marks a write in flight from its start to after its commit or rollback.
+struct Writing<'a>(&'a Mutex<Marks>);
+
+impl<'a> Writing<'a> {
+    fn begin(marks: &'a Mutex<Marks>) -> Writing<'a> {
+        let mut m = lock(marks);
+        m.writing_since = Some(m.high_water);
+        Writing(marks)
+    }
+}
+
+impl Drop for Writing<'_> {
+    fn drop(&mut self) {
+        lock(self.0).writing_since = None;
     }
 }
 

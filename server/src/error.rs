@@ -1,4 +1,6 @@
-//! Errors in the contract's JSON shapes (§1.7).
+//! Errors in the contract's JSON shapes (§1.7). A server fault (500) says something generic
+//! with the request's id; what went wrong inside (SQLite's text, a table's name) goes to the
+//! log only, never to the client.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -11,17 +13,27 @@ pub struct ApiError {
     pub status: StatusCode,
     /// Boxed: errors are rare and results should stay small.
     pub body: Box<ErrorBody>,
+    /// What went wrong inside, for the log only.
+    pub cause: Option<String>,
 }
+
+/// A server fault's cause, carried on the response to the layer that logs it with the
+/// request's id (see [`crate::http`]).
+#[derive(Debug, Clone)]
+pub struct FaultCause(pub String);
+
+/// The message of every 500.
+pub const FAULT_MESSAGE: &str = "Erro interno do servidor";
 
 impl ApiError {
     /// `{"code":n,"message":...}`, the `SetRestFault` shape.
     pub fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
-        ApiError { status, body: Box::new(ErrorBody::new(status.as_u16(), message)) }
+        ApiError { status, body: Box::new(ErrorBody::new(status.as_u16(), message)), cause: None }
     }
 
     /// `{"code":n,"type":"error","message":...,"detailedMessage":...}`, the TGV helper shape.
     pub fn detailed(status: StatusCode, message: impl Into<String>, detail: impl Into<String>) -> ApiError {
-        ApiError { status, body: Box::new(ErrorBody::detailed(status.as_u16(), message, detail)) }
+        ApiError { status, body: Box::new(ErrorBody::detailed(status.as_u16(), message, detail)), cause: None }
     }
 
     pub fn bad_request(message: impl Into<String>) -> ApiError {
@@ -55,14 +67,33 @@ impl ApiError {
         )
     }
 
-    pub fn internal(detail: impl std::fmt::Display) -> ApiError {
-        ApiError::detailed(StatusCode::INTERNAL_SERVER_ERROR, "Erro interno do servidor", detail.to_string())
+    /// A server fault: the client reads a generic message, the log reads `cause`.
+    pub fn internal(cause: impl std::fmt::Display) -> ApiError {
+        let mut e = ApiError::detailed(StatusCode::INTERNAL_SERVER_ERROR, FAULT_MESSAGE, "");
+        e.cause = Some(cause.to_string());
+        e
     }
 }
 
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.status.as_u16(), self.body.text())?;
+        if let Some(cause) = &self.cause {
+            write!(f, ": {cause}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(*self.body)).into_response()
+        let mut response = (self.status, Json(*self.body)).into_response();
+        if let Some(cause) = self.cause {
+            response.extensions_mut().insert(FaultCause(cause));
+        }
+        response
     }
 }
 

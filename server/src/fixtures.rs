@@ -11,7 +11,7 @@ use std::path::Path;
 
 use mascate_domain::contract::Customer;
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{params, params_from_iter};
+use rusqlite::{params, params_from_iter, Statement};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -19,7 +19,7 @@ use crate::anyhow_lite;
 use crate::auth::hash_password;
 use crate::db::Tx;
 use crate::error::ApiResult;
-use crate::listing;
+use crate::listing::{Entity, Kind};
 use crate::routes::customers::CUSTOMER;
 
 /// A demo user and, when `seller_code` is set, the seller linked to it.
@@ -155,18 +155,6 @@ fn seed_history(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
     Ok(())
 }
 
-/// The next number of a document sequence (`order`, `quotation`, `invoice`, `notification`),
-/// zero-padded to `width`.
-pub fn next_number(tx: &Tx, name: &str, width: usize) -> ApiResult<String> {
-    let n: i64 = tx.conn.query_row(
-        "INSERT INTO sequences(name, value) VALUES (?1, 1)
-         ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value",
-        params![name],
-        |r| r.get(0),
-    )?;
-    Ok(format!("{n:0width$}"))
-}
-
 fn seed_catalog(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
     let r = &data.reference;
     insert_rows(tx, "warehouses", &r.warehouses, false)?;
@@ -225,8 +213,8 @@ pub fn insert_rows(tx: &Tx, table: &str, rows: &[Value], stamped: bool) -> ApiRe
 fn seed_people(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
     for u in &data.users {
         tx.conn.execute(
-            "INSERT INTO users(user_id, username, name, email, password_hash, is_admin)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO users(user_id, username, name, email, password_hash, is_admin, demo_password)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)",
             params![u.user_id, u.username, u.name, u.email, hash_password(&u.password), u.is_admin],
         )?;
         if let Some(code) = &u.seller_code {
@@ -242,10 +230,52 @@ fn seed_people(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
 
 /// Inserts customers, each with a fresh stamp.
 pub fn insert_customers(tx: &Tx, customers: &[Customer]) -> ApiResult<()> {
-    let mut insert = listing::Insert::prepare(tx, &CUSTOMER)?;
+    let mut insert = Insert::prepare(tx, &CUSTOMER)?;
     for c in customers {
         let row = serde_json::to_value(c).map_err(crate::error::ApiError::internal)?;
         insert.run(&row, tx.stamp())?;
     }
     Ok(())
+}
+
+/// A prepared upsert of an entity's stored columns (generated ones such as `id` skipped).
+struct Insert<'a> {
+    stmt: Statement<'a>,
+    columns: Vec<(&'static str, Kind)>,
+}
+
+impl<'a> Insert<'a> {
+    fn prepare(tx: &'a Tx, entity: &Entity) -> ApiResult<Insert<'a>> {
+        let columns: Vec<(&'static str, Kind)> =
+            entity.columns.iter().copied().filter(|(c, _)| *c != "id" && *c != "stamp" && *c != "deleted").collect();
+        let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
+        let marks: Vec<String> = (1..=names.len() + 1).map(|i| format!("?{i}")).collect();
+        let sql = format!(
+            "INSERT OR REPLACE INTO {} ({}, stamp, deleted) VALUES ({}, 0)",
+            entity.table,
+            names.join(", "),
+            marks.join(", ")
+        );
+        Ok(Insert { stmt: tx.conn.prepare(&sql)?, columns })
+    }
+
+    /// Writes one JSON record (missing properties become empty/zero).
+    fn run(&mut self, row: &Value, stamp: i64) -> ApiResult<()> {
+        let mut values: Vec<SqlValue> = self
+            .columns
+            .iter()
+            .map(|(c, kind)| match (kind, row.get(*c)) {
+                (Kind::Number, Some(Value::Number(n))) => SqlValue::Real(n.as_f64().unwrap_or(0.0)),
+                (Kind::Number, _) => SqlValue::Real(0.0),
+                (Kind::Flag, Some(Value::Bool(b))) => SqlValue::Integer(*b as i64),
+                (Kind::Flag | Kind::Stamp, _) => SqlValue::Integer(0),
+                (Kind::Text, Some(Value::String(s))) => SqlValue::Text(s.clone()),
+                (Kind::Text, Some(Value::Null) | None) => SqlValue::Text(String::new()),
+                (Kind::Text, Some(other)) => SqlValue::Text(other.to_string()),
+            })
+            .collect();
+        values.push(SqlValue::Integer(stamp));
+        self.stmt.execute(params_from_iter(values.iter()))?;
+        Ok(())
+    }
 }

@@ -6,23 +6,27 @@
 //! all of them (auth, errors, list queries) lives beside this file.
 
 pub mod access_log;
+pub mod accounts;
 pub mod auth;
 pub mod clock;
+pub mod compression;
 pub mod config;
 pub mod db;
 pub mod erp;
 pub mod error;
 pub mod fixtures;
+pub mod http;
+pub mod json;
 pub mod listing;
 pub mod openapi;
 pub mod queue;
 pub mod routes;
+pub mod selection;
+pub mod serve;
 pub mod sync;
 pub mod taxes;
 
 use std::sync::Arc;
-
-use axum::Router;
 
 pub use config::Config;
 
@@ -38,6 +42,8 @@ pub struct AppState {
     pub queue_wake: Arc<tokio::sync::Notify>,
     /// Where each request is logged, when asked for (`--access-log`).
     pub access_log: Option<access_log::AccessLog>,
+    /// Login throttling and the password checkers.
+    pub logins: Arc<auth::Logins>,
 }
 
 impl AppState {
@@ -46,7 +52,8 @@ impl AppState {
         let clock = clock::Clock::new(config.clock_offset_secs);
         let db = db::Db::open(&config.database_path(), &clock)?;
         let data = fixtures::Fixtures::load(&config.fixtures_dir)?;
-        db.seed(&data)?;
+        db.run_blocking(|tx| fixtures::seed(tx, &data))
+            .map_err(|e| anyhow_lite::Error(format!("seeding: {}", e.body.text())))?;
         let demo_logins = Arc::new(if config.demo { data.demo_logins() } else { Vec::new() });
         let access_log = match &config.access_log {
             Some(path) => Some(
@@ -55,7 +62,9 @@ impl AppState {
             ),
             None => None,
         };
+        let logins = Arc::new(auth::Logins::new(&config, &clock));
         Ok(AppState {
+            logins,
             db,
             clock,
             config: Arc::new(config),
@@ -66,9 +75,21 @@ impl AppState {
     }
 }
 
-/// The whole HTTP application: the contract's API plus the built app.
-pub fn app(state: AppState) -> tower_http::normalize_path::NormalizePath<Router> {
-    routes::router(state)
+/// The whole HTTP application: the contract's API plus the built app, with the layers of
+/// [`http`] (request ids, logs, contract errors, security headers).
+pub fn app(state: AppState) -> http::AppService {
+    let policy = http::csp::header(&state.config.dist_dir);
+    http::wrap(routes::router(state), policy)
+}
+
+/// Serves the application on `listener` with the config's limits until `shutdown`.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()> {
+    let limits = state.config.limits();
+    serve::run(listener, app(state), limits, shutdown).await
 }
 
 /// A tiny error type for start-up paths, so the binary can print one clear line.

@@ -6,8 +6,8 @@
 //! parameter (nothing a client sends is spliced into SQL).
 
 use mascate_domain::filter::{Expr, Value as FilterValue};
+use rusqlite::params_from_iter;
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{params_from_iter, Statement};
 use serde::Deserialize;
 use serde_json::{Map, Value as Json};
 
@@ -85,13 +85,48 @@ impl ListParams {
         (page, size)
     }
 
+    /// The parsed `FILTER`; past a bound of [`mascate_domain::filter`], a 400 naming it.
     pub fn filter_expr(&self) -> ApiResult<Option<Expr>> {
+        use mascate_domain::filter::Limit;
         match self.filter.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
             None => Ok(None),
-            Some(f) => Expr::parse(f).map(Some).map_err(|e| ApiError::bad_request(e.to_string())),
+            Some(f) => Expr::parse(f).map(Some).map_err(|e| {
+                ApiError::bad_request(match e.limit {
+                    Some(Limit::Length) => format!("FILTER: no máximo {} caracteres.", Limit::Length.value()),
+                    Some(Limit::Nodes) => {
+                        format!("FILTER: no máximo {} condições e operadores.", Limit::Nodes.value())
+                    }
+                    Some(Limit::Depth) => {
+                        format!("FILTER: no máximo {} níveis de parênteses ou not.", Limit::Depth.value())
+                    }
+                    None => format!("FILTER inválido na posição {}: {}", e.at, e.message),
+                })
+            }),
         }
     }
+
+    /// Refuses a `SORT` or `FIELDS` past its bounds (see [`MAX_SORT_KEYS`], [`MAX_FIELDS`]).
+    pub fn check_bounds(&self) -> ApiResult<()> {
+        let bounded = |name: &str, value: Option<&str>, max_items: usize| -> ApiResult<()> {
+            let value = value.unwrap_or("");
+            if value.chars().count() > MAX_LIST_PARAM_LEN || value.split(',').count() > max_items {
+                return Err(ApiError::bad_request(format!(
+                    "{name}: no máximo {max_items} propriedades e {MAX_LIST_PARAM_LEN} caracteres."
+                )));
+            }
+            Ok(())
+        };
+        bounded("SORT", self.sort.as_deref(), MAX_SORT_KEYS)?;
+        bounded("FIELDS", self.fields.as_deref(), MAX_FIELDS)
+    }
 }
+
+/// The most `SORT` keys honoured.
+pub const MAX_SORT_KEYS: usize = 10;
+/// The most `FIELDS` names (no entity has half as many columns).
+pub const MAX_FIELDS: usize = 100;
+/// The longest `SORT` or `FIELDS` value, in characters.
+pub const MAX_LIST_PARAM_LEN: usize = 2_048;
 
 /// A SQL condition with its bound values.
 #[derive(Debug, Clone, Default)]
@@ -142,6 +177,19 @@ fn escape_like(s: &str) -> String {
     s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
+/// The longest free-text search honoured (a product, a bill number): longer is a 400.
+pub const MAX_SEARCH_LEN: usize = 200;
+
+/// A `LIKE … ESCAPE '\'` pattern for what a client typed in `name`, folded (case and
+/// accents) and escaped, `%text%` or `text%`; a 400 past [`MAX_SEARCH_LEN`].
+pub fn search_pattern(name: &str, text: &str, anywhere: bool) -> ApiResult<String> {
+    if text.chars().count() > MAX_SEARCH_LEN {
+        return Err(ApiError::bad_request(format!("{name}: no máximo {MAX_SEARCH_LEN} caracteres.")));
+    }
+    let folded = escape_like(&mascate_domain::text::fold(text));
+    Ok(if anywhere { format!("%{folded}%") } else { format!("{folded}%") })
+}
+
 /// Turns a parsed `FILTER` into SQL over the entity's columns.
 pub fn compile_filter(entity: &Entity, expr: &Expr, out: &mut Vec<SqlValue>) -> ApiResult<String> {
     let unknown = |f: &str| ApiError::bad_request(format!("FILTER: propriedade desconhecida '{f}'"));
@@ -190,7 +238,11 @@ pub fn compile_filter(entity: &Entity, expr: &Expr, out: &mut Vec<SqlValue>) -> 
 /// `SORT=name,-code` as `ORDER BY`, with the entity's default order appended as a tiebreak.
 pub fn order_by(entity: &Entity, sort: Option<&str>) -> ApiResult<String> {
     let mut parts = Vec::new();
-    for item in sort.unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()) {
+    let keys: Vec<&str> = sort.unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    if keys.len() > MAX_SORT_KEYS {
+        return Err(ApiError::bad_request(format!("SORT: no máximo {MAX_SORT_KEYS} propriedades.")));
+    }
+    for item in keys {
         let (field, desc) = match item.strip_prefix('-') {
             Some(f) => (f, true),
             None => (item.strip_prefix('+').unwrap_or(item), false),
@@ -271,6 +323,7 @@ pub fn page_ordered(
     columns: &[(&'static str, Kind)],
     order: &str,
 ) -> ApiResult<Page> {
+    params.check_bounds()?;
     if let Some(expr) = params.filter_expr()? {
         let mut values = Vec::new();
         let sql = compile_filter(entity, &expr, &mut values)?;
@@ -321,48 +374,6 @@ pub fn envelope(page: Page, sync_date: Option<String>) -> Json {
     Json::Object(m)
 }
 
-/// A prepared upsert of an entity's stored columns (generated ones such as `id` skipped).
-pub struct Insert<'a> {
-    stmt: Statement<'a>,
-    columns: Vec<(&'static str, Kind)>,
-}
-
-impl<'a> Insert<'a> {
-    pub fn prepare(tx: &'a Tx, entity: &Entity) -> ApiResult<Insert<'a>> {
-        let columns: Vec<(&'static str, Kind)> =
-            entity.columns.iter().copied().filter(|(c, _)| *c != "id" && *c != "stamp" && *c != "deleted").collect();
-        let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
-        let marks: Vec<String> = (1..=names.len() + 1).map(|i| format!("?{i}")).collect();
-        let sql = format!(
-            "INSERT OR REPLACE INTO {} ({}, stamp, deleted) VALUES ({}, 0)",
-            entity.table,
-            names.join(", "),
-            marks.join(", ")
-        );
-        Ok(Insert { stmt: tx.conn.prepare(&sql)?, columns })
-    }
-
-    /// Writes one JSON record (missing properties become empty/zero).
-    pub fn run(&mut self, row: &Json, stamp: i64) -> ApiResult<()> {
-        let mut values: Vec<SqlValue> = self
-            .columns
-            .iter()
-            .map(|(c, kind)| match (kind, row.get(*c)) {
-                (Kind::Number, Some(Json::Number(n))) => SqlValue::Real(n.as_f64().unwrap_or(0.0)),
-                (Kind::Number, _) => SqlValue::Real(0.0),
-                (Kind::Flag, Some(Json::Bool(b))) => SqlValue::Integer(*b as i64),
-                (Kind::Flag | Kind::Stamp, _) => SqlValue::Integer(0),
-                (Kind::Text, Some(Json::String(s))) => SqlValue::Text(s.clone()),
-                (Kind::Text, Some(Json::Null) | None) => SqlValue::Text(String::new()),
-                (Kind::Text, Some(other)) => SqlValue::Text(other.to_string()),
-            })
-            .collect();
-        values.push(SqlValue::Integer(stamp));
-        self.stmt.execute(params_from_iter(values.iter()))?;
-        Ok(())
-    }
-}
-
 /// Live rows whose `seller_column` holds the caller's seller (admins: every live row), the
 /// visibility rule of the online lists.
 pub fn live_rows_of(caller: &Caller, seller_column: &str) -> ApiResult<Where> {
@@ -390,7 +401,7 @@ pub async fn online_page(
 ) -> ApiResult<axum::Json<Json>> {
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let columns = online_columns(entity, params.fields.as_deref());
             let page = page(tx, entity, base, &params, &columns)?;
             if let Some(message) = not_found {
@@ -412,7 +423,7 @@ pub async fn online_record(
 ) -> ApiResult<axum::Json<Json>> {
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let columns = online_columns(entity, None);
             one(tx, entity, base, &columns)?
                 .map(|m| axum::Json(Json::Object(m)))

@@ -4,12 +4,22 @@
 //! mascate-server [serve] [--port 8080] [--data-dir data] [--access-ttl 3600] ...
 //! mascate-server generate-fixtures [--out DIR] [--scale N]   # remakes (or scales) the generated fixtures
 //! mascate-server generate-customers 100000 target/bench/customers.json   # seeded, for benchmarks
+//! mascate-server user add NAME [--name "FULL NAME"] [--seller CODE] [--email E] [--admin] [--data-dir data]
+//! mascate-server user password NAME [--data-dir data]   # the password comes from MASCATE_PASSWORD or stdin
+//! mascate-server user list [--data-dir data]
 //! ```
 
-use mascate_server::{app, fixtures, AppState, Config};
+use mascate_server::{fixtures, AppState, Config};
 
 #[tokio::main]
 async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("MASCATE_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_target(false)
+        .init();
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "--help" || a == "-h" || a == "help") {
         print!("{}", mascate_server::config::USAGE);
@@ -23,7 +33,8 @@ async fn main() {
         "serve" => serve(&args).await,
         "generate-fixtures" => generate_fixtures(&args),
         "generate-customers" => generate_customers(&args),
-        other => Err(format!("unknown command {other}; use serve, generate-fixtures or generate-customers")),
+        "user" => user(&args),
+        other => Err(format!("unknown command {other}; use serve, user, generate-fixtures or generate-customers")),
     };
     if let Err(e) = result {
         eprintln!("mascate-server: {e}");
@@ -48,12 +59,10 @@ async fn serve(args: &[String]) -> Result<(), String> {
     for login in state.demo_logins.iter() {
         println!("  demo login: {} / {}  ({})", login.username, login.password, login.name);
     }
-    axum::serve(listener, axum::ServiceExt::<axum::extract::Request>::into_make_service(app(state)))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| e.to_string())
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    mascate_server::serve(listener, state, shutdown).await.map_err(|e| e.to_string())
 }
 
 /// Rewrites the generated fixtures from the seed: `generate-fixtures [--out DIR] [--scale N]`.
@@ -141,5 +150,65 @@ fn generate_customers(args: &[String]) -> Result<(), String> {
     }
     std::fs::write(&out, serde_json::to_string(&all).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
     println!("wrote {} customers to {}", all.len(), out.display());
+    Ok(())
+}
+
+/// `user add|password|list`: accounts outside demo mode (see [`mascate_server::accounts`]).
+fn user(args: &[String]) -> Result<(), String> {
+    use mascate_server::accounts;
+    let usage = "user add NAME [--name N] [--seller CODE] [--email E] [--admin] | user password NAME | user list";
+    let action = args.first().ok_or(usage)?.clone();
+    let mut new = accounts::NewUser::default();
+    let mut rest = Vec::new();
+    let mut it = args.iter().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--name" => new.name = it.next().ok_or("--name needs a value")?.clone(),
+            "--seller" => new.seller = Some(it.next().ok_or("--seller needs a code")?.clone()),
+            "--email" => new.email = it.next().ok_or("--email needs a value")?.clone(),
+            "--admin" => new.is_admin = true,
+            "--demo" | "--no-demo" => rest.push(a.clone()),
+            flag if flag.starts_with("--") => {
+                // A server option (`--data-dir data`): it goes to the config with its value.
+                rest.push(flag.to_string());
+                if !flag.contains('=') {
+                    rest.push(it.next().ok_or_else(|| format!("{flag} needs a value"))?.clone());
+                }
+            }
+            name if new.username.is_empty() => new.username = name.to_string(),
+            other => return Err(format!("unexpected argument {other}; {usage}")),
+        }
+    }
+    let config = Config::from_env_and_args(&rest)?;
+    let state = AppState::open(config).map_err(|e| e.to_string())?;
+    let password = || -> Result<String, String> {
+        if let Ok(p) = std::env::var("MASCATE_PASSWORD") {
+            return Ok(p);
+        }
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line).map_err(|e| e.to_string())?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_string())
+    };
+    match action.as_str() {
+        "add" => {
+            if new.name.is_empty() {
+                new.name = new.username.to_uppercase();
+            }
+            accounts::add(&state.db, &new, &password()?)?;
+            println!("user {} added", new.username);
+        }
+        "password" => {
+            accounts::set_password(&state.db, &new.username, &password()?)?;
+            println!("password of {} changed; its sessions ended", new.username);
+        }
+        "list" => {
+            for a in accounts::list(&state.db)? {
+                let seller = a.seller.as_deref().unwrap_or("-");
+                let demo = if a.demo_password { "  (demo password: refused with --no-demo)" } else { "" };
+                println!("{:<16} {:<8} {}{demo}", a.username, seller, a.name);
+            }
+        }
+        _ => return Err(usage.into()),
+    }
     Ok(())
 }

@@ -167,6 +167,7 @@ pub const OPERATIONS: &[Operation] = &[
     op("get", "/api/tgv/carriers", "Carriers", SyncList(&catalog::CARRIER)),
     op("get", "/api/tgv/carriers/diff/{date_sync}", "Carriers changed since", SyncList(&catalog::CARRIER)),
     op("get", "/api/tgv/typesofoperation", "Operation types", Object),
+    op("get", "/api/tgv/productgroups", "Product groups (Mascate's reference list, beyond the contract)", Object),
     op("get", "/api/tgv/salesorders", "The seller's orders", List(&documents::ORDER)),
     write("post", "/api/tgv/salesorders", "Create an order now (MATA410)", true),
     op("get", "/api/tgv/salesorders/{order}", "One order", Record(&documents::ORDER)),

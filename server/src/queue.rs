@@ -12,28 +12,32 @@
 //!   instead of inserting, so one id never makes two documents;
 //! - on start-up a row left at 1 by a crash has not been applied (the apply transaction
 //!   never committed): it goes back to 0, or to 3 if it has been stuck for 10 minutes.
+//!
+//! The job ([`job`]) takes waiting rows round-robin by seller, so one seller's thousands
+//! never starve another's few, and as fast as the engine goes unless `--queue-delay-ms`
+//! asks for a pause (to show "waiting" and "processing" in a demo). A document's body is at
+//! most [`BODY_LIMIT`]; finished rows are purged after `--queue-retention-days`.
 
-use std::time::Duration;
+pub mod job;
+
+pub use job::{drain, recover, start};
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use rusqlite::{params, OptionalExtension};
 use serde_json::{json, Value};
 
 use crate::auth::Caller;
 use crate::db::Tx;
 use crate::erp::{self, Operation, Routine};
 use crate::error::{ApiError, ApiResult};
+use crate::json;
 use crate::listing::{self, Entity, Kind, ListParams, Where};
 use crate::sync::SyncSource;
 use crate::AppState;
 
 use Kind::{Flag, Text};
-
-/// Rows processing for longer than this are turned into errors (§10.4).
-pub const STUCK_AFTER_MICROS: i64 = 10 * 60 * 1_000_000;
 
 pub static QUEUE: Entity = Entity {
     table: "integration_queue_view",
@@ -56,6 +60,9 @@ pub static QUEUE: Entity = Entity {
 /// Going beyond Protheus (which lists the whole branch): each seller sees their own rows.
 pub static QUEUE_SYNC: SyncSource =
     SyncSource { entity: &QUEUE, selection: None, seller_scope: Some("sellerid = ?"), diff_live_only: false };
+
+/// The largest integration-queue body accepted (a 500-line order is about 150 KB).
+pub const BODY_LIMIT: usize = 512 * 1024;
 
 /// The longest external id accepted (it must fit `C5_NUMEXT`, `CJ_NUMEXT` and `A1T_NUM`).
 pub const MAX_ID_LEN: usize = 50;
@@ -87,36 +94,35 @@ pub fn document_of(body: &Value) -> Option<Value> {
     }
 }
 
-/// Upserts a row and re-queues it; returns whether it was new.
+/// Upserts the caller's row and re-queues it; returns whether it was new. Rows are the
+/// seller's own: another seller's row with the same id is another row, untouched.
 fn upsert(tx: &Tx, caller: &Caller, id: &str, body: &Value, operation: Operation) -> ApiResult<bool> {
     let seller = caller.seller()?;
-    let owner: Option<String> = tx
-        .conn
-        .query_row("SELECT sellerid FROM integration_queue WHERE id = ?1", params![id], |r| r.get(0))
-        .optional()?;
-    if owner.as_deref().is_some_and(|o| o != seller) {
-        return Err(ApiError::bad_request("Identificador do Registro já utilizado por outro vendedor."));
-    }
-    let source = erp::text(body, "source");
-    tx.conn.execute(
+    let existed = tx.exists_named(
+        "SELECT 1 FROM integration_queue WHERE sellerid = :seller AND id = :id",
+        &[(":seller", &seller), (":id", &id)],
+    )?;
+    let now = tx.clock.now_micros().max(tx.stamp());
+    tx.execute_named(
         "INSERT INTO integration_queue(id, status, json, jsonerror, source, operation, userid, sellerid, received_at,
-            processing_at, processed_at, stamp)
-         VALUES (?1, '0', ?2, '', ?3, ?4, ?5, ?6, ?7, NULL, NULL, ?8)
-         ON CONFLICT(id) DO UPDATE SET status = '0', json = excluded.json, jsonerror = '', source = excluded.source,
-            operation = excluded.operation, userid = excluded.userid, received_at = excluded.received_at,
-            processing_at = NULL, processed_at = NULL, stamp = excluded.stamp, deleted = 0",
-        params![
-            id,
-            body.to_string(),
-            source,
-            operation.code(),
-            caller.user_id,
-            seller,
-            tx.clock.now_micros().max(tx.stamp()),
-            tx.stamp()
+            processing_at, processed_at, stamp, created_at)
+         VALUES (:id, '0', :json, '', :source, :operation, :user, :seller, :now, NULL, NULL, :stamp, :now)
+         ON CONFLICT(sellerid, id) DO UPDATE SET status = '0', json = excluded.json, jsonerror = '',
+            source = excluded.source, operation = excluded.operation, userid = excluded.userid,
+            received_at = excluded.received_at, processing_at = NULL, processed_at = NULL, stamp = excluded.stamp,
+            deleted = 0",
+        &[
+            (":id", &id),
+            (":json", &body.to_string()),
+            (":source", &json::text(body, "source")),
+            (":operation", &operation.code()),
+            (":user", &caller.user_id),
+            (":seller", &seller),
+            (":now", &now),
+            (":stamp", &tx.stamp()),
         ],
     )?;
-    Ok(owner.is_none())
+    Ok(!existed)
 }
 
 fn echo(created: bool, body: Value) -> Response {
@@ -130,7 +136,7 @@ pub async fn post(
     body: axum::body::Bytes,
 ) -> ApiResult<Response> {
     let body = parse(&body)?;
-    let id = erp::text(&body, "id");
+    let id = json::text(&body, "id");
     check_id(&id)?;
     if document_of(&body).is_none_or(|d| !d.get("header").is_some_and(Value::is_object)) {
         return Err(ApiError::bad_request("json.header não informado."));
@@ -171,22 +177,15 @@ pub async fn delete(
         .db
         .run(move |tx| {
             let seller = caller.seller()?.to_string();
-            let order = tx
-                .conn
-                .prepare_cached("SELECT 1 FROM orders WHERE externalid = ?1 AND deleted = 0 AND sellerid = ?2")?
-                .exists(params![id, seller])?;
-            let source = if order {
-                "MATA410"
-            } else if tx
-                .conn
-                .prepare_cached("SELECT 1 FROM quotations WHERE externalid = ?1 AND deleted = 0")?
-                .exists(params![id])?
-            {
-                "MATA415"
-            } else {
-                return Err(ApiError::bad_request(format!(
-                    "Nenhum pedido ou orçamento localizado para o identificador {id}."
-                )));
+            // Another seller's id answers exactly as an unknown one.
+            let source = match erp::made_by(tx, &seller, &id)? {
+                Some(Routine::Order) => "MATA410",
+                Some(Routine::Quotation) => "MATA415",
+                None => {
+                    return Err(ApiError::bad_request(format!(
+                        "Nenhum pedido ou orçamento localizado para o identificador {id}."
+                    )))
+                }
             };
             let body = json!({"id": id, "json": {"sellerid": seller}, "deleted": true, "source": source});
             let created = upsert(tx, &caller, &id, &body, Operation::Delete)?;
@@ -206,146 +205,10 @@ pub async fn list(
     let base = Where::new().and("sellerid = ?", [rusqlite::types::Value::Text(caller.seller()?.to_string())]);
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let columns = listing::selected_columns(&QUEUE, params.fields.as_deref());
             let page = listing::page(tx, &QUEUE, base, &params, &columns)?;
             Ok(Json(listing::envelope(page, Some(tx.sync_date()))))
         })
         .await
-}
-
-/// One claimed row.
-struct Claim {
-    id: String,
-    revision: i64,
-}
-
-/// Claims the oldest row that has waited `delay_micros`; marks it processing.
-fn claim(tx: &Tx, delay_micros: i64) -> ApiResult<Option<Claim>> {
-    let now = tx.clock.now_micros();
-    let row: Option<(String, i64)> = tx
-        .conn
-        .query_row(
-            "SELECT id, received_at FROM integration_queue WHERE status = '0' AND received_at <= ?1
-             ORDER BY received_at, id LIMIT 1",
-            params![now - delay_micros],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let Some((id, revision)) = row else { return Ok(None) };
-    tx.conn.execute(
-        "UPDATE integration_queue SET status = '1', processing_at = ?1, stamp = ?2 WHERE id = ?3",
-        params![now, tx.stamp(), id],
-    )?;
-    Ok(Some(Claim { id, revision }))
-}
-
-/// Applies a claimed row, unless it was re-posted since the claim.
-fn finish(tx: &Tx, claim: &Claim) -> ApiResult<()> {
-    let row: Option<(String, String, String, String, String)> = tx
-        .conn
-        .query_row(
-            "SELECT json, source, operation, userid, sellerid FROM integration_queue
-             WHERE id = ?1 AND status = '1' AND received_at = ?2",
-            params![claim.id, claim.revision],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )
-        .optional()?;
-    let Some((raw, source, operation, userid, seller)) = row else { return Ok(()) };
-    let operation = Operation::from_code(&operation);
-    let Some(routine) = Routine::from_source(&source) else {
-        // Any other routine is marked done without doing anything (§10.4).
-        return mark(tx, &claim.id, "2", "", "");
-    };
-    let body: Option<Value> = serde_json::from_str::<Value>(&raw).ok().and_then(|b| document_of(&b));
-    let outcome = match body {
-        None => Err(erp::Refused("Falha ao converter campo JsonRecebido.".into())),
-        Some(doc) => erp::run(tx, routine, operation, &seller, &claim.id, &doc)?,
-    };
-    let (title, description, movement) = erp::notice(routine, operation, &claim.id, &outcome);
-    let kind = if routine == Routine::Order { "1" } else { "3" };
-    crate::routes::notifications::write(tx, &userid, &title, &description, kind, movement)?;
-    match outcome {
-        Ok(done) => mark(tx, &claim.id, "2", "", &done.number),
-        Err(erp::Refused(reason)) => mark(tx, &claim.id, "3", &reason, ""),
-    }
-}
-
-fn mark(tx: &Tx, id: &str, status: &str, error: &str, number: &str) -> ApiResult<()> {
-    tx.conn.execute(
-        "UPDATE integration_queue SET status = ?1, jsonerror = ?2,
-            documentnumber = CASE WHEN ?3 = '' THEN documentnumber ELSE ?3 END, processed_at = ?4, stamp = ?5
-         WHERE id = ?6",
-        params![status, error, number, tx.clock.now_micros(), tx.stamp(), id],
-    )?;
-    Ok(())
-}
-
-/// Rows processing for too long become errors, and their sellers are told (§10.4).
-fn fail_stuck(tx: &Tx) -> ApiResult<usize> {
-    let cutoff = tx.clock.now_micros() - STUCK_AFTER_MICROS;
-    let stuck: Vec<(String, String)> = tx
-        .conn
-        .prepare_cached("SELECT id, userid FROM integration_queue WHERE status = '1' AND processing_at < ?1")?
-        .query_map(params![cutoff], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (id, user) in &stuck {
-        mark(tx, id, "3", &format!("Ocorreu um erro no processamento do registro: {id}"), "")?;
-        crate::routes::notifications::write(
-            tx,
-            user,
-            "Falha ao processar registro.",
-            &format!("Ocorreu um erro no processamento do registro: {id}"),
-            "1",
-            10,
-        )?;
-    }
-    Ok(stuck.len())
-}
-
-/// Start-up: what a crash left processing was not applied; queue it again (or fail it if stuck).
-pub fn recover(state: &AppState) -> ApiResult<()> {
-    state.db.run_blocking(|tx| {
-        fail_stuck(tx)?;
-        tx.conn.execute(
-            "UPDATE integration_queue SET status = '0', processing_at = NULL, stamp = ?1 WHERE status = '1'",
-            params![tx.stamp()],
-        )?;
-        Ok(())
-    })
-}
-
-/// Processes every row that is due; returns how many were claimed.
-pub async fn drain(state: &AppState) -> ApiResult<usize> {
-    let delay = Duration::from_millis(state.config.queue_delay_ms.max(0) as u64);
-    let delay_micros = state.config.queue_delay_ms.max(0) * 1000;
-    let mut n = 0;
-    loop {
-        let Some(claim) = state.db.run(move |tx| claim(tx, delay_micros)).await? else { break };
-        n += 1;
-        if !delay.is_zero() {
-            tokio::time::sleep(delay).await; // "processing" stays visible for a moment
-        }
-        state.db.run(move |tx| finish(tx, &claim)).await?;
-    }
-    state.db.run(fail_stuck).await?;
-    Ok(n)
-}
-
-/// Starts the background job: woken by every queue write, and every half second.
-pub fn start(state: AppState) {
-    if let Err(e) = recover(&state) {
-        eprintln!("queue: recovery failed: {}", e.body.text());
-    }
-    tokio::spawn(async move {
-        loop {
-            if let Err(e) = drain(&state).await {
-                eprintln!("queue: {}", e.body.text());
-            }
-            tokio::select! {
-                _ = state.queue_wake.notified() => {}
-                _ = tokio::time::sleep(Duration::from_millis(500)) => {}
-            }
-        }
-    });
 }

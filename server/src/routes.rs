@@ -4,6 +4,7 @@
 pub mod about;
 pub mod catalog;
 pub mod contacts;
+pub mod csp_reports;
 pub mod customers;
 pub mod document_writes;
 pub mod documents;
@@ -13,6 +14,7 @@ pub mod invoices;
 pub mod last_purchases;
 pub mod notifications;
 pub mod order_releases;
+pub mod product_groups;
 pub mod schemas;
 pub mod seller_filters;
 pub mod sellers;
@@ -23,16 +25,15 @@ pub mod taxes;
 use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 use axum::Router;
-use tower::Layer;
-use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
 
 use crate::auth;
 use crate::sync::{diff_route, full_route};
 use crate::AppState;
 
-/// Builds the application. Trailing slashes are trimmed before routing because the
-/// contract spells most paths with one (`/api/tgv/customers/`) and clients send both.
-pub fn router(state: AppState) -> NormalizePath<Router> {
+/// Builds the routes. Trailing slashes are trimmed before routing (see [`crate::http`])
+/// because the contract spells most paths with one (`/api/tgv/customers/`) and clients
+/// send both.
+pub fn router(state: AppState) -> Router {
     let protected = Router::new()
         .route("/api/tgv/sellers/codeuser", get(sellers::code_user))
         .route("/api/tgv/customers", get(customers::list))
@@ -49,23 +50,20 @@ pub fn router(state: AppState) -> NormalizePath<Router> {
         .route("/api/fat/v1/SalesTaxes", post(taxes::simulate))
         .route("/api/fat/v1/SalesTaxes/{order}", get(taxes::of_stored))
         .route("/api/tgv/salesorders/total/{order}", get(taxes::order_total))
-        .route("/api/tgv/integrationqueue", get(crate::queue::list).post(crate::queue::post))
-        .route("/api/tgv/integrationqueue/diff/{date_sync}", diff_route(&crate::queue::QUEUE_SYNC))
-        .route("/api/tgv/integrationqueue/{id}", axum::routing::put(crate::queue::put).delete(crate::queue::delete))
         .route("/api/pgv/salesorderslist", get(order_releases::this_month))
         .route("/api/pgv/salesorderslist/{from}/{to}", get(order_releases::between))
-        .route("/api/pgv/sellerfilters", get(seller_filters::list).post(seller_filters::create))
-        .route(
-            "/api/pgv/sellerfilters/{uuid}",
-            get(seller_filters::one).put(seller_filters::update).delete(seller_filters::remove),
-        )
-        .route("/api/pgv/sellerfilters/{uuid}/items", get(seller_filters::items))
-        .route("/api/pgv/sellerfilters/{uuid}/items/{item_id}", get(seller_filters::item))
+        .merge(queue_routes())
+        .merge(seller_filter_routes())
         .route_layer(from_fn_with_state(state.clone(), auth::require_token));
     let access_log = state.access_log.clone();
     let mut app = Router::new()
         .route("/api/oauth2/v1/token", post(auth::token))
+        .route("/api/oauth2/v1/revoke", post(auth::revoke))
         .route("/api/mascate/v1/about", get(about::about))
+        .route(
+            "/api/mascate/v1/csp-report",
+            post(csp_reports::report).layer(axum::extract::DefaultBodyLimit::max(csp_reports::MAX_REPORT)),
+        )
         .route("/api/openapi.json", get(crate::openapi::serve))
         .merge(protected)
         .fallback(static_files::serve)
@@ -73,7 +71,29 @@ pub fn router(state: AppState) -> NormalizePath<Router> {
     if let Some(log) = access_log {
         app = app.layer(from_fn_with_state(log, crate::access_log::record));
     }
-    NormalizePathLayer::trim_trailing_slash().layer(app)
+    crate::compression::wrap(app)
+}
+
+/// The integration queue; a document's body is at most [`crate::queue::BODY_LIMIT`].
+fn queue_routes() -> Router<AppState> {
+    use crate::queue::{delete, list, post, put, BODY_LIMIT, QUEUE_SYNC};
+    Router::new()
+        .route("/api/tgv/integrationqueue", get(list).post(post))
+        .route("/api/tgv/integrationqueue/diff/{date_sync}", diff_route(&QUEUE_SYNC))
+        .route("/api/tgv/integrationqueue/{id}", axum::routing::put(put).delete(delete))
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+}
+
+/// Today's selections. A selection of 100,000 records is a few megabytes of JSON, so these
+/// writes may carry more than the default body limit.
+fn seller_filter_routes() -> Router<AppState> {
+    use seller_filters::*;
+    Router::new()
+        .route("/api/pgv/sellerfilters", get(list).post(create))
+        .route("/api/pgv/sellerfilters/{uuid}", get(one).put(update).delete(remove))
+        .route("/api/pgv/sellerfilters/{uuid}/items", get(items))
+        .route("/api/pgv/sellerfilters/{uuid}/items/{item_id}", get(item))
+        .layer(axum::extract::DefaultBodyLimit::max(SELECTION_BODY_LIMIT))
 }
 
 /// Products, stock, price lists, payment conditions, carriers, operation types, prospects.
@@ -96,6 +116,7 @@ fn catalog_routes() -> Router<AppState> {
         .route("/api/tgv/carriers", full_route(&CARRIER_SYNC))
         .route("/api/tgv/carriers/diff/{date_sync}", diff_route(&CARRIER_SYNC))
         .route("/api/tgv/typesofoperation", get(types_of_operation))
+        .route("/api/tgv/productgroups", get(product_groups::list))
         .route("/api/tgv/prospects", get(prospects).post(create_prospect))
         .route("/api/tgv/prospects/sync", full_route(&PROSPECT_SYNC))
         .route("/api/tgv/prospects/sync/diff/{date_sync}", diff_route(&PROSPECT_SYNC))
@@ -104,17 +125,19 @@ fn catalog_routes() -> Router<AppState> {
 
 /// Orders and quotations: reads, sync pairs and the PO-Sync mocks.
 fn document_routes() -> Router<AppState> {
+    use crate::erp::Routine;
     use axum::routing::any;
+    use document_writes::{cancel, create, implement, remove, update};
     use documents::*;
     Router::new()
-        .route("/api/tgv/salesorders", get(orders).post(document_writes::create_order))
+        .route("/api/tgv/salesorders", list(&ORDER_READS).merge(create(Routine::Order)))
         .route(
             "/api/tgv/salesorders/{order}",
-            get(order).put(document_writes::update_order).delete(document_writes::delete_order),
+            record(&ORDER_READS).merge(update(Routine::Order)).merge(remove(Routine::Order)),
         )
-        .route("/api/tgv/salesorders/{order}/items", get(order_items))
-        .route("/api/tgv/salesorders/{order}/items/{item}", get(order_item))
-        .route("/api/tgv/salesorders/product/{product}", get(orders_with_product))
+        .route("/api/tgv/salesorders/{order}/items", items(&ORDER_READS))
+        .route("/api/tgv/salesorders/{order}/items/{item}", item(&ORDER_READS))
+        .route("/api/tgv/salesorders/product/{product}", with_product(&ORDER_READS))
         .route("/api/tgv/salesorders/invoices/{order}", get(order_invoices))
         .route("/api/tgv/salesorders/sync", full_route(&ORDER_SYNC).post(sync_mock))
         .route("/api/tgv/salesorders/sync/{id}", any(sync_mock))
@@ -122,16 +145,16 @@ fn document_routes() -> Router<AppState> {
         .route("/api/tgv/salesorders/sync/items", full_route(&ORDER_ITEM_SYNC).post(sync_mock))
         .route("/api/tgv/salesorders/sync/items/{id}", any(sync_mock))
         .route("/api/tgv/salesorders/sync/items/diff/{date_sync}", diff_route(&ORDER_ITEM_SYNC))
-        .route("/api/tgv/salesbudgets", get(quotations).post(document_writes::create_quotation))
+        .route("/api/tgv/salesbudgets", list(&QUOTATION_READS).merge(create(Routine::Quotation)))
         .route(
             "/api/tgv/salesbudgets/{id}",
-            get(quotation).put(document_writes::update_quotation).delete(document_writes::delete_quotation),
+            record(&QUOTATION_READS).merge(update(Routine::Quotation)).merge(remove(Routine::Quotation)),
         )
-        .route("/api/tgv/salesbudgets/implement", post(document_writes::implement))
-        .route("/api/tgv/salesbudgets/cancel", post(document_writes::cancel))
-        .route("/api/tgv/salesbudgets/{id}/items", get(quotation_items))
-        .route("/api/tgv/salesbudgets/{id}/items/{item}", get(quotation_item))
-        .route("/api/tgv/salesbudgets/product/{product}", get(quotations_with_product))
+        .route("/api/tgv/salesbudgets/implement", post(implement))
+        .route("/api/tgv/salesbudgets/cancel", post(cancel))
+        .route("/api/tgv/salesbudgets/{id}/items", items(&QUOTATION_READS))
+        .route("/api/tgv/salesbudgets/{id}/items/{item}", item(&QUOTATION_READS))
+        .route("/api/tgv/salesbudgets/product/{product}", with_product(&QUOTATION_READS))
         .route("/api/tgv/salesbudgets/sync", full_route(&QUOTATION_SYNC).post(sync_mock))
         .route("/api/tgv/salesbudgets/sync/{id}", any(sync_mock))
         .route("/api/tgv/salesbudgets/sync/diff/{date_sync}", diff_route(&QUOTATION_SYNC))

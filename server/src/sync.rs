@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, ListParams, Where};
-use crate::routes::seller_filters::in_todays_filter;
+use crate::selection::in_todays_filter;
 use crate::AppState;
 
 /// How one entity is synced.
@@ -48,7 +48,7 @@ pub async fn read(
         if src.selection.is_some() || src.seller_scope.is_some() { Some(caller.seller()?.to_string()) } else { None };
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let mut base = Where::new();
             if let (Some(scope), Some(seller)) = (src.seller_scope, &seller) {
                 base = base.and(scope, [SqlValue::Text(seller.clone())]);

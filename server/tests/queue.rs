@@ -8,35 +8,7 @@ mod support;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use support::{column, items, num, TestServer};
-
-fn order_body(id: &str, customer: &str, lines: &[(&str, f64, f64)]) -> Value {
-    let items: Vec<Value> = lines
-        .iter()
-        .map(|(p, q, price)| json!({"productid": p, "quantity": q, "unitprice": price, "pricelist": price}))
-        .collect();
-    json!({"id": id, "source": "MATA410", "json": {
-        "header": {"externalid": id, "customerid": customer, "customerstore": "01", "paymentconditionid": "002",
-                   "pricelistid": "001", "ordertype": "N", "sellerid": "000001"},
-        "items": items}})
-}
-
-async fn queue_row(s: &TestServer, token: &str, id: &str) -> Value {
-    let (_, all) = s.get(token, "/api/tgv/integrationqueue?pageSize=500").await;
-    items(&all).iter().find(|r| r["id"] == id).cloned().unwrap_or(Value::Null)
-}
-
-/// Waits for the background job to finish a row (status 2 or 3).
-async fn settled(s: &TestServer, token: &str, id: &str) -> Value {
-    for _ in 0..200 {
-        let row = queue_row(s, token, id).await;
-        if row["status"] == "2" || row["status"] == "3" {
-            return row;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("queue row {id} never settled: {}", queue_row(s, token, id).await);
-}
+use support::{column, fast, items, num, order_body, queue_row, settled, TestServer};
 
 async fn orders_with_external(s: &TestServer, id: &'static str) -> i64 {
     s.state
@@ -46,10 +18,6 @@ async fn orders_with_external(s: &TestServer, id: &'static str) -> i64 {
         })
         .await
         .unwrap()
-}
-
-async fn fast() -> TestServer {
-    TestServer::start_with(|c| c.queue_delay_ms = 0).await
 }
 
 #[tokio::test]
@@ -231,8 +199,9 @@ async fn queue_rows_belong_to_their_seller() {
         &order_body("TAB-ANA", "000002", &[("P00001", 1.0, 1.0)]),
     )
     .await;
-    settled(&s, &ana, "TAB-ANA").await;
+    let anas = settled(&s, &ana, "TAB-ANA").await;
     assert_eq!(queue_row(&s, &bruno, "TAB-ANA").await, Value::Null);
+    // Bruno's post under ana's id is his own row: it takes nothing over.
     let (status, _) = s
         .send(
             reqwest::Method::POST,
@@ -241,7 +210,10 @@ async fn queue_rows_belong_to_their_seller() {
             &order_body("TAB-ANA", "000007", &[("P00001", 1.0, 1.0)]),
         )
         .await;
-    assert_eq!(status, 400, "another seller's id cannot be taken over");
+    assert_eq!(status, 201, "answered as a new id");
+    assert_eq!(settled(&s, &bruno, "TAB-ANA").await["status"], "3", "the id is ana's");
+    assert_eq!(queue_row(&s, &ana, "TAB-ANA").await, anas, "ana's row untouched");
+    assert_eq!(orders_with_external(&s, "TAB-ANA").await, 1);
 }
 
 #[tokio::test]

@@ -4,8 +4,10 @@
 
 use std::path::PathBuf;
 
-use mascate_server::{app, AppState, Config};
-use serde_json::Value;
+use mascate_server::{AppState, Config};
+use std::time::Duration;
+
+use serde_json::{json, Value};
 
 pub struct TestServer {
     pub base: String,
@@ -40,9 +42,9 @@ impl TestServer {
         mascate_server::queue::start(state.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().unwrap();
-        let service = axum::ServiceExt::<axum::extract::Request>::into_make_service(app(state.clone()));
+        let serving = state.clone();
         tokio::spawn(async move {
-            axum::serve(listener, service).await.expect("serve");
+            mascate_server::serve(listener, serving, std::future::pending()).await.expect("serve");
         });
         TestServer { base: format!("http://{addr}"), state, http: reqwest::Client::new(), _dir: dir }
     }
@@ -129,4 +131,104 @@ pub fn column(body: &Value, field: &str) -> Vec<String> {
 /// A JSON number, or a panic that shows what came instead.
 pub fn num(v: &Value) -> f64 {
     v.as_f64().unwrap_or_else(|| panic!("not a number: {v}"))
+}
+
+/// A server whose queue processes at once.
+pub async fn fast() -> TestServer {
+    TestServer::start_with(|c| c.queue_delay_ms = 0).await
+}
+
+/// An order's integration-queue body for ana (seller 000001): `(product, quantity, price)` lines.
+pub fn order_body(id: &str, customer: &str, lines: &[(&str, f64, f64)]) -> Value {
+    let items: Vec<Value> = lines
+        .iter()
+        .map(|(p, q, price)| json!({"productid": p, "quantity": q, "unitprice": price, "pricelist": price}))
+        .collect();
+    json!({"id": id, "source": "MATA410", "json": {
+        "header": {"externalid": id, "customerid": customer, "customerstore": "01", "paymentconditionid": "002",
+                   "pricelistid": "001", "ordertype": "N", "sellerid": "000001"},
+        "items": items}})
+}
+
+pub async fn queue_row(s: &TestServer, token: &str, id: &str) -> Value {
+    let filter = mascate_domain::filter::Expr::eq("id", id).to_string();
+    let res = s.http.get(s.url("/api/tgv/integrationqueue")).bearer_auth(token).query(&[("FILTER", filter)]).send();
+    let all: Value = res.await.expect("queue read").json().await.unwrap_or(Value::Null);
+    all["items"].as_array().and_then(|v| v.first()).cloned().unwrap_or(Value::Null)
+}
+
+/// Waits for the background job to finish a row (status 2 or 3).
+pub async fn settled(s: &TestServer, token: &str, id: &str) -> Value {
+    for _ in 0..200 {
+        let row = queue_row(s, token, id).await;
+        if row["status"] == "2" || row["status"] == "3" {
+            return row;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("queue row {id} never settled: {}", queue_row(s, token, id).await);
+}
+
+/// The server binary in its own process (for what only a process shows: a SIGKILL, a file
+/// limit), over `data_dir`, on a free port.
+pub struct ServerProcess {
+    pub child: std::process::Child,
+    pub base: String,
+}
+
+impl ServerProcess {
+    /// Starts `mascate-server` with `args` (later flags win: `--port N` picks the port);
+    /// `files` caps its open files (soft and hard).
+    pub fn spawn(data_dir: &std::path::Path, args: &[&str], files: Option<u64>) -> ServerProcess {
+        use std::io::BufRead;
+        use std::os::unix::process::CommandExt;
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_mascate-server"));
+        cmd.args(["--port", "0", "--data-dir"])
+            .arg(data_dir)
+            .arg("--fixtures")
+            .arg(fixtures_dir())
+            .arg("--dist")
+            .arg(data_dir.join("no-dist"))
+            .args(args)
+            .env("MASCATE_LOG", "warn")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null());
+        if let Some(n) = files {
+            // SAFETY: only setrlimit between fork and exec.
+            unsafe {
+                cmd.pre_exec(move || {
+                    let lim = libc::rlimit { rlim_cur: n, rlim_max: n };
+                    if libc::setrlimit(libc::RLIMIT_NOFILE, &lim) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    Ok(())
+                });
+            }
+        }
+        let mut child = cmd.spawn().expect("server process");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        let base = loop {
+            let line = lines.next().expect("the server printed its address").expect("stdout line");
+            if let Some(url) = line.strip_prefix("Mascate is running at ") {
+                break url.trim_end_matches('/').to_string();
+            }
+        };
+        // Keep draining stdout so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        ServerProcess { child, base }
+    }
+
+    /// SIGKILL, as a power cut would.
+    pub fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

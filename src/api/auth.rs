@@ -5,7 +5,7 @@ use gloo_net::http::Request;
 use mascate_domain::contract::{ListEnvelope, Seller, ServerAbout, TokenResponse};
 
 use super::{now_ms, read_json, url, Api, ApiError};
-use crate::session::{Identity, Tokens};
+use crate::session::{Identity, SessionContext, SignOutReason, Tokens};
 
 /// Why a sign-in did not happen.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -70,6 +70,34 @@ pub async fn refresh(refresh_token: &str) -> Result<TokenResponse, ApiError> {
         .await
         .map_err(|_| ApiError::Unreachable)?;
     read_json(res).await
+}
+
+/// Asks the server to revoke the session a token belongs to (RFC 7009, `POST
+/// /api/oauth2/v1/revoke`). A Protheus without the call, or no network, simply fails.
+pub async fn revoke(token: &str) -> Result<(), ApiError> {
+    let res = Request::post(&url("/api/oauth2/v1/revoke"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(format!("token={}", super::encode(token)))
+        .map_err(|e| ApiError::Malformed(e.to_string()))?
+        .send()
+        .await
+        .map_err(|_| ApiError::Unreachable)?;
+    if res.ok() {
+        Ok(())
+    } else {
+        Err(ApiError::Malformed(format!("revoke: HTTP {}", res.status())))
+    }
+}
+
+/// The rep signs out: the tokens are forgotten on the device at once and the server is
+/// asked to revoke the session, best effort. Documents still pending stay on the device.
+pub fn sign_out(session: SessionContext) {
+    if let Some(t) = session.tokens() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = revoke(&t.refresh_token).await;
+        });
+    }
+    session.sign_out(SignOutReason::User);
 }
 
 /// The seller behind a fresh access token.

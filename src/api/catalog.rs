@@ -98,6 +98,30 @@ impl Api {
         Ok(list.items)
     }
 
+    /// The product groups, `(code, name)`, from the stand-in's reference list
+    /// (`/api/tgv/productgroups`, beyond the contract). A Protheus without it answers 404:
+    /// then only the two group columns of the products are read.
+    pub async fn product_groups(&self) -> Result<Vec<(String, String)>, ApiError> {
+        #[derive(serde::Deserialize)]
+        struct Group {
+            #[serde(default, alias = "productgroup")]
+            code: String,
+            #[serde(default, alias = "groupdescription")]
+            description: String,
+        }
+        let list: ListEnvelope<Group> = match self.get_json("/api/tgv/productgroups", &[]).await {
+            Err(ApiError::Server { status: 404, .. }) => {
+                let fields = [("pageSize", "1000".to_string()), ("FIELDS", "productgroup,groupdescription".into())];
+                self.get_json("/api/tgv/products/", &fields).await?
+            }
+            other => other?,
+        };
+        let mut groups: Vec<(String, String)> = list.items.into_iter().map(|g| (g.code, g.description)).collect();
+        groups.sort();
+        groups.dedup();
+        Ok(groups)
+    }
+
     /// The seller's prospects matching `search` (name, trade name or code).
     pub async fn prospects(&self, search: &str) -> Result<Vec<Prospect>, ApiError> {
         let mut params = vec![("pageSize", "50".to_string()), ("SORT", "name".into())];

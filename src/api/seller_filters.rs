@@ -4,6 +4,7 @@
 use gloo_net::http::Method;
 use mascate_domain::contract::{ListEnvelope, SellerFilterBody, SellerFilterHeader, SellerFilterItem};
 use mascate_domain::offline::{filter_changes, Schema};
+use wasm_bindgen::JsCast;
 
 use super::{encode, Api, ApiError};
 
@@ -79,10 +80,32 @@ impl Api {
         Ok(())
     }
 
-    /// One page of a sync endpoint (`page` from 1).
+    /// One page of a sync endpoint (`page` from 1), parsed by the browser: the rows stay
+    /// JavaScript objects on their way to IndexedDB and never cross into wasm memory.
     pub async fn raw_page(&self, path: &str, page: usize, size: usize) -> Result<RawPage, ApiError> {
-        let text = self.get_text(path, &[("page", page.to_string()), ("pageSize", size.to_string())]).await?;
-        let value = js_sys::JSON::parse(&text).map_err(|_| ApiError::Malformed(format!("{path}: not JSON")))?;
+        let url = super::url(path);
+        let query = [("page", page.to_string()), ("pageSize", size.to_string())];
+        let res = self
+            .send_authorized(|token| {
+                gloo_net::http::Request::get(&url)
+                    .header("Authorization", &format!("Bearer {token}"))
+                    .query(query.iter().map(|(k, v)| (*k, v.as_str())))
+                    .build()
+            })
+            .await?;
+        if !res.ok() {
+            return Err(super::server_error(res).await);
+        }
+        let malformed = || ApiError::Malformed(format!("{path}: not JSON"));
+        let raw: web_sys::Response = res.into();
+        let value = wasm_bindgen_futures::JsFuture::from(raw.json().map_err(|_| malformed())?).await.map_err(|e| {
+            // A body cut by the network is a dropped connection, not bad data.
+            if e.dyn_ref::<js_sys::SyntaxError>().is_some() {
+                malformed()
+            } else {
+                ApiError::Unreachable
+            }
+        })?;
         let get = |k: &str| js_sys::Reflect::get(&value, &k.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
         let items = get("items");
         if !js_sys::Array::is_array(&items) {

@@ -6,13 +6,17 @@ use crate::i18n::{use_i18n, Locale, Msg};
 
 /// A select listing each language in its own name.
 #[component]
-pub fn LocalePicker() -> impl IntoView {
+pub fn LocalePicker(
+    /// `data-testid` of the select (`locale-select` unless given: the phone menu's differs).
+    #[prop(optional)]
+    testid: Option<&'static str>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <label class="locale-picker">
             <span class="visually-hidden">{move || i18n.t(Msg::Language)}</span>
             <select
-                data-testid="locale-select"
+                data-testid=testid.unwrap_or("locale-select")
                 on:change=move |ev| {
                     if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
                         i18n.set(l);

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use mascate_domain::offline::Readiness;
 
 use crate::connectivity::use_connectivity;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Arg, Msg};
 use crate::offline::use_offline;
 
 /// Shown only offline: "today's selection on this device", or that there is no usable
@@ -21,14 +21,16 @@ pub fn OfflineNotice() -> impl IntoView {
         }
         let text = match offline.readiness.get() {
             Readiness::Ready | Readiness::Incomplete => i18n.t(Msg::OfflineCustomers).to_string(),
-            Readiness::Stale { day } => i18n.t(Msg::SelectionStale).replace("{day}", &day),
+            Readiness::Stale { day } => {
+                i18n.fill(Msg::SelectionStale, &[(Arg::Day, &mascate_domain::format::date(&day, i18n.locale.get()))])
+            }
             Readiness::NoSelection => i18n.t(Msg::NoSelectionToday).to_string(),
         };
         view! {
             <p class="notice offline" data-testid="offline-banner">
                 {text}
                 " "
-                <A href="/offline">{move || i18n.t(Msg::NavOfflineConfigurator)}</A>
+                <A href="/offline" attr:class="button">{move || i18n.t(Msg::NavOfflineConfigurator)}</A>
             </p>
         }
         .into_any()

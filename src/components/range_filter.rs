@@ -12,6 +12,7 @@
 use leptos::prelude::*;
 use mascate_domain::document::range::{DocumentRange, RangeProblem};
 
+use crate::components::date_input::DateInput;
 use crate::i18n::{use_i18n, Msg};
 use crate::url_query::UrlQuery;
 
@@ -52,11 +53,16 @@ pub fn RangeFilter(url: UrlQuery, second: SecondRange) -> impl IntoView {
         r.problem()
     };
     let date_box = move |key: &'static str, label: Msg, value: Signal<String>| {
+        // The address changes once the box holds a whole date (or is emptied).
+        let on_change = move |v: String| {
+            if v.is_empty() || (v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-') {
+                url.filter(key, v)
+            }
+        };
         view! {
             <label>
                 <span class="label">{move || i18n.t(label)}</span>
-                <input type="date" data-testid=format!("range-{key}") prop:value=value
-                    on:change=move |ev| url.filter(key, event_target_value(&ev)) />
+                <DateInput value on_change testid=format!("range-{key}") />
             </label>
         }
     };

@@ -2,11 +2,13 @@
 //! (right here, with the page and any draft left as they are) or to go on offline with
 //! today's selection. While the session stays expired a banner says that sending waits for a
 //! sign-in; the sign-in itself sends what waits (the sync engine wakes when the ERP can be
-//! reached again).
+//! reached again). The question is a real dialog ([`Dialog`]): named, focus in, Escape
+//! closes it (= go on offline), outside the shell's grid.
 
 use leptos::prelude::*;
 
 use crate::api::auth::{sign_in, SignInError};
+use crate::components::dialog::Dialog;
 use crate::i18n::{use_i18n, Msg};
 use crate::session::use_session;
 
@@ -31,6 +33,16 @@ pub fn SessionExpired() -> impl IntoView {
         session.asking.set(true);
         form.set(true);
     };
+    // Closed any way (Escape included): the next time it asks first.
+    Effect::watch(
+        move || session.asking.get(),
+        move |asking, _, _| {
+            if !asking {
+                form.set(false)
+            }
+        },
+        false,
+    );
     view! {
         <Show when=move || session.expired.get() && !session.asking.get()>
             <p class="notice offline session-banner" role="status" data-testid="session-expired-banner">
@@ -40,15 +52,15 @@ pub fn SessionExpired() -> impl IntoView {
                 </button>
             </p>
         </Show>
+        // Mounted only while asked, so a closed question leaves nothing behind.
         <Show when=move || session.asking.get()>
-            <div class="card confirm session-expired" role="alertdialog" aria-labelledby="session-expired-title"
-                data-testid="session-expired-dialog">
-                <h2 id="session-expired-title">{move || i18n.t(Msg::SessionExpiredTitle)}</h2>
+            <Dialog open=session.asking title=Signal::derive(move || i18n.t(Msg::SessionExpiredTitle).to_string())
+                testid="session-expired-dialog" alert=true class="session-expired">
                 <p>{move || i18n.t(Msg::SessionExpiredChoice)}</p>
                 <Show
                     when=move || form.get()
                     fallback=move || view! {
-                        <div class="actions">
+                        <div class="dialog-actions">
                             <button type="button" class="button primary" data-testid="session-sign-in-again"
                                 on:click=move |_| form.set(true)>
                                 {move || i18n.t(Msg::SignInAgain)}
@@ -60,12 +72,9 @@ pub fn SessionExpired() -> impl IntoView {
                         </div>
                     }
                 >
-                    <SignInAgainForm on_cancel=move || {
-                        form.set(false);
-                        session.asking.set(false);
-                    } />
+                    <SignInAgainForm on_cancel=move || session.asking.set(false) />
                 </Show>
-            </div>
+            </Dialog>
         </Show>
     }
 }
@@ -77,6 +86,13 @@ fn SignInAgainForm(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl 
     let i18n = use_i18n();
     let session = use_session();
     let password = RwSignal::new(String::new());
+    // The password box takes the focus as soon as it shows.
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+        }
+    });
     let username = session.identity.get_untracked().map(|i| i.username).unwrap_or_default();
     let attempt = Action::new_local(move |(user, pass): &(String, String)| {
         let (user, pass) = (user.clone(), pass.clone());
@@ -108,11 +124,11 @@ fn SignInAgainForm(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl 
     view! {
         <form class="reauth" data-testid="reauth-form" on:submit=submit novalidate>
             <label class="label" for="reauth-password">{move || i18n.t(Msg::Password)}</label>
-            <input id="reauth-password" type="password" data-testid="reauth-password" autocomplete="current-password" autofocus
+            <input id="reauth-password" type="password" data-testid="reauth-password" autocomplete="current-password" autofocus node_ref=input
                 bind:value=password aria-invalid=move || error().is_some().to_string()
                 aria-describedby="reauth-error" />
             <p class="field-error" id="reauth-error" data-testid="reauth-error">{error}</p>
-            <div class="actions">
+            <div class="dialog-actions">
                 <button type="submit" class="button primary" data-testid="reauth-submit"
                     disabled=move || attempt.pending().get()>
                     {move || i18n.t(if attempt.pending().get() { Msg::SigningIn } else { Msg::SignIn })}

@@ -1,17 +1,19 @@
-//! The frame around every signed-in page: top bar with the indicator, language and sign-out,
-//! and the navigation (a side rail on tablets in landscape and desktops, a bottom bar on
-//! narrow screens).
+//! The frame around every signed-in page: a skip link, the top bar with the indicator,
+//! language and sign-out, and the navigation (a side rail on tablets in landscape and
+//! desktops, a bottom bar on narrow screens; on a phone four entries and "more").
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect, A};
 
 use crate::api::use_api;
 use crate::components::connectivity_badge::ConnectivityBadge;
+use crate::components::dialog::Dialog;
 use crate::components::locale_picker::LocalePicker;
 use crate::connectivity::use_connectivity;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Arg, Msg, Plural};
 use crate::pages::notifications::{refresh_unread, use_unread_count};
-use crate::session::{use_session, SignOutReason};
+use crate::session::use_session;
+use mascate_domain::format;
 
 const NAV: [(&str, Msg, &str, &str); 9] = [
     ("/", Msg::NavHome, "nav-home", "⌂"),
@@ -24,6 +26,10 @@ const NAV: [(&str, Msg, &str, &str); 9] = [
     ("/notifications", Msg::NavNotifications, "nav-notifications", "✉"),
     ("/offline", Msg::NavOfflineConfigurator, "nav-offline-configurator", "⇩"),
 ];
+
+/// The entries a phone keeps behind "more" (its bottom bar has room for four and "more").
+const EXTRA: [&str; 5] =
+    ["nav-quotations", "nav-invoices", "nav-statistics", "nav-notifications", "nav-offline-configurator"];
 
 /// Signed-in frame; sends a signed-out visitor to the login page.
 #[component]
@@ -52,61 +58,76 @@ pub fn Shell() -> impl IntoView {
     ) {
         on_cleanup(move || handle.clear());
     }
-    let has_unread = move || connectivity.online() && unread.0.get() != 0;
+    let has_unread = Signal::derive(move || connectivity.online() && unread.0.get() != 0);
     let sync = crate::sync::use_sync();
     let confirm_logout = RwSignal::new(false);
     // Documents still on the device are never dropped by signing out: warn first.
     let ask_logout = move || {
         if sync.pending.get_untracked() + sync.errors.get_untracked() == 0 {
-            session.sign_out(SignOutReason::User);
+            crate::api::auth::sign_out(session);
         } else {
             confirm_logout.set(true);
+        }
+    };
+    let more_open = RwSignal::new(false);
+    // Moving on closes the "more" menu.
+    let location = leptos_router::hooks::use_location();
+    Effect::watch(move || location.pathname.track(), move |_, _, _| more_open.set(false), false);
+    let nav_link = move |(href, msg, testid, icon): (&'static str, Msg, &'static str, &'static str), in_menu: bool| {
+        let extra = EXTRA.contains(&testid);
+        let testid = if in_menu { testid.replacen("nav-", "more-", 1) } else { testid.to_string() };
+        let class = if extra && !in_menu { "nav-extra" } else { "" };
+        view! {
+            <A href=href attr:data-testid=testid attr:class=class exact=href == "/">
+                <span class="nav-icon" aria-hidden="true">{icon}</span>
+                <span class="nav-label">{move || i18n.t(msg)}</span>
+                {(msg == Msg::NavNotifications).then(|| view! {
+                    <Show when=move || has_unread.get()>
+                        <span class="nav-badge" data-testid=if in_menu { "more-unread-badge" } else { "unread-badge" }>{move || unread.0.get()}</span>
+                    </Show>
+                })}
+            </A>
         }
     };
     move || {
         match who.get() {
         None => view! { <Redirect path="/login" /> }.into_any(),
         Some(seller_name) => view! {
+            <a class="skip-link" href="#main" data-testid="skip-link" on:click=skip_to_main>
+                {move || i18n.t(Msg::SkipToContent)}
+            </a>
             <div class="shell">
                 <header class="topbar">
                     <span class="brand">"Mascate"</span>
                     <span class="seller" data-testid="seller-name">{seller_name.clone()}</span>
                     <ConnectivityBadge />
                     <crate::components::sync_status::SyncStatus />
-                    <LocalePicker />
-                    <button class="button ghost" data-testid="logout" on:click=move |_| ask_logout()>
-                        {move || i18n.t(Msg::Logout)}
-                    </button>
+                    // On a phone these two live in the "more" menu.
+                    <div class="topbar-wide">
+                        <LocalePicker />
+                        <button class="button ghost" data-testid="logout" on:click=move |_| ask_logout()>
+                            {move || i18n.t(Msg::Logout)}
+                        </button>
+                    </div>
                 </header>
-                <Show when=move || confirm_logout.get()>
-                    <LogoutWarning on_close=move || confirm_logout.set(false) />
-                </Show>
                 <nav class="nav" aria-label=move || i18n.t(Msg::Menu)>
-                    {NAV
-                        .iter()
-                        .map(|(href, msg, testid, icon)| {
-                            let msg = *msg;
-                            view! {
-                                <A href=*href attr:data-testid=*testid exact=*href == "/">
-                                    <span class="nav-icon" aria-hidden="true">{*icon}</span>
-                                    <span class="nav-label">{move || i18n.t(msg)}</span>
-                                    {(*testid == "nav-notifications").then(|| view! {
-                                        <Show when=has_unread>
-                                            <span class="nav-badge" data-testid="unread-badge">{move || unread.0.get()}</span>
-                                        </Show>
-                                    })}
-                                </A>
-                            }
-                        })
-                        .collect_view()}
+                    {NAV.iter().map(|entry| nav_link(*entry, false)).collect_view()}
+                    <button type="button" class="nav-more" data-testid="nav-more" aria-haspopup="dialog"
+                        on:click=move |_| more_open.set(true)>
+                        <span class="nav-icon" aria-hidden="true">"☰"</span>
+                        <span class="nav-label">{move || i18n.t(Msg::More)}</span>
+                        <Show when=move || has_unread.get()>
+                            <span class="nav-badge" aria-hidden="true">{move || unread.0.get()}</span>
+                        </Show>
+                    </button>
                 </nav>
-                <main class="content">
+                <main class="content" id="main" tabindex="-1">
                     <crate::components::session_expired::SessionExpired />
                     {move || match offline.readiness.get() {
                         mascate_domain::offline::Readiness::Stale { day } => view! {
                             <p class="notice" data-testid="selection-stale">
-                                {i18n.t(Msg::SelectionStale).replace("{day}", &day)}" "
-                                <A href="/offline">{move || i18n.t(Msg::NavOfflineConfigurator)}</A>
+                                {i18n.fill(Msg::SelectionStale, &[(Arg::Day, &format::date(&day, i18n.locale.get()))])}" "
+                                <A href="/offline" attr:class="button">{move || i18n.t(Msg::NavOfflineConfigurator)}</A>
                             </p>
                         }.into_any(),
                         _ => ().into_any(),
@@ -114,41 +135,66 @@ pub fn Shell() -> impl IntoView {
                     <Outlet />
                 </main>
             </div>
+            // Dialogs live outside the shell's grid (and open in the browser's top layer).
+            <Dialog open=more_open title=Signal::derive(move || i18n.t(Msg::More).to_string()) testid="more-menu" class="sheet">
+                <nav class="more-links" aria-label=move || i18n.t(Msg::More)>
+                    {NAV.iter().filter(|e| EXTRA.contains(&e.2)).map(|entry| nav_link(*entry, true)).collect_view()}
+                </nav>
+                <div class="more-tools">
+                    <LocalePicker testid="more-locale-select" />
+                    <button class="button" data-testid="more-logout" on:click=move |_| { more_open.set(false); ask_logout(); }>
+                        {move || i18n.t(Msg::Logout)}
+                    </button>
+                    <button class="button ghost" data-testid="more-close" on:click=move |_| more_open.set(false)>
+                        {move || i18n.t(Msg::Close)}
+                    </button>
+                </div>
+            </Dialog>
+            <LogoutWarning open=confirm_logout />
         }
         .into_any(),
     }
     }
 }
 
+/// Moves focus to the page's content (the skip link's target), past the top bar and menu.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    let main = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main"));
+    if let Some(main) = main.and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok()) {
+        let _ = main.focus();
+    }
+}
+
 /// The sign-out warning when documents are still on the device: they stay there (in this
 /// seller's own database) and go out after the next sign-in; syncing first is offered.
 #[component]
-fn LogoutWarning(on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn LogoutWarning(open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let sync = crate::sync::use_sync();
     let connectivity = use_connectivity();
     let count = move || sync.pending.get() + sync.errors.get();
     view! {
-        <div class="card confirm logout-warning" role="alertdialog" data-testid="logout-warning">
+        <Dialog open title=Signal::derive(move || i18n.t(Msg::LogoutTitle).to_string()) testid="logout-warning" alert=true>
             <p data-testid="logout-pending" data-count=move || count().to_string()>
-                {move || i18n.t_n(Msg::LogoutPending, count())}
+                {move || i18n.count(Plural::LogoutPending, count())}
             </p>
-            <div class="actions">
+            <div class="dialog-actions">
+                <button class="button" data-testid="logout-cancel" autofocus on:click=move |_| open.set(false)>
+                    {move || i18n.t(Msg::Cancel)}
+                </button>
+                <button class="button" data-testid="logout-anyway" on:click=move |_| crate::api::auth::sign_out(session)>
+                    {move || i18n.t(Msg::LogoutKeepOnDevice)}
+                </button>
                 <button class="button primary" data-testid="logout-sync-first" disabled=move || !connectivity.online()
                     on:click=move |_| {
                         sync.kick();
-                        on_close();
+                        open.set(false);
                     }>
                     {move || i18n.t(Msg::SyncNow)}
                 </button>
-                <button class="button" data-testid="logout-anyway" on:click=move |_| session.sign_out(SignOutReason::User)>
-                    {move || i18n.t(Msg::LogoutKeepOnDevice)}
-                </button>
-                <button class="button ghost" data-testid="logout-cancel" on:click=move |_| on_close()>
-                    {move || i18n.t(Msg::Cancel)}
-                </button>
             </div>
-        </div>
+        </Dialog>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::connectivity::use_connectivity;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Msg, Plural};
 use crate::sync::use_sync;
 
 /// Pending and refused counts with a button to run a pass now.
@@ -27,17 +27,19 @@ pub fn SyncStatus() -> impl IntoView {
                     {move || i18n.t_n(Msg::PendingN, sync.pending.get())}
                 </span>
                 <Show when=move || sync.errors.get() != 0>
-                    <span class="chip blocked" data-testid="sync-errors">{move || i18n.t_n(Msg::ErrorsN, sync.errors.get())}</span>
+                    <span class="chip blocked" data-icon="!" data-testid="sync-errors">{move || i18n.count(Plural::Refused, sync.errors.get())}</span>
                 </Show>
             </A>
             <button
                 type="button"
-                class="button ghost small"
+                class="button ghost sync-now"
                 data-testid="sync-now"
                 disabled=move || !connectivity.online()
                 on:click=move |_| sync.kick()
             >
-                {move || i18n.t(Msg::SyncNow)}
+                <span aria-hidden="true">"⟳"</span>
+                // On a phone only the icon shows; the words stay for screen readers.
+                <span class="sync-now-label">{move || i18n.t(Msg::SyncNow)}</span>
             </button>
         </div>
     }

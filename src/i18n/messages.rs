@@ -87,6 +87,10 @@ messages! {
     NavNotifications => ["Minhas Notificações", "My Notifications", "Mis Notificaciones"],
     NavOfflineConfigurator => ["Configurador Offline", "Offline Configurator", "Configurador Offline"],
     Logout => ["Sair", "Sign out", "Salir"],
+    LogoutTitle => ["Sair com documentos no aparelho?", "Sign out with documents on this device?", "¿Salir con documentos en el dispositivo?"],
+    More => ["Mais", "More", "Más"],
+    Close => ["Fechar", "Close", "Cerrar"],
+    SkipToContent => ["Pular para o conteúdo", "Skip to content", "Saltar al contenido"],
     Language => ["Idioma", "Language", "Idioma"],
     Menu => ["Menu", "Menu", "Menú"],
     Online => ["Online", "Online", "En línea"],
@@ -112,7 +116,12 @@ messages! {
     ByQuantity => ["Quantidade", "Quantity", "Cantidad"],
     BilledValue => ["Faturado x não faturado (valor)", "Billed vs unbilled (value)", "Facturado vs no facturado (valor)"],
     BilledQuantity => ["Faturado x não faturado (quantidade)", "Billed vs unbilled (quantity)", "Facturado vs no facturado (cantidad)"],
-    SavedOnDevice => ["{n} clientes salvos neste aparelho", "{n} customers saved on this device", "{n} clientes guardados en este dispositivo"],
+    CardTotalItems => ["Total de itens", "Total items", "Total de ítems"],
+    CardToInvoice => ["Itens a faturar", "Items to invoice", "Ítems por facturar"],
+    CardPending => ["Itens pendentes", "Pending items", "Ítems pendientes"],
+    CardFinished => ["Itens finalizados", "Finished items", "Ítems finalizados"],
+    SeriesBilled => ["Faturado", "Billed", "Facturado"],
+    SeriesUnbilled => ["Não faturado", "Unbilled", "No facturado"],
     // Customers
     CustomersTitle => ["Meus Clientes", "My Customers", "Mis Clientes"],
     Search => ["Buscar", "Search", "Buscar"],
@@ -269,11 +278,14 @@ messages! {
     Edit => ["Editar", "Edit", "Editar"],
     Delete => ["Excluir", "Delete", "Eliminar"],
     ConfirmDelete => ["Excluir este documento? Esta ação vai para o ERP.", "Delete this document? The ERP will be told.", "¿Eliminar este documento? Se enviará al ERP."],
+    ConfirmDeleteTitle => ["Excluir documento?", "Delete the document?", "¿Eliminar el documento?"],
     Cancel => ["Cancelar", "Cancel", "Cancelar"],
     Confirm => ["Confirmar", "Confirm", "Confirmar"],
     Implement => ["Efetivar em pedido", "Turn into an order", "Convertir en pedido"],
     CancelQuotation => ["Cancelar orçamento", "Cancel quotation", "Cancelar presupuesto"],
     OpenOrder => ["Abrir pedido {n}", "Open order {n}", "Abrir pedido {n}"],
+    EditDocument => ["Editar documento", "Edit document", "Editar documento"],
+    SentTitle => ["Documento no aparelho", "Document on this device", "Documento en el dispositivo"],
     // Form
     StepCustomer => ["1. Cliente", "1. Customer", "1. Cliente"],
     StepTerms => ["2. Condições", "2. Terms", "2. Condiciones"],
@@ -338,18 +350,27 @@ messages! {
     Delinquency => ["Inadimplência", "Overdue share", "Morosidad"],
     OldestDue => ["Vencimento mais antigo em aberto", "Oldest open due date", "Vencimiento abierto más antiguo"],
     OpenBills => ["Títulos em aberto", "Open bills", "Títulos abiertos"],
-    BillSearchHint => ["Número do título ou data (aaaa-m-d)", "Bill number or date (yyyy-m-d)", "Número del título o fecha (aaaa-m-d)"],
+    BillSearchHint => ["Número do título ou data (dd/mm/aaaa)", "Bill number or date (mm/dd/yyyy)", "Número del título o fecha (dd/mm/aaaa)"],
     NoOpenBills => ["Nenhum título em aberto.", "No open bills.", "Ningún título abierto."],
     DueDate => ["Vencimento", "Due", "Vencimiento"],
     Balance => ["Saldo", "Balance", "Saldo"],
     PartlyPaid => ["Pago em parte", "Partly paid", "Pagado en parte"],
     // Sync
     PendingN => ["{n} a enviar", "{n} to send", "{n} por enviar"],
-    ErrorsN => ["{n} recusado(s)", "{n} refused", "{n} rechazado(s)"],
     SyncNow => ["Sincronizar agora", "Sync now", "Sincronizar ahora"],
     LastSync => ["Última sincronização", "Last sync", "Última sincronización"],
     // Notifications
     NotificationsTitle => ["Minhas Notificações", "My Notifications", "Mis Notificaciones"],
+    NoticeOrder => ["Pedido", "Order", "Pedido"],
+    NoticeQuotation => ["Orçamento", "Quotation", "Presupuesto"],
+    NoticeCustomer => ["Cliente", "Customer", "Cliente"],
+    NoticeProspect => ["Prospect", "Prospect", "Prospecto"],
+    NoticeContact => ["Contato", "Contact", "Contacto"],
+    NoticeContactRelation => ["Relação de contato", "Contact link", "Relación de contacto"],
+    NoticeCreated => ["incluído", "created", "creado"],
+    NoticeChanged => ["alterado", "changed", "modificado"],
+    NoticeDeleted => ["excluído", "deleted", "eliminado"],
+    NoticeFailed => ["com falha no ERP", "failed in the ERP", "con fallo en el ERP"],
     NoNotifications => ["Nenhuma notificação.", "No notifications.", "Ninguna notificación."],
     Open => ["Abrir", "Open", "Abrir"],
     MarkRead => ["Marcar como lida", "Mark as read", "Marcar como leída"],
@@ -364,11 +385,6 @@ messages! {
         "Sem conexão: aqui aparecem só os documentos feitos neste aparelho. Os totais não incluem impostos, que precisam da conexão.",
         "Offline: only the documents written on this device are listed. Totals have no taxes: taxes need the connection.",
         "Sin conexión: solo se listan los documentos hechos en este dispositivo. Los totales no incluyen impuestos, que necesitan conexión."
-    ],
-    LogoutPending => [
-        "{n} documento(s) ainda não chegaram ao ERP. Eles ficam guardados neste aparelho e são enviados no próximo acesso deste vendedor.",
-        "{n} document(s) have not reached the ERP yet. They stay on this device and are sent at this seller's next sign-in.",
-        "{n} documento(s) aún no llegaron al ERP. Quedan guardados en este dispositivo y se envían en el próximo acceso de este vendedor."
     ],
     LogoutKeepOnDevice => ["Sair e manter no aparelho", "Sign out, keep them here", "Salir y mantenerlos aquí"],
     StorageFull => [
@@ -393,6 +409,17 @@ messages! {
         "Ready for offline: selection of {day}.",
         "Listo para trabajar sin conexión: selección de {day}."
     ],
+    OfflineDownloading => [
+        "Baixando a seleção de hoje para este aparelho…",
+        "Downloading today's selection to this device…",
+        "Descargando la selección de hoy a este dispositivo…"
+    ],
+    OfflineIncompleteOnline => [
+        "A seleção de hoje ainda não está completa neste aparelho. Toque em “Baixar agora” para terminar.",
+        "Today's selection is not complete on this device yet. Tap “Download now” to finish it.",
+        "La selección de hoy aún no está completa en este dispositivo. Toque “Descargar ahora” para terminarla."
+    ],
+    RemoveDeviceDataTitle => ["Remover os dados offline?", "Remove the offline data?", "¿Eliminar los datos sin conexión?"],
     OfflineIncomplete => [
         "A seleção de hoje ainda não está completa neste aparelho; o download continua quando houver conexão.",
         "Today's selection is not complete on this device yet; the download resumes when connected.",
@@ -409,9 +436,9 @@ messages! {
         "Nada seleccionado para hoy. Elija clientes y productos para trabajar sin conexión."
     ],
     PrimingProgress => [
-        "Baixando: {records} registros, {done} de {tables} tabelas",
-        "Downloading: {records} records, {done} of {tables} tables",
-        "Descargando: {records} registros, {done} de {tables} tablas"
+        "Baixando: {records}, {done} de {tables} tabelas",
+        "Downloading: {records}, {done} of {tables} tables",
+        "Descargando: {records}, {done} de {tables} tablas"
     ],
     DownloadNow => ["Baixar agora", "Download now", "Descargar ahora"],
     OnThisDevice => ["{n} neste aparelho", "{n} on this device", "{n} en este dispositivo"],
@@ -434,7 +461,6 @@ messages! {
     AdvancedFilterStep => ["2. Filtro avançado", "2. Advanced filter", "2. Filtro avanzado"],
     BoughtSince => ["Comprou desde", "Bought since", "Compró desde"],
     InStockOnly => ["Só com estoque", "Only in stock", "Solo con stock"],
-    SelectedN => ["{n} selecionados", "{n} selected", "{n} seleccionados"],
     SelectAllFiltered => ["Selecionar todos os filtrados", "Select all filtered", "Seleccionar todos los filtrados"],
     ClearSelection => ["Limpar seleção", "Clear selection", "Limpiar selección"],
     SaveSelection => ["Salvar seleção de hoje", "Save today's selection", "Guardar selección de hoy"],
@@ -613,6 +639,37 @@ messages! {
     Attempts => ["Tentativas sem resposta: {n}", "Attempts without answer: {n}", "Intentos sin respuesta: {n}"],
 }
 
+/// A named hole in a message (`{day}`), filled by [`I18n::fill`](crate::i18n::I18n::fill). A
+/// count (`{n}`) goes through `t_n`, or a [`Plural`](crate::i18n::Plural) when words follow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arg {
+    Day,
+    Records,
+    Done,
+    Tables,
+    Used,
+    Free,
+    /// A price list's code.
+    List,
+}
+
+impl Arg {
+    pub const ALL: [Arg; 7] = [Arg::Day, Arg::Records, Arg::Done, Arg::Tables, Arg::Used, Arg::Free, Arg::List];
+
+    /// How the hole is written in the catalogue.
+    pub fn hole(self) -> &'static str {
+        match self {
+            Arg::Day => "{day}",
+            Arg::Records => "{records}",
+            Arg::Done => "{done}",
+            Arg::Tables => "{tables}",
+            Arg::Used => "{used}",
+            Arg::Free => "{free}",
+            Arg::List => "{list}",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -625,6 +682,27 @@ mod tests {
                 let text = msg.text(locale);
                 assert!(!text.trim().is_empty(), "{msg:?} in {locale:?}");
                 assert_eq!(text.contains("{n}"), pt.contains("{n}"), "{msg:?} in {locale:?}");
+            }
+        }
+    }
+
+    /// The `{…}` holes of a text.
+    fn holes(text: &str) -> Vec<&str> {
+        let mut out: Vec<&str> =
+            text.match_indices('{').filter_map(|(i, _)| text[i..].find('}').map(|j| &text[i..=i + j])).collect();
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn every_hole_is_a_known_argument_and_every_language_has_the_same_ones() {
+        let known: Vec<&str> = Arg::ALL.iter().map(|a| a.hole()).chain(["{n}"]).collect();
+        for msg in Msg::ALL {
+            let pt = holes(msg.text(Locale::PtBr));
+            for locale in Locale::ALL {
+                let these = holes(msg.text(locale));
+                assert_eq!(these, pt, "{msg:?} in {locale:?}");
+                assert!(these.iter().all(|h| known.contains(h)), "{msg:?} in {locale:?}: {these:?}");
             }
         }
     }

@@ -13,11 +13,12 @@ use mascate_domain::{format, tax_id};
 use crate::api::{use_api, ApiError};
 use crate::catalog::use_catalog;
 use crate::components::field::Field;
+use crate::components::loaded::Loaded;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
 
 #[derive(Clone, PartialEq)]
-enum Loaded {
+enum Outcome {
     Found(Box<Customer>),
     Missing(Msg),
     Failed(String, Option<String>),
@@ -37,13 +38,15 @@ pub fn CustomerPage() -> impl IntoView {
         connectivity.online();
         async move {
             match catalog.customer(&code, &store).await {
-                Ok(c) => Loaded::Found(Box::new(c)),
-                Err(ApiError::Server { status: 404, .. }) if catalog.online() => Loaded::Missing(Msg::CustomerNotFound),
-                Err(ApiError::Server { status: 404, .. } | ApiError::Unreachable | ApiError::SignedOut) => {
-                    Loaded::Missing(Msg::NotSavedOffline)
+                Ok(c) => Outcome::Found(Box::new(c)),
+                Err(ApiError::Server { status: 404, .. }) if catalog.online() => {
+                    Outcome::Missing(Msg::CustomerNotFound)
                 }
-                Err(ApiError::Server { message, detail, .. }) => Loaded::Failed(message, detail),
-                Err(ApiError::Malformed(m)) => Loaded::Failed(m, None),
+                Err(ApiError::Server { status: 404, .. } | ApiError::Unreachable | ApiError::SignedOut) => {
+                    Outcome::Missing(Msg::NotSavedOffline)
+                }
+                Err(ApiError::Server { message, detail, .. }) => Outcome::Failed(message, detail),
+                Err(ApiError::Malformed(m)) => Outcome::Failed(m, None),
             }
         }
     });
@@ -55,10 +58,10 @@ pub fn CustomerPage() -> impl IntoView {
             </A>
             {move || match data.get() {
                 None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(Loaded::Missing(msg)) => {
+                Some(Outcome::Missing(msg)) => {
                     view! { <p class="empty" data-testid="customer-missing">{move || i18n.t(msg)}</p> }.into_any()
                 }
-                Some(Loaded::Failed(message, detail)) => {
+                Some(Outcome::Failed(message, detail)) => {
                     view! {
                         <div class="error" role="alert">
                             <p>{message}</p>
@@ -67,7 +70,7 @@ pub fn CustomerPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Some(Loaded::Found(c)) => {
+                Some(Outcome::Found(c)) => {
                     let (code, store) = (c.code.clone(), c.store.clone());
                     let (c2, s2) = (code.clone(), store.clone());
                     view! {
@@ -86,12 +89,61 @@ pub fn CustomerPage() -> impl IntoView {
     }
 }
 
+/// A code with the name the reference table gives it (`À vista (001)`), or the code alone.
+fn named(code: &str, table: &[(String, String)]) -> String {
+    let code = code.trim();
+    match table.iter().find(|(c, _)| c.trim() == code) {
+        Some((_, name)) if !code.is_empty() => format!("{} ({code})", name.trim()),
+        _ => code.to_string(),
+    }
+}
+
+/// The customer's terms by name: payment conditions, price lists and carriers come from the
+/// reference tables (the device's copy offline).
+#[derive(Clone, Default, PartialEq)]
+struct Terms {
+    payment_conditions: Vec<(String, String)>,
+    price_lists: Vec<(String, String)>,
+    carriers: Vec<(String, String)>,
+}
+
 /// The details of a loaded customer.
 #[component]
 fn CustomerDetails(customer: Customer) -> impl IntoView {
     let i18n = use_i18n();
     let connectivity = use_connectivity();
+    let catalog = use_catalog();
     let c = StoredValue::new(customer);
+    let terms = LocalResource::new(move || {
+        connectivity.online();
+        async move {
+            Terms {
+                payment_conditions: catalog
+                    .payment_conditions()
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|p| (p.code, p.description))
+                    .collect(),
+                price_lists: catalog
+                    .price_lists()
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|l| (l.code, l.description))
+                    .collect(),
+                carriers: catalog.carriers().await.unwrap_or_default().into_iter().map(|k| (k.code, k.name)).collect(),
+            }
+        }
+    });
+    let term = move |code: fn(&Customer) -> String, table: fn(&Terms) -> &[(String, String)]| {
+        Signal::derive(move || {
+            let code = c.with_value(code);
+            terms.with(|t| t.as_ref().map(|t| named(&code, table(t)))).unwrap_or(code)
+        })
+    };
+    let (code, store) = c.with_value(|c| (c.code.trim().to_string(), c.store.trim().to_string()));
+    let new_href = move |seg: &str| format!("/{seg}/new?customer={code}&store={store}");
     let text = move |f: fn(&Customer) -> String| Signal::derive(move || c.with_value(f));
     let locale = move || i18n.locale.get();
     let date = move |f: fn(&Customer) -> &str| Signal::derive(move || c.with_value(|c| format::date(f(c), locale())));
@@ -101,16 +153,27 @@ fn CustomerDetails(customer: Customer) -> impl IntoView {
             <header class="details-head">
                 <h1 data-testid="customer-name">{c.with_value(|c| c.name.clone())}</h1>
                 <p class="muted">{c.with_value(|c| c.trade_name.clone())}</p>
-                <span class=if blocked { "chip blocked" } else { "chip active" } data-testid="customer-status">
+                <span class=if blocked { "chip blocked" } else { "chip active" } data-icon=if blocked { "✕" } else { "✓" } data-testid="customer-status">
                     {move || i18n.t(if blocked { Msg::Blocked } else { Msg::Active })}
                 </span>
+                // A blocked customer cannot buy: the form would refuse it anyway.
+                {(!blocked).then(|| view! {
+                    <div class="actions new-documents">
+                        <A href=new_href("orders") attr:class="button primary" attr:data-testid="customer-new-order">
+                            {move || format!("+ {}", i18n.t(Msg::NewOrder))}
+                        </A>
+                        <A href=new_href("quotations") attr:class="button" attr:data-testid="customer-new-quotation">
+                            {move || format!("+ {}", i18n.t(Msg::NewQuotation))}
+                        </A>
+                    </div>
+                })}
             </header>
             <div class="details-grid">
                 <section class="card">
                     <h2>{move || i18n.t(Msg::Registration)}</h2>
                     <dl>
                         <Field label=Msg::Code value=text(|c| format!("{} / {}", c.code, c.store)) />
-                        <Field label=Msg::TaxId value=text(|c| tax_id::mask(&c.tax_id)) testid="customer-taxid" />
+                        <Field label=Msg::TaxId value=text(|c| tax_id::mask(&c.tax_id)) testid="customer-taxid" nowrap=true />
                         <Field
                             label=Msg::PersonType
                             value=Signal::derive(move || {
@@ -124,24 +187,25 @@ fn CustomerDetails(customer: Customer) -> impl IntoView {
                         <Field label=Msg::CustomerSince value=date(|c| &c.inclusion_date) />
                     </dl>
                 </section>
-                // Credit and risk are financial status: the ERP's, online only.
-                <Show when=move || connectivity.online()>
                 <section class="card" data-testid="customer-commercial">
                     <h2>{move || i18n.t(Msg::Commercial)}</h2>
                     <dl>
-                        <Field
-                            label=Msg::CreditLimit
-                            value=Signal::derive(move || c.with_value(|c| format::money(c.credit_limit, locale())))
-                            testid="customer-credit-limit"
-                        />
-                        <Field label=Msg::Risk value=text(|c| c.risk.clone()) />
-                        <Field label=Msg::PaymentCondition value=text(|c| c.payment_condition.clone()) />
-                        <Field label=Msg::PriceList value=text(|c| c.price_list.clone()) />
-                        <Field label=Msg::Carrier value=text(|c| c.carrier.clone()) />
+                        // Credit and risk are financial status: the ERP's, online only.
+                        <Show when=move || connectivity.online()>
+                            <Field
+                                label=Msg::CreditLimit
+                                value=Signal::derive(move || c.with_value(|c| format::money(c.credit_limit, locale())))
+                                testid="customer-credit-limit"
+                                nowrap=true
+                            />
+                            <Field label=Msg::Risk value=text(|c| c.risk.clone()) />
+                        </Show>
+                        <Field label=Msg::PaymentCondition value=term(|c| c.payment_condition.clone(), |t| &t.payment_conditions) testid="customer-payment-condition" />
+                        <Field label=Msg::PriceList value=term(|c| c.price_list.clone(), |t| &t.price_lists) testid="customer-price-list" />
+                        <Field label=Msg::Carrier value=term(|c| c.carrier.clone(), |t| &t.carriers) testid="customer-carrier" />
                         <Field label=Msg::LastPurchase value=date(|c| &c.last_purchase) testid="customer-last-purchase" />
                     </dl>
                 </section>
-                </Show>
                 <section class="card" data-testid="customer-address">
                     <h2>{move || i18n.t(Msg::Address)}</h2>
                     <dl>
@@ -159,9 +223,9 @@ fn CustomerDetails(customer: Customer) -> impl IntoView {
                         <Field label=Msg::Contact value=text(|c| c.contact.clone()) />
                         <Field
                             label=Msg::Phone
-                            value=text(|c| {
-                                if c.phone.trim().is_empty() { String::new() } else { format!("({}) {}", c.ddd.trim(), c.phone.trim()) }
-                            })
+                            value=text(|c| format::phone(&c.ddd, &c.phone))
+                            testid="customer-phone"
+                            nowrap=true
                         />
                         <Field label=Msg::Email value=text(|c| c.email.clone()) />
                     </dl>
@@ -190,34 +254,39 @@ fn CustomerFinances(code: String, store: String) -> impl IntoView {
         })
     };
     let bills = LocalResource::new(move || {
-        let (code, store, s) = (code.clone(), store.clone(), search.get());
+        let (code, store) = (code.clone(), store.clone());
+        // A date is typed the rep's way (dd/mm/aaaa) and asked for the contract's way.
+        let typed = search.get();
+        let s = format::parse_date(&typed, i18n.locale.get()).unwrap_or(typed);
         async move { api.bills(&code, &store, &s).await }
     });
     let money = move |v: f64| format::money(v, i18n.locale.get());
     view! {
         <section class="card finances" data-testid="customer-finances">
             <h2>{move || i18n.t(Msg::Finances)}</h2>
-            {move || match summary.get() {
-                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <crate::components::api_error::ApiErrorBox error=e /> }.into_any(),
-                Some(Ok((credit, late, oldest))) => view! {
+            <Loaded resource=summary let:value>
+                {
+                    let (credit, late, oldest) = value;
+                    view! {
                     <dl>
                         <Field label=Msg::AvailableCredit value=Signal::derive(move || money(credit)) testid="customer-available-credit" />
                         <Field label=Msg::Delinquency value=Signal::derive(move || format!("{} %", format::number(late, 2, i18n.locale.get()))) testid="customer-delinquency" />
                         <Field label=Msg::OldestDue value=Signal::derive(move || format::date(&oldest, i18n.locale.get())) testid="customer-oldest-due" />
                     </dl>
                 }
-                    .into_any(),
-            }}
+                }
+            </Loaded>
             <h3>{move || i18n.t(Msg::OpenBills)}</h3>
             <crate::components::search_box::SearchBox value=search on_search=move |s| search.set(s) hint=Msg::BillSearchHint testid="bills-search" />
-            {move || match bills.get() {
-                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <crate::components::api_error::ApiErrorBox error=e /> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p class="muted" data-testid="bills-empty">{i18n.t(Msg::NoOpenBills)}</p> }.into_any(),
-                Some(Ok(list)) => view! {
+            <Loaded resource=bills let:value>
+                {
+                    let list = value;
+                    if list.is_empty() {
+                        view! { <p class="muted" data-testid="bills-empty">{move || i18n.t(Msg::NoOpenBills)}</p> }.into_any()
+                    } else {
+                        view! {
                     <div class="table-wrap">
-                        <table class="table" data-testid="bills-table">
+                        <table class="table stack" data-testid="bills-table">
                             <thead>
                                 <tr>
                                     <th>{move || i18n.t(Msg::Number)}</th>
@@ -235,11 +304,11 @@ fn CustomerFinances(code: String, store: String) -> impl IntoView {
                                         let partial = b.status.trim() == "P";
                                         view! {
                                             <tr data-testid="bill-row" data-number=b.number.clone()>
-                                                <td class="mono">{format!("{}-{}{}", b.prefix, b.number, if b.installment.is_empty() { String::new() } else { format!("/{}", b.installment) })}</td>
-                                                <td>{move || format::date(&due, i18n.locale.get())}</td>
-                                                <td class="num mono">{move || format::money(value, i18n.locale.get())}</td>
-                                                <td class="num mono">{move || format::money(balance, i18n.locale.get())}</td>
-                                                <td><span class="chip">{move || i18n.t(if partial { Msg::PartlyPaid } else { Msg::StatusOpen })}</span></td>
+                                                <td class="mono nowrap" data-label=move || i18n.t(Msg::Number)>{format!("{}-{}{}", b.prefix, b.number, if b.installment.is_empty() { String::new() } else { format!("/{}", b.installment) })}</td>
+                                                <td class="nowrap" data-label=move || i18n.t(Msg::DueDate)>{move || format::date(&due, i18n.locale.get())}</td>
+                                                <td class="num money" data-label=move || i18n.t(Msg::Amount)>{move || format::money(value, i18n.locale.get())}</td>
+                                                <td class="num money" data-label=move || i18n.t(Msg::Balance)>{move || format::money(balance, i18n.locale.get())}</td>
+                                                <td><span class=if partial { "chip warn" } else { "chip" }>{move || i18n.t(if partial { Msg::PartlyPaid } else { Msg::StatusOpen })}</span></td>
                                             </tr>
                                         }
                                     })
@@ -247,9 +316,10 @@ fn CustomerFinances(code: String, store: String) -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
+                }.into_any()
+                    }
                 }
-                    .into_any(),
-            }}
+            </Loaded>
         </section>
     }
 }
@@ -271,19 +341,20 @@ fn CustomerDocuments(code: String, store: String) -> impl IntoView {
     view! {
         <section class="card" data-testid="customer-documents">
             <h2>{move || format!("{} · {}", i18n.t(Msg::NavOrders), i18n.t(Msg::NavQuotations))}</h2>
-            {move || match data.get() {
-                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <crate::components::api_error::ApiErrorBox error=e /> }.into_any(),
-                Some(Ok((orders, quotations))) => view! {
+            <Loaded resource=data let:value>
+                {
+                    let (orders, quotations) = value;
+                    view! {
                     <ul class="plain">
                         {orders
                             .into_iter()
                             .map(|o| {
                                 let (amount, date) = (o.amount, o.issue_date.clone());
                                 view! {
-                                    <li data-testid="customer-order">
+                                    <li class="doc-line" data-testid="customer-order">
                                         <A href=format!("/orders/{}", o.number)>{format!("{} {}", i18n.t(Msg::Order), o.number)}</A>
-                                        " · "{move || format::date(&date, i18n.locale.get())}" · "{move || format::money(amount, i18n.locale.get())}
+                                        <span class="nowrap">{move || format::date(&date, i18n.locale.get())}</span>
+                                        <span class="money">{move || format::money(amount, i18n.locale.get())}</span>
                                     </li>
                                 }
                             })
@@ -293,17 +364,18 @@ fn CustomerDocuments(code: String, store: String) -> impl IntoView {
                             .map(|q| {
                                 let (amount, date) = (q.amount, q.issue_date.clone());
                                 view! {
-                                    <li data-testid="customer-quotation">
+                                    <li class="doc-line" data-testid="customer-quotation">
                                         <A href=format!("/quotations/{}", q.number)>{format!("{} {}", i18n.t(Msg::Quotation), q.number)}</A>
-                                        " · "{move || format::date(&date, i18n.locale.get())}" · "{move || format::money(amount, i18n.locale.get())}
+                                        <span class="nowrap">{move || format::date(&date, i18n.locale.get())}</span>
+                                        <span class="money">{move || format::money(amount, i18n.locale.get())}</span>
                                     </li>
                                 }
                             })
                             .collect_view()}
                     </ul>
                 }
-                    .into_any(),
-            }}
+                }
+            </Loaded>
         </section>
     }
 }

@@ -228,7 +228,7 @@ fn details_href(c: &Customer) -> String {
 fn StatusChip(blocked: bool) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <span class=if blocked { "chip blocked" } else { "chip active" }>
+        <span class=if blocked { "chip blocked" } else { "chip active" } data-icon=if blocked { "✕" } else { "✓" }>
             {move || i18n.t(if blocked { Msg::Blocked } else { Msg::Active })}
         </span>
     }
@@ -240,7 +240,7 @@ fn CustomerTable(items: Vec<Customer>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="table-wrap">
-            <table class="table" data-testid="customers-table">
+            <table class="table stack" data-testid="customers-table">
                 <thead>
                     <tr>
                         <th>{move || i18n.t(Msg::Code)}</th>
@@ -256,16 +256,16 @@ fn CustomerTable(items: Vec<Customer>) -> impl IntoView {
                         .map(|c| {
                             let (name, blocked) = (c.name.clone(), c.is_blocked());
                             view! {
-                                <tr data-testid="customer-row" data-code=c.code.clone() data-status=if blocked { "blocked" } else { "active" }>
-                                    <td class="mono">{format!("{}/{}", c.code, c.store)}</td>
-                                    <td>
-                                        <A href=details_href(&c) attr:data-testid="customer-link">
+                                <tr class="opens" data-testid="customer-row" data-code=c.code.clone() data-status=if blocked { "blocked" } else { "active" }>
+                                    <td class="mono nowrap" data-label=move || i18n.t(Msg::Code)>{format!("{}/{}", c.code, c.store)}</td>
+                                    <td class="wide">
+                                        <A href=details_href(&c) attr:class="row-link" attr:data-testid="customer-link">
                                             {name.clone()}
                                         </A>
                                         <div class="muted small">{c.trade_name.clone()}</div>
                                     </td>
-                                    <td class="mono">{tax_id::mask(&c.tax_id)}</td>
-                                    <td>{format!("{} / {}", c.city, c.uf)}</td>
+                                    <td class="mono taxid" data-label=move || i18n.t(Msg::TaxId)>{tax_id::mask(&c.tax_id)}</td>
+                                    <td data-label=move || i18n.t(Msg::City)>{format!("{} / {}", c.city, c.uf)}</td>
                                     <td>
                                         <StatusChip blocked />
                                     </td>
@@ -294,7 +294,7 @@ fn CustomerCards(items: Vec<Customer>) -> impl IntoView {
                                 <strong>{trade_name.clone()}</strong>
                             </A>
                             <div class="small">{c.name.clone()}</div>
-                            <div class="muted small mono">{tax_id::mask(&c.tax_id)}</div>
+                            <div class="muted small mono taxid">{tax_id::mask(&c.tax_id)}</div>
                             <div class="muted small">{format!("{} / {}", c.city, c.uf)}</div>
                             <StatusChip blocked />
                         </li>

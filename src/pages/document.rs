@@ -21,10 +21,13 @@ use mascate_domain::outbox::OutboxEntry;
 use crate::api::documents::ErpHeader;
 use crate::api::{use_api, Api, ApiError};
 use crate::components::api_error::ApiErrorBox;
+use crate::components::dialog::ConfirmDialog;
 use crate::components::send_state::SendStateChip;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
-use crate::pages::documents::{order_state_msg, quotation_state_msg, segment};
+use crate::pages::documents::{
+    order_state_msg, order_tone, quotation_state_msg, quotation_tone, segment, StateChip, Tone,
+};
 use crate::session::use_session;
 use crate::storage;
 use items::ItemsCard;
@@ -38,6 +41,8 @@ struct ErpDocument {
     customer_name: String,
     state: Msg,
     state_code: &'static str,
+    /// The chip's colour and icon.
+    tone: Tone,
     explain: Option<Msg>,
     editable: bool,
     invoices: Vec<Invoice>,
@@ -76,6 +81,7 @@ async fn from_erp(api: Api, kind: DocumentKind, number: &str) -> Result<ErpDocum
         customer_name: String::new(),
         state: Msg::StatusOther,
         state_code: "",
+        tone: ("chip", "?"),
         explain: None,
         editable: false,
         invoices: Vec::new(),
@@ -93,6 +99,7 @@ async fn from_erp(api: Api, kind: DocumentKind, number: &str) -> Result<ErpDocum
                 .and_then(OrderState::of_rows)
                 .unwrap_or_else(|| OrderState::of(&o.status, &o.block_reason));
             (doc.customer_name, doc.state, doc.state_code) = (o.customer_name, order_state_msg(state), state.code());
+            doc.tone = order_tone(state);
             (doc.explain, doc.editable, doc.releases) = (explain(state), state != OrderState::Invoiced, releases);
             doc.invoices = api.invoices(number).await.unwrap_or_default();
             doc.taxes = api.order_taxes(number).await.ok();
@@ -102,6 +109,7 @@ async fn from_erp(api: Api, kind: DocumentKind, number: &str) -> Result<ErpDocum
             doc.open_quotation = state == QuotationState::Open;
             (doc.customer_name, doc.state, doc.editable) =
                 (q.customer_name, quotation_state_msg(state), doc.open_quotation);
+            doc.tone = quotation_tone(state);
             doc.order_of_quotation = q.order_number;
         }
     }
@@ -164,7 +172,10 @@ fn DeviceCopy(entry: OutboxEntry) -> impl IntoView {
     view! {
         <header class="details-head" data-testid="document-device-copy">
             <h1 data-testid="document-number">{move || i18n.t(noun)}" "{number.clone()}</h1>
-            <p>{format!("{}/{}", entry.draft.customer_code, entry.draft.customer_store)}</p>
+            <p>
+                {(!entry.customer_name.trim().is_empty()).then(|| format!("{} · ", entry.customer_name))}
+                <span class="mono nowrap">{format!("{}/{}", entry.draft.customer_code, entry.draft.customer_store)}</span>
+            </p>
             <SendStateChip state=entry.state error=entry.error.clone() number=entry.draft.erp_number.clone() />
             <A href=format!("/sent/{}", entry.external_id) attr:data-testid="document-sent-link">{move || i18n.t(Msg::OnThisDeviceLink)}</A>
         </header>
@@ -234,8 +245,8 @@ fn ErpCopy(
     view! {
         <header class="details-head">
             <h1 data-testid="document-number">{move || i18n.t(noun)}" "{number.clone()}</h1>
-            <p>{doc.customer_name.clone()}" · "{format!("{}/{}", doc.draft.customer_code, doc.draft.customer_store)}</p>
-            <span class="chip" data-testid="document-status" data-state=doc.state_code>{move || i18n.t(doc.state)}</span>
+            <p>{doc.customer_name.clone()}" · "<span class="mono nowrap">{format!("{}/{}", doc.draft.customer_code, doc.draft.customer_store)}</span></p>
+            <StateChip status=doc.state tone=doc.tone state=doc.state_code testid="document-status" />
             {doc.explain.map(|m| view! { <p class="notice" data-testid="document-explain">{move || i18n.t(m)}</p> })}
             {(!doc.order_of_quotation.is_empty()).then(|| {
                 let o = doc.order_of_quotation.clone();
@@ -266,19 +277,8 @@ fn ErpCopy(
                 </button>
             </Show>
         </div>
-        <Show when=move || confirming.get()>
-            {
-                let n = n4.clone();
-                view! {
-                    <div class="card confirm" role="alertdialog" data-testid="confirm-delete">
-                        <p>{move || i18n.t(Msg::ConfirmDelete)}</p>
-                        <button class="button danger" data-testid="confirm-delete-yes" disabled=busy
-                            on:click=move |_| run(delete, n.clone())>{move || i18n.t(Msg::Confirm)}</button>
-                        <button class="button" data-testid="confirm-delete-no" on:click=move |_| confirming.set(false)>{move || i18n.t(Msg::Cancel)}</button>
-                    </div>
-                }
-            }
-        </Show>
+        <ConfirmDialog open=confirming title=Msg::ConfirmDeleteTitle text=Msg::ConfirmDelete action=Msg::Delete
+            on_confirm=move || run(delete, n4.clone()) busy=Signal::derive(busy) testid="confirm-delete" />
         {move || error().map(|e| view! { <ApiErrorBox error=e /> })}
         <PrintAndShare draft=doc.draft.clone() taxes=doc.taxes.clone() />
         {doc.releases.clone().map(|rows| view! { <Releases rows /> })}

@@ -8,6 +8,9 @@
 //! One file per step under `document_form/`; the rules (what each step requires, choosing a
 //! customer or prospect, whose prices apply, the ERP → draft mapping) live in
 //! `mascate_domain::document`.
+//!
+//! Opened from a customer's page (`?customer=…&store=…`) the customer is already chosen and
+//! the form starts at the terms.
 
 mod customer_step;
 mod fields;
@@ -18,7 +21,7 @@ mod review_step;
 mod terms_step;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use mascate_domain::document::{first_step_with_problem, validate, validate_step, DocumentKind, Draft, Step};
 
 use crate::api::{use_api, ApiError};
@@ -71,6 +74,7 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
     let catalog = crate::catalog::use_catalog();
     let connectivity = use_connectivity();
     let params = use_params_map();
+    let query = use_query_map();
     let navigate = use_navigate();
     let seller = use_session().seller().unwrap_or_default();
     let sync = crate::sync::use_sync();
@@ -118,7 +122,19 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
                     None => load_error.set(Some(ApiError::Unreachable)),
                 }
             }
-            _ => draft.update(|d| d.issue_date = crate::erp_clock::today()),
+            _ => {
+                draft.update(|d| d.issue_date = crate::erp_clock::today());
+                // From a customer's page: that customer is already chosen.
+                let q = query.get_untracked();
+                if let (Some(code), Some(store)) = (q.get("customer"), q.get("store")) {
+                    if let Ok(c) = catalog.customer(&code, &store).await {
+                        if !c.is_blocked() {
+                            draft.update(|d| d.choose_customer(&c));
+                            step.set(Step::Terms);
+                        }
+                    }
+                }
+            }
         }
         // Name and type of the customer, for the header and the taxes.
         let (code, store) = draft.with_untracked(|d| (d.customer_code.clone(), d.customer_store.clone()));
@@ -176,8 +192,10 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
 
     let send = Action::new_local(move |d: &Draft| {
         let (d, navigate) = (d.clone(), navigate.clone());
+        // Kept with the device's copy, so the device's documents list by name.
+        let name = customer_name.get_untracked();
         async move {
-            let ext = sync.submit(d).await?;
+            let ext = sync.submit(d, name).await?;
             // The sent page shows how it goes; offline it simply waits on the device.
             navigate(&format!("/sent/{ext}"), Default::default());
             Ok::<(), SubmitError>(())
@@ -202,7 +220,7 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
             // Nothing was saved: say so plainly; the draft stays on screen.
             i18n.t(Msg::StorageFull).to_string()
         } else {
-            e.0
+            e.to_string()
         })),
         Some(Err(SubmitError::SignedOut)) => Some(ApiError::SignedOut),
         _ => None,
@@ -262,7 +280,7 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
                 Step::Customer => view! { <CustomerStep kind=doc_kind draft customer_name customer_type problems /> }.into_any(),
                 Step::Terms => view! { <TermsStep draft choices problems /> }.into_any(),
                 Step::Items => view! { <ItemsStep draft problems online /> }.into_any(),
-                Step::Review => view! { <ReviewStep totals=totals.into() taxes online customer_name /> }.into_any(),
+                Step::Review => view! { <ReviewStep draft totals=totals.into() taxes online customer_name /> }.into_any(),
             }}
             {move || send_error().map(|e| view! { <ApiErrorBox error=e /> })}
             <div class="form-actions">

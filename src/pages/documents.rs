@@ -44,6 +44,52 @@ pub struct Row {
     pub status_code: String,
     /// Orders: the state's code ([`OrderState::code`]); empty for quotations.
     pub state_code: &'static str,
+    /// The chip's look: a class and an icon (never colour alone).
+    pub tone: Tone,
+}
+
+/// How a state chip looks: a class (its colour) and an icon (drawn by the style sheet, so
+/// the chip's text is only its words).
+pub type Tone = (&'static str, &'static str);
+
+/// An order's chip: released green, invoiced blue, open neutral, any block an alarm.
+pub fn order_tone(state: OrderState) -> Tone {
+    match state {
+        OrderState::Open => ("chip", "○"),
+        OrderState::Released => ("chip ok", "✓"),
+        OrderState::Invoiced => ("chip info", "▣"),
+        OrderState::BlockedRule | OrderState::BlockedBudget | OrderState::BlockedCredit | OrderState::BlockedStock => {
+            ("chip alarm", "✕")
+        }
+        OrderState::Other => ("chip", "?"),
+    }
+}
+
+/// A quotation's chip: open neutral, turned into an order green, cancelled struck through.
+pub fn quotation_tone(state: QuotationState) -> Tone {
+    match state {
+        QuotationState::Open => ("chip", "○"),
+        QuotationState::Converted => ("chip ok", "✓"),
+        QuotationState::Cancelled => ("chip muted", "✕"),
+        QuotationState::Other => ("chip", "?"),
+    }
+}
+
+/// A state chip: its colour and icon from `tone`, its words from `status`; `state` (an
+/// order's state code) goes to `data-state`.
+#[component]
+pub fn StateChip(
+    status: Msg,
+    tone: Tone,
+    #[prop(optional)] testid: Option<&'static str>,
+    #[prop(optional)] state: Option<&'static str>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <span class=tone.0 data-icon=tone.1 data-testid=testid data-state=state.filter(|s| !s.is_empty())>
+            {move || i18n.t(status)}
+        </span>
+    }
 }
 
 /// The words for an order's state.

@@ -5,12 +5,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use mascate_domain::chart::Chart;
+use mascate_domain::dashboard::{bucket_label, Card, Series};
 use mascate_domain::format;
 
 use crate::api::{use_api, ApiError};
-use crate::components::api_error::ApiErrorBox;
+use crate::components::loaded::Loaded;
 use crate::connectivity::use_connectivity;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Msg, Plural};
 use crate::session::use_session;
 use crate::storage;
 
@@ -65,7 +66,7 @@ pub fn HomePage() -> impl IntoView {
                 when=move || connectivity.online()
                 fallback=move || view! {
                     <p class="notice offline" data-testid="home-offline">{move || i18n.t(Msg::HomeOffline)}</p>
-                    <p data-testid="saved-count">{move || saved.get().map(|n| i18n.t_n(Msg::SavedOnDevice, n))}</p>
+                    <p data-testid="saved-count">{move || saved.get().map(|n| i18n.count(Plural::SavedOnDevice, n))}</p>
                     <A href="/customers" attr:class="button">{move || i18n.t(Msg::NavCustomers)}</A>
                 }
             >
@@ -88,11 +89,9 @@ pub fn HomePage() -> impl IntoView {
                         </button>
                     </div>
                 </div>
-                {move || match data.get() {
-                    None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                    Some(Err(ApiError::Unreachable)) => ().into_any(),
-                    Some(Err(e)) => view! { <ApiErrorBox error=e /> }.into_any(),
-                    Some(Ok((cards, charts))) => {
+                <Loaded resource=data let:loaded>
+                    {
+                        let (cards, charts) = loaded;
                         let value_chart = charts.first().and_then(|c| Chart::from_dataset(&c.chart_dataset));
                         let quantity_chart = charts.get(1).and_then(|c| Chart::from_dataset(&c.chart_dataset));
                         view! {
@@ -102,9 +101,12 @@ pub fn HomePage() -> impl IntoView {
                                     .map(|c| {
                                         let class = match c.kind { 1 => "card home-card warn", 2 => "card home-card good", _ => "card home-card" };
                                         let total = c.total;
+                                        // The contract's four titles are named in the rep's language.
+                                        let known = Card::of_title(&c.title).map(card_msg);
+                                        let title = c.title.clone();
                                         view! {
                                             <li class=class data-testid="home-card">
-                                                <span class="muted">{c.title.clone()}</span>
+                                                <span class="muted">{move || known.map(|m| i18n.t(m).to_string()).unwrap_or_else(|| title.clone())}</span>
                                                 <strong class="home-card-total" data-testid="home-card-total">{move || format::number(total, 0, i18n.locale.get())}</strong>
                                             </li>
                                         }
@@ -119,41 +121,93 @@ pub fn HomePage() -> impl IntoView {
                                 }}
                             </div>
                         }
-                            .into_any()
                     }
-                }}
+                </Loaded>
             </Show>
         </section>
     }
 }
 
-const COLORS: [&str; 2] = ["#00b28e", "#29b6c5"];
+/// The message for a card the contract defines.
+fn card_msg(card: Card) -> Msg {
+    match card {
+        Card::TotalItems => Msg::CardTotalItems,
+        Card::ToInvoice => Msg::CardToInvoice,
+        Card::Pending => Msg::CardPending,
+        Card::Finished => Msg::CardFinished,
+    }
+}
+
+/// How each series is drawn: a class (its colour, ≥ 3:1 on white and apart from the other),
+/// a dash pattern and a marker shape, so the two are told apart without colour too.
+const STYLES: [(&str, Option<&str>, Marker); 2] =
+    [("series-0", None, Marker::Circle), ("series-1", Some("7 5"), Marker::Square)];
+
+#[derive(Clone, Copy)]
+enum Marker {
+    Circle,
+    Square,
+}
+
+/// One point's marker.
+fn marker(shape: Marker, x: f64, y: f64) -> AnyView {
+    match shape {
+        Marker::Circle => view! { <circle cx=x cy=y r="4" data-testid="chart-point" /> }.into_any(),
+        Marker::Square => {
+            view! { <rect x=x - 4.0 y=y - 4.0 width="8" height="8" data-testid="chart-point" /> }.into_any()
+        }
+    }
+}
+
+/// The legend's sample of a series: a short stretch of its line with its marker.
+fn sample(i: usize) -> impl IntoView {
+    let (class, dash, shape) = STYLES[i % STYLES.len()];
+    view! {
+        <svg class=format!("swatch {class}") viewBox="0 0 28 12" width="28" height="12" aria-hidden="true">
+            <line x1="0" x2="28" y1="6" y2="6" stroke-dasharray=dash />
+            {marker(shape, 14.0, 6.0)}
+        </svg>
+    }
+}
 
 /// A line chart drawn as SVG, with its legend.
 #[component]
 fn LineChart(chart: Chart, money: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let (w, h, left, bottom) = (720.0, 260.0, 90.0, 40.0);
-    let (pw, ph) = (w - left - 20.0, h - bottom - 10.0);
+    // Room on the right for the last label to be read whole.
+    let (w, h, left, right, bottom) = (720.0, 260.0, 112.0, 44.0, 40.0);
+    let (pw, ph) = (w - left - right, h - bottom - 10.0);
     let layout = chart.layout(pw, ph);
     let fmt = move |v: f64| {
         if money {
-            format::money(v, i18n.locale.get_untracked())
+            format::money(v, i18n.locale.get())
         } else {
-            format::number(v, 0, i18n.locale.get_untracked())
+            format::number(v, 0, i18n.locale.get())
         }
     };
     let every = (chart.labels.len() / 8).max(1);
-    let description = chart.series.iter().map(|s| s.label.clone()).collect::<Vec<_>>().join(" / ");
+    // The ERP names months in its own language; many buckets get short names.
+    let short = chart.labels.len() > 6;
+    let label_of = move |label: &str| bucket_label(label, i18n.locale.get(), short);
+    let series_name = move |i: usize, erp: &str| match Series::at(i) {
+        Some(Series::Billed) => i18n.t(Msg::SeriesBilled).to_string(),
+        Some(Series::Unbilled) => i18n.t(Msg::SeriesUnbilled).to_string(),
+        None => erp.to_string(),
+    };
+    let labels = chart.series.iter().map(|s| s.label.clone()).collect::<Vec<_>>();
+    let description = move || labels.iter().enumerate().map(|(i, l)| series_name(i, l)).collect::<Vec<_>>().join(" / ");
     view! {
         <svg class="chart" data-testid="home-chart" viewBox=format!("0 0 {w} {h}") role="img" aria-label=description>
             <g transform=format!("translate({left},10)")>
                 {layout
                     .ticks
                     .iter()
-                    .map(|(v, y)| view! {
-                        <line x1="0" x2=pw y1=*y y2=*y class="grid" />
-                        <text x="-8" y=*y + 4.0 class="tick" text-anchor="end">{fmt(*v)}</text>
+                    .map(|(v, y)| {
+                        let v = *v;
+                        view! {
+                            <line x1="0" x2=pw y1=*y y2=*y class="grid" />
+                            <text x="-8" y=*y + 4.0 class="tick" text-anchor="end">{move || fmt(v)}</text>
+                        }
                     })
                     .collect_view()}
                 {chart
@@ -162,18 +216,23 @@ fn LineChart(chart: Chart, money: bool) -> impl IntoView {
                     .zip(&layout.xs)
                     .enumerate()
                     .filter(|(i, _)| i % every == 0)
-                    .map(|(_, (label, x))| view! { <text x=*x y=ph + 20.0 class="tick" text-anchor="middle">{label.clone()}</text> })
+                    .map(|(_, (label, x))| {
+                        let label = label.clone();
+                        view! { <text x=*x y=ph + 20.0 class="tick" text-anchor="middle">{move || label_of(&label)}</text> }
+                    })
                     .collect_view()}
                 {layout
                     .lines
                     .iter()
                     .enumerate()
                     .map(|(i, points)| {
-                        let color = COLORS[i % COLORS.len()];
+                        let (class, dash, shape) = STYLES[i % STYLES.len()];
                         let path = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
                         view! {
-                            <polyline points=path fill="none" stroke=color stroke-width="2.5" data-testid="chart-line" />
-                            {points.iter().map(|(x, y)| view! { <circle cx=*x cy=*y r="3.5" fill="#fff" stroke=color stroke-width="2" /> }).collect_view()}
+                            <g class=format!("series {class}")>
+                                <polyline points=path stroke-dasharray=dash data-testid="chart-line" />
+                                {points.iter().map(|(x, y)| marker(shape, *x, *y)).collect_view()}
+                            </g>
                         }
                     })
                     .collect_view()}
@@ -184,7 +243,10 @@ fn LineChart(chart: Chart, money: bool) -> impl IntoView {
                 .series
                 .iter()
                 .enumerate()
-                .map(|(i, s)| view! { <span><span class="swatch" style=format!("background:{}", COLORS[i % COLORS.len()]) />{s.label.clone()}</span> })
+                .map(|(i, s)| {
+                    let erp = s.label.clone();
+                    view! { <span data-testid="chart-legend-item">{sample(i)}{move || series_name(i, &erp)}</span> }
+                })
                 .collect_view()}
         </p>
     }

@@ -8,9 +8,9 @@ use mascate_domain::contract::Notification;
 use mascate_domain::format;
 
 use crate::api::{use_api, ApiError};
-use crate::components::api_error::ApiErrorBox;
+use crate::components::loaded::Loaded;
 use crate::connectivity::use_connectivity;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Locale, Msg};
 
 /// The unread count, shared with the navigation badge.
 #[derive(Clone, Copy)]
@@ -47,6 +47,34 @@ fn link_of(n: &Notification) -> Option<String> {
         "1" => Some(format!("/orders/{number}")),
         "3" => Some(format!("/quotations/{number}")),
         _ => None,
+    }
+}
+
+/// The title in the rep's language: the ERP writes Portuguese, so in pt-BR its own words
+/// stay; in English and Spanish the app names the movement (`Order created: 000123`).
+fn title_in(n: &Notification, locale: Locale) -> String {
+    use mascate_domain::notification::{movement, number_in_title, Event, Subject};
+    let Some((subject, event)) = movement(n.movement as i64).filter(|_| locale != Locale::PtBr) else {
+        return n.title.clone();
+    };
+    let subject = match subject {
+        Subject::Order => Msg::NoticeOrder,
+        Subject::Quotation => Msg::NoticeQuotation,
+        Subject::Customer => Msg::NoticeCustomer,
+        Subject::Prospect => Msg::NoticeProspect,
+        Subject::Contact => Msg::NoticeContact,
+        Subject::ContactRelation => Msg::NoticeContactRelation,
+    };
+    let event = match event {
+        Event::Created => Msg::NoticeCreated,
+        Event::Changed => Msg::NoticeChanged,
+        Event::Deleted => Msg::NoticeDeleted,
+        Event::Failed => Msg::NoticeFailed,
+    };
+    let words = format!("{} {}", subject.text(locale), event.text(locale));
+    match number_in_title(&n.title) {
+        Some(number) => format!("{words}: {number}"),
+        None => words,
     }
 }
 
@@ -89,14 +117,10 @@ pub fn NotificationsPage() -> impl IntoView {
                 when=move || connectivity.online()
                 fallback=move || view! { <p class="notice offline" data-testid="notifications-offline">{move || i18n.t(Msg::NotificationsOffline)}</p> }
             >
-                {move || match data.get() {
-                    None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                    Some(Err(ApiError::Unreachable)) => ().into_any(),
-                    Some(Err(e)) => view! { <ApiErrorBox error=e /> }.into_any(),
-                    Some(Ok(list)) if list.is_empty() => {
+                <Loaded resource=data let:list>
+                    {if list.is_empty() {
                         view! { <p class="empty" data-testid="notifications-empty">{move || i18n.t(Msg::NoNotifications)}</p> }.into_any()
-                    }
-                    Some(Ok(list)) => view! {
+                    } else { view! {
                         <ul class="notification-list" data-testid="notifications-list">
                             {list
                                 .into_iter()
@@ -109,7 +133,10 @@ pub fn NotificationsPage() -> impl IntoView {
                                         <li class=if unread_now { "card notification unread" } else { "card notification" }
                                             data-testid="notification" data-id=n.id.clone() data-unread=unread_now.to_string()>
                                             <div class="notification-head">
-                                                <strong data-testid="notification-title">{n.title.clone()}</strong>
+                                                <strong data-testid="notification-title">{
+                                                    let n = n.clone();
+                                                    move || title_in(&n, i18n.locale.get())
+                                                }</strong>
                                                 {unread_now.then(|| view! { <span class="chip pending">{move || i18n.t(Msg::Unread)}</span> })}
                                             </div>
                                             // CRLF in the ERP's text becomes line breaks; the text itself is never HTML.
@@ -128,8 +155,8 @@ pub fn NotificationsPage() -> impl IntoView {
                                 .collect_view()}
                         </ul>
                     }
-                        .into_any(),
-                }}
+                        .into_any() }}
+                </Loaded>
             </Show>
         </section>
     }

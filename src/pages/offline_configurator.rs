@@ -5,10 +5,12 @@ mod safety_net;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use mascate_domain::format;
 use mascate_domain::offline::{prepared, Prepared, Readiness, Schema};
 
+use crate::components::dialog::ConfirmDialog;
 use crate::connectivity::use_connectivity;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Arg, Msg, Plural};
 use crate::offline::use_offline;
 use crate::session::use_session;
 use crate::storage;
@@ -44,10 +46,6 @@ async fn storage_estimate() -> Option<(f64, f64, bool)> {
     Some((get("usage"), get("quota"), persisted))
 }
 
-fn megabytes(bytes: f64) -> String {
-    format!("{:.1} MB", bytes / 1_048_576.0)
-}
-
 /// The configurator's overview page.
 #[component]
 pub fn OfflineConfiguratorPage() -> impl IntoView {
@@ -81,12 +79,20 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
     };
     // "Ready" only with something to sell and someone to sell it to.
     let state = move || prepared(&offline.readiness.get(), count(Schema::Customers), count(Schema::Products));
+    let day = move |d: &str| format::date(d, i18n.locale.get());
     let status = move || match state() {
-        Prepared::Ready => i18n.t(Msg::ReadyForOffline).replace("{day}", &offline.day.get().unwrap_or_default()),
+        Prepared::Ready => i18n.fill(Msg::ReadyForOffline, &[(Arg::Day, &day(&offline.day.get().unwrap_or_default()))]),
         Prepared::NoCustomers => i18n.t(Msg::ReadyNoCustomers).to_string(),
         Prepared::NoProducts => i18n.t(Msg::ReadyNoProducts).to_string(),
-        Prepared::NotReady(Readiness::Incomplete) => i18n.t(Msg::OfflineIncomplete).to_string(),
-        Prepared::NotReady(Readiness::Stale { day }) => i18n.t(Msg::SelectionStale).replace("{day}", &day),
+        // Online the download is under way or can be finished now; offline it waits.
+        Prepared::NotReady(Readiness::Incomplete) if !connectivity.online() => {
+            i18n.t(Msg::OfflineIncomplete).to_string()
+        }
+        Prepared::NotReady(Readiness::Incomplete) if offline.progress.with(Option::is_some) => {
+            i18n.t(Msg::OfflineDownloading).to_string()
+        }
+        Prepared::NotReady(Readiness::Incomplete) => i18n.t(Msg::OfflineIncompleteOnline).to_string(),
+        Prepared::NotReady(Readiness::Stale { day: d }) => i18n.fill(Msg::SelectionStale, &[(Arg::Day, &day(&d))]),
         Prepared::NotReady(_) => i18n.t(Msg::NoSelectionToday).to_string(),
     };
     let ready = move || offline.ready() && state() == Prepared::Ready;
@@ -100,29 +106,30 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
                 <div class="progress" data-testid="priming-progress">
                     <progress max=p.tables value=p.tables_done></progress>
                     <span>
-                        {i18n.t(Msg::PrimingProgress)
-                            .replace("{records}", &p.records.to_string())
-                            .replace("{done}", &p.tables_done.to_string())
-                            .replace("{tables}", &p.tables.to_string())}
+                        {i18n.fill(Msg::PrimingProgress, &[
+                            (Arg::Records, &i18n.count(Plural::Records, p.records)),
+                            (Arg::Done, &p.tables_done.to_string()),
+                            (Arg::Tables, &p.tables.to_string()),
+                        ])}
                     </span>
                 </div>
             })}
             {move || offline.error.get().map(|e| view! { <p class="error" role="alert" data-testid="priming-error">{e}</p> })}
             <Show when=move || connectivity.online() && offline.progress.with(Option::is_none)>
-                <button class="button" data-testid="prime-now" on:click=move |_| offline.prepare()>
+                <button class="button primary" data-testid="prime-now" on:click=move |_| offline.prepare()>
                     {move || i18n.t(Msg::DownloadNow)}
                 </button>
             </Show>
             <ul class="cards schemas">
                 {Schema::ALL.into_iter().map(|s| view! {
-                    <li class="card" data-testid=format!("schema-{}", s.slug())>
-                        <span class="card-title">{move || i18n.t(schema_msg(s))}</span>
-                        <span data-testid=format!("schema-{}-count", s.slug())>
-                            {move || i18n.t(Msg::OnThisDevice).replace("{n}", &count(s).to_string())}
-                        </span>
+                    <li class="card schema-card" data-testid=format!("schema-{}", s.slug())>
+                        <h2 class="card-title">{move || i18n.t(schema_msg(s))}</h2>
+                        <p data-testid=format!("schema-{}-count", s.slug())>
+                            {move || i18n.t_n(Msg::OnThisDevice, format::number(count(s) as f64, 0, i18n.locale.get()))}
+                        </p>
                         <Show
                             when=move || connectivity.online()
-                            fallback=move || view! { <span class="hint">{move || i18n.t(Msg::SelectionNeedsConnection)}</span> }
+                            fallback=move || view! { <p class="hint">{move || i18n.t(Msg::SelectionNeedsConnection)}</p> }
                         >
                             <A href=format!("/offline/{}", s.slug()) attr:class="button" attr:data-testid=format!("edit-{}", s.slug())>
                                 {move || i18n.t(Msg::EditSelection)}
@@ -133,30 +140,21 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
             </ul>
             // Only with nothing on its way: a pending document is never thrown away.
             <Show when=move || sync.pending.get() + sync.errors.get() == 0>
-                <Show
-                    when=move || confirm_remove.get()
-                    fallback=move || view! {
-                        <button class="button ghost" data-testid="remove-device-data" on:click=move |_| confirm_remove.set(true)>
-                            {move || i18n.t(Msg::RemoveDeviceData)}
-                        </button>
-                    }
-                >
-                    <div class="card confirm" role="alertdialog" data-testid="confirm-remove-device-data">
-                        <p>{move || i18n.t(Msg::RemoveDeviceDataConfirm)}</p>
-                        <button class="button danger" data-testid="confirm-remove-yes" on:click=move |_| {
-                            confirm_remove.set(false);
-                            leptos::task::spawn_local(async move { let _ = offline.remove_device_data().await; });
-                        }>{move || i18n.t(Msg::Confirm)}</button>
-                        <button class="button" data-testid="confirm-remove-no" on:click=move |_| confirm_remove.set(false)>
-                            {move || i18n.t(Msg::Cancel)}
-                        </button>
-                    </div>
-                </Show>
+                <button class="button ghost" data-testid="remove-device-data" on:click=move |_| confirm_remove.set(true)>
+                    {move || i18n.t(Msg::RemoveDeviceData)}
+                </button>
             </Show>
             <safety_net::SafetyNet />
+            <ConfirmDialog open=confirm_remove title=Msg::RemoveDeviceDataTitle text=Msg::RemoveDeviceDataConfirm action=Msg::Remove
+                on_confirm=move || leptos::task::spawn_local(async move { let _ = offline.remove_device_data().await; })
+                testid="confirm-remove" />
             <p class="hint" data-testid="storage-usage">
                 {move || usage.get().flatten().map(|(used, quota, persisted)| {
-                    let text = i18n.t(Msg::StorageUsage).replace("{used}", &megabytes(used)).replace("{free}", &megabytes((quota - used).max(0.0)));
+                    let locale = i18n.locale.get();
+                    let text = i18n.fill(Msg::StorageUsage, &[
+                        (Arg::Used, &format::bytes(used, locale)),
+                        (Arg::Free, &format::bytes((quota - used).max(0.0), locale)),
+                    ]);
                     if persisted { format!("{text} · {}", i18n.t(Msg::StoragePersistent)) } else { text }
                 })}
             </p>

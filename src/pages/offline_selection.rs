@@ -13,7 +13,7 @@ use mascate_domain::offline::{candidate_filter, check_quick_filter, Advanced, Sc
 use crate::api::use_api;
 use crate::components::api_error::ApiErrorBox;
 use crate::components::pager::Pager;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Msg, Plural};
 use crate::offline::use_offline;
 use crate::pages::offline_configurator::schema_msg;
 use crate::session::use_session;
@@ -160,7 +160,8 @@ pub fn OfflineSelectionPage() -> impl IntoView {
                                         {["A", "B", "C", "D", "E"].map(|r| view! { <option value=r>{r}</option> }).collect_view()}
                                     </select></label>
                                 <label><span class="label">{move || i18n.t(Msg::BoughtSince)}</span>
-                                    <input type="date" data-testid="adv-bought-since" on:change=set_adv(|a, v| a.bought_since = v) /></label>
+                                    <crate::components::date_input::DateInput value=Signal::derive(move || advanced.with(|a| a.bought_since.clone()))
+                                        on_change=move |v| advanced.update(|a| a.bought_since = v) testid="adv-bought-since" /></label>
                             }.into_any(),
                             Schema::Products => view! {
                                 <label><span class="label">{move || i18n.t(Msg::Group)}</span>
@@ -189,7 +190,7 @@ pub fn OfflineSelectionPage() -> impl IntoView {
             </form>
 
             <div class="toolbar selection-bar">
-                <strong data-testid="selected-count">{move || i18n.t(Msg::SelectedN).replace("{n}", &selected.with(|s| s.len()).to_string())}</strong>
+                <strong data-testid="selected-count">{move || i18n.count(Plural::Selected, selected.with(|s| s.len()))}</strong>
                 <button class="button" data-testid="select-all-filtered" disabled=move || busy.get() on:click=select_all>
                     {move || i18n.t(Msg::SelectAllFiltered)}
                 </button>
@@ -215,13 +216,13 @@ pub fn OfflineSelectionPage() -> impl IntoView {
                                     let checked = Memo::new(move |_| selected.with(|s| s.contains(&id)));
                                     view! {
                                         <tr data-testid="candidate">
-                                            <td><input type="checkbox" data-testid="candidate-check"
+                                            <td><label class="check"><input type="checkbox" data-testid="candidate-check"
                                                 aria-label=c.name.clone()
                                                 prop:checked=checked
                                                 on:change=move |ev| {
                                                     let on = event_target_checked(&ev);
                                                     selected.update(|s| { if on { s.insert(id2.clone()); } else { s.remove(&id2); } });
-                                                } /></td>
+                                                } /></label></td>
                                             <td>{c.code}</td>
                                             <td>{c.name}</td>
                                             <td>{c.detail}</td>

@@ -14,17 +14,9 @@ use crate::components::api_error::ApiErrorBox;
 use crate::components::pager::Pager;
 use crate::components::search_box::SearchBox;
 use crate::connectivity::use_connectivity;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Arg, Msg};
 
 const PAGE_SIZE: usize = 20;
-
-/// The product groups of the catalogue (code, name), as the ERP lists them on products.
-fn groups(products: &[Product]) -> Vec<(String, String)> {
-    let mut g: Vec<(String, String)> = products.iter().map(|p| (p.group.clone(), p.group_name.clone())).collect();
-    g.sort();
-    g.dedup();
-    g
-}
 
 /// The products page.
 #[component]
@@ -32,6 +24,7 @@ pub fn ProductsPage() -> impl IntoView {
     let i18n = use_i18n();
     let catalog = use_catalog();
     let connectivity = use_connectivity();
+    let offline = crate::offline::use_offline();
     let search = RwSignal::new(String::new());
     let group = RwSignal::new(String::new());
     let kind = RwSignal::new(String::new());
@@ -62,12 +55,19 @@ pub fn ProductsPage() -> impl IntoView {
     Effect::watch(move || query.track(), move |_, _, _| page.set(1), false);
     let data = LocalResource::new(move || {
         let (q, p) = (query.get(), page.get());
+        // Reload when the connection or the device's copy changes (offline, a reload may ask
+        // before the app has re-read whether the copy is today's).
         connectivity.online();
+        offline.changes.track();
+        offline.readiness.track();
         async move { catalog.products(&q, p, PAGE_SIZE).await }
     });
-    // Groups for the filter: read once from a wide page of the catalogue.
-    let group_list = LocalResource::new(move || async move {
-        catalog.products(&ProductQuery::default(), 1, 1000).await.map(|l| groups(&l.items)).unwrap_or_default()
+    // Groups for the filter: a reference list (today's products' groups offline).
+    let group_list = LocalResource::new(move || {
+        connectivity.online();
+        offline.changes.track();
+        offline.readiness.track();
+        async move { catalog.product_groups().await.unwrap_or_default() }
     });
     let lists = LocalResource::new(move || async move { catalog.price_lists().await.unwrap_or_default() });
     let customer_search = RwSignal::new(String::new());
@@ -152,7 +152,7 @@ pub fn ProductsPage() -> impl IntoView {
                     </span>
                     <Show when=move || !price_list.get().is_empty() && customer.with(Option::is_none)>
                         <span class="hint" data-testid="products-pricing-hint">
-                            {move || i18n.t(Msg::ListPricesNoCustomer).replace("{list}", &price_list.get())}
+                            {move || i18n.fill(Msg::ListPricesNoCustomer, &[(Arg::List, &price_list.get())])}
                         </span>
                     </Show>
                 </label>
@@ -176,7 +176,7 @@ pub fn ProductsPage() -> impl IntoView {
                             } else {
                                 view! {
                                     <div class="table-wrap">
-                                        <table class="table" data-testid="products-table">
+                                        <table class="table stack" data-testid="products-table">
                                             <thead>
                                                 <tr>
                                                     <th>{move || i18n.t(Msg::Code)}</th>
@@ -230,22 +230,27 @@ fn ProductRow(p: Product, open: RwSignal<Option<String>>) -> impl IntoView {
         })
     };
     let price = p.price;
+    let is_open_now = is_open.clone();
     let toggle = {
         let code = code.clone();
         move |_| open.update(|o| *o = if o.as_deref() == Some(code.as_str()) { None } else { Some(code.clone()) })
     };
     view! {
         <tr data-testid="product-row" data-code=code.clone() data-blocked=p.is_blocked().to_string()>
-            <td class="mono">{code.clone()}</td>
-            <td>{p.description.clone()}{p.is_blocked().then(|| view! { " " <span class="chip blocked">{move || i18n.t(Msg::Blocked)}</span> })}</td>
-            <td>{p.group_name.clone()}</td>
-            <td>{p.unit.clone()}</td>
-            <td class="num mono" data-testid="product-price">{move || format::money(price, i18n.locale.get())}</td>
-            <td><button type="button" class="button ghost" data-testid="product-stock-toggle" on:click=toggle>{move || i18n.t(Msg::Stock)}</button></td>
+            <td class="mono nowrap" data-label=move || i18n.t(Msg::Code)>{code.clone()}</td>
+            <td class="wide">{p.description.clone()}{p.is_blocked().then(|| view! { " " <span class="chip blocked">{move || i18n.t(Msg::Blocked)}</span> })}</td>
+            <td data-label=move || i18n.t(Msg::Group)>{p.group_name.clone()}</td>
+            <td data-label=move || i18n.t(Msg::Unit)>{p.unit.clone()}</td>
+            <td class="num money" data-label=move || i18n.t(Msg::Price) data-testid="product-price">{move || format::money(price, i18n.locale.get())}</td>
+            <td>
+                <button type="button" class="button ghost" data-testid="product-stock-toggle" aria-expanded=move || is_open_now().to_string() on:click=toggle>
+                    {move || i18n.t(Msg::Stock)}
+                </button>
+            </td>
         </tr>
         <Show when=is_open.clone()>
             <tr class="stock-row">
-                <td colspan="6">
+                <td colspan="6" class="wide">
                     {move || match stock.get() {
                         Some(Ok(Some(rows))) => view! {
                             <ul class="plain" data-testid="product-stock">

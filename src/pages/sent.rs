@@ -12,9 +12,10 @@ use mascate_domain::document::DocumentKind;
 use mascate_domain::format;
 use mascate_domain::outbox::{OutboxEntry, SendState};
 
+use crate::components::lines::LinesTable;
 use crate::components::send_state::SendStateChip;
 use crate::components::totals::TotalsTable;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Msg, Plural};
 use crate::pages::documents::segment;
 use crate::sync::use_sync;
 
@@ -81,8 +82,19 @@ pub fn SentPage() -> impl IntoView {
                 let synced = e.state == SendState::Synced;
                 let errored = e.state == SendState::Error;
                 let ext = e.external_id.clone();
+                let who = if e.customer_name.trim().is_empty() {
+                    format!("{} / {}", e.draft.customer_code, e.draft.customer_store)
+                } else {
+                    e.customer_name.clone()
+                };
+                let (date, count) = (e.draft.issue_date.clone(), e.draft.live_items().count());
+                let lines: Vec<_> = e.draft.live_items().cloned().collect();
                 view! {
-                    <h1>{move || i18n.t(noun)}" · "{format!("{} / {}", e.draft.customer_code, e.draft.customer_store)}</h1>
+                    <h1>{move || i18n.t(noun)}" · "{who}</h1>
+                    <p class="muted" data-testid="sent-meta">
+                        <span class="nowrap">{move || format::date(&date, i18n.locale.get())}</span>" · "
+                        <span class="nowrap">{move || i18n.count(Plural::ItemsN, count)}</span>
+                    </p>
                     <div class="card" data-testid="sent-state" data-state=format!("{:?}", e.state).to_lowercase()>
                         <SendStateChip state=e.state error=e.error.clone() number=number.clone() />
                         {errored.then(|| view! {
@@ -114,15 +126,7 @@ pub fn SentPage() -> impl IntoView {
                     </div>
                     <div class="card">
                         <h2>{move || i18n.t(Msg::Items)}</h2>
-                        <ul data-testid="sent-items">
-                            {e.draft
-                                .live_items()
-                                .map(|i| {
-                                    let (amount, text) = (i.amount(), format!("{} × {} — {}", format::number(i.quantity, 2, i18n.locale.get_untracked()), i.product, i.description));
-                                    view! { <li>{text}" · "{move || format::money(amount, i18n.locale.get())}</li> }
-                                })
-                                .collect_view()}
-                        </ul>
+                        <LinesTable lines=Signal::derive(move || lines.clone()) testid="sent-items" />
                         <TotalsTable totals=Signal::derive(move || totals) taxes=Signal::derive(|| None) />
                         // Taxes are the ERP's: online they are on the order's page.
                         <Show when=move || !connectivity.online()>

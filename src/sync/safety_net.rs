@@ -18,7 +18,7 @@ pub enum ImportFailure {
     SignedOut,
     #[error("{0}")]
     File(ImportError),
-    #[error("the device refused the write: {}", .0.0)]
+    #[error("the device refused the write: {0}")]
     Storage(StorageError),
 }
 

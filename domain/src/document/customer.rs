@@ -12,9 +12,10 @@ pub const DEFAULT_PRICE_LIST: &str = "001";
 
 impl Draft {
     /// Chooses a customer: the prospect (if any) goes, and the customer's own terms become
-    /// the draft's defaults.
+    /// the draft's defaults (a term the customer has not keeps what the draft had). Codes
+    /// lose the ERP's padding.
     pub fn choose_customer(&mut self, c: &crate::contract::Customer) {
-        (self.customer_code, self.customer_store) = (c.code.clone(), c.store.clone());
+        (self.customer_code, self.customer_store) = (c.code.trim().to_string(), c.store.trim().to_string());
         self.prospect_code.clear();
         self.prospect_store.clear();
         for (mine, theirs) in [
@@ -24,7 +25,7 @@ impl Draft {
             (&mut self.freight_type, &c.freight_type),
         ] {
             if !theirs.trim().is_empty() {
-                *mine = theirs.clone();
+                *mine = theirs.trim().to_string();
             }
         }
     }
@@ -76,5 +77,31 @@ mod tests {
         assert_eq!(d.pricing_customer(), ("000002".to_string(), "01".to_string()));
         d.choose_prospect("000005", "01");
         assert_eq!(d.price_list, "002", "a list already chosen stays");
+        assert_eq!(
+            d.pricing_customer(),
+            ("000001".to_string(), "01".to_string()),
+            "a prospect is priced as the default"
+        );
+    }
+
+    #[test]
+    fn a_customer_s_codes_lose_the_padding_and_terms_they_lack_stay() {
+        use crate::contract::Customer;
+        let mut d = Draft::new(DocumentKind::Order, "e");
+        d.carrier = "T9".into();
+        let c = Customer {
+            code: "000002 ".into(),
+            store: "01".into(),
+            price_list: "002".into(),
+            payment_condition: "010".into(),
+            ..Default::default()
+        };
+        d.choose_customer(&c);
+        assert_eq!(
+            (d.customer_code.as_str(), d.price_list.as_str(), d.payment_condition.as_str()),
+            ("000002", "002", "010")
+        );
+        assert_eq!(d.carrier, "T9", "a term the customer has not is kept");
+        assert_eq!(d.pricing_customer(), ("000002".to_string(), "01".to_string()));
     }
 }

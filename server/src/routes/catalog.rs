@@ -285,7 +285,7 @@ pub async fn products(
 ) -> ApiResult<Json<Value>> {
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let base = quick_filter(
                 Where::new().and("deleted = 0", []),
                 params.quick_filter.as_deref(),
@@ -311,7 +311,7 @@ pub async fn products_for_price_list(
     let only_listed = params.filter_price_list.as_deref().is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             // The customer must be one the caller may sell to.
             let visible: bool = tx.conn.query_row(
                 "SELECT count(*) > 0 FROM customers WHERE code = ?1 AND store = ?2 AND deleted = 0
@@ -321,7 +321,7 @@ pub async fn products_for_price_list(
                     store,
                     caller.is_admin,
                     caller.seller.clone().unwrap_or_default(),
-                    crate::routes::customers::DEFAULT_QUOTATION_CUSTOMER
+                    crate::erp::DEFAULT_QUOTATION_CUSTOMER
                 ],
                 |r| r.get(0),
             )?;
@@ -358,7 +358,7 @@ pub async fn product_balance(
 ) -> ApiResult<Json<Value>> {
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let base = Where::new().and("deleted = 0 AND code = ?", [SqlValue::Text(product)]);
             let columns = listing::online_columns(&PRODUCT_BALANCE, params.fields.as_deref());
             let page = listing::page(tx, &PRODUCT_BALANCE, base, &params, &columns)?;
@@ -371,7 +371,7 @@ pub async fn product_balance(
 pub async fn types_of_operation(State(state): State<AppState>) -> ApiResult<Json<Value>> {
     state
         .db
-        .run(|tx| {
+        .read(|tx| {
             let mut stmt =
                 tx.conn.prepare_cached("SELECT operationtypeid, description FROM operation_types ORDER BY 1")?;
             let items: Vec<Value> = stmt
@@ -429,7 +429,7 @@ pub async fn prospect(
         .and("code = ? AND store = ?", [SqlValue::Text(code), SqlValue::Text(store)]);
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let columns = listing::online_columns(&PROSPECT, params.fields.as_deref());
             listing::one(tx, &PROSPECT, base, &columns)?
                 .map(|m| Json(Value::Object(m)))

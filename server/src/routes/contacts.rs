@@ -134,7 +134,7 @@ pub async fn create(
             if !owns_customer(tx, &caller, &d.customer_code, &d.customer_store)? {
                 return Err(ApiError::not_found("Cliente nao encontrada"));
             }
-            let id = crate::fixtures::next_number(tx, "contact", 6)?;
+            let id = tx.next_number("contact", 6)?;
             tx.conn.execute(
                 "INSERT INTO contacts(contactid, name, role, ddi, ddd, phone, cellphone, email, customerid,
                     customerstore, stamp)

@@ -8,6 +8,7 @@ use rusqlite::types::Value as SqlValue;
 use serde_json::Value;
 
 use crate::auth::Caller;
+use crate::erp::DEFAULT_QUOTATION_CUSTOMER;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, Kind, ListParams, Where};
 use crate::sync::SyncSource;
@@ -66,9 +67,6 @@ pub static CUSTOMER: Entity = Entity {
     virtuals: &[],
 };
 
-/// `MV_ORCLIPD`: the default quotation customer, readable by every seller (§4.2).
-pub const DEFAULT_QUOTATION_CUSTOMER: &str = "00000101";
-
 /// `GET /api/tgv/customers/`
 pub async fn list(
     State(state): State<AppState>,
@@ -95,7 +93,7 @@ pub async fn one(
     }
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let columns = listing::online_columns(&CUSTOMER, params.fields.as_deref());
             listing::one(tx, &CUSTOMER, base, &columns)?
                 .map(|m| Json(Value::Object(m)))

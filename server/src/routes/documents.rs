@@ -8,6 +8,7 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use axum::routing::{get, MethodRouter};
 use axum::{Extension, Json};
 use mascate_domain::contract::schema;
 use rusqlite::types::Value as SqlValue;
@@ -205,6 +206,10 @@ fn order_scope(caller: &Caller) -> ApiResult<Where> {
     Ok(listing::live_rows_of(caller, "sellerid")?.and("ordertype = 'N'", []))
 }
 
+fn order_items_scope(caller: &Caller, order: String) -> ApiResult<Where> {
+    Ok(listing::live_rows_of(caller, "sellerid")?.and("orderid = ?", [SqlValue::Text(order)]))
+}
+
 fn quotation_scope(caller: &Caller) -> ApiResult<Where> {
     let live = Where::new().and("deleted = 0", []);
     if caller.is_admin {
@@ -213,73 +218,158 @@ fn quotation_scope(caller: &Caller) -> ApiResult<Where> {
     Ok(live.and(QUOTATION_SCOPE, [SqlValue::Text(caller.seller()?.to_string())]))
 }
 
-/// `GET /api/tgv/salesorders/`
-pub async fn orders(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Query(params): Query<ListParams>,
-) -> ApiResult<Json<Value>> {
-    listing::online_page(state, &ORDER, order_scope(&caller)?, params, Some("Pedido de Venda não localizado"), true)
-        .await
+fn quotation_items_scope(caller: &Caller, id: String) -> ApiResult<Where> {
+    let visible = quotation_scope(caller)?;
+    let mut values = visible.values.clone();
+    values.push(SqlValue::Text(id));
+    Ok(Where::new().and("deleted = 0", []).and(
+        &format!(
+            "budgetid IN (SELECT budgetid FROM quotations_view WHERE {}) AND budgetid = ?",
+            visible.parts.join(" AND ")
+        ),
+        values,
+    ))
 }
 
-/// `GET /api/tgv/salesorders/:orderId`
-pub async fn order(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Path(order): Path<String>,
-) -> ApiResult<Json<Value>> {
-    let base = order_scope(&caller)?.and("orderid = ?", [SqlValue::Text(order)]);
-    listing::online_record(state, &ORDER, base, "Pedido de Venda não localizado").await
+/// What an empty item list answers.
+#[derive(Debug, Clone, Copy)]
+enum EmptyItems {
+    /// 404 with this message when a `FILTER` matched nothing; an envelope with `po_sync_date`.
+    NotFoundWhenFiltered(&'static str),
+    /// 404 with this message whenever empty; an envelope without `po_sync_date`.
+    NotFound(&'static str),
 }
 
-fn order_items_scope(caller: &Caller, order: String) -> ApiResult<Where> {
-    Ok(listing::live_rows_of(caller, "sellerid")?.and("orderid = ?", [SqlValue::Text(order)]))
+/// The online reads of orders or quotations (§9.1, §9.3, §10.1), as data: one set of
+/// handlers serves both, as [`Entity`] does for listings.
+pub struct Reads {
+    header: &'static Entity,
+    items: &'static Entity,
+    /// The number column.
+    key: &'static str,
+    /// The documents the caller may read.
+    scope: fn(&Caller) -> ApiResult<Where>,
+    /// The lines of one document the caller may read.
+    items_scope: fn(&Caller, String) -> ApiResult<Where>,
+    /// 404 for a list whose `FILTER` matched nothing, if the contract says so.
+    list_not_found: Option<&'static str>,
+    not_found: &'static str,
+    empty_items: EmptyItems,
+    item_not_found: &'static str,
+    /// The name the product search reports its bound under, and its condition (two `?`).
+    product_search: (&'static str, &'static str),
 }
 
-/// `GET /api/tgv/salesorders/:orderId/items`
-pub async fn order_items(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Path(order): Path<String>,
-    Query(params): Query<ListParams>,
-) -> ApiResult<Json<Value>> {
-    listing::online_page(
-        state,
-        &ORDER_ITEM,
-        order_items_scope(&caller, order)?,
-        params,
-        Some("Itens não localizados"),
-        true,
-    )
-    .await
-}
-
-/// `GET /api/tgv/salesorders/:orderId/items/:itemId`
-pub async fn order_item(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Path((order, item)): Path<(String, String)>,
-) -> ApiResult<Json<Value>> {
-    let base = order_items_scope(&caller, order)?.and("itemid = ?", [SqlValue::Text(item)]);
-    listing::online_record(state, &ORDER_ITEM, base, "Item do pedido não localizado").await
-}
-
-/// `GET /api/tgv/salesorders/product/:productId`: orders whose first item's product code or
-/// description contains the text.
-pub async fn orders_with_product(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Path(product): Path<String>,
-    Query(params): Query<ListParams>,
-) -> ApiResult<Json<Value>> {
-    let pattern = format!("%{}%", mascate_domain::text::fold(&product));
-    let base = order_scope(&caller)?.and(
+pub static ORDER_READS: Reads = Reads {
+    header: &ORDER,
+    items: &ORDER_ITEM,
+    key: "orderid",
+    scope: order_scope,
+    items_scope: order_items_scope,
+    list_not_found: Some("Pedido de Venda não localizado"),
+    not_found: "Pedido de Venda não localizado",
+    empty_items: EmptyItems::NotFoundWhenFiltered("Itens não localizados"),
+    item_not_found: "Item do pedido não localizado",
+    // Orders whose first item's product code or description contains the text.
+    product_search: (
+        "productId",
         "orderid IN (SELECT i.orderid FROM order_items i WHERE i.itemid = (SELECT min(j.itemid) FROM order_items j
-           WHERE j.orderid = i.orderid) AND (fold(i.productid) LIKE ? OR fold(i.description) LIKE ?))",
-        [SqlValue::Text(pattern.clone()), SqlValue::Text(pattern)],
-    );
-    listing::online_page(state, &ORDER, base, params, None, true).await
+           WHERE j.orderid = i.orderid) AND (fold(i.productid) LIKE ? ESCAPE '\\' OR fold(i.description) LIKE ? ESCAPE '\\'))",
+    ),
+};
+
+pub static QUOTATION_READS: Reads = Reads {
+    header: &QUOTATION,
+    items: &QUOTATION_ITEM,
+    key: "budgetid",
+    scope: quotation_scope,
+    items_scope: quotation_items_scope,
+    list_not_found: None,
+    not_found: "Orçamento não localizado",
+    empty_items: EmptyItems::NotFound("Itens do orçamento não localizados"),
+    item_not_found: "Item do orçamento não localizado",
+    // Quotations with the product on any live line.
+    product_search: (
+        "product",
+        "budgetid IN (SELECT budgetid FROM quotation_items WHERE deleted = 0
+           AND (fold(productid) LIKE ? ESCAPE '\\' OR fold(description) LIKE ? ESCAPE '\\'))",
+    ),
+};
+
+/// `GET /api/tgv/salesorders/`, `GET /api/tgv/salesbudgets/`
+pub fn list(r: &'static Reads) -> MethodRouter<AppState> {
+    get(
+        move |State(state): State<AppState>, Extension(caller): Extension<Caller>, Query(params): Query<ListParams>| async move {
+            listing::online_page(state, r.header, (r.scope)(&caller)?, params, r.list_not_found, true).await
+        },
+    )
+}
+
+/// `GET /api/tgv/salesorders/:orderId`, `GET /api/tgv/salesbudgets/:id`
+pub fn record(r: &'static Reads) -> MethodRouter<AppState> {
+    get(
+        move |State(state): State<AppState>, Extension(caller): Extension<Caller>, Path(number): Path<String>| async move {
+            let base = (r.scope)(&caller)?.and(&format!("{} = ?", r.key), [SqlValue::Text(number)]);
+            listing::online_record(state, r.header, base, r.not_found).await
+        },
+    )
+}
+
+/// `GET …/:number/items`
+pub fn items(r: &'static Reads) -> MethodRouter<AppState> {
+    get(
+        move |State(state): State<AppState>,
+              Extension(caller): Extension<Caller>,
+              Path(number): Path<String>,
+              Query(params): Query<ListParams>| async move {
+            let base = (r.items_scope)(&caller, number)?;
+            match r.empty_items {
+                EmptyItems::NotFoundWhenFiltered(message) => {
+                    listing::online_page(state, r.items, base, params, Some(message), true).await
+                }
+                EmptyItems::NotFound(message) => {
+                    state
+                        .db
+                        .read(move |tx| {
+                            let columns = listing::online_columns(r.items, params.fields.as_deref());
+                            let page = listing::page(tx, r.items, base, &params, &columns)?;
+                            if page.items.is_empty() {
+                                return Err(ApiError::not_found(message));
+                            }
+                            Ok(Json(listing::envelope(page, None)))
+                        })
+                        .await
+                }
+            }
+        },
+    )
+}
+
+/// `GET …/:number/items/:itemId`
+pub fn item(r: &'static Reads) -> MethodRouter<AppState> {
+    get(
+        move |State(state): State<AppState>,
+              Extension(caller): Extension<Caller>,
+              Path((number, item)): Path<(String, String)>| async move {
+            let base = (r.items_scope)(&caller, number)?.and("itemid = ?", [SqlValue::Text(item)]);
+            listing::online_record(state, r.items, base, r.item_not_found).await
+        },
+    )
+}
+
+/// `GET /api/tgv/salesorders/product/:productId`, `GET /api/tgv/salesbudgets/product/:product`
+pub fn with_product(r: &'static Reads) -> MethodRouter<AppState> {
+    get(
+        move |State(state): State<AppState>,
+              Extension(caller): Extension<Caller>,
+              Path(product): Path<String>,
+              Query(params): Query<ListParams>| async move {
+            let (name, condition) = r.product_search;
+            let pattern = listing::search_pattern(name, &product, true)?;
+            let base = (r.scope)(&caller)?.and(condition, [SqlValue::Text(pattern.clone()), SqlValue::Text(pattern)]);
+            listing::online_page(state, r.header, base, params, None, true).await
+        },
+    )
 }
 
 /// `GET /api/tgv/salesorders/invoices/:orderId`: `{items, hasNext}`, 404 when none.
@@ -291,7 +381,7 @@ pub async fn order_invoices(
     let seller = if caller.is_admin { None } else { Some(caller.seller()?.to_string()) };
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let mut stmt = tx.conn.prepare_cached(
                 "SELECT n.branch, n.invoice, n.amount, n.serie, n.invoicetype, n.invoicecele, n.invoicekey,
                         o.clientid, o.storeid, coalesce(c.fantasy, ''), n.issuedate
@@ -318,86 +408,6 @@ pub async fn order_invoices(
             Ok(Json(serde_json::json!({"items": items, "hasNext": false})))
         })
         .await
-}
-
-/// `GET /api/tgv/salesbudgets/`
-pub async fn quotations(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Query(params): Query<ListParams>,
-) -> ApiResult<Json<Value>> {
-    listing::online_page(state, &QUOTATION, quotation_scope(&caller)?, params, None, true).await
-}
-
-/// `GET /api/tgv/salesbudgets/:id`
-pub async fn quotation(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> ApiResult<Json<Value>> {
-    let base = quotation_scope(&caller)?.and("budgetid = ?", [SqlValue::Text(id)]);
-    listing::online_record(state, &QUOTATION, base, "Orçamento não localizado").await
-}
-
-fn quotation_items_scope(caller: &Caller, id: String) -> ApiResult<Where> {
-    let visible = quotation_scope(caller)?;
-    let mut values = visible.values.clone();
-    values.push(SqlValue::Text(id));
-    Ok(Where::new().and("deleted = 0", []).and(
-        &format!(
-            "budgetid IN (SELECT budgetid FROM quotations_view WHERE {}) AND budgetid = ?",
-            visible.parts.join(" AND ")
-        ),
-        values,
-    ))
-}
-
-/// `GET /api/tgv/salesbudgets/:id/items`: `{items, hasNext}` (no `po_sync_date`), 404 when empty.
-pub async fn quotation_items(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-    Query(params): Query<ListParams>,
-) -> ApiResult<Json<Value>> {
-    let base = quotation_items_scope(&caller, id)?;
-    state
-        .db
-        .run(move |tx| {
-            let columns = listing::online_columns(&QUOTATION_ITEM, params.fields.as_deref());
-            let page = listing::page(tx, &QUOTATION_ITEM, base, &params, &columns)?;
-            if page.items.is_empty() {
-                return Err(ApiError::not_found("Itens do orçamento não localizados"));
-            }
-            Ok(Json(listing::envelope(page, None)))
-        })
-        .await
-}
-
-/// `GET /api/tgv/salesbudgets/:id/items/:itemId`
-pub async fn quotation_item(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Path((id, item)): Path<(String, String)>,
-) -> ApiResult<Json<Value>> {
-    let base = quotation_items_scope(&caller, id)?.and("itemid = ?", [SqlValue::Text(item)]);
-    listing::online_record(state, &QUOTATION_ITEM, base, "Item do orçamento não localizado").await
-}
-
-/// `GET /api/tgv/salesbudgets/product/:product`: quotations with that product (code or
-/// description contains the text).
-pub async fn quotations_with_product(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Path(product): Path<String>,
-    Query(params): Query<ListParams>,
-) -> ApiResult<Json<Value>> {
-    let pattern = format!("%{}%", mascate_domain::text::fold(&product));
-    let base = quotation_scope(&caller)?.and(
-        "budgetid IN (SELECT budgetid FROM quotation_items WHERE deleted = 0
-           AND (fold(productid) LIKE ? OR fold(description) LIKE ?))",
-        [SqlValue::Text(pattern.clone()), SqlValue::Text(pattern)],
-    );
-    listing::online_page(state, &QUOTATION, base, params, None, true).await
 }
 
 /// The PO-Sync write URLs are mocks (§8): they echo the body, 201 on POST, 200 otherwise;

@@ -107,18 +107,18 @@ pub async fn bills(
         ],
     );
     if let Some(f) = params.filter.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
-        let prefix = format!("{}%", f.to_lowercase().replace(['%', '_'], ""));
+        let prefix = listing::search_pattern("filter", f, false)?;
         base = match as_date(f) {
             Some(d) => base.and(
-                "(lower(titlecode) LIKE ? OR installmentmaturity = ? OR issuedate = ?)",
+                "(fold(titlecode) LIKE ? ESCAPE '\\' OR installmentmaturity = ? OR issuedate = ?)",
                 [SqlValue::Text(prefix), SqlValue::Text(d.clone()), SqlValue::Text(d)],
             ),
-            None => base.and("lower(titlecode) LIKE ?", [SqlValue::Text(prefix)]),
+            None => base.and("fold(titlecode) LIKE ? ESCAPE '\\'", [SqlValue::Text(prefix)]),
         };
     }
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let columns = listing::selected_columns(&BILL, params.list.fields.as_deref());
             let page = listing::page(tx, &BILL, base, &params.list, &columns)?;
             Ok(Json(listing::envelope(page, Some(tx.sync_date()))))
@@ -148,7 +148,7 @@ pub async fn delinquency(
     }
     let pct = state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             if !may_read(tx, &caller, &code, &store)? {
                 return Ok(0.0);
             }
@@ -174,28 +174,12 @@ pub async fn credit_limit(
 ) -> ApiResult<Json<Value>> {
     let balance = state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             if !may_read(tx, &caller, &code, &store)? {
                 return Ok(0.0);
             }
-            credit_balance(tx, &code, &store)
+            Ok(crate::erp::credit::balance(tx, &code, &store)?)
         })
         .await?;
     Ok(Json(json!({ "creditLimitBalance": balance })))
-}
-
-/// The customer's available credit (`A1_LC − A1_SALDUPM − A1_SALPEDL`).
-pub fn credit_balance(tx: &crate::db::Tx, code: &str, store: &str) -> ApiResult<f64> {
-    let balance: Option<f64> = rusqlite::OptionalExtension::optional(tx.conn.query_row(
-        "SELECT c.creditlimit
-            - coalesce((SELECT sum(b.titlebalance) FROM bills b WHERE b.customerid = c.code
-                 AND b.customerstore = c.store AND b.deleted = 0), 0)
-            - coalesce((SELECT sum(i.amount) FROM orders o JOIN order_items i ON i.orderid = o.orderid
-                 WHERE o.clientid = c.code AND o.storeid = c.store AND o.deleted = 0 AND i.deleted = 0
-                   AND o.invoice = ''), 0)
-         FROM customers c WHERE c.code = ?1 AND c.store = ?2 AND c.deleted = 0",
-        rusqlite::params![code, store],
-        |r| r.get(0),
-    ))?;
-    Ok(balance.map(|b| (b * 100.0).round() / 100.0).unwrap_or(0.0))
 }

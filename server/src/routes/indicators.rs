@@ -77,7 +77,7 @@ pub async fn cards(
     let seller = seller_of(&caller)?;
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let (from, to, ..) = range(&p, &tx.today())?;
             let (total, to_bill, pending, done): (i64, i64, i64, i64) = tx.conn.query_row(
                 "SELECT count(*),
@@ -131,7 +131,7 @@ pub async fn charts(
     let yearly = p.kind.as_deref().map(str::trim) == Some("1");
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let (from, to, (fy, fm), (ty, tm)) = range(&p, &tx.today())?;
             // Buckets as (key prefix of an ISO date, label).
             let mut buckets: Vec<(String, String)> = Vec::new();

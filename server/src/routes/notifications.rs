@@ -70,7 +70,7 @@ pub async fn one(
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
-    state.db.run(move |tx| read_one(tx, &caller, &id).map(|m| Json(Value::Object(m)))).await
+    state.db.read(move |tx| read_one(tx, &caller, &id).map(|m| Json(Value::Object(m)))).await
 }
 
 /// `GET /api/tgv/notifications/sync[/diff/:dateSync]`: only the caller's.
@@ -84,7 +84,7 @@ pub async fn sync_read(
     let user = caller.user_id.clone();
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let mut base = Where::new().and("userid = ?", [SqlValue::Text(user)]);
             let order = match since {
                 mascate_domain::timestamp::DateSync::Full => {
@@ -123,20 +123,6 @@ pub async fn sync_diff(
     sync_read(state, caller, params, crate::sync::parse_date_sync(&date_sync)?).await
 }
 
-/// Writes a notification for `userid` (the queue's success and failure messages).
-pub fn write(tx: &Tx, userid: &str, title: &str, description: &str, kind: &str, movement: i64) -> ApiResult<String> {
-    let id = crate::fixtures::next_number(tx, "notification", 6)?;
-    let now = tx.clock.now_micros();
-    let iso = mascate_domain::timestamp::format_iso(now);
-    tx.conn.execute(
-        "INSERT INTO notifications(id, title, description, type, userid, notificationdate, notificationtime,
-            notificationstatus, movimentationstatus, stamp)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '1', ?8, ?9)",
-        params![id, title, description, kind, userid, &iso[0..10], &iso[11..16], movement, tx.stamp()],
-    )?;
-    Ok(id)
-}
-
 fn text_of(body: &Value, key: &str) -> Option<String> {
     body.get(key).map(|v| match v {
         Value::String(s) => s.clone(),
@@ -163,7 +149,7 @@ pub async fn create(
                 _ => caller.user_id.clone(),
             };
             let movement = body.get("movimentationstatus").and_then(Value::as_i64).unwrap_or(0);
-            let id = write(
+            let id = crate::erp::write_notification(
                 tx,
                 &user,
                 &text_of(&body, "title").unwrap_or_default(),

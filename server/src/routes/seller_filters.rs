@@ -6,15 +6,15 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use mascate_domain::contract::{schema, SellerFilterBody, SellerFilterItem};
-use rand::RngCore;
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{named_params, params, OptionalExtension};
 use serde_json::{json, Value};
 
 use crate::auth::Caller;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, Kind, ListParams, Where};
+use crate::selection::{self, new_uuid, Numbering, SelectionError};
 use crate::AppState;
 
 static HEADER: Entity = Entity {
@@ -31,25 +31,12 @@ static HEADER: Entity = Entity {
     virtuals: &[],
 };
 
+/// The largest selection body accepted: 100,000 customers are about 2.5 MB as the app sends
+/// them, and a PUT that swaps them all about 8 MB.
+pub const SELECTION_BODY_LIMIT: usize = 16 * 1024 * 1024;
+
 /// Schemas a seller may select records for.
 const SELECTABLE: [&str; 3] = [schema::CUSTOMERS, schema::PRODUCTS, schema::PROSPECTS];
-
-/// SQL that is true when `key_sql` is an entity of today's filter; binds seller, schema, date.
-pub fn in_todays_filter(key_sql: &str) -> String {
-    format!(
-        "{key_sql} IN (SELECT i.entityid FROM seller_filter_items i JOIN seller_filters f ON f.uuid = i.filter_uuid
-          WHERE f.sellerid = ? AND f.schemaid = ? AND f.inclusiondate = ? AND f.deleted = 0)"
-    )
-}
-
-fn new_uuid() -> String {
-    let mut b = [0u8; 16];
-    rand::thread_rng().fill_bytes(&mut b);
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let h = hex::encode(b);
-    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
-}
 
 fn write_error(verb: &str, status: StatusCode, detail: impl Into<String>) -> ApiError {
     ApiError::detailed(status, format!("Não foi possivel {verb} o filtro do vendedor"), detail)
@@ -68,7 +55,7 @@ pub async fn list(
     let base = owned(&caller)?;
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let columns = listing::selected_columns(&HEADER, params.fields.as_deref());
             let page = listing::page(tx, &HEADER, base, &params, &columns)?;
             Ok(Json(listing::envelope(page, Some(tx.sync_date()))))
@@ -89,20 +76,25 @@ pub async fn one(
     Extension(caller): Extension<Caller>,
     Path(uuid): Path<String>,
 ) -> ApiResult<Json<Value>> {
-    state.db.run(move |tx| header_of(tx, &caller, &uuid).map(Json)).await
+    state.db.read(move |tx| header_of(tx, &caller, &uuid).map(Json)).await
 }
 
-fn item_rows(tx: &Tx, uuid: &str, item_id: Option<&str>) -> ApiResult<Vec<Value>> {
+/// Items of a filter in number order: one (`item_id`), or a page of `limit` from `offset`.
+fn item_rows(tx: &Tx, uuid: &str, item_id: Option<&str>, limit: usize, offset: usize) -> ApiResult<Vec<Value>> {
     let mut stmt = tx.conn.prepare_cached(
         "SELECT f.branchid, i.uuid, i.itemid, i.entityid FROM seller_filter_items i
          JOIN seller_filters f ON f.uuid = i.filter_uuid
-         WHERE i.filter_uuid = ?1 AND (?2 IS NULL OR i.itemid = ?2) ORDER BY i.itemid",
+         WHERE i.filter_uuid = :filter AND (:item IS NULL OR i.itemid = :item) ORDER BY i.itemid
+         LIMIT :limit OFFSET :offset",
     )?;
     let rows = stmt
-        .query_map(params![uuid, item_id], |r| {
-            Ok(json!({"branchid": r.get::<_, String>(0)?, "uuid": r.get::<_, String>(1)?,
-                      "itemid": r.get::<_, String>(2)?, "entityid": r.get::<_, String>(3)?}))
-        })?
+        .query_map(
+            named_params! {":filter": uuid, ":item": item_id, ":limit": limit as i64, ":offset": offset as i64},
+            |r| {
+                Ok(json!({"branchid": r.get::<_, String>(0)?, "uuid": r.get::<_, String>(1)?,
+                          "itemid": r.get::<_, String>(2)?, "entityid": r.get::<_, String>(3)?}))
+            },
+        )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
@@ -116,16 +108,15 @@ pub async fn items(
 ) -> ApiResult<Json<Value>> {
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             header_of(tx, &caller, &uuid)?;
-            let all = item_rows(tx, &uuid, None)?;
-            if all.is_empty() {
+            let (page, size) = params.paging();
+            let mut items = item_rows(tx, &uuid, None, size + 1, (page - 1) * size)?;
+            if items.is_empty() && page == 1 {
                 return Err(ApiError::not_found("Nenhum item localizado para o filtro informado"));
             }
-            let (page, size) = params.paging();
-            let start = (page - 1) * size;
-            let has_next = all.len() > start + size;
-            let items: Vec<Value> = all.into_iter().skip(start).take(size).collect();
+            let has_next = items.len() > size;
+            items.truncate(size);
             Ok(Json(json!({"items": items, "hasNext": has_next})))
         })
         .await
@@ -139,9 +130,9 @@ pub async fn item(
 ) -> ApiResult<Json<Value>> {
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             header_of(tx, &caller, &uuid)?;
-            item_rows(tx, &uuid, Some(&item_id))?
+            item_rows(tx, &uuid, Some(&item_id), 1, 0)?
                 .pop()
                 .map(Json)
                 .ok_or_else(|| ApiError::not_found("Item do filtro não localizado"))
@@ -163,65 +154,27 @@ fn check_entities(tx: &Tx, seller: &str, schema_id: &str, items: &[SellerFilterI
     // key, so a selection of thousands stays fast.
     let (sql, what) = match schema_id {
         schema::CUSTOMERS => (
-            "SELECT 1 FROM customers WHERE code = substr(?1, 1, 6) AND store = substr(?1, 7) AND vendor = ?2
-               AND deleted = 0",
+            "SELECT 1 FROM customers WHERE code = substr(:entity, 1, 6) AND store = substr(:entity, 7)
+               AND vendor = :seller AND deleted = 0",
             "Cliente",
         ),
         schema::PROSPECTS => (
-            "SELECT 1 FROM prospects WHERE code = substr(?1, 1, 6) AND store = substr(?1, 7) AND vendor = ?2
-               AND deleted = 0",
+            "SELECT 1 FROM prospects WHERE code = substr(:entity, 1, 6) AND store = substr(:entity, 7)
+               AND vendor = :seller AND deleted = 0",
             "Prospect",
         ),
-        _ => ("SELECT 1 FROM products WHERE code = ?1 AND deleted = 0 AND ?2 = ?2", "Produto"),
+        _ => ("SELECT 1 FROM products WHERE code = :entity AND deleted = 0", "Produto"),
     };
-    let mut stmt = tx.conn.prepare_cached(sql)?;
     for it in items.iter().filter(|i| !i.is_deleted) {
-        if !stmt.exists(params![it.entity_id.trim_end(), seller])? {
+        let entity = it.entity_id.trim_end();
+        if !tx.exists_named(sql, &[(":entity", &entity), (":seller", &seller)])? {
             let detail = if what == "Produto" {
-                format!("Produto {} não encontrado.", it.entity_id.trim_end())
+                format!("Produto {entity} não encontrado.")
             } else {
-                format!("{what} {} não pertence à carteira do vendedor {seller}.", it.entity_id.trim_end())
+                format!("{what} {entity} não pertence à carteira do vendedor {seller}.")
             };
             return Err(write_error(verb, StatusCode::BAD_REQUEST, detail));
         }
-    }
-    Ok(())
-}
-
-/// Adds `entity` to today's filter of `schema` for `seller`, creating the filter if needed
-/// (the queue does this for documents it accepted; prospects do it for their customers).
-pub fn add_to_todays_filter(tx: &Tx, seller: &str, schema_id: &str, entity: &str) -> ApiResult<()> {
-    let today = tx.today();
-    let existing: Option<String> = tx
-        .conn
-        .query_row(
-            "SELECT uuid FROM seller_filters WHERE sellerid = ?1 AND schemaid = ?2 AND inclusiondate = ?3 AND deleted = 0",
-            params![seller, schema_id, today],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let uuid = match existing {
-        Some(u) => u,
-        None => {
-            let u = new_uuid();
-            tx.conn.execute(
-                "INSERT INTO seller_filters(uuid, sellerid, schemaid, inclusiondate, stamp) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![u, seller, schema_id, today, tx.stamp()],
-            )?;
-            u
-        }
-    };
-    let present = tx
-        .conn
-        .prepare_cached("SELECT 1 FROM seller_filter_items WHERE filter_uuid = ?1 AND entityid = ?2")?
-        .exists(params![uuid, entity])?;
-    if !present {
-        let item_id = next_item_id(tx, &uuid)?;
-        tx.conn.execute(
-            "INSERT INTO seller_filter_items(filter_uuid, uuid, itemid, entityid) VALUES (?1, ?2, ?3, ?4)",
-            params![uuid, new_uuid(), item_id, entity],
-        )?;
-        tx.conn.execute("UPDATE seller_filters SET stamp = ?1 WHERE uuid = ?2", params![tx.stamp(), uuid])?;
     }
     Ok(())
 }
@@ -236,56 +189,73 @@ fn extend_customer_filter(tx: &Tx, seller: &str, prospects_filter: &str) -> ApiR
              FROM seller_filter_items i JOIN prospects p ON p.code || p.store = i.entityid
              WHERE i.filter_uuid = ?1",
         )?
-        .query_map(params![prospects_filter, crate::routes::customers::DEFAULT_QUOTATION_CUSTOMER], |r| r.get(0))?
+        .query_map(params![prospects_filter, crate::erp::DEFAULT_QUOTATION_CUSTOMER], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for key in keys {
-        add_to_todays_filter(tx, seller, schema::CUSTOMERS, &key)?;
+        selection::add_to_todays_filter(tx, seller, schema::CUSTOMERS, &key).map_err(|e| match e {
+            SelectionError::Full => write_error("incluir", StatusCode::BAD_REQUEST, e.to_string()),
+            SelectionError::Db(e) => e,
+        })?;
     }
     Ok(())
 }
 
-fn next_item_id(tx: &Tx, uuid: &str) -> ApiResult<String> {
-    let max: Option<String> = tx.conn.query_row(
-        "SELECT max(itemid) FROM seller_filter_items WHERE filter_uuid = ?1",
-        params![uuid],
-        |r| r.get(0),
-    )?;
-    let n = max.and_then(|m| m.parse::<u32>().ok()).unwrap_or(0) + 1;
-    Ok(format!("{n:04}"))
-}
-
 /// Applies items to a filter: add, change entity by `itemid`, or remove with `isDeleted`.
+/// Items without a number are numbered after every number stored or named in the body, so
+/// a new item never replaces another (see [`crate::selection`]).
 fn apply_items(tx: &Tx, uuid: &str, items: &[SellerFilterItem], verb: &str) -> ApiResult<()> {
+    let bad_item = |raw: &str| {
+        write_error(
+            verb,
+            StatusCode::BAD_REQUEST,
+            format!("itemid inválido: '{raw}' (AQ5_ITEM: até {} caracteres, 0-9 e A-Z).", selection::ITEM_WIDTH),
+        )
+    };
+    let full = |e: SelectionError| match e {
+        SelectionError::Full => write_error(verb, StatusCode::BAD_REQUEST, e.to_string()),
+        SelectionError::Db(e) => e,
+    };
+    let mut numbering = Numbering::of(uuid);
+    let mut chosen = Vec::with_capacity(items.len());
     for it in items {
-        let item_id = it.item_id.trim();
+        let raw = it.item_id.trim();
+        let id = if raw.is_empty() { None } else { Some(selection::item_id(raw).ok_or_else(|| bad_item(raw))?) };
+        if let Some(id) = &id {
+            numbering.saw(tx, id).map_err(full)?;
+        }
+        chosen.push(id);
+    }
+    let mut remove =
+        tx.conn.prepare_cached("DELETE FROM seller_filter_items WHERE filter_uuid = :filter AND itemid = :item")?;
+    let mut holder = tx
+        .conn
+        .prepare_cached("SELECT itemid FROM seller_filter_items WHERE filter_uuid = :filter AND entityid = :entity")?;
+    let mut upsert = tx.conn.prepare_cached(
+        "INSERT INTO seller_filter_items(filter_uuid, uuid, itemid, entityid) VALUES (:filter, :uuid, :item, :entity)
+         ON CONFLICT(filter_uuid, itemid) DO UPDATE SET entityid = excluded.entityid",
+    )?;
+    for (it, id) in items.iter().zip(chosen) {
         if it.is_deleted {
-            tx.conn.execute(
-                "DELETE FROM seller_filter_items WHERE filter_uuid = ?1 AND itemid = ?2",
-                params![uuid, item_id],
-            )?;
+            if let Some(id) = id {
+                remove.execute(named_params! {":filter": uuid, ":item": id})?;
+            }
             continue;
         }
         let entity = it.entity_id.trim_end();
         if entity.is_empty() {
             return Err(write_error(verb, StatusCode::BAD_REQUEST, "entityid não informado."));
         }
-        let item_id = if item_id.is_empty() { next_item_id(tx, uuid)? } else { item_id.to_string() };
-        let exists: Option<String> = tx
-            .conn
-            .query_row(
-                "SELECT itemid FROM seller_filter_items WHERE filter_uuid = ?1 AND entityid = ?2",
-                params![uuid, entity],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if exists.is_some_and(|other| other != item_id) {
+        let existing: Option<String> =
+            holder.query_row(named_params! {":filter": uuid, ":entity": entity}, |r| r.get(0)).optional()?;
+        // AQ5_CODENT is unique in a filter: an entity can only stay on its own item.
+        if existing.as_ref().is_some_and(|other| id.as_ref() != Some(other)) {
             return Err(write_error(verb, StatusCode::BAD_REQUEST, format!("A entidade {entity} já está no filtro.")));
         }
-        tx.conn.execute(
-            "INSERT INTO seller_filter_items(filter_uuid, uuid, itemid, entityid) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT(filter_uuid, itemid) DO UPDATE SET entityid = excluded.entityid",
-            params![uuid, new_uuid(), item_id, entity],
-        )?;
+        let id = match id {
+            Some(id) => id,
+            None => numbering.next(tx).map_err(full)?,
+        };
+        upsert.execute(named_params! {":filter": uuid, ":uuid": new_uuid(), ":item": id, ":entity": entity})?;
     }
     Ok(())
 }

@@ -12,7 +12,7 @@ use crate::AppState;
 pub async fn code_user(State(state): State<AppState>, Extension(caller): Extension<Caller>) -> ApiResult<Json<Value>> {
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let seller = tx
                 .conn
                 .query_row(

@@ -7,7 +7,6 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use tower::ServiceExt;
-use tower_http::services::ServeFile;
 
 use crate::error::ApiError;
 use crate::AppState;
@@ -33,7 +32,7 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
             .into_response();
     }
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
-    let mut res = match ServeFile::new(&file).oneshot(req).await {
+    let mut res = match crate::compression::serve_file(&file).oneshot(req).await {
         Ok(r) => r.map(Body::new),
         Err(e) => return ApiError::internal(e).into_response(),
     };

@@ -11,8 +11,8 @@ use serde_json::{json, Value};
 
 use crate::auth::Caller;
 use crate::db::Tx;
-use crate::erp::{number, text};
 use crate::error::ApiResult;
+use crate::json::{number, text};
 use crate::taxes::{calculate, ItemIn, OrderIn};
 use crate::AppState;
 
@@ -38,7 +38,7 @@ fn customer(tx: &Tx, caller: &Caller, code: &str, store: &str) -> ApiResult<Opti
                 store,
                 caller.is_admin,
                 caller.seller.clone().unwrap_or_default(),
-                crate::routes::customers::DEFAULT_QUOTATION_CUSTOMER
+                crate::erp::DEFAULT_QUOTATION_CUSTOMER
             ],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -68,7 +68,7 @@ pub async fn simulate(
     };
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             let (code, store) = (text(&body, "CustomerId"), text(&body, "CustomerUnit"));
             let Some((uf, customer_type)) = customer(tx, &caller, &code, &store)? else {
                 return Ok(fault(StatusCode::BAD_REQUEST, format!("Cliente {code}/{store} não cadastrado (REGNOIS).")));
@@ -178,7 +178,7 @@ pub async fn of_stored(
     }
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             Ok(match of_order(tx, &caller, &order)? {
                 Some(v) => Json(v).into_response(),
                 None => fault(StatusCode::NOT_FOUND, format!("Pedido {order} não encontrado.")),
@@ -195,7 +195,7 @@ pub async fn order_total(
 ) -> ApiResult<Json<Value>> {
     state
         .db
-        .run(move |tx| {
+        .read(move |tx| {
             of_order(tx, &caller, &order)?
                 .map(Json)
                 .ok_or_else(|| crate::error::ApiError::not_found("Pedido de Venda não localizado"))

@@ -23,20 +23,6 @@ fn problem_msg(code: &str) -> Msg {
     }
 }
 
-/// `(11) 98765-4321`, `(11) 3210-1234`.
-fn phone_text(ddd: &str, number: &str) -> String {
-    let d = mascate_domain::text::digits(number);
-    let split = d.len().saturating_sub(4);
-    let (a, b) = d.split_at(split);
-    if d.is_empty() {
-        String::new()
-    } else if ddd.trim().is_empty() {
-        format!("{a}-{b}")
-    } else {
-        format!("({}) {a}-{b}", ddd.trim())
-    }
-}
-
 /// The contacts card of a customer.
 #[component]
 pub fn ContactsCard(code: String, store: String) -> impl IntoView {
@@ -105,13 +91,14 @@ fn ContactRow(c: Contact, editing: RwSignal<Option<(String, ContactDraft)>>) -> 
             tel_link(&c),
             Msg::Call,
             "contact-tel",
-            phone_text(&c.ddd, if c.phone.trim().is_empty() { &c.cell_phone } else { &c.phone }),
+            mascate_domain::format::phone(&c.ddd, if c.phone.trim().is_empty() { &c.cell_phone } else { &c.phone }),
         ),
         (whatsapp_link(&c), Msg::WhatsApp, "contact-whatsapp", String::new()),
         (mailto_link(&c), Msg::WriteEmail, "contact-mailto", c.email.trim().to_string()),
     ];
-    let mobile =
-        mobile_link(&c).filter(|_| !c.phone.trim().is_empty()).map(|href| (href, phone_text(&c.ddd, &c.cell_phone)));
+    let mobile = mobile_link(&c)
+        .filter(|_| !c.phone.trim().is_empty())
+        .map(|href| (href, mascate_domain::format::phone(&c.ddd, &c.cell_phone)));
     let (id, draft) = (c.contact_id.clone(), ContactDraft::of(&c));
     view! {
         <li class="contact" data-testid="contact" data-id=c.contact_id.clone()>

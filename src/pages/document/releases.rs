@@ -7,7 +7,7 @@ use mascate_domain::format;
 use mascate_domain::release::{OrderState, ReleaseTotals};
 
 use crate::i18n::{use_i18n, Msg};
-use crate::pages::documents::order_state_msg;
+use crate::pages::documents::{order_state_msg, order_tone, StateChip};
 
 /// The releases card of the order page.
 #[component]
@@ -61,7 +61,7 @@ pub fn Releases(rows: Vec<ReleaseRow>) -> impl IntoView {
                                                 <td><div class="mono">{r.product.clone()}</div><div class="muted small">{r.product_name.clone()}</div></td>
                                                 <td class="num">{move || qty(ordered)}</td>
                                                 <td class="num">{move || qty(released)}</td>
-                                                <td><span class="chip">{move || i18n.t(order_state_msg(state))}</span></td>
+                                                <td><StateChip status=order_state_msg(state) tone=order_tone(state) /></td>
                                             </tr>
                                         }
                                     })

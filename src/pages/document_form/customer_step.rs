@@ -59,7 +59,7 @@ pub fn CustomerStep(
     let problem = problems.of(Field::Customer);
     view! {
         <div class="card step-body" data-testid="step-customer">
-            <h2 class="step-title" tabindex="-1">{move || i18n.t(Msg::StepCustomer)}</h2>
+            <h2 class="step-title" tabindex="-1" data-testid="step-heading">{move || i18n.t(Msg::StepCustomer)}</h2>
             <p data-testid="chosen-customer">
                 <strong>{move || i18n.t(Msg::Customer)}": "</strong>
                 {move || {
@@ -85,7 +85,7 @@ pub fn CustomerStep(
                     found
                         .get()
                         .map(|r| match r {
-                            Err(e) => view! { <ApiErrorBox error=e /> }.into_any(),
+                            Err(e) => view! { <li><ApiErrorBox error=e /></li> }.into_any(),
                             Ok(list) => list
                                 .into_iter()
                                 .map(|c| {

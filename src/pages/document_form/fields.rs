@@ -84,6 +84,9 @@ pub fn NumberInput(
     /// An accessible name when no `<label>` wraps it.
     #[prop(into, optional)]
     label: Option<Signal<String>>,
+    /// Extra classes (`qty`, `price`, `pct`: the box's width in a table).
+    #[prop(optional)]
+    class: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let text = RwSignal::new(number_input(value.get_untracked(), i18n.locale.get_untracked()));
@@ -102,6 +105,7 @@ pub fn NumberInput(
     view! {
         <input
             id=(!id.is_empty()).then_some(id)
+            class=(!class.is_empty()).then_some(class)
             inputmode="decimal"
             data-testid=testid
             aria-label=move || label.map(|l| l.get())

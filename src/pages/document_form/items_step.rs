@@ -8,6 +8,7 @@ use mascate_domain::format;
 use super::fields::{FieldProblem, NumberInput, Problems};
 use crate::api::catalog::ProductQuery;
 use crate::components::api_error::ApiErrorBox;
+use crate::components::date_input::DateInput;
 use crate::components::search_box::debounced;
 use crate::i18n::{use_i18n, Msg};
 
@@ -51,7 +52,7 @@ pub fn ItemsStep(draft: RwSignal<Draft>, problems: Problems, online: Signal<bool
     let no_items = problems.of(Field::Items);
     view! {
         <div class="card step-body" data-testid="step-items">
-            <h2 class="step-title" tabindex="-1">{move || i18n.t(Msg::StepItems)}</h2>
+            <h2 class="step-title" tabindex="-1" data-testid="step-heading">{move || i18n.t(Msg::StepItems)}</h2>
             <div class="toolbar">
                 <label class="grow">
                     <span class="label">{move || i18n.t(Msg::AddProduct)}</span>
@@ -71,7 +72,12 @@ pub fn ItemsStep(draft: RwSignal<Draft>, problems: Problems, online: Signal<bool
                     found
                         .get()
                         .map(|r| match r {
-                            Err(e) => view! { <ApiErrorBox error=e /> }.into_any(),
+                            Err(e) => view! { <li><ApiErrorBox error=e /></li> }.into_any(),
+                            // Asked, and nothing came: say so (the ERP's 404 is "none").
+                            Ok(list) if list.is_empty() && asked.with(|s| s.trim().len() >= 2) => view! {
+                                <li class="muted" data-testid="product-none">{move || i18n.t(Msg::NoProducts)}</li>
+                            }
+                                .into_any(),
                             Ok(list) => list
                                 .into_iter()
                                 .map(|p| {
@@ -81,7 +87,7 @@ pub fn ItemsStep(draft: RwSignal<Draft>, problems: Problems, online: Signal<bool
                                     view! {
                                         <li>
                                             <button type="button" class="pick" data-testid="product-option" data-code=code on:click=move |_| add(p.clone())>
-                                                {label}" · "{move || format::money(price, i18n.locale.get())}
+                                                {label}" · "<span class="money">{move || format::money(price, i18n.locale.get())}</span>
                                             </button>
                                         </li>
                                     }
@@ -94,18 +100,18 @@ pub fn ItemsStep(draft: RwSignal<Draft>, problems: Problems, online: Signal<bool
             <FieldProblem problem=no_items testid="problem-items" id="problem-items" />
             <super::last_purchases::LastPurchases draft />
             <div class="table-wrap">
-                <table class="table items" data-testid="items-table">
+                <table class="table items stack" data-testid="items-table">
                     <thead>
                         <tr>
                             <th>{move || i18n.t(Msg::Product)}</th>
                             <th>{move || i18n.t(Msg::Quantity)}</th>
-                            <th>{move || i18n.t(Msg::ListPrice)}</th>
+                            <th class="num">{move || i18n.t(Msg::ListPrice)}</th>
                             <th>{move || i18n.t(Msg::UnitPrice)}</th>
                             <th>{move || i18n.t(Msg::DiscountPct)}</th>
                             <th>{move || i18n.t(Msg::DeliveryDate)}</th>
                             <th>{move || i18n.t(Msg::CustomerOrder)}</th>
                             <th class="num">{move || i18n.t(Msg::Amount)}</th>
-                            <th></th>
+                            <th><span class="visually-hidden">{move || i18n.t(Msg::Remove)}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -121,7 +127,9 @@ pub fn ItemsStep(draft: RwSignal<Draft>, problems: Problems, online: Signal<bool
     }
 }
 
-/// One editable line; each input is named for screen readers and marked with its problem.
+/// One editable line: a table row where the table fits, a card where it does not. Every
+/// box has a label (hidden in the table, whose header says it), is named with its line's
+/// product for screen readers, and points at its problem.
 #[component]
 fn ItemRow(n: usize, draft: RwSignal<Draft>, problems: Problems) -> impl IntoView {
     let i18n = use_i18n();
@@ -133,17 +141,23 @@ fn ItemRow(n: usize, draft: RwSignal<Draft>, problems: Problems) -> impl IntoVie
             }
         })
     };
+    // Seen above each box where lines are cards; the box's own name also says the product.
+    let label = move |msg: Msg| view! { <span class="cell-label">{move || i18n.t(msg)}</span> };
     let name = move |msg: Msg| Signal::derive(move || format!("{} — {}", i18n.t(msg), item().product));
     let number = move |msg: Msg,
                        testid: &'static str,
+                       class: &'static str,
                        field: Field,
                        get: fn(&DraftItem) -> f64,
                        set: fn(&mut DraftItem, f64)| {
         let error_id = format!("{testid}-problem-{n}");
         view! {
             <td>
-                <NumberInput value=Signal::derive(move || get(&item())) on_change=move |v| edit(&|i| set(i, v)) testid=testid
-                    label=name(msg) problem=(problems.of(field), error_id.clone()) />
+                <label>
+                    {label(msg)}
+                    <NumberInput value=Signal::derive(move || get(&item())) on_change=move |v| edit(&|i| set(i, v)) testid=testid
+                        class label=name(msg) problem=(problems.of(field), error_id.clone()) />
+                </label>
                 <FieldProblem problem=problems.of(field) testid=format!("problem-{testid}") id=error_id />
             </td>
         }
@@ -151,35 +165,42 @@ fn ItemRow(n: usize, draft: RwSignal<Draft>, problems: Problems) -> impl IntoVie
     let delivery_problem = problems.of(Field::ItemDeliveryDate(n));
     view! {
         <tr data-testid="item-row" data-product=move || item().product>
-            <td>
+            <td class="wide">
                 <div class="mono">{move || item().product}</div>
                 <div class="muted small">{move || item().description}</div>
             </td>
-            {number(Msg::Quantity, "item-quantity", Field::ItemQuantity(n), |i| i.quantity, |i, v| i.quantity = v)}
-            <td class="mono">{move || format::money(item().list_price, i18n.locale.get())}</td>
-            {number(Msg::UnitPrice, "item-unit-price", Field::ItemUnitPrice(n), |i| i.unit_price, |i, v| i.set_unit_price(v))}
-            {number(Msg::DiscountPct, "item-discount", Field::ItemDiscount(n), |i| i.discount_pct, |i, v| i.set_discount(v))}
+            {number(Msg::Quantity, "item-quantity", "qty", Field::ItemQuantity(n), |i| i.quantity, |i, v| i.quantity = v)}
+            <td class="num money">{label(Msg::ListPrice)}{move || format::money(item().list_price, i18n.locale.get())}</td>
+            {number(Msg::UnitPrice, "item-unit-price", "price", Field::ItemUnitPrice(n), |i| i.unit_price, |i, v| i.set_unit_price(v))}
+            {number(Msg::DiscountPct, "item-discount", "pct", Field::ItemDiscount(n), |i| i.discount_pct, |i, v| i.set_discount(v))}
             <td>
-                <input type="date" data-testid="item-delivery" prop:value=move || item().delivery_date
-                    aria-label=name(Msg::DeliveryDate) aria-invalid=move || delivery_problem.get().is_some().to_string()
-                    aria-describedby=format!("item-delivery-problem-{n}")
-                    on:change=move |ev| { let v = event_target_value(&ev); edit(&|i| i.delivery_date = v.clone()) } />
+                <label>
+                    {label(Msg::DeliveryDate)}
+                    <DateInput value=Signal::derive(move || item().delivery_date) on_change=move |v| edit(&|i| i.delivery_date = v.clone())
+                        testid="item-delivery" label=name(Msg::DeliveryDate) invalid=Signal::derive(move || delivery_problem.get().is_some())
+                        described_by=format!("item-delivery-problem-{n}") />
+                </label>
                 <FieldProblem problem=delivery_problem testid="problem-item-delivery" id=format!("item-delivery-problem-{n}") />
             </td>
             <td>
-                <input data-testid="item-customer-order" prop:value=move || item().customer_order aria-label=name(Msg::CustomerOrder)
-                    on:input=move |ev| { let v = event_target_value(&ev); edit(&|i| i.customer_order = v.clone()) } />
+                <label>
+                    {label(Msg::CustomerOrder)}
+                    <input data-testid="item-customer-order" prop:value=move || item().customer_order aria-label=name(Msg::CustomerOrder)
+                        on:input=move |ev| { let v = event_target_value(&ev); edit(&|i| i.customer_order = v.clone()) } />
+                </label>
             </td>
-            <td class="num mono" data-testid="item-amount">{move || format::money(item().amount(), i18n.locale.get())}</td>
+            <td class="num money" data-testid="item-amount">{label(Msg::Amount)}{move || format::money(item().amount(), i18n.locale.get())}</td>
             <td>
-                <button type="button" class="button ghost" data-testid="item-remove" on:click=move |_| {
-                    draft.update(|d| {
-                        // A line the ERP knows is sent as deleted; a new one just goes.
-                        d.items[n].removed = true;
-                        if d.items[n].item_id.is_empty() { d.items[n].product.clear(); }
-                    })
-                }>
-                    {move || i18n.t(Msg::Remove)}
+                <button type="button" class="button ghost" data-testid="item-remove"
+                    aria-label=move || format!("{} {}", i18n.t(Msg::Remove), item().product)
+                    on:click=move |_| {
+                        draft.update(|d| {
+                            // A line the ERP knows is sent as deleted; a new one just goes.
+                            d.items[n].removed = true;
+                            if d.items[n].item_id.is_empty() { d.items[n].product.clear(); }
+                        })
+                    }>
+                    <span aria-hidden="true">"✕ "</span>{move || i18n.t(Msg::Remove)}
                 </button>
             </td>
         </tr>

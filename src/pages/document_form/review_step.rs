@@ -1,11 +1,12 @@
-//! Step 4: totals, the ERP's taxes when online, and sending.
+//! Step 4: every line, the totals, the ERP's taxes when online, and sending.
 
 use leptos::prelude::*;
 use mascate_domain::contract::Taxes;
-use mascate_domain::document::Totals;
+use mascate_domain::document::{Draft, Totals};
 
 use crate::api::ApiError;
 use crate::components::api_error::ApiErrorBox;
+use crate::components::lines::LinesTable;
 use crate::components::totals::TotalsTable;
 use crate::i18n::{use_i18n, Msg};
 
@@ -13,6 +14,7 @@ use crate::i18n::{use_i18n, Msg};
 /// by the page, so a double tap asks once).
 #[component]
 pub fn ReviewStep(
+    draft: RwSignal<Draft>,
     totals: Signal<Totals>,
     taxes: Action<(), Result<Taxes, ApiError>>,
     online: Signal<bool>,
@@ -22,8 +24,9 @@ pub fn ReviewStep(
     let current = move || taxes.value().get();
     view! {
         <div class="card step-body" data-testid="step-review">
-            <h2 class="step-title" tabindex="-1">{move || i18n.t(Msg::StepReview)}</h2>
+            <h2 class="step-title" tabindex="-1" data-testid="step-heading">{move || i18n.t(Msg::StepReview)}</h2>
             <p><strong>{move || i18n.t(Msg::Customer)}": "</strong>{move || customer_name.get()}</p>
+            <LinesTable lines=Signal::derive(move || draft.with(|d| d.live_items().cloned().collect())) testid="review-items" />
             <TotalsTable totals taxes=Signal::derive(move || current().and_then(Result::ok)) />
             <Show
                 when=move || online.get()

@@ -80,7 +80,7 @@ pub fn TermsStep(draft: RwSignal<Draft>, choices: LocalResource<Choices>, proble
     };
     view! {
         <div class="card step-body grid-2" data-testid="step-terms">
-            <h2 class="step-title span-2" tabindex="-1">{move || i18n.t(Msg::StepTerms)}</h2>
+            <h2 class="step-title span-2" tabindex="-1" data-testid="step-heading">{move || i18n.t(Msg::StepTerms)}</h2>
             {select(Msg::PriceList, "terms-price-list", |d| d.price_list.clone(), |d, v| d.price_list = v, lists, Some(Field::PriceList))}
             {select(Msg::PaymentCondition, "terms-payment", |d| d.payment_condition.clone(), |d, v| d.payment_condition = v, payments, Some(Field::PaymentCondition))}
             {select(Msg::Carrier, "terms-carrier", |d| d.carrier.clone(), |d, v| d.carrier = v, carriers, None)}

@@ -7,7 +7,7 @@ use mascate_domain::document::range::DocumentRange;
 use mascate_domain::document::{DocumentKind, OrderState, QuotationState};
 use mascate_domain::release::{by_order, ReleaseFilter};
 
-use super::{order_state_msg, quotation_state_msg, Row, PAGE_SIZE};
+use super::{order_state_msg, order_tone, quotation_state_msg, quotation_tone, Row, PAGE_SIZE};
 use crate::api::documents::DocumentQuery;
 use crate::api::{Api, ApiError};
 
@@ -18,6 +18,7 @@ fn order_row(o: Order, state: Option<OrderState>) -> Row {
     let state = state.unwrap_or_else(|| OrderState::of(&o.status, &o.block_reason));
     Row {
         status: order_state_msg(state),
+        tone: order_tone(state),
         status_code: o.status.trim().to_string(),
         state_code: state.code(),
         number: o.number,
@@ -53,6 +54,7 @@ pub async fn load(
                     let state = QuotationState::of(&o.status);
                     Row {
                         status: quotation_state_msg(state),
+                        tone: quotation_tone(state),
                         status_code: o.status.trim().to_string(),
                         state_code: "",
                         number: o.number,

@@ -1,0 +1,2 @@
+// See csp-check.js.
+module.exports = async () => require('./csp-check').check();

@@ -1,0 +1,238 @@
+//! The token endpoint (§2.1) and its revocation companion.
+//!
+//! - `password` grant: throttled by name and address before any work ([`super::throttle`]),
+//!   checked on the password pool off the database ([`super::passwords`]), with the same work
+//!   for unknown names; outside demo mode an account still on its fixture password is no
+//!   account at all.
+//! - `refresh_token` grant: rotation with reuse detection (RFC 9700 §4.14): every login starts
+//!   a token family; a refresh token works once, and a used one presented again revokes the
+//!   whole family, so a stolen token dies with its thief's first use or the owner's next.
+//! - `POST /api/oauth2/v1/revoke` (RFC 7009): revokes the family of the token given; always
+//!   200, so it tells nothing about the token. The app's sign-out calls it.
+//!
+//! Token answers carry `Cache-Control: no-store` (RFC 6749 §5.1).
+
+use std::collections::HashMap;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use mascate_domain::contract::TokenResponse;
+use rusqlite::{named_params, OptionalExtension};
+
+use super::{new_token, token_hash};
+use crate::db::Tx;
+use crate::error::{ApiError, ApiResult};
+use crate::AppState;
+
+/// Longest user name and password read; longer ones are refused before any work.
+const MAX_CREDENTIAL_LEN: usize = 256;
+
+/// The grant's parameters, from the query string, a form body or headers (as Protheus
+/// callers send them).
+struct Params {
+    query: HashMap<String, String>,
+    form: HashMap<String, String>,
+    headers: HeaderMap,
+}
+
+impl Params {
+    fn get(&self, name: &str) -> Option<String> {
+        self.query
+            .get(name)
+            .cloned()
+            .or_else(|| self.form.get(name).cloned())
+            .or_else(|| self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_string))
+            .filter(|v| !v.is_empty())
+    }
+}
+
+fn no_store(mut res: Response) -> Response {
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res.headers_mut().insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+    res
+}
+
+/// `429` with `Retry-After`, in the contract's error shape.
+fn too_many(seconds: i64) -> Response {
+    let message = format!("Muitas tentativas de acesso. Tente novamente em {seconds} segundos.");
+    let mut res = ApiError::new(StatusCode::TOO_MANY_REQUESTS, message).into_response();
+    if let Ok(v) = HeaderValue::from_str(&seconds.max(1).to_string()) {
+        res.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    res
+}
+
+/// `POST /api/oauth2/v1/token`: password and refresh_token grants.
+pub async fn token(
+    State(state): State<AppState>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let form = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    let params = Params { query, form, headers };
+    let address = peer.map(|Extension(ConnectInfo(a))| a.ip()).unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    let answer = match params.get("grant_type").as_deref() {
+        Some("password") => password_grant(&state, &params, address).await,
+        Some("refresh_token") => refresh_grant(&state, &params).await,
+        _ => Err(ApiError::bad_request("grant_type deve ser password ou refresh_token.").into_response()),
+    };
+    no_store(match answer {
+        Ok(tokens) => (StatusCode::CREATED, Json(tokens)).into_response(),
+        Err(res) => res,
+    })
+}
+
+async fn password_grant(state: &AppState, params: &Params, address: IpAddr) -> Result<TokenResponse, Response> {
+    let (Some(name), Some(password)) = (params.get("username"), params.get("password")) else {
+        return Err(ApiError::bad_request("Informe username e password.").into_response());
+    };
+    if name.len() > MAX_CREDENTIAL_LEN || password.len() > MAX_CREDENTIAL_LEN {
+        return Err(ApiError::bad_request("username e password têm até 256 caracteres.").into_response());
+    }
+    let logins = &state.logins;
+    logins.throttle.check(&name, address).map_err(too_many)?;
+    let lookup = name.clone();
+    let account: Option<(String, String, bool)> = state
+        .db
+        .read(move |tx| {
+            Ok(tx
+                .conn
+                .query_row(
+                    "SELECT user_id, password_hash, demo_password FROM users WHERE username = :name",
+                    named_params! {":name": lookup},
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?)
+        })
+        .await
+        .map_err(IntoResponse::into_response)?;
+    // Outside demo mode, the fixtures' passwords open nothing (the same work is done).
+    let usable = account.filter(|(_, _, demo_password)| state.config.demo || !demo_password);
+    let hash = usable.as_ref().map(|(_, hash, _)| hash.clone());
+    let matched = logins.checker.check(password, hash).await.map_err(|_| too_many(1))?;
+    let Some((user_id, ..)) = usable.filter(|_| matched) else {
+        logins.throttle.failed(&name, address);
+        return Err(ApiError::unauthorized("Usuário ou senha inválidos.").into_response());
+    };
+    logins.throttle.succeeded(&name);
+    let (access_ttl, refresh_ttl) = (state.config.access_ttl_secs, state.config.refresh_ttl_secs);
+    state
+        .db
+        .run(move |tx| issue(tx, &user_id, &new_token(), access_ttl, refresh_ttl))
+        .await
+        .map_err(IntoResponse::into_response)
+}
+
+async fn refresh_grant(state: &AppState, params: &Params) -> Result<TokenResponse, Response> {
+    let Some(refresh) = params.get("refresh_token") else {
+        return Err(ApiError::bad_request("Informe refresh_token.").into_response());
+    };
+    let (access_ttl, refresh_ttl) = (state.config.access_ttl_secs, state.config.refresh_ttl_secs);
+    let outcome = state
+        .db
+        .run(move |tx| {
+            let hash = token_hash(&refresh);
+            let found: Option<(String, String, Option<i64>)> = tx
+                .conn
+                .query_row(
+                    "SELECT user_id, family, used_at FROM tokens
+                     WHERE token_hash = :hash AND kind = 'refresh' AND expires_at > :now",
+                    named_params! {":hash": hash, ":now": tx.clock.now_micros()},
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            match found {
+                None => Ok(None),
+                Some((user_id, family, Some(_))) => {
+                    // A used refresh token came back: someone holds a copy. End the family.
+                    let revoked = revoke_family(tx, &family)?;
+                    tracing::warn!(user = %user_id, revoked, "refresh token reused: its family is revoked");
+                    Ok(None)
+                }
+                Some((user_id, family, None)) => {
+                    tx.conn.execute(
+                        "UPDATE tokens SET used_at = :now WHERE token_hash = :hash",
+                        named_params! {":now": tx.clock.now_micros(), ":hash": hash},
+                    )?;
+                    issue(tx, &user_id, &family, access_ttl, refresh_ttl).map(Some)
+                }
+            }
+        })
+        .await
+        .map_err(IntoResponse::into_response)?;
+    // Reuse detection only makes a difference in the database: a reused token gets the
+    // same 401 as an unknown one.
+    outcome.ok_or_else(|| ApiError::unauthorized("Refresh token inválido ou expirado.").into_response())
+}
+
+/// Deletes every token of a family; how many.
+fn revoke_family(tx: &Tx, family: &str) -> rusqlite::Result<usize> {
+    tx.conn.execute("DELETE FROM tokens WHERE family = :family", named_params! {":family": family})
+}
+
+/// A fresh access and refresh token in `family`; clears expired tokens on the way.
+fn issue(tx: &Tx, user_id: &str, family: &str, access_ttl: i64, refresh_ttl: i64) -> ApiResult<TokenResponse> {
+    let now = tx.clock.now_micros();
+    tx.conn.execute("DELETE FROM tokens WHERE expires_at <= :now", named_params! {":now": now})?;
+    let access = new_token();
+    let refresh = new_token();
+    let insert = "INSERT INTO tokens(token_hash, kind, user_id, expires_at, family)
+                  VALUES (:hash, :kind, :user, :expires, :family)";
+    for (token, kind, ttl) in [(&access, "access", access_ttl), (&refresh, "refresh", refresh_ttl)] {
+        tx.execute_named(
+            insert,
+            &[
+                (":hash", &token_hash(token)),
+                (":kind", &kind),
+                (":user", &user_id),
+                (":expires", &(now + ttl * 1_000_000)),
+                (":family", &family),
+            ],
+        )?;
+    }
+    Ok(TokenResponse {
+        access_token: access,
+        refresh_token: refresh,
+        scope: "default".into(),
+        token_type: "Bearer".into(),
+        expires_in: access_ttl.max(0) as u64,
+    })
+}
+
+/// `POST /api/oauth2/v1/revoke` (RFC 7009): `token` (access or refresh) in the form body or
+/// the query string. Revokes its whole family (the session); always 200.
+pub async fn revoke(
+    State(state): State<AppState>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let form = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    let params = Params { query, form, headers };
+    if let Some(token) = params.get("token") {
+        state
+            .db
+            .run(move |tx| {
+                let family: Option<String> = tx
+                    .conn
+                    .query_row(
+                        "SELECT family FROM tokens WHERE token_hash = :hash",
+                        named_params! {":hash": token_hash(&token)},
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if let Some(family) = family {
+                    revoke_family(tx, &family)?;
+                }
+                Ok(())
+            })
+            .await?;
+    }
+    Ok(no_store(StatusCode::OK.into_response()))
+}
