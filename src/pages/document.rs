@@ -7,7 +7,7 @@
 //! disabled, so a double tap sends one request.
 
 mod items;
-mod print;
+pub mod print;
 mod releases;
 
 use leptos::prelude::*;

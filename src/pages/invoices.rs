@@ -90,7 +90,7 @@ fn InvoiceTable(rows: Vec<InvoiceRow>) -> impl IntoView {
     let locale = move || i18n.locale.get();
     view! {
         <div class="table-wrap">
-            <table class="table" data-testid="invoices-table">
+            <table class="table stack" data-testid="invoices-table">
                 <thead>
                     <tr>
                         <th>{move || i18n.t(Msg::InvoiceNumber)}</th>
@@ -109,15 +109,15 @@ fn InvoiceTable(rows: Vec<InvoiceRow>) -> impl IntoView {
                             view! {
                                 <tr data-testid="invoice-row" data-invoice=r.invoice.clone() data-issued=r.issue_date.clone()
                                     data-delivery=r.delivery_date.clone()>
-                                    <td class="mono">{format!("{}-{}", r.invoice, r.serie)}</td>
-                                    <td>{move || format::date(&issued, locale())}</td>
-                                    <td>{move || format::date(&delivery, locale())}</td>
-                                    <td>
+                                    <td class="mono" data-label=move || i18n.t(Msg::InvoiceNumber)>{format!("{}-{}", r.invoice, r.serie)}</td>
+                                    <td data-label=move || i18n.t(Msg::IssueDate)>{move || format::date(&issued, locale())}</td>
+                                    <td data-label=move || i18n.t(Msg::Delivery)>{move || format::date(&delivery, locale())}</td>
+                                    <td class="wide" data-label=move || i18n.t(Msg::Customer)>
                                         <div>{r.customer_name.clone()}</div>
                                         <div class="muted small mono">{format!("{}/{}", r.customer_code, r.customer_store)}</div>
                                     </td>
-                                    <td class="mono"><A href=format!("/orders/{}", r.order_number)>{r.order_number.clone()}</A></td>
-                                    <td class="num mono">{move || format::money(amount, locale())}</td>
+                                    <td class="mono" data-label=move || i18n.t(Msg::Order)><A href=format!("/orders/{}", r.order_number) attr:class="row-link">{r.order_number.clone()}</A></td>
+                                    <td class="num mono" data-label=move || i18n.t(Msg::Amount)>{move || format::money(amount, locale())}</td>
                                 </tr>
                             }
                         })

@@ -16,6 +16,7 @@ use crate::components::lines::LinesTable;
 use crate::components::send_state::SendStateChip;
 use crate::components::totals::TotalsTable;
 use crate::i18n::{use_i18n, Msg, Plural};
+use crate::pages::document::print::PrintAndShare;
 use crate::pages::documents::segment;
 use crate::sync::use_sync;
 
@@ -124,6 +125,8 @@ pub fn SentPage() -> impl IntoView {
                             }
                         })}
                     </div>
+                    // The device's copy prints and shares offline too.
+                    <PrintAndShare draft=e.draft.clone() taxes=None />
                     <div class="card">
                         <h2>{move || i18n.t(Msg::Items)}</h2>
                         <LinesTable lines=Signal::derive(move || lines.clone()) testid="sent-items" />

@@ -14,6 +14,7 @@ use mascate_domain::statistics::{GroupBy, Measure, SortBy};
 use crate::api::sales::StatisticsQuery;
 use crate::api::{use_api, ApiError};
 use crate::components::api_error::ApiErrorBox;
+use crate::components::date_input::DateInput;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
 use crate::url_query::use_url_query;
@@ -106,6 +107,12 @@ pub fn StatisticsPage() -> impl IntoView {
             }
         }
     });
+    // A date goes to the address once it is whole (or emptied, back to the default).
+    let set_date = move |key: &'static str, v: String| {
+        if v.is_empty() || (v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-') {
+            url.set(&[(key, v)]);
+        }
+    };
     let choose = move |key: &'static str| move |ev: leptos::ev::Event| url.set(&[(key, event_target_value(&ev))]);
     view! {
         <section class="page statistics">
@@ -121,11 +128,11 @@ pub fn StatisticsPage() -> impl IntoView {
                 </label>
                 <label>
                     <span class="label">{move || i18n.t(Msg::DateFrom)}</span>
-                    <input type="date" data-testid="statistics-from" prop:value=from on:change=choose("from") />
+                    <DateInput value=from on_change=move |v| set_date("from", v) testid="statistics-from" />
                 </label>
                 <label>
                     <span class="label">{move || i18n.t(Msg::DateTo)}</span>
-                    <input type="date" data-testid="statistics-to" prop:value=to on:change=choose("to") />
+                    <DateInput value=to on_change=move |v| set_date("to", v) testid="statistics-to" />
                 </label>
                 <label>
                     <span class="label">{move || i18n.t(Msg::Currency)}</span>

@@ -190,7 +190,7 @@ fn ContactForm(
         }
     };
     view! {
-        <form class="contact-form" data-testid="contact-form" on:submit=move |ev| { ev.prevent_default(); submit(); }>
+        <form class="contact-form" novalidate data-testid="contact-form" on:submit=move |ev| { ev.prevent_default(); submit(); }>
             <h3>{move || i18n.t(if adding { Msg::AddContact } else { Msg::EditContact })}</h3>
             <div class="form-grid">
                 {field(ContactField::Name, Msg::ContactName, "contact-name-input", |c| c.name.clone(), |c, v| c.name = v, "text")}

@@ -53,7 +53,7 @@ pub fn MonthChart(months: Vec<StatisticsMonth>, measure: Measure) -> impl IntoVi
                     let x = x + slot / 2.0 - slot * 0.35;
                     let title = format!("{label}: {}", fmt(*v));
                     view! {
-                        <rect x=x y=*y width=slot * 0.7 height=(ph - y).max(0.0) class="bar" fill="#00b28e"
+                        <rect x=x y=*y width=slot * 0.7 height=(ph - y).max(0.0) class="bar"
                             data-testid="chart-bar" data-month=months[i].month.clone() data-value=v.to_string()>
                             <title>{title}</title>
                         </rect>

@@ -85,7 +85,7 @@ pub fn StatisticsTable(
     let total = stats.total;
     view! {
         <div class="table-wrap">
-            <table class="table statistics-table" data-testid="statistics-table">
+            <table class="table stack statistics-table" data-testid="statistics-table">
                 <thead>
                     <tr>
                         <th aria-sort=move || aria(SortBy::Key, None)>
@@ -111,11 +111,15 @@ pub fn StatisticsTable(
                 <tbody>
                     <For each=move || rows.get() key=|r| r.key.clone() let:r>
                         <tr data-testid="statistics-row" data-key=r.key.clone()>
-                            <td class="mono">{r.key.clone()}</td>
-                            <td>{r.description.clone()}</td>
+                            <td class="mono" data-label=move || i18n.t(key_label)>{r.key.clone()}</td>
+                            <td data-label=move || i18n.t(Msg::ByDescription)>{r.description.clone()}</td>
                             {Measure::ALL.map(|m| {
                                 let f = r.figures;
-                                view! { <td class="num mono" data-measure=m.code()>{move || figure(m, &f, locale())}</td> }
+                                view! {
+                                    <td class="num mono" data-measure=m.code() data-label=move || i18n.t(measure_msg(m))>
+                                        {move || figure(m, &f, locale())}
+                                    </td>
+                                }
                             }).collect_view()}
                         </tr>
                     </For>
@@ -124,7 +128,9 @@ pub fn StatisticsTable(
                     <tr data-testid="statistics-total">
                         <th colspan="2">{move || i18n.t(Msg::Total)}</th>
                         {Measure::ALL.map(|m| view! {
-                            <td class="num mono" data-measure=m.code()>{move || figure(m, &total, locale())}</td>
+                            <td class="num mono" data-measure=m.code() data-label=move || i18n.t(measure_msg(m))>
+                                {move || figure(m, &total, locale())}
+                            </td>
                         }).collect_view()}
                     </tr>
                 </tfoot>
