@@ -16,10 +16,10 @@ const args = [
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${base}/login`);
-    await page.getByTestId('login-username').fill('ana', { timeout: 30_000 });
+    await page.getByTestId('login-username').fill('ana', { timeout: 60_000 });
     await page.getByTestId('login-password').fill('mascate1');
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('home-welcome').waitFor({ timeout: 30_000 });
+    await page.getByTestId('home-welcome').waitFor({ timeout: 60_000 });
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     console.log(`[route-check] ${base}: login form, sign-in and home all rendered`);
   } finally {

@@ -7,4 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 scripts/csp.py
 python3 scripts/precache.py
-node scripts/precompress.js
+# Compressed copies only for a release build: a dev build's wasm is tens of MB, and nobody
+# serves it over a slow network.
+if [[ "${TRUNK_PROFILE:-release}" == release ]]; then node scripts/precompress.js; fi
