@@ -96,6 +96,8 @@ test('statistics for a product group and a date range equal the sums of the serv
 
 test('the statistics table sorts by each column and keeps every choice in the address', async ({ page, request }) => {
   const token = await apiToken(request, 'ana');
+  // Wide enough for the table's own column headers.
+  await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, 'ana');
   await page.goto('/statistics');
   await page.getByTestId('statistics-groupby').selectOption('product');
@@ -119,11 +121,23 @@ test('the statistics table sorts by each column and keeps every choice in the ad
   await page.getByTestId('sort-key').click();
   const keys = await rows.evaluateAll((els) => els.map((e) => e.dataset.key));
   expect(keys).toEqual([...keys].sort());
+  // On a portrait tablet the rows are cards: the sort is a choice and a direction.
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.getByTestId('statistics-sort').selectOption('');
+  await expect(page).not.toHaveURL(/sort=key/);
+  await page.getByTestId('statistics-order').click();
+  await expect(page.getByTestId('statistics-order')).toHaveAttribute('aria-pressed', 'false');
+  const soldDown = await figures('sold');
+  expect(soldDown).toEqual([...soldDown].sort((a, b) => b - a));
+  // By code, biggest first (the direction chosen stays).
+  await page.getByTestId('statistics-sort').selectOption('key');
+  await expect(page).toHaveURL(/sort=key/);
+  await expect(rows.first()).toHaveAttribute('data-key', keys[keys.length - 1]);
   // The address alone brings the same view back.
   const url = page.url();
   await page.goto('/');
   await page.goto(url);
-  await expect(rows.first()).toHaveAttribute('data-key', keys[0]);
+  await expect(rows.first()).toHaveAttribute('data-key', keys[keys.length - 1]);
   // Offline the page says it needs the connection.
   await page.context().setOffline(true);
   await expect(page.getByTestId('statistics-offline')).toBeVisible();

@@ -173,6 +173,7 @@ pub fn StatisticsPage() -> impl IntoView {
                                     }).collect_view()}
                                 </select>
                             </label>
+                            <SortChoice measure sort url />
                             {move || view! { <MonthChart months=months.clone() measure=measure.get() /> }}
                         </div>
                         <StatisticsTable stats group_by=group_by.get_untracked() measure sort_by=sort url />
@@ -181,5 +182,38 @@ pub fn StatisticsPage() -> impl IntoView {
                 }
             }}
         </section>
+    }
+}
+
+/// The sort as a choice and a direction, for screens where the table is a list of cards and
+/// its column headers are not shown.
+#[component]
+fn SortChoice(
+    measure: Signal<Measure>,
+    sort: Signal<(SortBy, bool)>,
+    url: crate::url_query::UrlQuery,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let code = move || match sort.get().0 {
+        SortBy::Key => "key",
+        SortBy::Description => "description",
+        SortBy::Figure => "",
+    };
+    let asc = move || !sort.get().1;
+    view! {
+        <div class="statistics-sort">
+            <label>
+                <span class="label">{move || i18n.t(Msg::SortBy)}</span>
+                <select data-testid="statistics-sort" on:change=move |ev| url.set(&[("sort", event_target_value(&ev))])>
+                    <option value="" selected=move || code().is_empty()>{move || i18n.t(measure_msg(measure.get()))}</option>
+                    <option value="key" selected=move || code() == "key">{move || i18n.t(Msg::Key)}</option>
+                    <option value="description" selected=move || code() == "description">{move || i18n.t(Msg::ByDescription)}</option>
+                </select>
+            </label>
+            <button type="button" class="button" data-testid="statistics-order" aria-pressed=move || asc().to_string()
+                on:click=move |_| url.set(&[("asc", if asc() { String::new() } else { "1".into() })])>
+                {move || i18n.t(if asc() { Msg::SortedAscending } else { Msg::SortedDescending })}
+            </button>
+        </div>
     }
 }
