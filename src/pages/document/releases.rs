@@ -39,7 +39,7 @@ pub fn Releases(rows: Vec<ReleaseRow>) -> impl IntoView {
                         {line(Msg::ReleaseInvoiced, "release-invoiced", totals.invoiced)}
                     </dl>
                     <div class="table-wrap">
-                        <table class="table" data-testid="release-items">
+                        <table class="table stack" data-testid="release-items">
                             <thead>
                                 <tr>
                                     <th>"#"</th>
@@ -57,11 +57,11 @@ pub fn Releases(rows: Vec<ReleaseRow>) -> impl IntoView {
                                         let (ordered, released) = (r.quantity_ordered, r.quantity_released);
                                         view! {
                                             <tr data-testid="release-item" data-state=state.code()>
-                                                <td class="mono">{r.item.clone()}</td>
-                                                <td><div class="mono">{r.product.clone()}</div><div class="muted small">{r.product_name.clone()}</div></td>
-                                                <td class="num">{move || qty(ordered)}</td>
-                                                <td class="num">{move || qty(released)}</td>
-                                                <td><StateChip status=order_state_msg(state) tone=order_tone(state) /></td>
+                                                <td class="mono" data-label="#">{r.item.clone()}</td>
+                                                <td class="wide" data-label=move || i18n.t(Msg::Product)><div class="mono">{r.product.clone()}</div><div class="muted small">{r.product_name.clone()}</div></td>
+                                                <td class="num" data-label=move || i18n.t(Msg::QuantityOrdered)>{move || qty(ordered)}</td>
+                                                <td class="num" data-label=move || i18n.t(Msg::QuantityReleased)>{move || qty(released)}</td>
+                                                <td data-label=move || i18n.t(Msg::Status)><StateChip status=order_state_msg(state) tone=order_tone(state) /></td>
                                             </tr>
                                         }
                                     })

@@ -124,7 +124,7 @@ pub fn SafetyNet() -> impl IntoView {
                 <button type="button" class="button" data-testid="export-unsent" on:click=export>{move || i18n.t(Msg::ExportUnsent)}</button>
                 <label class="button file-button">
                     {move || i18n.t(Msg::Import)}
-                    <input type="file" accept="application/json,.json" class="visually-hidden" data-testid="import-file" on:change=import />
+                    <input type="file" accept="application/json,.json" data-testid="import-file" on:change=import />
                 </label>
             </div>
             {move || outcome.get().map(|o| match o {
