@@ -22,19 +22,20 @@ def group(name: str) -> str:
     if "wasm-bindgen" in name or name.startswith("__wbg") or name.startswith("__wbindgen"):
         return "wasm-bindgen glue"
     # serde's generated code: derives of our types and serde_json/serde_wasm_bindgen's
-    # generic visitors instantiated for them.
+    # generic visitors instantiated for them (HTTP bodies are read like IndexedDB rows since
+    # 691c7bc; serde_json is left for `serde_json::Value`).
     if re.search(r"serde|Deserialize|Serialize|visit_|deserialize|serialize", name):
         if "serde_wasm_bindgen" in name:
-            return "serde: serde_wasm_bindgen (IndexedDB rows)"
+            return "serde: serde_wasm_bindgen (IndexedDB rows, HTTP bodies)"
         if "serde_json" in name:
-            return "serde: serde_json (HTTP bodies)"
+            return "serde: serde_json (Value)"
         return "serde: derives of our types"
     crates = re.findall(r"([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::", name)
     if re.match(r"^<(str|char|f32|f64|u\d+|i\d+|usize|isize|bool|\[)", name) and not crates:
         return STD
     for crate in crates:
         if crate == "mascate":
-            sub = re.search(r"mascate(?:\[[0-9a-f]+\])?::([a-z_]+)", name)
+            sub = re.search(r"mascate(?:\[[0-9a-f]+\])?::([a-z_0-9]+)", name)
             return "mascate::" + (sub.group(1) if sub else "?")
         if crate == "mascate_domain":
             return "mascate_domain"
@@ -67,12 +68,12 @@ def main(path: str) -> None:
             sizes[group(row["Name"])] += size
             total += size
     meta = sizes.get("wasm metadata (names, custom sections)", 0)
-    print(f"{'group':52} {'bytes':>10} {'share':>7}")
+    print(f"{'group':56} {'bytes':>10} {'share':>7}")
     for g, s in sorted(sizes.items(), key=lambda kv: -kv[1]):
         if g.startswith("wasm metadata"):
             continue
-        print(f"{g:52} {s:10d} {100 * s / (total - meta):6.1f}%")
-    print(f"{'total (without names and custom sections)':52} {total - meta:10d}")
+        print(f"{g:56} {s:10d} {100 * s / (total - meta):6.1f}%")
+    print(f"{'total (without names and custom sections)':56} {total - meta:10d}")
 
 
 if __name__ == "__main__":

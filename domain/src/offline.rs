@@ -16,7 +16,7 @@ use crate::text::fold;
 
 mod day;
 
-pub use day::{prepared, readiness, ErpClock, Prepared, Readiness};
+pub use day::{chosen_today, prepared, readiness, ErpClock, Prepared, Readiness};
 
 /// The schemas a rep selects records of (§3.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

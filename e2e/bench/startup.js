@@ -32,8 +32,9 @@ async function main() {
     await context.close();
   }
 
-  // Warm offline: one online visit (sign in, select 20 customers for today, service worker installed),
-  // then with no network, reload until the selected customers are listed.
+  // Warm offline: one online visit (sign in, select 20 customers and 20 products for today,
+  // service worker installed), then with no network, reload until the selected customers are
+  // listed.
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
   await page.goto(`${base}/login`);
@@ -41,13 +42,18 @@ async function main() {
   await page.getByTestId('login-password').fill('mascate1');
   await page.getByTestId('login-submit').click();
   await page.getByTestId('seller-name').waitFor();
-  // Today's selection: 20 customers, through the Offline Configurator.
-  await page.goto(`${base}/offline/customers`);
-  await page.getByTestId('apply-filter').click();
-  const checks = page.getByTestId('candidate-check');
-  await checks.first().waitFor();
-  for (let i = 0; i < 20; i++) await checks.nth(i).check();
-  await page.getByTestId('save-selection').click();
+  // Today's selection: 20 customers and 20 products (a day with no products is not ready:
+  // no orders could be written), through the Offline Configurator.
+  for (const [table, filter] of [['customers', null], ['products', '0001']]) {
+    await page.goto(`${base}/offline/${table}`);
+    if (filter) await page.getByTestId('adv-group').fill(filter);
+    await page.getByTestId('apply-filter').click();
+    const checks = page.getByTestId('candidate-check');
+    await checks.first().waitFor();
+    for (let i = 0; i < 20; i++) await checks.nth(i).check();
+    await page.getByTestId('save-selection').click();
+    await page.waitForURL(/\/offline$/);
+  }
   await page.locator('[data-testid=offline-readiness][data-ready=true]').waitFor({ timeout: 60_000 });
   await page.getByTestId('nav-customers').click();
   await page.locator('[data-testid=customers-list][data-source=server]').waitFor();

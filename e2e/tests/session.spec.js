@@ -22,9 +22,12 @@ test('refresh refused: continue offline with the selection, write an order; sign
   await context.setOffline(true);
   await page.waitForTimeout(14_000);
   await context.setOffline(false);
-  await page.getByTestId('nav-customers').click();
+  // The connection's return is noticed within seconds and the first call to the ERP (today's
+  // selection is pulled again) is refused: the question comes up by itself, as a modal dialog
+  // (nothing behind it can be tapped until the rep answers).
   await expect(page.getByTestId('session-expired-dialog')).toBeVisible({ timeout: 20_000 });
   await page.getByTestId('session-continue-offline').click();
+  await page.getByTestId('nav-customers').click();
   await expect(page.getByTestId('session-expired-banner')).toBeVisible();
   await expect(page.getByTestId('seller-name')).toBeVisible();
 

@@ -15,6 +15,16 @@ pub enum Readiness {
     Ready,
 }
 
+/// Whether the rep chose a selection on `today` (the ERP's date): a filter of what the rep
+/// picks (customers, prospects, products, price-list items) dated today. The ERP also adds
+/// each document it accepts to today's order or quotation filter; that alone is no selection
+/// (a pending order accepted this morning must not make yesterday's rep look "selected").
+pub fn chosen_today(filters: &[crate::contract::SellerFilterHeader], today: &str) -> bool {
+    use crate::contract::schema;
+    const CHOSEN: [&str; 4] = [schema::CUSTOMERS, schema::PROSPECTS, schema::PRODUCTS, schema::PRICE_LIST_ITEMS];
+    filters.iter().any(|f| f.date == today && CHOSEN.contains(&f.schema_id.as_str()))
+}
+
 /// Judges the device's copy: `saved_day` is the day of the selection it holds (the ERP's
 /// `inclusiondate`), `complete` whether every table finished downloading, `today` the ERP's
 /// date now (`YYYY-MM-DD`, see [`ErpClock`]): both days are read on the same clock.
@@ -88,6 +98,23 @@ impl ErpClock {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contract::{schema, SellerFilterHeader};
+
+    fn filter(schema_id: &str, date: &str) -> SellerFilterHeader {
+        SellerFilterHeader { schema_id: schema_id.into(), date: date.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn only_the_reps_own_choices_make_a_selection_of_today() {
+        let today = "2026-12-01";
+        // Yesterday's customers, and today's order filter the ERP made when it accepted an order.
+        let filters = [filter(schema::CUSTOMERS, "2026-11-30"), filter(schema::ORDERS, today)];
+        assert!(!chosen_today(&filters, today));
+        let filters = [filter(schema::ORDERS, today), filter(schema::PRODUCTS, today)];
+        assert!(chosen_today(&filters, today));
+        assert!(chosen_today(&[filter(schema::CUSTOMERS, today)], today));
+        assert!(!chosen_today(&[], today));
+    }
 
     #[test]
     fn readiness_is_per_day() {

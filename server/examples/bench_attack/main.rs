@@ -102,6 +102,12 @@ async fn post_orders(base: &str, token: &str, prefix: &str, customer: &str, n: u
     while posts.join_next().await.is_some() {}
 }
 
+/// Rows of the queue at `status` (read-only, beside the running server).
+fn rows_at(db: &Path, status: &str) -> usize {
+    let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    conn.query_row("SELECT count(*) FROM integration_queue WHERE status = ?1", [status], |r| r.get(0)).unwrap_or(0)
+}
+
 /// Seconds from `since` (micros) until each seller's last document finished, and how many.
 fn finished(db: &Path, since: i64) -> (usize, Vec<(String, f64)>) {
     let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
@@ -121,7 +127,8 @@ fn finished(db: &Path, since: i64) -> (usize, Vec<(String, f64)>) {
 
 /// Queues `loads` (seller, password, customer, count) with the job paused, then restarts the
 /// server with the job at full speed; seconds to drain, the server's CPU seconds, and each
-/// seller's last finish.
+/// seller's last finish. Before timing, every document is waiting in the queue; after, every
+/// one was accepted (a refused document finishes faster and would flatter the rate).
 async fn drain(loads: &[(&str, &str, &str, usize)]) -> (usize, f64, f64, Vec<(String, f64)>) {
     let dir = tempfile::tempdir().unwrap();
     let total: usize = loads.iter().map(|l| l.3).sum();
@@ -133,14 +140,17 @@ async fn drain(loads: &[(&str, &str, &str, usize)]) -> (usize, f64, f64, Vec<(St
             post_orders(&server.base, &t, user, customer, *n).await;
         }
     }
+    let db = dir.path().join("mascate.sqlite3");
+    assert_eq!(rows_at(&db, "0"), total, "every document waits in the queue before the drain is timed");
     let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_micros() as i64;
     let t = Instant::now();
     let server = start(dir.path(), &["--queue-delay-ms", "0"]);
-    let db = dir.path().join("mascate.sqlite3");
     loop {
         let (done, per) = finished(&db, since);
         if done >= total {
-            return (done, t.elapsed().as_secs_f64(), server::cpu_secs(server.child.id()), per);
+            let (secs, cpu) = (t.elapsed().as_secs_f64(), server::cpu_secs(server.child.id()));
+            assert_eq!(rows_at(&db, "2"), total, "every document accepted ({} refused)", rows_at(&db, "3"));
+            return (done, secs, cpu, per);
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
@@ -182,6 +192,7 @@ async fn half_open() -> (Vec<Duration>, Vec<Duration>, usize) {
             held.push(c);
         }
     }
+    assert_eq!(held.len(), 1000, "1,000 half-sent connections held open before timing");
     let during = normal(20).await;
     (alone, during, held.len())
 }
@@ -320,6 +331,11 @@ async fn queues() {
     for (seller, at) in &fair_per {
         println!("    seller {seller}: last document done at {at:.2} s");
     }
+    let last = |seller: &str| fair_per.iter().find(|(s, _)| s == seller).map_or(f64::NAN, |p| p.1);
+    println!(
+        "    the smaller seller's last document done before the bigger seller's: {}",
+        if last("000003") < last("000001") { "yes" } else { "NO" }
+    );
 }
 
 #[tokio::main]
