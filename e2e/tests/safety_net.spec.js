@@ -5,7 +5,7 @@
 // through it makes no second order. The sent page shows each document's sending history.
 const fs = require('fs');
 const { test, expect } = require('@playwright/test');
-const { signIn, apiToken, fillOrder, QUEUE } = require('./helpers');
+const { signIn, apiToken, fillOrder, QUEUE, selectCustomerForToday } = require('./helpers');
 
 /** How many orders the server holds under `externalId` (the ERP's 404 for none is 0). */
 async function ordersOf(request, token, externalId) {
@@ -29,6 +29,9 @@ test('export on one browser, import on a fresh one: each external id is one orde
   test.setTimeout(180_000);
   const token = await apiToken(request, 'ana');
   await signIn(page, 'ana');
+  // A queue that does not answer makes the app work offline: the order form then finds the
+  // customer and the product on the device.
+  await selectCustomerForToday(page, '000002');
   await page.route(QUEUE, (route) => route.abort('connectionrefused'));
   const ids = [await stuckOrder(page), await stuckOrder(page)];
 
