@@ -28,14 +28,18 @@ fi
 # stops the app without formatting a message; optimize_for_size), on either route, when the
 # std source is there (scripts/setup.sh adds it); otherwise with the prebuilt std. The
 # rustflags repeat .cargo/config.toml's, which this variable replaces.
-with_small_std() {
-  local src
+# Where this route's compiler keeps std's source (Debian's rust-web-src, or rustup's rust-src);
+# scripts/setup.sh fetches std's crates from the same place.
+std_source() {
   if [[ "$WASM_ROUTE" == debian ]]; then
-    src=/usr/lib/rustlib/src/rust/library
+    echo /usr/lib/rustlib/src/rust/library
   else
-    src="$(rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library"
+    echo "$(rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library"
   fi
-  if [[ -f "$src/Cargo.lock" ]]; then
+}
+
+with_small_std() {
+  if [[ -f "$(std_source)/Cargo.lock" ]]; then
     RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
       CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort ${MASCATE_WASM_EXTRA_RUSTFLAGS:-}" "$@"
   else

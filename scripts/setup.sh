@@ -74,12 +74,13 @@ cargo fetch --locked --quiet
 # crates (dlmalloc, libc, compiler_builtins, ...), pinned by that source's Cargo.lock, in
 # cargo's cache: Trunk builds offline, so they are fetched here, with the very cargo that
 # builds std.
+# shellcheck source=env.sh
+MASCATE_WASM_ROUTE=$WASM_ROUTE source scripts/env.sh # std_source, for the route chosen above
+STD_SRC=$(std_source)
 if [[ $WASM_ROUTE == debian ]]; then
   STD_CARGO=/usr/bin/cargo
-  STD_SRC=/usr/lib/rustlib/src/rust/library
 else
   STD_CARGO=cargo
-  STD_SRC="$(rustc --print sysroot)/lib/rustlib/src/rust/library"
   if [[ ! -f "$STD_SRC/Cargo.lock" ]]; then
     say "adding rustup's rust-src (std's source, to build a smaller std for the app) — at most 60 s"
     timeout 60 rustup component add rust-src >/dev/null 2>&1 ||

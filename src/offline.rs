@@ -203,9 +203,8 @@ impl OfflineData {
         }
         // The ERP's day, from its own clock: a selection counts only on the day it was saved.
         let server_today = filters.po_sync_date.as_deref().map(|d| d.chars().take(10).collect::<String>());
-        let todays = server_today.as_deref().is_some_and(|t| mascate_domain::offline::chosen_today(&filters.items, t));
         let stored_day = db.meta(keys::DAY).await?;
-        let Some(today) = server_today.filter(|_| todays) else {
+        let Some(today) = server_today.filter(|t| mascate_domain::offline::chosen_today(&filters.items, t)) else {
             // Nothing selected today: yesterday's copy is not today's.
             return Ok(());
         };
