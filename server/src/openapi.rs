@@ -293,6 +293,12 @@ pub const OPERATIONS: &[Operation] = &[
         "Last purchases changed since (Mascate extension)",
         SyncList(&last_purchases::LAST_PURCHASE),
     ),
+    write(
+        "post",
+        "/api/mascate/v1/offline/estimate",
+        "Records and JSON bytes of the day's download, with a selection about to be saved (Mascate extension)",
+        false,
+    ),
     Operation {
         query: &["groupby", "from", "to", "currency", "productgroup", "producttype", "product"],
         ..op(

@@ -13,6 +13,7 @@ pub mod indicators;
 pub mod invoices;
 pub mod last_purchases;
 pub mod notifications;
+pub mod offline_estimate;
 pub mod order_releases;
 pub mod product_groups;
 pub mod schemas;
@@ -93,6 +94,8 @@ fn seller_filter_routes() -> Router<AppState> {
         .route("/api/pgv/sellerfilters/{uuid}", get(one).put(update).delete(remove))
         .route("/api/pgv/sellerfilters/{uuid}/items", get(items))
         .route("/api/pgv/sellerfilters/{uuid}/items/{item_id}", get(item))
+        // Takes a selection as large as a seller filter's body.
+        .route("/api/mascate/v1/offline/estimate", post(offline_estimate::estimate))
         .layer(axum::extract::DefaultBodyLimit::max(SELECTION_BODY_LIMIT))
 }
 
