@@ -20,6 +20,10 @@ use crate::connectivity::{use_connectivity, Connectivity};
 use crate::session::{use_session, SessionContext};
 use crate::storage::{self, Storage};
 
+mod space;
+
+pub use space::{storage_space, SizeCheck, StorageSpace};
+
 /// Meta keys.
 mod keys {
     /// The ERP day (`YYYY-MM-DD`) of the selection the device holds.

@@ -12,6 +12,7 @@ pub mod customer_query;
 pub mod customer_search;
 pub mod dashboard;
 pub mod document;
+pub mod download_size;
 pub mod filter;
 pub mod format;
 pub mod locale;

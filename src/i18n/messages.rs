@@ -450,6 +450,27 @@ messages! {
     EditSelection => ["Alterar seleção", "Edit selection", "Cambiar selección"],
     StorageUsage => ["Armazenamento: {used} usados, {free} livres", "Storage: {used} used, {free} free", "Almacenamiento: {used} usados, {free} libres"],
     StoragePersistent => ["protegido contra limpeza automática", "protected from automatic clean-up", "protegido contra limpieza automática"],
+    DownloadSize => [
+        "Download do dia: {records}, cerca de {used} neste aparelho ({free} livres)",
+        "The day's download: {records}, about {used} on this device ({free} free)",
+        "Descarga del día: {records}, unos {used} en este dispositivo ({free} libres)"
+    ],
+    DownloadSizeNoFree => [
+        "Download do dia: {records}, cerca de {used} neste aparelho",
+        "The day's download: {records}, about {used} on this device",
+        "Descarga del día: {records}, unos {used} en este dispositivo"
+    ],
+    DownloadSizeCounting => ["Calculando o tamanho do download…", "Working out the download's size…", "Calculando el tamaño de la descarga…"],
+    DownloadTight => [
+        "Cabe, mas ocupa quase todo o espaço livre deste aparelho.",
+        "It fits, but takes almost all the free space on this device.",
+        "Cabe, pero ocupa casi todo el espacio libre de este dispositivo."
+    ],
+    DownloadDoesNotFit => [
+        "Não cabe neste aparelho: libere espaço ou escolha menos registros.",
+        "It does not fit on this device: free some space or choose fewer records.",
+        "No cabe en este dispositivo: libere espacio o elija menos registros."
+    ],
     QuickFilterStep => ["1. Filtro rápido", "1. Quick filter", "1. Filtro rápido"],
     QuickFilter => ["Código, código do cliente ou descrição", "Code, customer code or description", "Código, código del cliente o descripción"],
     QuickFilterHint => ["ao menos 3 caracteres", "at least 3 characters", "al menos 3 caracteres"],

@@ -11,9 +11,9 @@
 use axum::extract::State;
 use axum::{Extension, Json};
 use mascate_domain::contract::schema;
+use mascate_domain::download_size::{DownloadEstimate, TableSize};
 use mascate_domain::offline::TABLES;
 use serde::Deserialize;
-use serde_json::{json, Value};
 
 use crate::auth::Caller;
 use crate::db::Tx;
@@ -79,9 +79,8 @@ fn proposal(body: Body) -> ApiResult<Option<Proposal>> {
     Ok(Some(Proposal { schema, entities }))
 }
 
-fn measure(tx: &Tx, seller: &str, proposal: Option<&Proposal>) -> ApiResult<Value> {
-    let (mut records, mut bytes) = (0u64, 0u64);
-    let mut items = Vec::with_capacity(TABLES.len());
+fn measure(tx: &Tx, seller: &str, proposal: Option<&Proposal>) -> ApiResult<DownloadEstimate> {
+    let mut answer = DownloadEstimate::default();
     for table in TABLES.iter() {
         let (n, b) = match source_of(table.full) {
             Some(src) => {
@@ -94,11 +93,11 @@ fn measure(tx: &Tx, seller: &str, proposal: Option<&Proposal>) -> ApiResult<Valu
                 (rows.len() as u64, rows.iter().map(|r| r.to_string().len() as u64).sum())
             }
         };
-        records += n;
-        bytes += b;
-        items.push(json!({"path": table.full, "records": n, "bytes": b}));
+        answer.records += n;
+        answer.bytes += b;
+        answer.items.push(TableSize { path: table.full.to_string(), records: n, bytes: b });
     }
-    Ok(json!({"items": items, "records": records, "bytes": bytes}))
+    Ok(answer)
 }
 
 /// `POST /api/mascate/v1/offline/estimate`
@@ -106,7 +105,7 @@ pub async fn estimate(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     body: axum::body::Bytes,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<Json<DownloadEstimate>> {
     let seller = caller.seller()?.to_string();
     let body: Body = if body.iter().all(u8::is_ascii_whitespace) {
         Body::default()
