@@ -8,13 +8,14 @@ mod chart;
 mod table;
 
 use leptos::prelude::*;
+use mascate_domain::contract::Statistics;
 use mascate_domain::document::range::DocumentRange;
 use mascate_domain::statistics::{GroupBy, Measure, SortBy};
 
 use crate::api::sales::StatisticsQuery;
 use crate::api::{use_api, ApiError};
-use crate::components::api_error::ApiErrorBox;
 use crate::components::date_input::DateInput;
+use crate::components::loaded::Loaded;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
 use crate::url_query::use_url_query;
@@ -47,6 +48,16 @@ pub fn measure_msg(m: Measure) -> Msg {
 fn a_year_before(today: &str) -> String {
     let year: i32 = today.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(2000);
     format!("{}-{}-01", year - 1, today.get(5..7).unwrap_or("01"))
+}
+
+/// What the statistics read brings.
+#[derive(Clone)]
+enum Answer {
+    /// Offline, or the dates are reversed: nothing asked.
+    NotAsked,
+    /// The ERP lacks the statistics (a Mascate extension).
+    Unavailable,
+    Figures(Statistics),
 }
 
 /// `/statistics`
@@ -87,6 +98,10 @@ pub fn StatisticsPage() -> impl IntoView {
             (by, !asc.get())
         })
     };
+    // Asked only online and with the dates in order; the screen says why otherwise.
+    let reversed =
+        Memo::new(move |_| DocumentRange { from: from.get(), to: to.get(), ..Default::default() }.problem().is_some());
+    let askable = Memo::new(move |_| connectivity.online() && !reversed.get());
     let data = LocalResource::new(move || {
         let q = StatisticsQuery {
             group_by: group_by.get(),
@@ -95,15 +110,16 @@ pub fn StatisticsPage() -> impl IntoView {
             currency: currency.get(),
             product_group: product_group.get(),
         };
-        let online = connectivity.online();
-        let reversed = DocumentRange { from: q.from.clone(), to: q.to.clone(), ..Default::default() }.problem();
+        let ask = askable.get();
         async move {
-            if !online {
-                None
-            } else if reversed.is_some() {
-                Some(Err(ApiError::Malformed(String::new())))
-            } else {
-                Some(api.statistics(&q).await)
+            if !ask {
+                return Ok(Answer::NotAsked);
+            }
+            match api.statistics(&q).await {
+                Ok(stats) => Ok(Answer::Figures(stats)),
+                // A Protheus without Mascate's extension.
+                Err(ApiError::Server { status: 404, .. }) => Ok(Answer::Unavailable),
+                Err(e) => Err(e),
             }
         }
     });
@@ -148,38 +164,42 @@ pub fn StatisticsPage() -> impl IntoView {
                 </label>
             </form>
             <p class="hint">{move || i18n.t(Msg::StatisticsHint)}</p>
-            {move || match data.get() {
-                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(None) => view! { <p class="notice offline" data-testid="statistics-offline">{i18n.t(Msg::NeedsConnection)}</p> }.into_any(),
-                Some(Some(Err(ApiError::Malformed(m)))) if m.is_empty() => {
-                    view! { <p class="field-error" role="alert" data-testid="statistics-problem">{i18n.t(Msg::DatesReversed)}</p> }.into_any()
-                }
-                Some(Some(Err(ApiError::Server { status: 404, .. }))) => {
-                    view! { <p class="notice" data-testid="statistics-unavailable">{i18n.t(Msg::NeedsMascateServer)}</p> }.into_any()
-                }
-                Some(Some(Err(e))) => view! { <ApiErrorBox error=e /> }.into_any(),
-                Some(Some(Ok(stats))) if stats.items.is_empty() => {
-                    view! { <p class="empty" data-testid="statistics-empty">{i18n.t(Msg::NoSales)}</p> }.into_any()
-                }
-                Some(Some(Ok(stats))) => {
-                    let months = stats.months.clone();
-                    view! {
-                        <div class="card">
-                            <label>
-                                <span class="label">{move || i18n.t(Msg::Measure)}</span>
-                                <select data-testid="statistics-measure" on:change=choose("measure")>
-                                    {Measure::ALL.map(|m| view! {
-                                        <option value=m.code() selected=move || measure.get() == m>{move || i18n.t(measure_msg(m))}</option>
-                                    }).collect_view()}
-                                </select>
-                            </label>
-                            <SortChoice measure sort url />
-                            {move || view! { <MonthChart months=months.clone() measure=measure.get() /> }}
-                        </div>
-                        <StatisticsTable stats group_by=group_by.get_untracked() measure sort_by=sort url />
-                    }
-                        .into_any()
-                }
+            {move || if !connectivity.online() {
+                view! { <p class="notice offline" data-testid="statistics-offline">{i18n.t(Msg::NeedsConnection)}</p> }.into_any()
+            } else if reversed.get() {
+                view! { <p class="field-error" role="alert" data-testid="statistics-problem">{i18n.t(Msg::DatesReversed)}</p> }.into_any()
+            } else {
+                view! {
+                    <Loaded resource=data let:answer>
+                        {match answer {
+                            Answer::NotAsked => ().into_any(),
+                            Answer::Unavailable => view! {
+                                <p class="notice" data-testid="statistics-unavailable">{i18n.t(Msg::NeedsMascateServer)}</p>
+                            }.into_any(),
+                            Answer::Figures(stats) if stats.items.is_empty() => view! {
+                                <p class="empty" data-testid="statistics-empty">{i18n.t(Msg::NoSales)}</p>
+                            }.into_any(),
+                            Answer::Figures(stats) => {
+                                let months = stats.months.clone();
+                                view! {
+                                    <div class="card">
+                                        <label>
+                                            <span class="label">{move || i18n.t(Msg::Measure)}</span>
+                                            <select data-testid="statistics-measure" on:change=choose("measure")>
+                                                {Measure::ALL.map(|m| view! {
+                                                    <option value=m.code() selected=move || measure.get() == m>{move || i18n.t(measure_msg(m))}</option>
+                                                }).collect_view()}
+                                            </select>
+                                        </label>
+                                        <SortChoice measure sort url />
+                                        {move || view! { <MonthChart months=months.clone() measure=measure.get() /> }}
+                                    </div>
+                                    <StatisticsTable stats group_by=group_by.get_untracked() measure sort_by=sort url />
+                                }.into_any()
+                            }
+                        }}
+                    </Loaded>
+                }.into_any()
             }}
         </section>
     }
