@@ -106,7 +106,10 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
             })}
             {move || offline.error.get().map(|e| view! { <p class="error" role="alert" data-testid="priming-error">{e}</p> })}
             <Show when=move || connectivity.online() && offline.progress.with(Option::is_none)>
-                <DownloadSize proposal=Signal::derive(|| None) />
+                // Today's selection as saved, once there is one.
+                <Show when=move || matches!(offline.readiness.get(), Readiness::Incomplete | Readiness::Ready)>
+                    <DownloadSize proposal=Signal::derive(|| None) />
+                </Show>
                 <button class="button primary" data-testid="prime-now" on:click=move |_| offline.prepare()>
                     {move || i18n.t(Msg::DownloadNow)}
                 </button>

@@ -3,18 +3,20 @@
 use leptos::prelude::*;
 use mascate_domain::chart::{Chart, Series};
 use mascate_domain::contract::StatisticsMonth;
-use mascate_domain::format;
 use mascate_domain::statistics::Measure;
+use mascate_domain::{calendar, format};
 
 use super::measure_msg;
 use crate::i18n::use_i18n;
 
-/// `YYYY-MM` as `MM/AAAA`.
-fn month_label(month: &str) -> String {
-    match month.split_once('-') {
-        Some((y, m)) => format!("{m}/{y}"),
-        None => month.to_string(),
-    }
+/// `YYYY-MM` as the month's short name and the year's last two digits (`Nov/25`): short
+/// enough for thirteen months side by side on a tablet.
+fn month_label(month: &str, locale: mascate_domain::locale::Locale) -> String {
+    let short = month.split_once('-').and_then(|(y, m)| {
+        let name = calendar::month_short(m.parse().ok()?, locale)?;
+        Some(format!("{name}/{}", y.get(2..)?))
+    });
+    short.unwrap_or_else(|| month.to_string())
 }
 
 /// The bars.
@@ -25,7 +27,7 @@ pub fn MonthChart(months: Vec<StatisticsMonth>, measure: Measure) -> impl IntoVi
     let (w, h, left, bottom) = (720.0, 260.0, 96.0, 40.0);
     let (pw, ph) = (w - left - 24.0, h - bottom - 10.0);
     let values: Vec<f64> = months.iter().map(|m| measure.of(&m.figures).max(0.0)).collect();
-    let labels: Vec<String> = months.iter().map(|m| month_label(&m.month)).collect();
+    let labels: Vec<String> = months.iter().map(|m| month_label(&m.month, locale)).collect();
     let chart =
         Chart::new(labels.clone(), vec![Series { label: i18n.t(measure_msg(measure)).into(), values: values.clone() }]);
     // Bars sit between grid lines: the plot keeps half a slot free at each end.
@@ -39,7 +41,8 @@ pub fn MonthChart(months: Vec<StatisticsMonth>, measure: Measure) -> impl IntoVi
             format::money(v, locale)
         }
     };
-    let every = (months.len() / 8).max(1);
+    // At most seven month names under the bars; every bar keeps its own in its title.
+    let every = months.len().div_ceil(7).max(1);
     let description = format!("{} {}", i18n.t(measure_msg(measure)), i18n.t(crate::i18n::Msg::PerMonth));
     view! {
         <svg class="chart" data-testid="statistics-chart" data-measure=measure.code() viewBox=format!("0 0 {w} {h}")
