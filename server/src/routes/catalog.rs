@@ -14,6 +14,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::auth::Caller;
+use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, Kind, ListParams, Where};
 use crate::sync::SyncSource;
@@ -369,19 +370,17 @@ pub async fn product_balance(
 
 /// `GET /api/tgv/typesofoperation/`: `{items}` only, no paging (§7).
 pub async fn types_of_operation(State(state): State<AppState>) -> ApiResult<Json<Value>> {
-    state
-        .db
-        .read(|tx| {
-            let mut stmt =
-                tx.conn.prepare_cached("SELECT operationtypeid, description FROM operation_types ORDER BY 1")?;
-            let items: Vec<Value> = stmt
-                .query_map([], |r| {
-                    Ok(json!({"operationtypeid": r.get::<_, String>(0)?, "description": r.get::<_, String>(1)?}))
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            Ok(Json(json!({ "items": items })))
-        })
-        .await
+    let items = state.db.read(|tx| Ok(operation_types(tx)?)).await?;
+    Ok(Json(json!({ "items": items })))
+}
+
+/// The operation types (SX5 table DJ), as `GET /api/tgv/typesofoperation` lists them.
+pub fn operation_types(tx: &Tx) -> rusqlite::Result<Vec<Value>> {
+    let mut stmt = tx.conn.prepare_cached("SELECT operationtypeid, description FROM operation_types ORDER BY 1")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(json!({"operationtypeid": r.get::<_, String>(0)?, "description": r.get::<_, String>(1)?}))
+    })?;
+    rows.collect()
 }
 
 /// `GET /api/tgv/prospects/`, with the quick filters on recent quotations (§1.2).
