@@ -7,7 +7,9 @@ use axum::Json;
 use serde_json::{json, Map, Value};
 
 use crate::listing::{Entity, Kind};
-use crate::routes::{catalog, contacts, customers, documents, financial, invoices, last_purchases, notifications};
+use crate::routes::{
+    catalog, contacts, customers, documents, financial, invoices, last_purchases, notifications, prospects,
+};
 
 /// What an operation answers with on success.
 #[derive(Clone, Copy)]
@@ -122,12 +124,12 @@ pub const OPERATIONS: &[Operation] = &[
     op("get", "/api/tgv/financialsecurities/financialdefault/{code}/{store}", "Delinquency percentage", Object),
     Operation {
         query: &["QUICKFILTER"],
-        ..op("get", "/api/tgv/prospects", "The seller's prospects", List(&catalog::PROSPECT))
+        ..op("get", "/api/tgv/prospects", "The seller's prospects", List(&prospects::PROSPECT))
     },
     write("post", "/api/tgv/prospects", "Register a prospect (Mascate extension)", true),
-    op("get", "/api/tgv/prospects/{code}/{store}", "One prospect", Record(&catalog::PROSPECT)),
-    op("get", "/api/tgv/prospects/sync", "Prospects of today's selection", SyncList(&catalog::PROSPECT)),
-    op("get", "/api/tgv/prospects/sync/diff/{date_sync}", "Prospects changed since", SyncList(&catalog::PROSPECT)),
+    op("get", "/api/tgv/prospects/{code}/{store}", "One prospect", Record(&prospects::PROSPECT)),
+    op("get", "/api/tgv/prospects/sync", "Prospects of today's selection", SyncList(&prospects::PROSPECT)),
+    op("get", "/api/tgv/prospects/sync/diff/{date_sync}", "Prospects changed since", SyncList(&prospects::PROSPECT)),
     Operation { query: &["QUICKFILTER"], ..op("get", "/api/tgv/products", "Products", List(&catalog::PRODUCT)) },
     Operation {
         query: &["FILTERPRICELIST"],

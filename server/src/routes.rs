@@ -16,6 +16,7 @@ pub mod notifications;
 pub mod offline_estimate;
 pub mod order_releases;
 pub mod product_groups;
+pub mod prospects;
 pub mod schemas;
 pub mod seller_filters;
 pub mod sellers;
@@ -120,10 +121,10 @@ fn catalog_routes() -> Router<AppState> {
         .route("/api/tgv/carriers/diff/{date_sync}", diff_route(&CARRIER_SYNC))
         .route("/api/tgv/typesofoperation", get(types_of_operation))
         .route("/api/tgv/productgroups", get(product_groups::list))
-        .route("/api/tgv/prospects", get(prospects).post(create_prospect))
-        .route("/api/tgv/prospects/sync", full_route(&PROSPECT_SYNC))
-        .route("/api/tgv/prospects/sync/diff/{date_sync}", diff_route(&PROSPECT_SYNC))
-        .route("/api/tgv/prospects/{code}/{store}", get(prospect))
+        .route("/api/tgv/prospects", get(prospects::prospects).post(prospects::create_prospect))
+        .route("/api/tgv/prospects/sync", full_route(&prospects::PROSPECT_SYNC))
+        .route("/api/tgv/prospects/sync/diff/{date_sync}", diff_route(&prospects::PROSPECT_SYNC))
+        .route("/api/tgv/prospects/{code}/{store}", get(prospects::prospect))
 }
 
 /// Orders and quotations: reads, sync pairs and the PO-Sync mocks.

@@ -19,7 +19,7 @@ use crate::auth::Caller;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::listing;
-use crate::routes::{catalog, contacts, customers, last_purchases};
+use crate::routes::{catalog, contacts, customers, last_purchases, prospects};
 use crate::sync::{scope, Proposal, SyncSource};
 use crate::AppState;
 
@@ -43,7 +43,7 @@ fn source_of(full: &str) -> Option<&'static SyncSource> {
         "/api/tgv/customers/sync" => &customers::CUSTOMER_SYNC,
         "/api/tgv/contacts/sync" => &contacts::CONTACT_SYNC,
         "/api/mascate/v1/lastpurchases/sync" => &last_purchases::LAST_PURCHASE_SYNC,
-        "/api/tgv/prospects/sync" => &catalog::PROSPECT_SYNC,
+        "/api/tgv/prospects/sync" => &prospects::PROSPECT_SYNC,
         "/api/tgv/products/sync" => &catalog::PRODUCT_SYNC,
         "/api/tgv/priceList/items" => &catalog::PRICE_LIST_ITEM_SYNC,
         "/api/tgv/priceList" => &catalog::PRICE_LIST_SYNC,

@@ -7,7 +7,7 @@ use axum::Json;
 use serde_json::{json, Map, Value};
 
 use crate::listing::Entity;
-use crate::routes::{catalog, contacts, customers, documents, financial, notifications};
+use crate::routes::{catalog, contacts, customers, documents, financial, notifications, prospects};
 
 struct Schema {
     code: &'static str,
@@ -149,7 +149,7 @@ const SCHEMAS: &[Schema] = &[
         diff: "prospects/sync/diff",
         writes: None,
         id_field: "internalid",
-        entity: &catalog::PROSPECT,
+        entity: &prospects::PROSPECT,
     },
     Schema {
         code: "000017",
