@@ -162,7 +162,6 @@ messages! {
     Address => ["Endereço", "Address", "Dirección"],
     Contact => ["Contato", "Contact", "Contacto"],
     Commercial => ["Comercial", "Commercial", "Comercial"],
-    Store => ["Loja", "Store", "Tienda"],
     PersonType => ["Tipo de pessoa", "Person type", "Tipo de persona"],
     Company => ["Jurídica", "Company", "Jurídica"],
     Person => ["Física", "Individual", "Física"],
@@ -214,7 +213,6 @@ messages! {
     StatusBlockedCredit => ["Bloqueado por crédito", "Blocked by credit", "Bloqueado por crédito"],
     StatusBlockedStock => ["Bloqueado por estoque", "Blocked by stock", "Bloqueado por stock"],
     StatusBlocked => ["Bloqueado", "Blocked", "Bloqueado"],
-    StatusInPortfolio => ["Em carteira", "In portfolio", "En cartera"],
     StatusBilled => ["Faturado", "Invoiced", "Facturado"],
     OnThisDeviceLink => ["Ver o envio deste documento", "See how this document was sent", "Ver el envío de este documento"],
     ListPricesNoCustomer => [
@@ -262,7 +260,6 @@ messages! {
     CustomerOrder => ["Pedido do cliente", "Customer's order no.", "Pedido del cliente"],
     Invoices => ["Notas fiscais", "Invoices", "Facturas"],
     NoInvoices => ["Sem notas fiscais ainda.", "No invoices yet.", "Sin facturas aún."],
-    Totals => ["Totais", "Totals", "Totales"],
     Gross => ["Bruto", "Gross", "Bruto"],
     ItemDiscounts => ["Descontos nos itens", "Item discounts", "Descuentos en ítems"],
     HeaderDiscount => ["Desconto do pedido", "Order discount", "Descuento del pedido"],
@@ -280,7 +277,6 @@ messages! {
     ConfirmDelete => ["Excluir este documento? Esta ação vai para o ERP.", "Delete this document? The ERP will be told.", "¿Eliminar este documento? Se enviará al ERP."],
     ConfirmDeleteTitle => ["Excluir documento?", "Delete the document?", "¿Eliminar el documento?"],
     Cancel => ["Cancelar", "Cancel", "Cancelar"],
-    Confirm => ["Confirmar", "Confirm", "Confirmar"],
     Implement => ["Efetivar em pedido", "Turn into an order", "Convertir en pedido"],
     CancelQuotation => ["Cancelar orçamento", "Cancel quotation", "Cancelar presupuesto"],
     OpenOrder => ["Abrir pedido {n}", "Open order {n}", "Abrir pedido {n}"],
@@ -292,8 +288,6 @@ messages! {
     StepItems => ["3. Itens", "3. Items", "3. Ítems"],
     StepReview => ["4. Revisar e enviar", "4. Review and send", "4. Revisar y enviar"],
     ChooseCustomer => ["Escolha o cliente", "Choose the customer", "Elija el cliente"],
-    ChooseProspect => ["ou um prospect", "or a prospect", "o un prospecto"],
-    Change => ["Trocar", "Change", "Cambiar"],
     FreightType => ["Tipo de frete", "Freight type", "Tipo de flete"],
     FreightCif => ["CIF (por nossa conta)", "CIF (we pay)", "CIF (por nuestra cuenta)"],
     FreightFob => ["FOB (por conta do cliente)", "FOB (customer pays)", "FOB (por cuenta del cliente)"],
@@ -306,7 +300,6 @@ messages! {
     Back2 => ["Voltar", "Back", "Volver"],
     Continue => ["Continuar", "Continue", "Continuar"],
     Send => ["Enviar ao ERP", "Send to the ERP", "Enviar al ERP"],
-    SendAgain => ["Enviar de novo", "Send again", "Enviar de nuevo"],
     Sending => ["Enviando…", "Sending…", "Enviando…"],
     CalculateTaxes => ["Calcular impostos", "Calculate taxes", "Calcular impuestos"],
     FixErrors => ["Corrija os campos marcados.", "Fix the marked fields.", "Corrija los campos marcados."],
@@ -592,7 +585,6 @@ messages! {
     TotalWithTaxes => ["Total com impostos", "Total with taxes", "Total con impuestos"],
     TaxesByErp => ["impostos calculados pelo ERP", "taxes calculated by the ERP", "impuestos calculados por el ERP"],
     NoNumberYet => ["(sem número)", "(no number yet)", "(sin número)"],
-    PrintedOn => ["Emitido em", "Printed on", "Emitido el"],
     LastPurchases => ["Últimas compras deste cliente", "This customer's last purchases", "Últimas compras de este cliente"],
     LastDate => ["Última", "Last", "Última"],
     AddThis => ["Adicionar", "Add", "Agregar"],
@@ -602,18 +594,6 @@ messages! {
         "No earlier purchases recorded.",
         "Sin compras anteriores registradas."
     ],
-    SizeEstimate => [
-        "Download estimado da seleção: {records} registros · cerca de {size}",
-        "Estimated download of the selection: {records} records · about {size}",
-        "Descarga estimada de la selección: {records} registros · cerca de {size}"
-    ],
-    FreeSpace => ["Espaço livre no aparelho: {free}", "Free space on this device: {free}", "Espacio libre en el dispositivo: {free}"],
-    DoesNotFit => [
-        "Esta seleção não cabe no espaço livre deste aparelho. Selecione menos registros ou libere espaço antes de salvar.",
-        "This selection does not fit in this device's free space. Select fewer records or free some space before saving.",
-        "Esta selección no cabe en el espacio libre de este dispositivo. Seleccione menos registros o libere espacio antes de guardar."
-    ],
-    SaveAnyway => ["Salvar mesmo assim", "Save anyway", "Guardar de todos modos"],
     SafetyNet => ["Cópia de segurança dos pendentes", "Backup of unsent documents", "Copia de seguridad de pendientes"],
     SafetyNetHint => [
         "Leve os documentos não enviados deste aparelho para outro, do mesmo vendedor: cada um chega ao ERP uma vez só.",
@@ -672,10 +652,25 @@ pub enum Arg {
     Free,
     /// A price list's code.
     List,
+    /// Documents an import added, replaced, or found already there.
+    Added,
+    Replaced,
+    Unchanged,
 }
 
 impl Arg {
-    pub const ALL: [Arg; 7] = [Arg::Day, Arg::Records, Arg::Done, Arg::Tables, Arg::Used, Arg::Free, Arg::List];
+    pub const ALL: [Arg; 10] = [
+        Arg::Day,
+        Arg::Records,
+        Arg::Done,
+        Arg::Tables,
+        Arg::Used,
+        Arg::Free,
+        Arg::List,
+        Arg::Added,
+        Arg::Replaced,
+        Arg::Unchanged,
+    ];
 
     /// How the hole is written in the catalogue.
     pub fn hole(self) -> &'static str {
@@ -687,6 +682,9 @@ impl Arg {
             Arg::Used => "{used}",
             Arg::Free => "{free}",
             Arg::List => "{list}",
+            Arg::Added => "{added}",
+            Arg::Replaced => "{replaced}",
+            Arg::Unchanged => "{unchanged}",
         }
     }
 }

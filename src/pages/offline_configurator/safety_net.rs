@@ -9,7 +9,7 @@ use mascate_domain::outbox::transfer::ImportError;
 use mascate_domain::outbox::{OutboxEntry, SendState};
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{use_i18n, I18n, Msg};
+use crate::i18n::{use_i18n, Arg, I18n, Msg};
 use crate::sync::{use_sync, ImportFailure};
 
 /// One line of the file's summary, in the rep's language.
@@ -92,12 +92,14 @@ pub fn SafetyNet() -> impl IntoView {
                 .and_then(|t| t.as_string())
                 .unwrap_or_default();
             outcome.set(Some(match sync.import(&text).await {
-                Ok(plan) => Outcome::Done(
-                    i18n.t(Msg::ImportDone)
-                        .replace("{added}", &plan.added.to_string())
-                        .replace("{replaced}", &plan.replaced.to_string())
-                        .replace("{unchanged}", &plan.unchanged.to_string()),
-                ),
+                Ok(plan) => Outcome::Done(i18n.fill(
+                    Msg::ImportDone,
+                    &[
+                        (Arg::Added, &plan.added.to_string()),
+                        (Arg::Replaced, &plan.replaced.to_string()),
+                        (Arg::Unchanged, &plan.unchanged.to_string()),
+                    ],
+                )),
                 Err(ImportFailure::File(ImportError::NotAnExport)) => {
                     Outcome::Failed(i18n.t(Msg::ImportNotAFile).into())
                 }
