@@ -12,6 +12,7 @@ pub mod documents;
 pub mod finance;
 pub mod notifications;
 pub mod releases;
+pub mod sales;
 pub mod seller_filters;
 
 use std::cell::RefCell;

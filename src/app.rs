@@ -14,6 +14,7 @@ use crate::pages::document::DocumentPage;
 use crate::pages::document_form::{DocumentFormPage, FormSource};
 use crate::pages::documents::DocumentsPage;
 use crate::pages::home::HomePage;
+use crate::pages::invoices::InvoicesPage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_built::NotBuilt;
 use crate::pages::notifications::{provide_unread_count, NotificationsPage};
@@ -21,6 +22,7 @@ use crate::pages::offline_configurator::OfflineConfiguratorPage;
 use crate::pages::offline_selection::OfflineSelectionPage;
 use crate::pages::products::ProductsPage;
 use crate::pages::sent::SentPage;
+use crate::pages::statistics::StatisticsPage;
 use crate::session::provide_session;
 use mascate_domain::document::DocumentKind::{Order, Quotation};
 
@@ -53,8 +55,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("orders/new") view=|| view! { <DocumentFormPage kind=Order source=FormSource::New /> } />
                     <Route path=path!("orders/:number") view=|| view! { <DocumentPage kind=Order /> } />
                     <Route path=path!("orders/:number/edit") view=|| view! { <DocumentFormPage kind=Order source=FormSource::Erp /> } />
+                    <Route path=path!("orders/:number/repeat") view=|| view! { <DocumentFormPage kind=Order source=FormSource::Repeat /> } />
                     <Route path=path!("sent/:external_id") view=SentPage />
                     <Route path=path!("sent/:external_id/edit") view=|| view! { <DocumentFormPage kind=Order source=FormSource::Device /> } />
+                    <Route path=path!("invoices") view=InvoicesPage />
+                    <Route path=path!("statistics") view=StatisticsPage />
                     <Route path=path!("notifications") view=NotificationsPage />
                     <Route path=path!("products") view=ProductsPage />
                     <Route path=path!("offline") view=OfflineConfiguratorPage />

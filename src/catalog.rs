@@ -12,8 +12,8 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use mascate_domain::contract::{
-    Carrier, Customer, ListEnvelope, OperationType, PaymentCondition, PriceList, PriceListItem, Product, Prospect,
-    Stock,
+    Carrier, Contact, Customer, LastPurchase, ListEnvelope, OperationType, PaymentCondition, PriceList, PriceListItem,
+    Product, Prospect, Stock,
 };
 use mascate_domain::customer_query::{page_of, CustomerQuery};
 use mascate_domain::offline::matches_words;
@@ -171,6 +171,58 @@ impl Catalog {
     pub async fn operation_types(&self) -> Result<Vec<OperationType>, ApiError> {
         ask_erp!(self, self.api.operation_types());
         self.rows(stores::OPERATION_TYPES).await
+    }
+
+    /// Today's list price of each of `draft`'s products for its customer (from the ERP online,
+    /// from the device's price lists offline); products with no price are left out.
+    pub async fn current_prices(
+        &self,
+        draft: &mascate_domain::document::Draft,
+    ) -> std::collections::HashMap<String, f64> {
+        let (customer, store) = draft.pricing_customer();
+        let priced_for = (!draft.price_list.is_empty()).then(|| (draft.price_list.clone(), customer, store));
+        let mut out = std::collections::HashMap::new();
+        for item in draft.live_items() {
+            let code = item.product.trim().to_string();
+            if out.contains_key(&code) {
+                continue;
+            }
+            let q = ProductQuery { search: code.clone(), priced_for: priced_for.clone(), ..Default::default() };
+            if let Ok(page) = self.products(&q, 1, 10).await {
+                if let Some(p) = page.items.into_iter().find(|p| p.code.trim() == code && p.price > 0.0) {
+                    out.insert(code, p.price);
+                }
+            }
+        }
+        out
+    }
+
+    /// A customer's contacts, by name; offline those of today's selected customers.
+    pub async fn contacts(&self, code: &str, store: &str) -> Result<Vec<Contact>, ApiError> {
+        ask_erp!(self, self.api.contacts(code, store));
+        let mut all: Vec<Contact> = match self.device().await? {
+            Some(db) => db.rows_of_customer(stores::CONTACTS, code, store).await?,
+            None => return Err(ApiError::Unreachable),
+        };
+        all.sort_by_key(|c| mascate_domain::text::fold(&c.name));
+        Ok(all)
+    }
+
+    /// A customer's last purchase of each product, newest first; offline those downloaded
+    /// with today's selection.
+    pub async fn last_purchases(&self, code: &str, store: &str) -> Result<Vec<LastPurchase>, ApiError> {
+        ask_erp!(self, self.api.last_purchases(code, store));
+        self.device_last_purchases(code, store).await
+    }
+
+    /// The device's copy of a customer's last purchases, whatever the connection.
+    pub async fn device_last_purchases(&self, code: &str, store: &str) -> Result<Vec<LastPurchase>, ApiError> {
+        let mut all: Vec<LastPurchase> = match self.device().await? {
+            Some(db) => db.rows_of_customer(stores::LAST_PURCHASES, code, store).await?,
+            None => return Err(ApiError::Unreachable),
+        };
+        all.sort_by(|a, b| (&b.last_date, &b.order_number).cmp(&(&a.last_date, &a.order_number)));
+        Ok(all)
     }
 
     /// Prospects matching `search`.

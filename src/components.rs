@@ -10,6 +10,7 @@ pub mod loaded;
 pub mod locale_picker;
 pub mod offline_notice;
 pub mod pager;
+pub mod range_filter;
 pub mod route_announcer;
 pub mod search_box;
 pub mod send_state;

@@ -38,10 +38,15 @@ impl I18n {
         args.iter().fold(self.t(msg).to_string(), |text, (arg, value)| text.replace(arg.hole(), value))
     }
 
-    /// The singular or plural form of `msg` for `n`, with the count in it.
+    /// The singular or plural form of `msg` for `n`, with the count in it, its thousands
+    /// grouped as the locale writes them ("1.630 registros").
     pub fn count(&self, msg: Plural, n: impl TryInto<u64> + std::fmt::Display + Copy) -> String {
-        let n_u64 = n.try_into().unwrap_or(u64::MAX);
-        msg.text(self.locale.get(), n_u64).replace("{n}", &n.to_string())
+        let locale = self.locale.get();
+        let (n_u64, shown) = match n.try_into() {
+            Ok(v) => (v, mascate_domain::format::number(v as f64, 0, locale)),
+            Err(_) => (u64::MAX, n.to_string()),
+        };
+        msg.text(locale, n_u64).replace("{n}", &shown)
     }
 
     /// Switches and remembers the locale.

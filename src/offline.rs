@@ -20,6 +20,10 @@ use crate::connectivity::{use_connectivity, Connectivity};
 use crate::session::{use_session, SessionContext};
 use crate::storage::{self, Storage};
 
+mod space;
+
+pub use space::{storage_space, SizeCheck, StorageSpace};
+
 /// Meta keys.
 mod keys {
     /// The ERP day (`YYYY-MM-DD`) of the selection the device holds.
@@ -238,7 +242,13 @@ impl OfflineData {
             let (primed_k, check_k) = (primed_key(table.store), checkpoint_key(table));
             // The first page's stamp: rows changed while later pages are read come again.
             let mut stamp: Option<String> = None;
-            let mut next = self.api.raw_page(&path, 1, PAGE_SIZE).await?;
+            let mut next = match self.api.raw_page(&path, 1, PAGE_SIZE).await {
+                // An ERP without this Mascate extension: the table stays empty.
+                Err(ApiError::Server { status: 404, .. }) if table.optional => {
+                    crate::api::seller_filters::RawPage::empty()
+                }
+                other => other?,
+            };
             for page in 1.. {
                 let raw = next;
                 let stamp = stamp.get_or_insert_with(|| raw.po_sync_date.clone().unwrap_or_default());

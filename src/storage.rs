@@ -22,7 +22,7 @@ mod bulk;
 pub use bulk::PageWrite;
 
 /// The newest schema version.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Store names.
 pub mod stores {
@@ -42,6 +42,9 @@ pub mod stores {
     pub const CARRIERS: &str = "carriers";
     pub const STOCK: &str = "stock";
     pub const OPERATION_TYPES: &str = "operation_types";
+    /// The selected customers' contacts and last purchases (version 4).
+    pub const CONTACTS: &str = "contacts";
+    pub const LAST_PURCHASES: &str = "last_purchases";
 }
 
 /// Index names.
@@ -50,6 +53,8 @@ pub mod indexes {
     pub const CUSTOMER_BY_CODE: &str = "by_code_store";
     /// Price-list items by their list's code.
     pub const ITEM_BY_LIST: &str = "by_list";
+    /// Contacts and last purchases by their customer's `[customerid, customerstore]`.
+    pub const BY_CUSTOMER: &str = "by_customer";
 }
 
 /// The stores of schema `version`. Each version repeats everything before it.
@@ -66,13 +71,19 @@ pub fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
         builder = builder.add_object_store(ObjectStore::new(stores::OUTBOX).key_path("external_id"));
     }
     if version >= 3 {
-        for table in mascate_domain::offline::TABLES.iter().filter(|t| t.store != stores::CUSTOMERS) {
+        // Version 4 adds the contacts and last purchases; version 3 has every other table.
+        let v4 = [stores::CONTACTS, stores::LAST_PURCHASES];
+        let tables = mascate_domain::offline::TABLES.iter().filter(|t| version >= 4 || !v4.contains(&t.store));
+        for table in tables.filter(|t| t.store != stores::CUSTOMERS) {
             let mut store = match table.key {
                 Key::Field(f) => ObjectStore::new(table.store).key_path(f),
                 Key::Fields(fs) => ObjectStore::new(table.store).key_path_array(fs.iter().copied()),
             };
             if table.store == stores::PRICE_LIST_ITEMS {
                 store = store.add_index(Index::new(indexes::ITEM_BY_LIST, "pricelist"));
+            }
+            if v4.contains(&table.store) {
+                store = store.add_index(Index::new_array(indexes::BY_CUSTOMER, ["customerid", "customerstore"]));
             }
             builder = builder.add_object_store(store);
         }
@@ -348,6 +359,20 @@ impl Storage {
         let range =
             rexie::KeyRange::only(&JsValue::from_str(value)).map_err(|e| StorageError::Failed(e.to_string()))?;
         let values = tx.store(store)?.index(index)?.get_all(Some(range), None).await?;
+        values.into_iter().map(from_js).collect()
+    }
+
+    /// The rows of `store` (contacts, last purchases) of one customer.
+    pub async fn rows_of_customer<T: DeserializeOwned>(
+        &self,
+        store: &str,
+        code: &str,
+        customer_store: &str,
+    ) -> Result<Vec<T>, StorageError> {
+        let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
+        let key = js_sys::Array::of2(&JsValue::from_str(code), &JsValue::from_str(customer_store));
+        let range = rexie::KeyRange::only(&key.into()).map_err(|e| StorageError::Failed(e.to_string()))?;
+        let values = tx.store(store)?.index(indexes::BY_CUSTOMER)?.get_all(Some(range), None).await?;
         values.into_iter().map(from_js).collect()
     }
 

@@ -9,8 +9,12 @@
 //! view! { <p>{move || sync.pending.get()}</p> }
 //! ```
 
+mod safety_net;
+
 use leptos::prelude::*;
 use mascate_domain::outbox::SendState;
+
+pub use safety_net::ImportFailure;
 
 use crate::api::{now_ms, use_api, Api, ApiError};
 use crate::connectivity::{use_connectivity, Connectivity};
@@ -100,10 +104,8 @@ impl SyncEngine {
                     Err(ApiError::Unreachable) => e.unreachable(now_ms(), js_sys::Math::random()),
                     // The session is over: everything waits for the next sign-in.
                     Err(ApiError::SignedOut) => break,
-                    Err(ApiError::Server { message, .. }) | Err(ApiError::Malformed(message)) => {
-                        e.state = SendState::Error;
-                        e.error = message;
-                    }
+                    Err(ApiError::Server { status, message, .. }) => e.rejected(now_ms(), Some(status), message),
+                    Err(ApiError::Malformed(message)) => e.rejected(now_ms(), None, message),
                 }
                 dirty = true;
             }

@@ -13,12 +13,14 @@ pub mod document_body;
 mod documents;
 mod finance;
 mod releases;
+mod sales;
 
 pub use catalog::{Carrier, OperationType, PaymentCondition, PriceList, PriceListItem, Product, Prospect, Stock};
 pub use document_body::{DocumentBody, DocumentHeader, DocumentLine, Num};
 pub use documents::{DocumentItem, Invoice, Order, QueueRow, Quotation};
 pub use finance::{Bill, FinancialStatus, HomeCard, HomeChart, Notification, TaxLine, Taxes};
 pub use releases::ReleaseRow;
+pub use sales::{Contact, Figures, InvoiceRow, LastPurchase, Statistics, StatisticsMonth, StatisticsRow};
 
 /// `POST /api/oauth2/v1/token` success (§2.1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -249,6 +251,7 @@ pub struct SellerFilterBody {
 pub mod schema {
     pub const NOTIFICATIONS: &str = "000001";
     pub const CUSTOMERS: &str = "000002";
+    pub const CONTACTS: &str = "000003";
     pub const FINANCIAL_STATUS: &str = "000005";
     pub const PRICE_LIST_HEADERS: &str = "000006";
     pub const PRICE_LIST_ITEMS: &str = "000007";

@@ -16,6 +16,8 @@ use serde_json::{json, Value};
 
 mod customer;
 mod erp;
+pub mod range;
+mod repeat;
 mod validation;
 
 use crate::contract::{DocumentBody, DocumentHeader, DocumentLine, Num};

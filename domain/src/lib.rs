@@ -6,11 +6,13 @@
 
 pub mod calendar;
 pub mod chart;
+pub mod contact;
 pub mod contract;
 pub mod customer_query;
 pub mod customer_search;
 pub mod dashboard;
 pub mod document;
+pub mod download_size;
 pub mod filter;
 pub mod format;
 pub mod locale;
@@ -20,6 +22,8 @@ pub mod outbox;
 pub mod product_search;
 pub mod prospect;
 pub mod release;
+pub mod share;
+pub mod statistics;
 pub mod tax_id;
 pub mod text;
 pub mod timestamp;

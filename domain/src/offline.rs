@@ -178,17 +178,37 @@ pub struct Table {
     pub key: Key,
     /// Only today's selection comes back (so it is emptied before a full load).
     pub selected: bool,
+    /// A Mascate extension a real Protheus may not serve: a 404 leaves it empty instead of
+    /// failing the download.
+    pub optional: bool,
 }
 
 /// Every table primed for offline use, in download order: what the rep chose first, then
 /// what depends on it, then the reference lists.
-pub const TABLES: [Table; 9] = [
+pub const TABLES: [Table; 11] = [
     Table {
         store: "customers",
         full: "/api/tgv/customers/sync",
         diff: Some("/api/tgv/customers/sync/diff"),
         key: Key::Field("id"),
         selected: true,
+        optional: false,
+    },
+    Table {
+        store: "contacts",
+        full: "/api/tgv/contacts/sync",
+        diff: Some("/api/tgv/contacts/sync/diff"),
+        key: Key::Field("internalid"),
+        selected: true,
+        optional: false,
+    },
+    Table {
+        store: "last_purchases",
+        full: "/api/mascate/v1/lastpurchases/sync",
+        diff: Some("/api/mascate/v1/lastpurchases/sync/diff"),
+        key: Key::Field("internalid"),
+        selected: true,
+        optional: true,
     },
     Table {
         store: "prospects",
@@ -196,6 +216,7 @@ pub const TABLES: [Table; 9] = [
         diff: Some("/api/tgv/prospects/sync/diff"),
         key: Key::Field("internalid"),
         selected: true,
+        optional: false,
     },
     Table {
         store: "products",
@@ -203,6 +224,7 @@ pub const TABLES: [Table; 9] = [
         diff: Some("/api/tgv/products/sync/diff"),
         key: Key::Field("internalid"),
         selected: true,
+        optional: false,
     },
     Table {
         store: "price_list_items",
@@ -210,6 +232,7 @@ pub const TABLES: [Table; 9] = [
         diff: Some("/api/tgv/priceList/items/diff"),
         key: Key::Field("internalid"),
         selected: true,
+        optional: false,
     },
     Table {
         store: "price_lists",
@@ -217,6 +240,7 @@ pub const TABLES: [Table; 9] = [
         diff: Some("/api/tgv/priceList/diff"),
         key: Key::Field("internalid"),
         selected: false,
+        optional: false,
     },
     Table {
         store: "payment_conditions",
@@ -224,6 +248,7 @@ pub const TABLES: [Table; 9] = [
         diff: Some("/api/tgv/paymentconditions/diff"),
         key: Key::Field("internalid"),
         selected: false,
+        optional: false,
     },
     Table {
         store: "carriers",
@@ -231,6 +256,7 @@ pub const TABLES: [Table; 9] = [
         diff: Some("/api/tgv/carriers/diff"),
         key: Key::Field("internalid"),
         selected: false,
+        optional: false,
     },
     Table {
         store: "stock",
@@ -238,6 +264,7 @@ pub const TABLES: [Table; 9] = [
         diff: Some("/api/tgv/productBalance/diff"),
         key: Key::Fields(&["code", "warehouse"]),
         selected: false,
+        optional: false,
     },
     Table {
         store: "operation_types",
@@ -245,6 +272,7 @@ pub const TABLES: [Table; 9] = [
         diff: None,
         key: Key::Field("operationtypeid"),
         selected: false,
+        optional: false,
     },
 ];
 

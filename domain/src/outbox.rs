@@ -17,6 +17,11 @@ use serde::{Deserialize, Serialize};
 use crate::contract::QueueRow;
 use crate::document::Draft;
 
+mod log;
+pub mod transfer;
+
+pub use log::{record, LogEntry, LogEvent, MAX_ENTRIES};
+
 /// Where a document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum SendState {
@@ -64,6 +69,8 @@ pub struct OutboxEntry {
     pub written_offline: bool,
     /// The customer's (or prospect's) name, so the device's lists say who it is for.
     pub customer_name: String,
+    /// Every save, send attempt and answer, oldest first.
+    pub log: Vec<LogEntry>,
 }
 
 /// The first wait after a failed send; it doubles up to [`MAX_BACKOFF_MS`].
@@ -93,6 +100,7 @@ impl OutboxEntry {
             next_attempt_ms: 0.0,
             written_offline: false,
             customer_name: String::new(),
+            log: vec![LogEntry { at_ms: now_ms, event: LogEvent::Saved, detail: String::new() }],
         }
     }
 
@@ -118,10 +126,24 @@ impl OutboxEntry {
     pub fn unreachable(&mut self, now_ms: f64, jitter: f64) {
         self.attempts += 1;
         self.next_attempt_ms = now_ms + backoff_ms(self.attempts, jitter);
+        record(&mut self.log, now_ms, LogEvent::Unreachable, String::new());
+    }
+
+    /// The ERP answered the send with an error (`status`, its words): it waits for the rep.
+    pub fn rejected(&mut self, now_ms: f64, status: Option<u16>, message: String) {
+        self.state = SendState::Error;
+        let detail = match status {
+            Some(s) => format!("HTTP {s}: {message}"),
+            None => message.clone(),
+        };
+        self.error = message;
+        self.updated_ms = now_ms;
+        record(&mut self.log, now_ms, LogEvent::Rejected, detail);
     }
 
     /// The queue took it (POST/PUT answered 2xx).
     pub fn sent(&mut self, now_ms: f64) {
+        record(&mut self.log, now_ms, LogEvent::Sent, String::new());
         self.state = SendState::Queued;
         self.error.clear();
         self.attempts = 0;
@@ -155,6 +177,13 @@ impl OutboxEntry {
         let changed = before != (self.state, self.error.clone(), self.draft.erp_number.clone());
         if changed {
             self.updated_ms = now_ms;
+            let (event, detail) = match self.state {
+                SendState::Queued => (LogEvent::Waiting, String::new()),
+                SendState::Processing => (LogEvent::Processing, String::new()),
+                SendState::Synced => (LogEvent::Accepted, self.draft.erp_number.clone()),
+                _ => (LogEvent::Refused, self.error.clone()),
+            };
+            record(&mut self.log, now_ms, event, detail);
         }
         changed
     }
@@ -168,6 +197,7 @@ impl OutboxEntry {
         self.attempts = 0;
         self.next_attempt_ms = 0.0;
         self.updated_ms = now_ms;
+        record(&mut self.log, now_ms, LogEvent::Edited, String::new());
     }
 }
 
@@ -205,6 +235,31 @@ mod tests {
         assert!(e.follow(&done, 6.0));
         assert_eq!((e.state, e.draft.erp_number.as_str(), e.error.as_str()), (SendState::Synced, "000900", ""));
         assert!(!e.state.is_unfinished());
+        // The journey, in order, with the answers.
+        use LogEvent::*;
+        let events: Vec<(LogEvent, &str)> = e.log.iter().map(|l| (l.event, l.detail.as_str())).collect();
+        assert_eq!(
+            events,
+            [(Saved, ""), (Sent, ""), (Processing, ""), (Refused, "A410VZ - TES"), (Edited, ""), (Accepted, "000900")]
+        );
+        assert_eq!(e.log.iter().map(|l| l.at_ms).collect::<Vec<_>>(), [0.0, 1.0, 2.0, 4.0, 5.0, 6.0]);
+    }
+
+    #[test]
+    fn the_log_records_attempts_and_keeps_the_newest() {
+        let mut e = OutboxEntry::new("000001", Draft::new(DocumentKind::Order, "e1"), 0.0);
+        for i in 0..100 {
+            e.unreachable(i as f64, 0.5);
+        }
+        assert_eq!(e.log.len(), MAX_ENTRIES);
+        assert_eq!(e.log.last().unwrap().at_ms, 99.0);
+        assert!(e.log.iter().all(|l| l.event == LogEvent::Unreachable));
+        e.rejected(200.0, Some(400), "Cliente bloqueado".into());
+        assert_eq!((e.state, e.error.as_str()), (SendState::Error, "Cliente bloqueado"));
+        assert_eq!(e.log.last().unwrap().detail, "HTTP 400: Cliente bloqueado");
+        // An entry saved by an older version (no log) still reads.
+        let old: OutboxEntry = serde_json::from_str(r#"{"external_id":"x","seller":"000001"}"#).unwrap();
+        assert!(old.log.is_empty());
     }
 
     #[test]

@@ -66,8 +66,7 @@ impl NewProspect {
             out.push((ProspectField::City, "required"));
         }
         let email = self.email.trim();
-        let looks_like_email = email.contains('@') && email.rsplit('@').next().is_some_and(|d| d.contains('.'));
-        if !email.is_empty() && !looks_like_email {
+        if !email.is_empty() && !crate::contact::looks_like_email(email) {
             out.push((ProspectField::Email, "bad_email"));
         }
         out

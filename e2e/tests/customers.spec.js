@@ -50,31 +50,41 @@ test('quick search ignores accents and case', async ({ page }) => {
 });
 
 test('filters by status, UF and city, and sorts', async ({ page }) => {
-  await page.getByTestId('customers-filter-status').selectOption('blocked');
+  // The list keeps showing the last page until the filtered one arrives: wait until every
+  // row answers the filter (a filter never applied times out here), then check the rows.
   const rows = page.getByTestId('customer-row');
-  await expect(rows.first()).toBeVisible();
-  await expect(page.locator('[data-testid=customer-row][data-code="000005"]')).toBeVisible();
-  const statuses = await rows.evaluateAll((rs) => rs.map((r) => r.dataset.status));
-  expect(statuses.length).toBeGreaterThan(0);
+  // What to read of each row: its status, its place (city / UF) or its code.
+  const read = (what) => rows.evaluateAll((rs, w) => rs.map((r) =>
+    (w === 'place' ? r.cells[3].textContent : r.dataset[w])), what);
+  const settled = async (f, ok) => {
+    await expect.poll(async () => {
+      const v = await read(f);
+      return v.length > 0 && v.every(ok);
+    }).toBe(true);
+    return read(f);
+  };
+
+  await page.getByTestId('customers-filter-status').selectOption('blocked');
+  const statuses = await settled('status', (s) => s === 'blocked');
   expect(new Set(statuses)).toEqual(new Set(['blocked']));
+  await expect(page.locator('[data-testid=customer-row][data-code="000005"]')).toBeVisible();
 
   await page.getByTestId('customers-filter-status').selectOption('all');
   await page.getByTestId('customers-filter-uf').selectOption('RJ');
-  await expect(page.locator('[data-testid=customer-row][data-code="000006"]')).toBeVisible();
-  const places = await rows.evaluateAll((rs) => rs.map((r) => r.cells[3].textContent));
+  const places = await settled('place', (p) => / \/ RJ$/.test(p));
   for (const p of places) expect(p).toMatch(/ \/ RJ$/);
+  await expect(page.locator('[data-testid=customer-row][data-code="000006"]')).toBeVisible();
 
   await page.getByTestId('customers-filter-uf').selectOption('');
   await page.getByTestId('customers-filter-city').fill('Campinas');
+  const cities = await settled('place', (p) => p === 'Campinas / SP');
+  for (const p of cities) expect(p).toBe('Campinas / SP');
   await expect(page.locator('[data-testid=customer-row][data-code="000003"]')).toBeVisible();
-  for (const p of await rows.evaluateAll((rs) => rs.map((r) => r.cells[3].textContent))) {
-    expect(p).toMatch(/^Campinas \/ SP$/);
-  }
 
   await page.getByTestId('customers-filter-city').fill('');
   await page.getByTestId('customers-sort').selectOption('code');
   await expect(rows.first()).toHaveAttribute('data-code', '000002');
-  const codes = await rows.evaluateAll((rs) => rs.map((r) => r.dataset.code));
+  const codes = await read('code');
   expect([...codes].sort()).toEqual(codes);
 });
 

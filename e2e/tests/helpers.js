@@ -92,6 +92,26 @@ async function selectForToday(page, customers, products) {
   }
 }
 
+/**
+ * Today's selection of one customer (found by its code) and the first product; waits until
+ * the device is ready and the service worker controls the page.
+ */
+async function selectCustomerForToday(page, code) {
+  await page.goto('/offline');
+  await page.getByTestId('edit-customers').click();
+  await page.getByTestId('quick-filter').fill(code);
+  await page.getByTestId('apply-filter').click();
+  await page.getByTestId('candidate').filter({ hasText: code }).first().getByTestId('candidate-check').check();
+  await page.getByTestId('save-selection').click();
+  await expect(page).toHaveURL(/\/offline$/);
+  await page.getByTestId('edit-products').click();
+  await page.getByTestId('apply-filter').click();
+  await page.getByTestId('candidate').first().getByTestId('candidate-check').check();
+  await page.getByTestId('save-selection').click();
+  await expect(page.getByTestId('offline-readiness')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await waitForServiceWorker(page);
+}
+
 /** Waits until the service worker controls the page (it claims clients on activation). */
 async function waitForServiceWorker(page) {
   await page.evaluate(async () => {
@@ -120,5 +140,5 @@ async function writeFirstOrder(page, quantity = 1) {
 
 module.exports = {
   SELLERS, signIn, apiToken, forbidDialogs, fillOrder, ordersWithExternalId, pickCandidates, selectForToday,
-  waitForServiceWorker, writeFirstOrder, pendingOrder, QUEUE,
+  waitForServiceWorker, writeFirstOrder, pendingOrder, QUEUE, selectCustomerForToday,
 };

@@ -71,6 +71,7 @@ async function ptBrProblems(page) {
     ['"(s)" plural', /\w\(s\)/g],
     ['decimal point', /\b\d+\.\d{1,2}(?!\d)/g],
     ['one with a plural', /\b1 (clientes|registros|documentos|itens|recusados|selecionados)\b/g],
+    ['a count without its thousands dot', /(?<![\d.,])\d{4,} (clientes|registros|documentos|itens|recusados|selecionados|produtos)\b/g],
   ]) {
     for (const m of text.match(re) || []) problems.push(`${rule}: "${m}"`);
   }

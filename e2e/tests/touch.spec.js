@@ -8,10 +8,12 @@ test('menu text is never under 14 px, on a tablet and on a phone', async ({ page
   for (const [width, height] of [[768, 1024], [390, 844], [1280, 800]]) {
     await page.setViewportSize({ width, height });
     await page.goto('/');
-    const sizes = await page.locator('.nav a, .nav-more').evaluateAll((els) => els
+    // The menu is drawn once the app has mounted: wait for it, then read it.
+    const visible = () => page.locator('.nav a, .nav-more').evaluateAll((els) => els
       .filter((e) => e.getBoundingClientRect().width > 0)
       .map((e) => [e.dataset.testid, parseFloat(getComputedStyle(e).fontSize)]));
-    expect(sizes.length).toBeGreaterThanOrEqual(5);
+    await expect.poll(async () => (await visible()).length).toBeGreaterThanOrEqual(5);
+    const sizes = await visible();
     for (const [id, px] of sizes) expect(px, `${id} at ${width}`).toBeGreaterThanOrEqual(14);
   }
   // On a phone "more" holds the rest of the menu, the language and signing out.

@@ -45,6 +45,11 @@ async function online(page, stop) {
   await expect(page.getByTestId('customer-finances')).toBeVisible();
   await expect(page.locator('[data-testid=bills-table], [data-testid=bills-empty]').first()).toBeVisible();
   await stop('customer');
+  await page.getByTestId('contact-add').click();
+  await expect(page.getByTestId('contact-form')).toBeVisible();
+  await stop('customer-contact-form');
+  await page.getByTestId('contact-cancel').click();
+  await expect(page.getByTestId('contact-form')).toHaveCount(0);
 
   await open(page, '/products', '[data-testid=product-row]');
   await page.getByTestId('product-stock-toggle').first().click();
@@ -72,6 +77,11 @@ async function online(page, stop) {
 
   await open(page, '/notifications', '[data-testid=notification], [data-testid=notifications-empty]');
   await stop('notifications');
+
+  await open(page, '/invoices', '[data-testid=invoice-row]');
+  await stop('invoices');
+  await open(page, '/statistics?groupby=group', '[data-testid=statistics-row]');
+  await stop('statistics');
 
   await open(page, '/offline', '[data-testid=schema-customers]');
   await stop('offline-configurator');

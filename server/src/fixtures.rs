@@ -2,8 +2,10 @@
 //! the customer file and scales it up for benchmarks.
 
 pub mod catalog;
+pub mod contacts;
 pub mod generate;
 pub mod history;
+pub mod returns;
 
 use std::path::Path;
 
@@ -111,6 +113,17 @@ pub fn seed(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
     }
     if is_empty(tx, "orders")? {
         seed_history(tx, data)?;
+    }
+    if is_empty(tx, "contacts")? {
+        let rows = contacts::generate(SEED, &data.customers);
+        insert_rows(tx, "contacts", &rows, true)?;
+        tx.conn.execute(
+            "INSERT INTO sequences(name, value) VALUES ('contact', ?1) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+            params![rows.len() as i64],
+        )?;
+    }
+    if is_empty(tx, "returns")? {
+        returns::seed(tx)?;
     }
     Ok(())
 }

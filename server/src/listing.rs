@@ -349,6 +349,22 @@ pub fn page_ordered(
     Ok(Page { items, has_next })
 }
 
+/// How many rows of `entity` match `base`, and the bytes of their JSON as a sync page serves
+/// them (compact, one object per row): what a download of them brings.
+pub fn measure(tx: &Tx, entity: &Entity, base: &Where, columns: &[(&'static str, Kind)]) -> ApiResult<(u64, u64)> {
+    let cols: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
+    let sql = format!("SELECT {} FROM {} WHERE {}", cols.join(", "), base.source_sql(entity), base.sql());
+    let mut stmt = tx.conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params_from_iter(base.all_values()))?;
+    let (mut count, mut bytes) = (0u64, 0u64);
+    while let Some(row) = rows.next()? {
+        let json = Json::Object(row_to_json(row, columns)?);
+        count += 1;
+        bytes += serde_json::to_vec(&json).map(|v| v.len() as u64).unwrap_or(0);
+    }
+    Ok((count, bytes))
+}
+
 /// Reads a single row, or `None`.
 pub fn one(
     tx: &Tx,

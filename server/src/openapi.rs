@@ -7,7 +7,9 @@ use axum::Json;
 use serde_json::{json, Map, Value};
 
 use crate::listing::{Entity, Kind};
-use crate::routes::{catalog, customers, documents, financial, notifications};
+use crate::routes::{
+    catalog, contacts, customers, documents, financial, invoices, last_purchases, notifications, prospects,
+};
 
 /// What an operation answers with on success.
 #[derive(Clone, Copy)]
@@ -90,6 +92,12 @@ pub const OPERATIONS: &[Operation] = &[
         SyncList(&customers::CUSTOMER),
     ),
     op("get", "/api/tgv/customers/creditlimit/{code}/{store}", "Available credit", Object),
+    op("get", "/api/tgv/contacts", "Contacts of the seller's customers", List(&contacts::CONTACT)),
+    write("post", "/api/tgv/contacts", "Add a contact to a customer", true),
+    op("get", "/api/tgv/contacts/{id}", "One contact", Record(&contacts::CONTACT)),
+    write("put", "/api/tgv/contacts/{id}", "Change a contact", false),
+    op("get", "/api/tgv/contacts/sync", "Contacts of today's selected customers", SyncList(&contacts::CONTACT)),
+    op("get", "/api/tgv/contacts/sync/diff/{date_sync}", "Contacts changed since", SyncList(&contacts::CONTACT)),
     op(
         "get",
         "/api/tgv/financialstatus",
@@ -116,12 +124,12 @@ pub const OPERATIONS: &[Operation] = &[
     op("get", "/api/tgv/financialsecurities/financialdefault/{code}/{store}", "Delinquency percentage", Object),
     Operation {
         query: &["QUICKFILTER"],
-        ..op("get", "/api/tgv/prospects", "The seller's prospects", List(&catalog::PROSPECT))
+        ..op("get", "/api/tgv/prospects", "The seller's prospects", List(&prospects::PROSPECT))
     },
     write("post", "/api/tgv/prospects", "Register a prospect (Mascate extension)", true),
-    op("get", "/api/tgv/prospects/{code}/{store}", "One prospect", Record(&catalog::PROSPECT)),
-    op("get", "/api/tgv/prospects/sync", "Prospects of today's selection", SyncList(&catalog::PROSPECT)),
-    op("get", "/api/tgv/prospects/sync/diff/{date_sync}", "Prospects changed since", SyncList(&catalog::PROSPECT)),
+    op("get", "/api/tgv/prospects/{code}/{store}", "One prospect", Record(&prospects::PROSPECT)),
+    op("get", "/api/tgv/prospects/sync", "Prospects of today's selection", SyncList(&prospects::PROSPECT)),
+    op("get", "/api/tgv/prospects/sync/diff/{date_sync}", "Prospects changed since", SyncList(&prospects::PROSPECT)),
     Operation { query: &["QUICKFILTER"], ..op("get", "/api/tgv/products", "Products", List(&catalog::PRODUCT)) },
     Operation {
         query: &["FILTERPRICELIST"],
@@ -266,6 +274,41 @@ pub const OPERATIONS: &[Operation] = &[
     Operation {
         query: &["type", "initialDate", "finalDate"],
         ..op("get", "/api/tgv/chartsHome", "Billed vs unbilled", Object)
+    },
+    op("get", "/api/mascate/v1/invoices", "The seller's invoices (Mascate extension)", List(&invoices::INVOICE)),
+    op("get", "/api/mascate/v1/returns", "Goods returned against them (Mascate extension)", List(&invoices::RETURN)),
+    op(
+        "get",
+        "/api/mascate/v1/lastpurchases/{code}/{store}",
+        "A customer's last purchase of each product (Mascate extension)",
+        List(&last_purchases::LAST_PURCHASE),
+    ),
+    op(
+        "get",
+        "/api/mascate/v1/lastpurchases/sync",
+        "Last purchases of today's selected customers (Mascate extension)",
+        SyncList(&last_purchases::LAST_PURCHASE),
+    ),
+    op(
+        "get",
+        "/api/mascate/v1/lastpurchases/sync/diff/{date_sync}",
+        "Last purchases changed since (Mascate extension)",
+        SyncList(&last_purchases::LAST_PURCHASE),
+    ),
+    write(
+        "post",
+        "/api/mascate/v1/offline/estimate",
+        "Records and JSON bytes of the day's download, with a selection about to be saved (Mascate extension)",
+        false,
+    ),
+    Operation {
+        query: &["groupby", "from", "to", "currency", "productgroup", "producttype", "product"],
+        ..op(
+            "get",
+            "/api/mascate/v1/salesstatistics",
+            "Sales statistics per product, type, description or group, per month (Mascate extension)",
+            Object,
+        )
     },
 ];
 

@@ -3,19 +3,25 @@
 
 pub mod about;
 pub mod catalog;
+pub mod contacts;
 pub mod csp_reports;
 pub mod customers;
 pub mod document_writes;
 pub mod documents;
 pub mod financial;
 pub mod indicators;
+pub mod invoices;
+pub mod last_purchases;
 pub mod notifications;
+pub mod offline_estimate;
 pub mod order_releases;
 pub mod product_groups;
+pub mod prospects;
 pub mod schemas;
 pub mod seller_filters;
 pub mod sellers;
 pub mod static_files;
+pub mod statistics;
 pub mod taxes;
 
 use axum::middleware::from_fn_with_state;
@@ -39,6 +45,7 @@ pub fn router(state: AppState) -> Router {
         .merge(catalog_routes())
         .merge(document_routes())
         .merge(finance_and_notification_routes())
+        .merge(sales_views_routes())
         .route("/api/tgv/schemas", get(schemas::list))
         .route("/api/tgv/cardsHome", get(indicators::cards))
         .route("/api/tgv/chartsHome", get(indicators::charts))
@@ -88,6 +95,8 @@ fn seller_filter_routes() -> Router<AppState> {
         .route("/api/pgv/sellerfilters/{uuid}", get(one).put(update).delete(remove))
         .route("/api/pgv/sellerfilters/{uuid}/items", get(items))
         .route("/api/pgv/sellerfilters/{uuid}/items/{item_id}", get(item))
+        // Takes a selection as large as a seller filter's body.
+        .route("/api/mascate/v1/offline/estimate", post(offline_estimate::estimate))
         .layer(axum::extract::DefaultBodyLimit::max(SELECTION_BODY_LIMIT))
 }
 
@@ -112,10 +121,10 @@ fn catalog_routes() -> Router<AppState> {
         .route("/api/tgv/carriers/diff/{date_sync}", diff_route(&CARRIER_SYNC))
         .route("/api/tgv/typesofoperation", get(types_of_operation))
         .route("/api/tgv/productgroups", get(product_groups::list))
-        .route("/api/tgv/prospects", get(prospects).post(create_prospect))
-        .route("/api/tgv/prospects/sync", full_route(&PROSPECT_SYNC))
-        .route("/api/tgv/prospects/sync/diff/{date_sync}", diff_route(&PROSPECT_SYNC))
-        .route("/api/tgv/prospects/{code}/{store}", get(prospect))
+        .route("/api/tgv/prospects", get(prospects::prospects).post(prospects::create_prospect))
+        .route("/api/tgv/prospects/sync", full_route(&prospects::PROSPECT_SYNC))
+        .route("/api/tgv/prospects/sync/diff/{date_sync}", diff_route(&prospects::PROSPECT_SYNC))
+        .route("/api/tgv/prospects/{code}/{store}", get(prospects::prospect))
 }
 
 /// Orders and quotations: reads, sync pairs and the PO-Sync mocks.
@@ -175,4 +184,20 @@ fn finance_and_notification_routes() -> Router<AppState> {
             "/api/tgv/notifications/{id}",
             get(notifications::one).put(notifications::update).delete(notifications::remove),
         )
+}
+
+/// Contacts (schema 000003) and the Mascate extensions over sales: invoices, returns, last
+/// purchases, statistics.
+fn sales_views_routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/tgv/contacts", get(contacts::list).post(contacts::create))
+        .route("/api/tgv/contacts/sync", full_route(&contacts::CONTACT_SYNC))
+        .route("/api/tgv/contacts/sync/diff/{date_sync}", diff_route(&contacts::CONTACT_SYNC))
+        .route("/api/tgv/contacts/{id}", get(contacts::one).put(contacts::update))
+        .route("/api/mascate/v1/invoices", get(invoices::list))
+        .route("/api/mascate/v1/returns", get(invoices::returns))
+        .route("/api/mascate/v1/lastpurchases/sync", full_route(&last_purchases::LAST_PURCHASE_SYNC))
+        .route("/api/mascate/v1/lastpurchases/sync/diff/{date_sync}", diff_route(&last_purchases::LAST_PURCHASE_SYNC))
+        .route("/api/mascate/v1/lastpurchases/{code}/{store}", get(last_purchases::of_customer))
+        .route("/api/mascate/v1/salesstatistics", get(statistics::statistics))
 }

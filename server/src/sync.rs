@@ -16,6 +16,7 @@ use rusqlite::types::Value as SqlValue;
 use serde_json::Value;
 
 use crate::auth::Caller;
+use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, ListParams, Where};
 use crate::selection::in_todays_filter;
@@ -49,16 +50,7 @@ pub async fn read(
     state
         .db
         .read(move |tx| {
-            let mut base = Where::new();
-            if let (Some(scope), Some(seller)) = (src.seller_scope, &seller) {
-                base = base.and(scope, [SqlValue::Text(seller.clone())]);
-            }
-            if let (Some((schema, key)), Some(seller)) = (src.selection, &seller) {
-                base = base.and(
-                    &in_todays_filter(key),
-                    [SqlValue::Text(seller.clone()), SqlValue::Text(schema.into()), SqlValue::Text(tx.today())],
-                );
-            }
+            let mut base = scope(tx, src, seller.as_deref(), None);
             let order = match since {
                 DateSync::Full => {
                     base = base.and("deleted = 0", []);
@@ -78,6 +70,37 @@ pub async fn read(
             Ok(Json(listing::envelope(page, Some(sync_date))))
         })
         .await
+}
+
+/// A selection not saved yet: the entity ids one schema's filter would hold.
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    pub schema: String,
+    pub entities: Vec<String>,
+}
+
+/// The rows of `src` a seller's download brings: the seller's own where the entity is scoped,
+/// and those in today's filter of the entity's schema — or in `proposal` when it is that
+/// schema's. A sync by a caller without a seller (`None`) is not scoped.
+pub fn scope(tx: &Tx, src: &SyncSource, seller: Option<&str>, proposal: Option<&Proposal>) -> Where {
+    let mut base = Where::new();
+    let Some(seller) = seller else { return base };
+    if let Some(scope) = src.seller_scope {
+        base = base.and(scope, [SqlValue::Text(seller.to_string())]);
+    }
+    if let Some((schema, key)) = src.selection {
+        base = match proposal.filter(|p| p.schema == schema) {
+            Some(p) => base.and(
+                &format!("{key} IN (SELECT value FROM json_each(?))"),
+                [SqlValue::Text(serde_json::to_string(&p.entities).unwrap_or_else(|_| "[]".into()))],
+            ),
+            None => base.and(
+                &in_todays_filter(key),
+                [SqlValue::Text(seller.to_string()), SqlValue::Text(schema.into()), SqlValue::Text(tx.today())],
+            ),
+        };
+    }
+    base
 }
 
 /// Parses the `:dateSync` path segment.

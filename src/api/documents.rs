@@ -3,6 +3,7 @@
 
 use gloo_net::http::Method;
 use mascate_domain::contract::{DocumentItem, Invoice, ListEnvelope, Order, QueueRow, Quotation, Taxes};
+use mascate_domain::document::range::DocumentRange;
 use mascate_domain::document::{DocumentKind, Draft};
 use mascate_domain::filter::Expr;
 use serde_json::{json, Value};
@@ -18,6 +19,8 @@ pub struct DocumentQuery {
     pub status: String,
     /// Only this customer (`code`, `store`).
     pub customer: Option<(String, String)>,
+    /// From/to issue date and number.
+    pub range: DocumentRange,
 }
 
 impl DocumentQuery {
@@ -42,6 +45,7 @@ impl DocumentQuery {
             parts.push(Expr::eq(code, c.as_str()));
             parts.push(Expr::eq(store, st.as_str()));
         }
+        parts.extend(self.range.exprs(number));
         Expr::all(parts)
     }
 }
@@ -54,7 +58,7 @@ pub enum ErpHeader {
 }
 
 /// Reads a list whose empty FILTER result is the ERP's 404 (§14) as empty.
-fn empty_on_404<T>(r: Result<ListEnvelope<T>, ApiError>) -> Result<ListEnvelope<T>, ApiError> {
+pub(super) fn empty_on_404<T>(r: Result<ListEnvelope<T>, ApiError>) -> Result<ListEnvelope<T>, ApiError> {
     match r {
         Err(ApiError::Server { status: 404, .. }) => {
             Ok(ListEnvelope { items: vec![], has_next: false, po_sync_date: None })

@@ -3,6 +3,7 @@
 
 use gloo_net::http::Method;
 use mascate_domain::contract::{ListEnvelope, SellerFilterBody, SellerFilterHeader, SellerFilterItem};
+use mascate_domain::download_size::{proposal_body, DownloadEstimate};
 use mascate_domain::offline::{filter_changes, Schema};
 use wasm_bindgen::JsCast;
 
@@ -14,6 +15,13 @@ pub struct RawPage {
     pub items: js_sys::Array,
     pub has_next: bool,
     pub po_sync_date: Option<String>,
+}
+
+impl RawPage {
+    /// The last page of a table the ERP does not serve.
+    pub fn empty() -> RawPage {
+        RawPage { items: js_sys::Array::new(), has_next: false, po_sync_date: None }
+    }
 }
 
 impl Api {
@@ -71,6 +79,24 @@ impl Api {
             serde_json::to_value(SellerFilterBody { header, items }).map_err(|e| ApiError::Malformed(e.to_string()))?;
         let _: serde_json::Value = self.send_json(method, &path, &body).await?;
         Ok(())
+    }
+
+    /// The ERP's count of the records and JSON bytes of the day's download — with `proposal`'s
+    /// schema selecting the given ids instead of today's saved filter. `None` from an ERP
+    /// without this Mascate extension (404).
+    pub async fn download_estimate(
+        &self,
+        proposal: Option<(Schema, &[String])>,
+    ) -> Result<Option<DownloadEstimate>, ApiError> {
+        let body = match proposal {
+            Some((schema, ids)) => proposal_body(schema.id(), ids),
+            None => serde_json::json!({}),
+        };
+        match self.send_json(Method::POST, "/api/mascate/v1/offline/estimate", &body).await {
+            Ok(e) => Ok(Some(e)),
+            Err(ApiError::Server { status: 404, .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// One page of a sync endpoint (`page` from 1), parsed by the browser: the rows stay

@@ -23,8 +23,11 @@ pub fn title_of(path: &str) -> (Msg, Option<String>) {
         ["orders", _] => (Msg::Order, id(1)),
         ["quotations", _] => (Msg::Quotation, id(1)),
         ["orders", _, "edit"] | ["quotations", _, "edit"] | ["sent", _, "edit"] => (Msg::EditDocument, None),
+        ["orders", _, "repeat"] => (Msg::NewOrder, None),
         ["sent", _] => (Msg::SentTitle, None),
         ["notifications"] => (Msg::NotificationsTitle, None),
+        ["invoices"] => (Msg::NavInvoices, None),
+        ["statistics"] => (Msg::NavStatistics, None),
         ["offline"] => (Msg::NavOfflineConfigurator, None),
         ["offline", _] => (Msg::EditSelection, None),
         _ => (Msg::NavHome, None),
@@ -77,7 +80,19 @@ mod tests {
         assert_eq!(document_title("/quotations/new", Locale::En), "New quotation · Mascate");
         assert_eq!(document_title("/customers/000002/01", Locale::PtBr), "Cliente 000002/01 · Mascate");
         assert_eq!(title_of("/sent/abc/edit").0, Msg::EditDocument);
-        let paths = ["/", "/login", "/customers", "/products", "/orders", "/quotations", "/notifications", "/offline"];
+        assert_eq!(title_of("/orders/000123/repeat").0, Msg::NewOrder);
+        let paths = [
+            "/",
+            "/login",
+            "/customers",
+            "/products",
+            "/orders",
+            "/quotations",
+            "/notifications",
+            "/offline",
+            "/invoices",
+            "/statistics",
+        ];
         let titles: std::collections::HashSet<String> = paths.iter().map(|p| document_title(p, Locale::PtBr)).collect();
         assert_eq!(titles.len(), paths.len(), "no two pages share a title");
     }

@@ -9,7 +9,7 @@ use crate::i18n::{use_i18n, Msg};
 pub const DEBOUNCE_MS: u64 = 300;
 
 /// A signal that follows `source` once it has stopped changing for [`DEBOUNCE_MS`].
-pub fn debounced(source: Signal<String>) -> Signal<String> {
+pub fn debounced<T: Clone + PartialEq + Send + Sync + 'static>(source: Signal<T>) -> Signal<T> {
     let settled = RwSignal::new(source.get_untracked());
     let timer: StoredValue<Option<TimeoutHandle>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
@@ -60,7 +60,7 @@ pub fn SearchBox(
         },
         false,
     );
-    let settled = debounced(typed.into());
+    let settled: Signal<String> = debounced(typed.into());
     Effect::watch(
         move || settled.get(),
         move |s, _, _| {

@@ -15,18 +15,24 @@ use crate::pages::notifications::{refresh_unread, use_unread_count};
 use crate::session::use_session;
 use mascate_domain::format;
 
-const NAV: [(&str, Msg, &str, &str); 7] = [
+const NAV: [(&str, Msg, &str, &str); 9] = [
     ("/", Msg::NavHome, "nav-home", "⌂"),
     ("/customers", Msg::NavCustomers, "nav-customers", "☺"),
     ("/products", Msg::NavProducts, "nav-products", "▦"),
     ("/quotations", Msg::NavQuotations, "nav-quotations", "✎"),
     ("/orders", Msg::NavOrders, "nav-orders", "▤"),
+    ("/invoices", Msg::NavInvoices, "nav-invoices", "▧"),
+    ("/statistics", Msg::NavStatistics, "nav-statistics", "▥"),
     ("/notifications", Msg::NavNotifications, "nav-notifications", "✉"),
     ("/offline", Msg::NavOfflineConfigurator, "nav-offline-configurator", "⇩"),
 ];
 
 /// The entries a phone keeps behind "more" (its bottom bar has room for four and "more").
-const EXTRA: [&str; 3] = ["nav-quotations", "nav-notifications", "nav-offline-configurator"];
+const EXTRA: [&str; 5] =
+    ["nav-quotations", "nav-invoices", "nav-statistics", "nav-notifications", "nav-offline-configurator"];
+
+/// The entries that go behind "more" on a tablet's bottom bar too.
+const SECOND: [&str; 2] = ["nav-invoices", "nav-statistics"];
 
 /// Signed-in frame; sends a signed-out visitor to the login page.
 #[component]
@@ -71,9 +77,14 @@ pub fn Shell() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     Effect::watch(move || location.pathname.track(), move |_, _, _| more_open.set(false), false);
     let nav_link = move |(href, msg, testid, icon): (&'static str, Msg, &'static str, &'static str), in_menu: bool| {
-        let extra = EXTRA.contains(&testid);
+        let (extra, second) = (EXTRA.contains(&testid), SECOND.contains(&testid));
         let testid = if in_menu { testid.replacen("nav-", "more-", 1) } else { testid.to_string() };
-        let class = if extra && !in_menu { "nav-extra" } else { "" };
+        // Invoices and statistics also leave the tablet's bottom bar (it holds seven).
+        let class = match (extra && !in_menu, second) {
+            (true, true) => "nav-extra nav-second",
+            (true, false) => "nav-extra",
+            _ => "",
+        };
         view! {
             <A href=href attr:data-testid=testid attr:class=class exact=href == "/">
                 <span class="nav-icon" aria-hidden="true">{icon}</span>

@@ -162,7 +162,6 @@ messages! {
     Address => ["Endereço", "Address", "Dirección"],
     Contact => ["Contato", "Contact", "Contacto"],
     Commercial => ["Comercial", "Commercial", "Comercial"],
-    Store => ["Loja", "Store", "Tienda"],
     PersonType => ["Tipo de pessoa", "Person type", "Tipo de persona"],
     Company => ["Jurídica", "Company", "Jurídica"],
     Person => ["Física", "Individual", "Física"],
@@ -214,7 +213,6 @@ messages! {
     StatusBlockedCredit => ["Bloqueado por crédito", "Blocked by credit", "Bloqueado por crédito"],
     StatusBlockedStock => ["Bloqueado por estoque", "Blocked by stock", "Bloqueado por stock"],
     StatusBlocked => ["Bloqueado", "Blocked", "Bloqueado"],
-    StatusInPortfolio => ["Em carteira", "In portfolio", "En cartera"],
     StatusBilled => ["Faturado", "Invoiced", "Facturado"],
     OnThisDeviceLink => ["Ver o envio deste documento", "See how this document was sent", "Ver el envío de este documento"],
     ListPricesNoCustomer => [
@@ -262,7 +260,6 @@ messages! {
     CustomerOrder => ["Pedido do cliente", "Customer's order no.", "Pedido del cliente"],
     Invoices => ["Notas fiscais", "Invoices", "Facturas"],
     NoInvoices => ["Sem notas fiscais ainda.", "No invoices yet.", "Sin facturas aún."],
-    Totals => ["Totais", "Totals", "Totales"],
     Gross => ["Bruto", "Gross", "Bruto"],
     ItemDiscounts => ["Descontos nos itens", "Item discounts", "Descuentos en ítems"],
     HeaderDiscount => ["Desconto do pedido", "Order discount", "Descuento del pedido"],
@@ -280,7 +277,6 @@ messages! {
     ConfirmDelete => ["Excluir este documento? Esta ação vai para o ERP.", "Delete this document? The ERP will be told.", "¿Eliminar este documento? Se enviará al ERP."],
     ConfirmDeleteTitle => ["Excluir documento?", "Delete the document?", "¿Eliminar el documento?"],
     Cancel => ["Cancelar", "Cancel", "Cancelar"],
-    Confirm => ["Confirmar", "Confirm", "Confirmar"],
     Implement => ["Efetivar em pedido", "Turn into an order", "Convertir en pedido"],
     CancelQuotation => ["Cancelar orçamento", "Cancel quotation", "Cancelar presupuesto"],
     OpenOrder => ["Abrir pedido {n}", "Open order {n}", "Abrir pedido {n}"],
@@ -292,8 +288,6 @@ messages! {
     StepItems => ["3. Itens", "3. Items", "3. Ítems"],
     StepReview => ["4. Revisar e enviar", "4. Review and send", "4. Revisar y enviar"],
     ChooseCustomer => ["Escolha o cliente", "Choose the customer", "Elija el cliente"],
-    ChooseProspect => ["ou um prospect", "or a prospect", "o un prospecto"],
-    Change => ["Trocar", "Change", "Cambiar"],
     FreightType => ["Tipo de frete", "Freight type", "Tipo de flete"],
     FreightCif => ["CIF (por nossa conta)", "CIF (we pay)", "CIF (por nuestra cuenta)"],
     FreightFob => ["FOB (por conta do cliente)", "FOB (customer pays)", "FOB (por cuenta del cliente)"],
@@ -306,7 +300,6 @@ messages! {
     Back2 => ["Voltar", "Back", "Volver"],
     Continue => ["Continuar", "Continue", "Continuar"],
     Send => ["Enviar ao ERP", "Send to the ERP", "Enviar al ERP"],
-    SendAgain => ["Enviar de novo", "Send again", "Enviar de nuevo"],
     Sending => ["Enviando…", "Sending…", "Enviando…"],
     CalculateTaxes => ["Calcular impostos", "Calculate taxes", "Calcular impuestos"],
     FixErrors => ["Corrija os campos marcados.", "Fix the marked fields.", "Corrija los campos marcados."],
@@ -450,6 +443,27 @@ messages! {
     EditSelection => ["Alterar seleção", "Edit selection", "Cambiar selección"],
     StorageUsage => ["Armazenamento: {used} usados, {free} livres", "Storage: {used} used, {free} free", "Almacenamiento: {used} usados, {free} libres"],
     StoragePersistent => ["protegido contra limpeza automática", "protected from automatic clean-up", "protegido contra limpieza automática"],
+    DownloadSize => [
+        "Download do dia: {records}, cerca de {used} neste aparelho ({free} livres)",
+        "The day's download: {records}, about {used} on this device ({free} free)",
+        "Descarga del día: {records}, unos {used} en este dispositivo ({free} libres)"
+    ],
+    DownloadSizeNoFree => [
+        "Download do dia: {records}, cerca de {used} neste aparelho",
+        "The day's download: {records}, about {used} on this device",
+        "Descarga del día: {records}, unos {used} en este dispositivo"
+    ],
+    DownloadSizeCounting => ["Calculando o tamanho do download…", "Working out the download's size…", "Calculando el tamaño de la descarga…"],
+    DownloadTight => [
+        "Cabe, mas ocupa quase todo o espaço livre deste aparelho.",
+        "It fits, but takes almost all the free space on this device.",
+        "Cabe, pero ocupa casi todo el espacio libre de este dispositivo."
+    ],
+    DownloadDoesNotFit => [
+        "Não cabe neste aparelho: libere espaço ou escolha menos registros.",
+        "It does not fit on this device: free some space or choose fewer records.",
+        "No cabe en este dispositivo: libere espacio o elija menos registros."
+    ],
     QuickFilterStep => ["1. Filtro rápido", "1. Quick filter", "1. Filtro rápido"],
     QuickFilter => ["Código, código do cliente ou descrição", "Code, customer code or description", "Código, código del cliente o descripción"],
     QuickFilterHint => ["ao menos 3 caracteres", "at least 3 characters", "al menos 3 caracteres"],
@@ -464,6 +478,166 @@ messages! {
     SelectAllFiltered => ["Selecionar todos os filtrados", "Select all filtered", "Seleccionar todos los filtrados"],
     ClearSelection => ["Limpar seleção", "Clear selection", "Limpiar selección"],
     SaveSelection => ["Salvar seleção de hoje", "Save today's selection", "Guardar selección de hoy"],
+    // Issue 15: sales views, print and share, repeat, size estimate, safety net.
+    NavInvoices => ["Notas Fiscais", "Invoices", "Facturas"],
+    NavStatistics => ["Estatísticas", "Statistics", "Estadísticas"],
+    DateFrom => ["Emissão de", "Issued from", "Emisión desde"],
+    DateTo => ["Emissão até", "Issued to", "Emisión hasta"],
+    NumberFrom => ["Número de", "Number from", "Número desde"],
+    NumberTo => ["Número até", "Number to", "Número hasta"],
+    DeliveryFrom => ["Entrega de", "Delivery from", "Entrega desde"],
+    DeliveryTo => ["Entrega até", "Delivery to", "Entrega hasta"],
+    ClearFilters => ["Limpar filtros", "Clear filters", "Limpiar filtros"],
+    DatesReversed => [
+        "A data inicial é depois da final.",
+        "The first date is after the last.",
+        "La fecha inicial es posterior a la final."
+    ],
+    NumbersReversed => [
+        "O número inicial é maior que o final.",
+        "The first number is greater than the last.",
+        "El número inicial es mayor que el final."
+    ],
+    InvoiceSearchHint => ["Nota, código ou nome do cliente", "Invoice, customer code or name", "Factura, código o nombre del cliente"],
+    InvoiceNumber => ["Nota fiscal", "Invoice", "Factura"],
+    Delivery => ["Entrega", "Delivery", "Entrega"],
+    NoInvoicesFound => ["Nenhuma nota fiscal no período.", "No invoices in this period.", "Ninguna factura en el período."],
+    NeedsMascateServer => [
+        "Esta consulta é uma extensão do servidor Mascate; este ERP não a oferece.",
+        "This view is a Mascate server extension; this ERP does not offer it.",
+        "Esta consulta es una extensión del servidor Mascate; este ERP no la ofrece."
+    ],
+    NeedsConnection => ["Esta consulta precisa de conexão.", "This view needs a connection.", "Esta consulta necesita conexión."],
+    GroupBy => ["Agrupar por", "Group by", "Agrupar por"],
+    ByProduct => ["Produto", "Product", "Producto"],
+    ByType => ["Tipo", "Type", "Tipo"],
+    ByDescription => ["Descrição", "Description", "Descripción"],
+    ByGroup => ["Grupo", "Group", "Grupo"],
+    Currency => ["Moeda", "Currency", "Moneda"],
+    CurrencyReal => ["1 · Real", "1 · Real", "1 · Real"],
+    CurrencyDollar => ["2 · Dólar", "2 · Dollar", "2 · Dólar"],
+    Measure => ["Medida no gráfico", "Chart measure", "Medida en el gráfico"],
+    SoldQuantity => ["Qtd. vendida", "Sold qty", "Cant. vendida"],
+    ReturnedQuantity => ["Qtd. devolvida", "Returned qty", "Cant. devuelta"],
+    GrossValue => ["Valor bruto", "Gross value", "Valor bruto"],
+    NetValue => ["Valor líquido", "Net value", "Valor neto"],
+    BalanceToInvoice => ["Saldo a faturar", "To invoice", "Saldo a facturar"],
+    Key => ["Código", "Code", "Código"],
+    Total => ["Total", "Total", "Total"],
+    PerMonth => ["por mês", "per month", "por mes"],
+    NoSales => ["Nenhuma venda no período.", "No sales in this period.", "Ninguna venta en el período."],
+    StatisticsHint => [
+        "Vendido e valor bruto: notas fiscais emitidas no período; devolvido: devoluções no período; líquido: bruto menos devoluções; saldo: pedidos do período ainda não faturados.",
+        "Sold and gross: invoices issued in the period; returned: returns in the period; net: gross less returns; balance: orders of the period not yet invoiced.",
+        "Vendido y bruto: facturas emitidas en el período; devuelto: devoluciones del período; neto: bruto menos devoluciones; saldo: pedidos del período aún no facturados."
+    ],
+    SortedAscending => ["ordem crescente", "ascending", "orden ascendente"],
+    SortedDescending => ["ordem decrescente", "descending", "orden descendente"],
+    Contacts => ["Contatos", "Contacts", "Contactos"],
+    NoContacts => ["Nenhum contato cadastrado.", "No contacts yet.", "Ningún contacto registrado."],
+    AddContact => ["Adicionar contato", "Add contact", "Agregar contacto"],
+    EditContact => ["Editar contato", "Edit contact", "Editar contacto"],
+    ContactName => ["Nome", "Name", "Nombre"],
+    Role => ["Cargo", "Role", "Cargo"],
+    AreaCode => ["DDD", "Area code", "Código de área"],
+    CellPhone => ["Celular", "Mobile", "Celular"],
+    Call => ["Ligar", "Call", "Llamar"],
+    WhatsApp => ["WhatsApp", "WhatsApp", "WhatsApp"],
+    WriteEmail => ["E-mail", "E-mail", "Correo"],
+    Save => ["Salvar", "Save", "Guardar"],
+    Saving => ["Salvando…", "Saving…", "Guardando…"],
+    ContactsReadOnlyOffline => [
+        "Offline os contatos são só para consulta; para adicionar ou editar é preciso conexão.",
+        "Offline, contacts are read-only; adding or editing needs a connection.",
+        "Sin conexión los contactos son solo de consulta; agregar o editar necesita conexión."
+    ],
+    ProblemTooLong => ["Texto longo demais.", "Too long.", "Texto demasiado largo."],
+    ProblemBadDdd => ["DDD inválido (2 dígitos).", "Invalid area code (2 digits).", "Código de área inválido (2 dígitos)."],
+    ProblemBadPhone => ["Telefone inválido (8 ou 9 dígitos).", "Invalid phone (8 or 9 digits).", "Teléfono inválido (8 o 9 dígitos)."],
+    ProblemBadEmail => ["E-mail inválido.", "Invalid e-mail.", "Correo inválido."],
+    Print => ["Imprimir / PDF", "Print / PDF", "Imprimir / PDF"],
+    Share => ["Compartilhar", "Share", "Compartir"],
+    Copied => [
+        "Resumo copiado: cole no WhatsApp ou no e-mail.",
+        "Summary copied: paste it into WhatsApp or an e-mail.",
+        "Resumen copiado: péguelo en WhatsApp o en un correo."
+    ],
+    CopyFailed => [
+        "Não foi possível copiar; selecione o texto abaixo.",
+        "Could not copy; select the text below.",
+        "No se pudo copiar; seleccione el texto de abajo."
+    ],
+    RepeatOrder => ["Repetir pedido", "Repeat order", "Repetir pedido"],
+    RepeatedFrom => [
+        "Novo pedido com os itens do pedido {n}, aos preços de hoje.",
+        "New order with the items of order {n}, at today's prices.",
+        "Nuevo pedido con los ítems del pedido {n}, a los precios de hoy."
+    ],
+    NotSoldAnymore => [
+        "Fora da tabela de preço de hoje (confira o preço): ",
+        "Not in today's price list (check the price): ",
+        "Fuera de la lista de precios de hoy (verifique el precio): "
+    ],
+    Seller => ["Vendedor", "Seller", "Vendedor"],
+    Subtotal => ["Subtotal", "Subtotal", "Subtotal"],
+    Discount => ["Desconto", "Discount", "Descuento"],
+    ChargesShort => ["Frete, seguro e despesas", "Freight, insurance and expenses", "Flete, seguro y gastos"],
+    TotalWithTaxes => ["Total com impostos", "Total with taxes", "Total con impuestos"],
+    TaxesByErp => ["impostos calculados pelo ERP", "taxes calculated by the ERP", "impuestos calculados por el ERP"],
+    NoNumberYet => ["(sem número)", "(no number yet)", "(sin número)"],
+    LastPurchases => ["Últimas compras deste cliente", "This customer's last purchases", "Últimas compras de este cliente"],
+    LastDate => ["Última", "Last", "Última"],
+    AddThis => ["Adicionar", "Add", "Agregar"],
+    Added => ["Adicionado", "Added", "Agregado"],
+    NoLastPurchases => [
+        "Sem compras anteriores registradas.",
+        "No earlier purchases recorded.",
+        "Sin compras anteriores registradas."
+    ],
+    SafetyNet => ["Cópia de segurança dos pendentes", "Backup of unsent documents", "Copia de seguridad de pendientes"],
+    SafetyNetHint => [
+        "Leve os documentos não enviados deste aparelho para outro, do mesmo vendedor: cada um chega ao ERP uma vez só.",
+        "Take this device's unsent documents to another one of the same seller: each reaches the ERP once.",
+        "Lleve los documentos no enviados de este dispositivo a otro del mismo vendedor: cada uno llega al ERP una sola vez."
+    ],
+    ExportUnsent => ["Exportar pendentes", "Export unsent", "Exportar pendientes"],
+    Import => ["Importar", "Import", "Importar"],
+    NothingToExport => ["Nada pendente para exportar.", "Nothing unsent to export.", "Nada pendiente para exportar."],
+    Exported => ["Documentos exportados: {n}.", "Documents exported: {n}.", "Documentos exportados: {n}."],
+    ImportDone => [
+        "Importação concluída. Novos: {added} · atualizados: {replaced} · já presentes: {unchanged}.",
+        "Import done. New: {added} · updated: {replaced} · already here: {unchanged}.",
+        "Importación concluida. Nuevos: {added} · actualizados: {replaced} · ya presentes: {unchanged}."
+    ],
+    ImportNotAFile => [
+        "Este arquivo não é uma exportação de pendentes do Mascate.",
+        "This file is not an export of Mascate's unsent documents.",
+        "Este archivo no es una exportación de pendientes de Mascate."
+    ],
+    ImportNewer => [
+        "Arquivo de uma versão mais nova do Mascate: atualize o aplicativo.",
+        "File from a newer Mascate: update the app.",
+        "Archivo de una versión más nueva de Mascate: actualice la aplicación."
+    ],
+    ImportOtherSeller => [
+        "Estes documentos são de outro vendedor ({n}); entre com ele para importar.",
+        "These documents belong to another seller ({n}); sign in as them to import.",
+        "Estos documentos son de otro vendedor ({n}); entre con él para importar."
+    ],
+    ImportDamaged => ["Documento danificado no arquivo: {n}.", "Damaged document in the file: {n}.", "Documento dañado en el archivo: {n}."],
+    SyncLog => ["Histórico de envio", "Sending history", "Historial de envío"],
+    LogSaved => ["Salvo no aparelho", "Saved on the device", "Guardado en el dispositivo"],
+    LogEdited => ["Alterado", "Changed", "Modificado"],
+    LogSent => ["Enviado à fila do ERP", "Sent to the ERP's queue", "Enviado a la cola del ERP"],
+    LogUnreachable => ["Sem resposta (sem rede); nova tentativa depois", "No answer (no network); retried later", "Sin respuesta (sin red); nuevo intento después"],
+    LogRejected => ["Recusado no envio", "Refused when sent", "Rechazado al enviar"],
+    LogWaiting => ["Na fila do ERP", "In the ERP's queue", "En la cola del ERP"],
+    LogProcessing => ["Em processamento no ERP", "Being processed by the ERP", "En proceso en el ERP"],
+    LogAccepted => ["Aceito pelo ERP", "Accepted by the ERP", "Aceptado por el ERP"],
+    LogRefused => ["Recusado pelo ERP", "Refused by the ERP", "Rechazado por el ERP"],
+    LogImported => ["Importado de arquivo", "Imported from a file", "Importado de un archivo"],
+    ItemsN => ["itens: {n}", "items: {n}", "ítems: {n}"],
+    Attempts => ["Tentativas sem resposta: {n}", "Attempts without answer: {n}", "Intentos sin respuesta: {n}"],
 }
 
 /// A named hole in a message (`{day}`), filled by [`I18n::fill`](crate::i18n::I18n::fill). A
@@ -478,10 +652,25 @@ pub enum Arg {
     Free,
     /// A price list's code.
     List,
+    /// Documents an import added, replaced, or found already there.
+    Added,
+    Replaced,
+    Unchanged,
 }
 
 impl Arg {
-    pub const ALL: [Arg; 7] = [Arg::Day, Arg::Records, Arg::Done, Arg::Tables, Arg::Used, Arg::Free, Arg::List];
+    pub const ALL: [Arg; 10] = [
+        Arg::Day,
+        Arg::Records,
+        Arg::Done,
+        Arg::Tables,
+        Arg::Used,
+        Arg::Free,
+        Arg::List,
+        Arg::Added,
+        Arg::Replaced,
+        Arg::Unchanged,
+    ];
 
     /// How the hole is written in the catalogue.
     pub fn hole(self) -> &'static str {
@@ -493,6 +682,9 @@ impl Arg {
             Arg::Used => "{used}",
             Arg::Free => "{free}",
             Arg::List => "{list}",
+            Arg::Added => "{added}",
+            Arg::Replaced => "{replaced}",
+            Arg::Unchanged => "{unchanged}",
         }
     }
 }

@@ -1,6 +1,8 @@
 //! One customer: registration data, commercial terms, address and contact. Online it asks
 //! the ERP, with finances and documents; offline it shows today's selection on the device,
-//! registration data and address only.
+//! registration data and address only. Its contacts are on both (read-only offline).
+
+mod contacts;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -70,8 +72,10 @@ pub fn CustomerPage() -> impl IntoView {
                 }
                 Some(Outcome::Found(c)) => {
                     let (code, store) = (c.code.clone(), c.store.clone());
+                    let (c2, s2) = (code.clone(), store.clone());
                     view! {
                         <CustomerDetails customer=*c />
+                        <contacts::ContactsCard code=c2 store=s2 />
                         // Finances live in the ERP: shown online only.
                         <Show when=move || connectivity.online()>
                             <CustomerFinances code=code.clone() store=store.clone() />

@@ -7,6 +7,7 @@
 //! disabled, so a double tap sends one request.
 
 mod items;
+pub mod print;
 mod releases;
 
 use leptos::prelude::*;
@@ -30,6 +31,7 @@ use crate::pages::documents::{
 use crate::session::use_session;
 use crate::storage;
 use items::ItemsCard;
+use print::PrintAndShare;
 use releases::Releases;
 
 /// A document as the ERP has it.
@@ -177,6 +179,7 @@ fn DeviceCopy(entry: OutboxEntry) -> impl IntoView {
             <SendStateChip state=entry.state error=entry.error.clone() number=entry.draft.erp_number.clone() />
             <A href=format!("/sent/{}", entry.external_id) attr:data-testid="document-sent-link">{move || i18n.t(Msg::OnThisDeviceLink)}</A>
         </header>
+        <PrintAndShare draft=entry.draft.clone() taxes=None />
         <ItemsCard draft=entry.draft taxes=None taxes_offline=true />
     }
 }
@@ -277,6 +280,7 @@ fn ErpCopy(
         <ConfirmDialog open=confirming title=Msg::ConfirmDeleteTitle text=Msg::ConfirmDelete action=Msg::Delete
             on_confirm=move || run(delete, n4.clone()) busy=Signal::derive(busy) testid="confirm-delete" />
         {move || error().map(|e| view! { <ApiErrorBox error=e /> })}
+        <PrintAndShare draft=doc.draft.clone() taxes=doc.taxes.clone() />
         {doc.releases.clone().map(|rows| view! { <Releases rows /> })}
         <ItemsCard draft=doc.draft.clone() taxes=doc.taxes.clone() taxes_offline=false />
         {(kind == DocumentKind::Order).then(|| view! { <InvoicesCard invoices=doc.invoices.clone() /> })}

@@ -15,6 +15,7 @@
 mod customer_step;
 mod fields;
 mod items_step;
+mod last_purchases;
 mod prospect_form;
 mod review_step;
 mod terms_step;
@@ -47,6 +48,8 @@ pub enum FormSource {
     Erp,
     /// A document on this device (`:external_id`), to fix and send again.
     Device,
+    /// A new document repeating an order (`:number`) at today's prices.
+    Repeat,
 }
 
 /// Moves keyboard and screen-reader focus to the step's heading (or the first field with a
@@ -81,6 +84,8 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
     let customer_name = RwSignal::new(String::new());
     let customer_type = RwSignal::new(String::new());
     let load_error = RwSignal::new(None::<ApiError>);
+    // Repeating: the order repeated, and its products with no price today.
+    let repeated = RwSignal::new(None::<(String, Vec<String>)>);
 
     // Fill the draft from its source once.
     leptos::task::spawn_local(async move {
@@ -99,6 +104,22 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
                         draft.set(entry.draft);
                         step.set(Step::Items);
                     }
+                }
+            }
+            (FormSource::Repeat, Some(number)) => {
+                let source = match api.erp_document(kind, &number, new_external_id).await {
+                    Ok((d, _)) => Some(d),
+                    Err(_) => sync.entry_by_number(kind, &number).await.map(|e| e.draft),
+                };
+                match source {
+                    Some(old) => {
+                        let mut d = old.repeat(new_external_id(), &crate::erp_clock::today());
+                        let missing = d.reprice(&catalog.current_prices(&d).await);
+                        draft.set(d);
+                        repeated.set(Some((number, missing)));
+                        step.set(Step::Items);
+                    }
+                    None => load_error.set(Some(ApiError::Unreachable)),
                 }
             }
             _ => {
@@ -226,6 +247,12 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
         <section class="page document-form" data-testid="document-form">
             <h1 data-testid="form-title">{title}</h1>
             {move || load_error.get().map(|e| view! { <ApiErrorBox error=e /> })}
+            {move || repeated.get().map(|(number, missing)| view! {
+                <p class="notice" role="status" data-testid="repeated-from">{i18n.t_n(Msg::RepeatedFrom, &number)}</p>
+                {(!missing.is_empty()).then(|| view! {
+                    <p class="notice warn" data-testid="repeat-missing">{i18n.t(Msg::NotSoldAnymore)}{missing.join(", ")}</p>
+                })}
+            })}
             <ol class="steps" data-testid="form-steps">
                 {[(Step::Customer, Msg::StepCustomer), (Step::Terms, Msg::StepTerms), (Step::Items, Msg::StepItems), (Step::Review, Msg::StepReview)]
                     .into_iter()

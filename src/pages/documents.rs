@@ -19,6 +19,7 @@ use mascate_domain::release::ReleaseFilter;
 
 use crate::api::use_api;
 use crate::components::pager::Pager;
+use crate::components::range_filter::{range_of, RangeFilter, SecondRange};
 use crate::components::search_box::SearchBox;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
@@ -143,21 +144,25 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
     let seller = use_session().seller().unwrap_or_default();
     let url = use_url_query();
     let (search, status, page) = (url.text("q"), url.text("status"), url.page());
+    let range = range_of(url);
     let cards_key = match kind {
         DocumentKind::Order => prefs::keys::ORDERS_VIEW,
         DocumentKind::Quotation => prefs::keys::QUOTATIONS_VIEW,
     };
     let cards = RwSignal::new(prefs::get(cards_key).as_deref() == Some("cards"));
     let data = LocalResource::new(move || {
-        let (s, st, p) = (search.get(), status.get(), page.get());
+        let (s, st, p, r) = (search.get(), status.get(), page.get(), range.get());
         // Offline the ERP's list is not asked for: only the device's documents are shown.
         let online = connectivity.online();
         // What the engine or another tab changed shows here without leaving the page.
         sync.changes.track();
         async move {
-            if online {
+            if r.problem().is_some() {
+                // The range cannot match anything: the boxes say why.
+                Some(Ok((Vec::new(), false, st)))
+            } else if online {
                 let shown = st.clone();
-                Some(load::load(api, kind, s, st, p).await.map(|(rows, next)| (rows, next, shown)))
+                Some(load::load(api, kind, s, st, r, p).await.map(|(rows, next)| (rows, next, shown)))
             } else {
                 None
             }
@@ -169,10 +174,16 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
         let seller = seller.clone();
         let online = connectivity.online();
         sync.changes.track();
+        range.track();
         async move {
             let Ok(db) = storage::for_seller(&seller).await else { return Vec::new() };
             let mut all: Vec<OutboxEntry> = db.outbox().await.unwrap_or_default();
-            all.retain(|e| e.draft.kind == kind && (e.state.is_unfinished() || (!online && e.written_offline)));
+            let r = range.get_untracked();
+            all.retain(|e| {
+                e.draft.kind == kind
+                    && (e.state.is_unfinished() || (!online && e.written_offline))
+                    && r.contains(&e.draft.issue_date, &e.draft.erp_number)
+            });
             all.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
             all
         }
@@ -218,6 +229,7 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
+                <RangeFilter url second=SecondRange::Numbers />
                 <div class="segmented" role="group">
                     <button type="button" data-testid="view-table" aria-pressed=move || (!cards.get()).to_string() on:click=move |_| set_cards(false)>
                         {move || i18n.t(Msg::ViewTable)}

@@ -1,6 +1,11 @@
 //! The Offline Configurator: what is on this device for today (per schema), the download's
 //! progress, the storage used, and the way into each schema's selection editor.
 
+mod download_size;
+mod safety_net;
+
+pub use download_size::DownloadSize;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use mascate_domain::format;
@@ -9,7 +14,7 @@ use mascate_domain::offline::{prepared, Prepared, Readiness, Schema};
 use crate::components::dialog::ConfirmDialog;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Arg, Msg, Plural};
-use crate::offline::use_offline;
+use crate::offline::{storage_space, use_offline};
 use crate::session::use_session;
 use crate::storage;
 
@@ -29,19 +34,6 @@ fn store_of(s: Schema) -> &'static str {
         Schema::Products => storage::stores::PRODUCTS,
         Schema::Prospects => storage::stores::PROSPECTS,
     }
-}
-
-/// Used and available bytes (the browser's estimate), and whether storage is persistent.
-async fn storage_estimate() -> Option<(f64, f64, bool)> {
-    let manager = web_sys::window()?.navigator().storage();
-    let estimate = wasm_bindgen_futures::JsFuture::from(manager.estimate().ok()?).await.ok()?;
-    let get = |k: &str| js_sys::Reflect::get(&estimate, &k.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-    let persisted = wasm_bindgen_futures::JsFuture::from(manager.persisted().ok()?)
-        .await
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false);
-    Some((get("usage"), get("quota"), persisted))
 }
 
 /// The configurator's overview page.
@@ -70,7 +62,7 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
     });
     let usage = LocalResource::new(move || {
         offline.changes.track();
-        storage_estimate()
+        storage_space()
     });
     let count = move |s: Schema| {
         counts.get().flatten().and_then(|c| c.iter().find(|(x, _)| *x == s).map(|(_, n)| *n)).unwrap_or(0)
@@ -114,6 +106,10 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
             })}
             {move || offline.error.get().map(|e| view! { <p class="error" role="alert" data-testid="priming-error">{e}</p> })}
             <Show when=move || connectivity.online() && offline.progress.with(Option::is_none)>
+                // Today's selection as saved, once there is one.
+                <Show when=move || matches!(offline.readiness.get(), Readiness::Incomplete | Readiness::Ready)>
+                    <DownloadSize proposal=Signal::derive(|| None) />
+                </Show>
                 <button class="button primary" data-testid="prime-now" on:click=move |_| offline.prepare()>
                     {move || i18n.t(Msg::DownloadNow)}
                 </button>
@@ -142,17 +138,18 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
                     {move || i18n.t(Msg::RemoveDeviceData)}
                 </button>
             </Show>
+            <safety_net::SafetyNet />
             <ConfirmDialog open=confirm_remove title=Msg::RemoveDeviceDataTitle text=Msg::RemoveDeviceDataConfirm action=Msg::Remove
                 on_confirm=move || leptos::task::spawn_local(async move { let _ = offline.remove_device_data().await; })
                 testid="confirm-remove" />
             <p class="hint" data-testid="storage-usage">
-                {move || usage.get().flatten().map(|(used, quota, persisted)| {
+                {move || usage.get().flatten().map(|space| {
                     let locale = i18n.locale.get();
                     let text = i18n.fill(Msg::StorageUsage, &[
-                        (Arg::Used, &format::bytes(used, locale)),
-                        (Arg::Free, &format::bytes((quota - used).max(0.0), locale)),
+                        (Arg::Used, &format::bytes(space.used, locale)),
+                        (Arg::Free, &format::bytes(space.free(), locale)),
                     ]);
-                    if persisted { format!("{text} · {}", i18n.t(Msg::StoragePersistent)) } else { text }
+                    if space.persisted { format!("{text} · {}", i18n.t(Msg::StoragePersistent)) } else { text }
                 })}
             </p>
         </section>

@@ -15,7 +15,7 @@ use crate::components::api_error::ApiErrorBox;
 use crate::components::pager::Pager;
 use crate::i18n::{use_i18n, Msg, Plural};
 use crate::offline::use_offline;
-use crate::pages::offline_configurator::schema_msg;
+use crate::pages::offline_configurator::{schema_msg, DownloadSize};
 use crate::session::use_session;
 
 const PAGE_SIZE: usize = 50;
@@ -202,6 +202,10 @@ pub fn OfflineSelectionPage() -> impl IntoView {
                     {move || i18n.t(Msg::SaveSelection)}
                 </button>
             </div>
+            // What saving would download, before it is saved (once today's selection is read).
+            <Show when=move || matches!(loaded.get(), Some(Ok(())))>
+                <DownloadSize proposal=Signal::derive(move || Some((schema, selected.with(|s| s.iter().cloned().collect()))))/>
+            </Show>
             {move || problem.get().map(|e| view! { <ApiErrorBox error=e /> })}
 
             <Suspense fallback=move || view! { <p class="loading">{move || i18n.t(Msg::Loading)}</p> }>

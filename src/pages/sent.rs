@@ -3,6 +3,8 @@
 //! the same external id). Everything shown is read from the device first, so it survives
 //! reloads and works offline.
 
+mod log;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -14,9 +16,8 @@ use crate::components::lines::LinesTable;
 use crate::components::send_state::SendStateChip;
 use crate::components::totals::TotalsTable;
 use crate::i18n::{use_i18n, Msg, Plural};
+use crate::pages::document::print::PrintAndShare;
 use crate::pages::documents::segment;
-use crate::session::use_session;
-use crate::storage;
 use crate::sync::use_sync;
 
 /// How often to ask the ERP while it works.
@@ -29,31 +30,24 @@ pub fn SentPage() -> impl IntoView {
     let sync = use_sync();
     let connectivity = crate::connectivity::use_connectivity();
     let params = use_params_map();
-    let seller = use_session().seller().unwrap_or_default();
     let entry = RwSignal::new(None::<OutboxEntry>);
     let missing = RwSignal::new(false);
     let external_id = move || params.read().get("external_id").unwrap_or_default();
 
     // One step: a pass of the sync engine (which sends and follows every document of this
     // seller), then what the device now knows of this one.
-    let step = {
-        let seller = seller.clone();
-        move || {
-            let seller = seller.clone();
-            let ext = external_id();
-            leptos::task::spawn_local(async move {
-                sync.run().await;
-                let Ok(db) = storage::for_seller(&seller).await else { return };
-                match db.outbox_entry(&ext).await {
-                    Ok(Some(e)) => entry.set(Some(e)),
-                    _ => missing.set(true),
-                }
-            });
-        }
+    let step = move || {
+        let ext = external_id();
+        leptos::task::spawn_local(async move {
+            sync.run().await;
+            match sync.entry(&ext).await {
+                Some(e) => entry.set(Some(e)),
+                None => missing.set(true),
+            }
+        });
     };
     step();
     let handle = {
-        let step = step.clone();
         set_interval_with_handle(
             move || {
                 let busy = entry.with_untracked(|e| {
@@ -131,6 +125,8 @@ pub fn SentPage() -> impl IntoView {
                             }
                         })}
                     </div>
+                    // The device's copy prints and shares offline too.
+                    <PrintAndShare draft=e.draft.clone() taxes=None />
                     <div class="card">
                         <h2>{move || i18n.t(Msg::Items)}</h2>
                         <LinesTable lines=Signal::derive(move || lines.clone()) testid="sent-items" />
@@ -140,6 +136,7 @@ pub fn SentPage() -> impl IntoView {
                             <p class="hint" data-testid="taxes-offline">{move || i18n.t(Msg::TaxesNeedConnection)}</p>
                         </Show>
                     </div>
+                    <log::SyncLog log=e.log.clone() attempts=e.attempts />
                 }
                     .into_any()
             }}

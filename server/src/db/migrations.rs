@@ -560,4 +560,71 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX orders_by_customer ON orders(clientid, storeid);
     "#,
+    // 11: a customer's contacts (SU5 related through AC8, flattened: one customer each),
+    // returned goods (SD1 returns of an invoice's items), and the read shapes built on them:
+    // the seller's invoices, and each customer's last purchase of each product.
+    r#"
+    CREATE TABLE contacts (
+        branch TEXT NOT NULL DEFAULT '',
+        contactid TEXT PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL DEFAULT '',
+        ddi TEXT NOT NULL DEFAULT '',
+        ddd TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        cellphone TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        customerid TEXT NOT NULL,
+        customerstore TEXT NOT NULL,
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX contacts_by_customer ON contacts(customerid, customerstore);
+    CREATE INDEX contacts_by_stamp ON contacts(stamp);
+    CREATE VIEW contacts_view AS
+        SELECT k.branch || k.contactid AS internalid, k.branch, k.contactid, k.name, k.role, k.ddi, k.ddd,
+               k.phone, k.cellphone, k.email, 'SA1' AS entity, k.customerid || k.customerstore AS codeentity,
+               k.customerid, k.customerstore, coalesce(c.vendor, '') AS vendor, k.deleted, k.stamp
+        FROM contacts k LEFT JOIN customers c ON c.code = k.customerid AND c.store = k.customerstore;
+    CREATE TABLE returns (
+        branch TEXT NOT NULL DEFAULT '',
+        document TEXT NOT NULL,
+        serie TEXT NOT NULL DEFAULT '1',
+        itemid TEXT NOT NULL,
+        invoice TEXT NOT NULL,
+        invoiceserie TEXT NOT NULL DEFAULT '1',
+        orderid TEXT NOT NULL REFERENCES orders(orderid),
+        productid TEXT NOT NULL,
+        quantity REAL NOT NULL DEFAULT 0,
+        amount REAL NOT NULL DEFAULT 0,
+        issuedate TEXT NOT NULL,
+        PRIMARY KEY (document, serie, itemid)
+    );
+    CREATE INDEX returns_by_date ON returns(issuedate);
+    CREATE VIEW invoices_view AS
+        SELECT n.branch || n.invoice || n.serie AS internalid, n.branch, n.invoice, n.serie, n.orderid, n.issuedate,
+               n.amount, n.quantity, n.invoicetype, n.invoicecele, n.invoicekey, o.clientid AS customerid,
+               o.storeid AS customerstore, coalesce(c.fantasy, '') AS customer, coalesce(c.name, '') AS customername,
+               coalesce((SELECT max(i.deliverydate) FROM order_items i WHERE i.orderid = o.orderid AND i.deleted = 0), '')
+                   AS deliverydate,
+               o.sellerid, o.deleted
+        FROM invoices n JOIN orders o ON o.orderid = n.orderid
+        LEFT JOIN customers c ON c.code = o.clientid AND c.store = o.storeid;
+    CREATE VIEW returns_view AS
+        SELECT r.branch || r.document || r.serie || r.itemid AS internalid, r.branch, r.document, r.serie, r.itemid,
+               r.invoice, r.invoiceserie, r.orderid, r.productid, r.quantity, r.amount, r.issuedate,
+               o.clientid AS customerid, o.storeid AS customerstore, o.sellerid, o.deleted
+        FROM returns r JOIN orders o ON o.orderid = r.orderid;
+    CREATE VIEW last_purchases_view AS
+        SELECT internalid, customerid, customerstore, productid, description, lastdate, orderid, quantity, unitprice,
+               sellerid, stamp, 0 AS deleted
+        FROM (SELECT o.clientid || o.storeid || i.productid AS internalid, o.clientid AS customerid,
+                     o.storeid AS customerstore, i.productid, i.description, o.issuedate AS lastdate, o.orderid,
+                     i.quantity, i.unitprice, o.sellerid, max(o.stamp, i.stamp) AS stamp,
+                     row_number() OVER (PARTITION BY o.clientid, o.storeid, i.productid
+                                        ORDER BY o.issuedate DESC, o.orderid DESC) AS newest
+              FROM order_items i JOIN orders o ON o.orderid = i.orderid
+              WHERE o.deleted = 0 AND i.deleted = 0 AND o.ordertype = 'N')
+        WHERE newest = 1;
+    "#,
 ];

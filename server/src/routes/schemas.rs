@@ -1,13 +1,13 @@
 //! `GET /api/tgv/schemas/` (§3.1): the PO-Sync schemas, as Protheus seeds them, with the
 //! fields taken from the entities this server actually returns. Schemas for tables this
-//! server does not serve (contacts, access log, schema fields, intermediaries) and the
+//! server does not serve (phone contacts, access log, schema fields, intermediaries) and the
 //! blocked product-balance schema are not listed, as an ERP with them blocked would do.
 
 use axum::Json;
 use serde_json::{json, Map, Value};
 
 use crate::listing::Entity;
-use crate::routes::{catalog, customers, documents, financial, notifications};
+use crate::routes::{catalog, contacts, customers, documents, financial, notifications, prospects};
 
 struct Schema {
     code: &'static str,
@@ -40,6 +40,16 @@ const SCHEMAS: &[Schema] = &[
         writes: None,
         id_field: "id",
         entity: &customers::CUSTOMER,
+    },
+    Schema {
+        code: "000003",
+        name: "Contacts",
+        description: "Contatos",
+        get: "contacts/sync",
+        diff: "contacts/sync/diff",
+        writes: Some("api/tgv/contacts"),
+        id_field: "internalid",
+        entity: &contacts::CONTACT,
     },
     Schema {
         code: "000005",
@@ -139,7 +149,7 @@ const SCHEMAS: &[Schema] = &[
         diff: "prospects/sync/diff",
         writes: None,
         id_field: "internalid",
-        entity: &catalog::PROSPECT,
+        entity: &prospects::PROSPECT,
     },
     Schema {
         code: "000017",

@@ -61,7 +61,7 @@ pub fn Releases(rows: Vec<ReleaseRow>) -> impl IntoView {
                                                 <td class="wide" data-label=move || i18n.t(Msg::Product)><div class="mono">{r.product.clone()}</div><div class="muted small">{r.product_name.clone()}</div></td>
                                                 <td class="num" data-label=move || i18n.t(Msg::QuantityOrdered)>{move || qty(ordered)}</td>
                                                 <td class="num" data-label=move || i18n.t(Msg::QuantityReleased)>{move || qty(released)}</td>
-                                                <td><StateChip status=order_state_msg(state) tone=order_tone(state) /></td>
+                                                <td data-label=move || i18n.t(Msg::Status)><StateChip status=order_state_msg(state) tone=order_tone(state) /></td>
                                             </tr>
                                         }
                                     })

@@ -25,7 +25,7 @@ pub fn CustomerStep(
     let catalog = crate::catalog::use_catalog();
     let search = RwSignal::new(String::new());
     // Asked once the rep pauses typing, not at every key.
-    let asked = debounced(search.into());
+    let asked: Signal<String> = debounced(search.into());
     let found = LocalResource::new(move || {
         let q = CustomerQuery { search: asked.get(), ..Default::default() };
         async move {

@@ -18,7 +18,7 @@ pub fn ItemsStep(draft: RwSignal<Draft>, problems: Problems, online: Signal<bool
     let i18n = use_i18n();
     let catalog = crate::catalog::use_catalog();
     let search = RwSignal::new(String::new());
-    let asked = debounced(search.into());
+    let asked: Signal<String> = debounced(search.into());
     let only_list = RwSignal::new(false);
     let found = LocalResource::new(move || {
         let (s, only) = (asked.get(), only_list.get());
@@ -98,6 +98,7 @@ pub fn ItemsStep(draft: RwSignal<Draft>, problems: Problems, online: Signal<bool
                 }}
             </ul>
             <FieldProblem problem=no_items testid="problem-items" id="problem-items" />
+            <super::last_purchases::LastPurchases draft />
             <div class="table-wrap">
                 <table class="table items stack" data-testid="items-table">
                     <thead>

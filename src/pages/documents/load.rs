@@ -3,6 +3,7 @@
 //! a state filter, the orders the release list gives for that state.
 
 use mascate_domain::contract::Order;
+use mascate_domain::document::range::DocumentRange;
 use mascate_domain::document::{DocumentKind, OrderState, QuotationState};
 use mascate_domain::release::{by_order, ReleaseFilter};
 
@@ -29,21 +30,22 @@ fn order_row(o: Order, state: Option<OrderState>) -> Row {
 }
 
 /// One page of a list; `status` is a release filter code for orders, the ERP status for
-/// quotations.
+/// quotations; `range` narrows to issue dates and numbers.
 pub async fn load(
     api: Api,
     kind: DocumentKind,
     search: String,
     status: String,
+    range: DocumentRange,
     page: usize,
 ) -> Result<(Vec<Row>, bool), ApiError> {
     match kind {
         DocumentKind::Order => match ReleaseFilter::from_code(&status) {
-            Some(filter) => orders_in(api, filter, &search, page).await,
-            None => orders(api, search, page).await,
+            Some(filter) => orders_in(api, filter, &search, &range, page).await,
+            None => orders(api, search, range, page).await,
         },
         DocumentKind::Quotation => {
-            let q = DocumentQuery { search, status, customer: None };
+            let q = DocumentQuery { search, status, customer: None, range };
             let list = api.quotations(&q, page, PAGE_SIZE).await?;
             let rows = list
                 .items
@@ -74,8 +76,8 @@ pub async fn load(
 
 /// A page of headers, each with its state from the releases of the page's days (the
 /// header's own status when the ERP has no release list).
-async fn orders(api: Api, search: String, page: usize) -> Result<(Vec<Row>, bool), ApiError> {
-    let q = DocumentQuery { search, status: String::new(), customer: None };
+async fn orders(api: Api, search: String, range: DocumentRange, page: usize) -> Result<(Vec<Row>, bool), ApiError> {
+    let q = DocumentQuery { search, status: String::new(), customer: None, range };
     let list = api.orders(&q, page, PAGE_SIZE).await?;
     let days = list.items.iter().map(|o| o.issue_date.as_str());
     let (first, last) = (days.clone().min().unwrap_or_default(), days.max().unwrap_or_default());
@@ -95,11 +97,24 @@ async fn orders(api: Api, search: String, page: usize) -> Result<(Vec<Row>, bool
     Ok((rows, list.has_next))
 }
 
-/// The orders whose items the release list puts in `filter`, searched and paged here.
-async fn orders_in(api: Api, filter: ReleaseFilter, search: &str, page: usize) -> Result<(Vec<Row>, bool), ApiError> {
+/// The orders whose items the release list puts in `filter`, searched, narrowed to `range`
+/// and paged here.
+async fn orders_in(
+    api: Api,
+    filter: ReleaseFilter,
+    search: &str,
+    range: &DocumentRange,
+    page: usize,
+) -> Result<(Vec<Row>, bool), ApiError> {
     let today = crate::erp_clock::today();
-    let mut orders = by_order(api.releases(SINCE, &today, Some(filter)).await?);
-    orders.retain(|o| o.matches(search));
+    let (from, to) = (non_empty(&range.from, SINCE), non_empty(&range.to, &today));
+    let mut orders = by_order(api.releases(&from, &to, Some(filter)).await?);
+    orders.retain(|o| o.matches(search) && range.contains_number(&o.number));
+    if !range.from.is_empty() || !range.to.is_empty() {
+        // The release list also brings orders invoiced in the range: keep those issued in it.
+        let issued = issued_in(api, range).await?;
+        orders.retain(|o| issued.contains(o.number.trim()));
+    }
     let start = (page.max(1) - 1) * PAGE_SIZE;
     let has_next = orders.len() > start + PAGE_SIZE;
     let shown: Vec<_> = orders.into_iter().skip(start).take(PAGE_SIZE).collect();
@@ -113,4 +128,26 @@ async fn orders_in(api: Api, filter: ReleaseFilter, search: &str, page: usize) -
         })
         .collect();
     Ok((rows, has_next))
+}
+
+fn non_empty(s: &str, default: &str) -> String {
+    if s.trim().is_empty() {
+        default.to_string()
+    } else {
+        s.trim().to_string()
+    }
+}
+
+/// The numbers of the orders issued in `range`'s dates (and numbers).
+async fn issued_in(api: Api, range: &DocumentRange) -> Result<std::collections::HashSet<String>, ApiError> {
+    let q = DocumentQuery { range: range.clone(), ..Default::default() };
+    let mut out = std::collections::HashSet::new();
+    for page in 1.. {
+        let list = api.orders(&q, page, 1000).await?;
+        out.extend(list.items.into_iter().map(|o| o.number.trim().to_string()));
+        if !list.has_next {
+            break;
+        }
+    }
+    Ok(out)
 }

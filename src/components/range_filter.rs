@@ -1,0 +1,106 @@
+//! From/to filters of a list (issue date, and the document number or the delivery date),
+//! kept in the address like the list's other filters: a changed box replaces its key and
+//! goes back to page 1. A range that cannot match (the first after the last) is said beside
+//! the boxes and not searched.
+//!
+//! ```ignore
+//! let url = use_url_query();
+//! view! { <RangeFilter url second=SecondRange::Numbers /> }
+//! let range = range_of(url); // Signal<DocumentRange>
+//! ```
+
+use leptos::prelude::*;
+use mascate_domain::document::range::{DocumentRange, RangeProblem};
+
+use crate::components::date_input::DateInput;
+use crate::i18n::{use_i18n, Msg};
+use crate::url_query::UrlQuery;
+
+/// What the second pair of boxes is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecondRange {
+    /// Document numbers (`nfrom`, `nto`).
+    Numbers,
+    /// Delivery dates (`dfrom`, `dto`).
+    Delivery,
+}
+
+/// The range in the address: `from`, `to` (issue dates), `nfrom`, `nto` (numbers).
+pub fn range_of(url: UrlQuery) -> Signal<DocumentRange> {
+    let (from, to, nfrom, nto) = (url.text("from"), url.text("to"), url.text("nfrom"), url.text("nto"));
+    Signal::derive(move || DocumentRange {
+        from: from.get(),
+        to: to.get(),
+        number_from: nfrom.get(),
+        number_to: nto.get(),
+    })
+}
+
+/// The boxes.
+#[component]
+pub fn RangeFilter(url: UrlQuery, second: SecondRange) -> impl IntoView {
+    let i18n = use_i18n();
+    let range = range_of(url);
+    let (dfrom, dto) = (url.text("dfrom"), url.text("dto"));
+    let problem = move || {
+        let mut r = range.get();
+        if second == SecondRange::Delivery {
+            r.number_from.clear();
+            r.number_to.clear();
+            let delivery = DocumentRange { from: dfrom.get(), to: dto.get(), ..Default::default() };
+            return r.problem().or(delivery.problem());
+        }
+        r.problem()
+    };
+    let date_box = move |key: &'static str, label: Msg, value: Signal<String>| {
+        // The address changes once the box holds a whole date (or is emptied).
+        let on_change = move |v: String| {
+            if v.is_empty() || (v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-') {
+                url.filter(key, v)
+            }
+        };
+        view! {
+            <label>
+                <span class="label">{move || i18n.t(label)}</span>
+                <DateInput value on_change testid=format!("range-{key}") />
+            </label>
+        }
+    };
+    let number_box = move |key: &'static str, label: Msg, value: Signal<String>| {
+        view! {
+            <label>
+                <span class="label">{move || i18n.t(label)}</span>
+                <input inputmode="numeric" size="8" data-testid=format!("range-{key}") prop:value=value
+                    on:change=move |ev| url.filter(key, event_target_value(&ev).trim().to_string()) />
+            </label>
+        }
+    };
+    let any = move || !range.get().is_empty() || !dfrom.get().is_empty() || !dto.get().is_empty();
+    view! {
+        <fieldset class="range-filter" data-testid="range-filter">
+            {date_box("from", Msg::DateFrom, url.text("from"))}
+            {date_box("to", Msg::DateTo, url.text("to"))}
+            {match second {
+                SecondRange::Numbers => view! {
+                    {number_box("nfrom", Msg::NumberFrom, url.text("nfrom"))}
+                    {number_box("nto", Msg::NumberTo, url.text("nto"))}
+                }.into_any(),
+                SecondRange::Delivery => view! {
+                    {date_box("dfrom", Msg::DeliveryFrom, dfrom)}
+                    {date_box("dto", Msg::DeliveryTo, dto)}
+                }.into_any(),
+            }}
+            <Show when=any>
+                <button type="button" class="button ghost" data-testid="range-clear" on:click=move |_| {
+                    url.set(&[("from", String::new()), ("to", String::new()), ("nfrom", String::new()),
+                        ("nto", String::new()), ("dfrom", String::new()), ("dto", String::new()), ("page", String::new())]);
+                }>{move || i18n.t(Msg::ClearFilters)}</button>
+            </Show>
+            {move || problem().map(|p| view! {
+                <p class="field-error" role="alert" data-testid="range-problem">
+                    {move || i18n.t(match p { RangeProblem::DatesReversed => Msg::DatesReversed, RangeProblem::NumbersReversed => Msg::NumbersReversed })}
+                </p>
+            })}
+        </fieldset>
+    }
+}

@@ -1,0 +1,67 @@
+//! Room on the device: what the browser says this origin uses and may use, and whether a
+//! day's download fits beside it (the ERP counts the download, see
+//! `mascate_domain::download_size`).
+
+use mascate_domain::download_size::{fit, Fit};
+use mascate_domain::offline::Schema;
+
+use super::OfflineData;
+use crate::api::ApiError;
+
+/// The browser's storage estimate for this origin.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StorageSpace {
+    /// Bytes used (IndexedDB, caches, the service worker).
+    pub used: f64,
+    /// Bytes the browser lets this origin use.
+    pub quota: f64,
+    /// Whether the browser promised not to evict it.
+    pub persisted: bool,
+}
+
+impl StorageSpace {
+    /// Bytes still free.
+    pub fn free(&self) -> f64 {
+        (self.quota - self.used).max(0.0)
+    }
+}
+
+/// Reads `navigator.storage.estimate()` and `persisted()`; `None` where the browser has no
+/// storage manager.
+pub async fn storage_space() -> Option<StorageSpace> {
+    let manager = web_sys::window()?.navigator().storage();
+    let estimate = wasm_bindgen_futures::JsFuture::from(manager.estimate().ok()?).await.ok()?;
+    let get = |k: &str| js_sys::Reflect::get(&estimate, &k.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let persisted = wasm_bindgen_futures::JsFuture::from(manager.persisted().ok()?)
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    Some(StorageSpace { used: get("usage"), quota: get("quota"), persisted })
+}
+
+/// A download's size beside the room for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SizeCheck {
+    /// Records the download brings.
+    pub records: u64,
+    /// About how many bytes they take on the device.
+    pub bytes: u64,
+    /// Free bytes, when the browser says.
+    pub free: Option<u64>,
+    /// Whether it fits, when the browser says how much is free.
+    pub fit: Option<Fit>,
+}
+
+impl OfflineData {
+    /// How big the day's download is — with `proposal`'s schema holding the given ids
+    /// instead of today's saved selection — and whether it fits. `Ok(None)` when the ERP
+    /// cannot tell (it lacks Mascate's estimate).
+    pub async fn size_check(self, proposal: Option<(Schema, Vec<String>)>) -> Result<Option<SizeCheck>, ApiError> {
+        let asked = proposal.as_ref().map(|(s, ids)| (*s, ids.as_slice()));
+        let Some(estimate) = self.api.download_estimate(asked).await? else { return Ok(None) };
+        let bytes = estimate.on_device();
+        let free = storage_space().await.map(|s| s.free() as u64);
+        Ok(Some(SizeCheck { records: estimate.records, bytes, free, fit: free.map(|f| fit(bytes, f)) }))
+    }
+}
