@@ -76,14 +76,21 @@ test('dialogs: named, focus moves in, Escape closes, focus comes back to the ope
   await page.getByTestId('nav-orders').click();
   await page.getByTestId('document-link').first().click();
   const opener = page.getByTestId('document-delete');
-  const navBefore = await page.locator('.nav').boundingBox();
+  // Where the menu is, not how tall: its height follows the page, which may still be
+  // growing as the document's lines, releases and invoices arrive.
+  const placeOfNav = async () => {
+    const { x, y, width } = await page.locator('.nav').boundingBox();
+    return { x, y, width };
+  };
+  await expect(opener).toBeVisible();
+  const navBefore = await placeOfNav();
   await opener.click();
   const dialog = page.getByRole('alertdialog', { name: 'Excluir documento?' });
   await expect(dialog).toBeVisible();
   await expect(page.getByTestId('confirm-delete-no')).toBeFocused();
   // A modal in the browser's top layer, not a box in the shell's grid: the menu stays put.
   expect(await dialog.evaluate((d) => d.matches(':modal'))).toBe(true);
-  expect(await page.locator('.nav').boundingBox()).toEqual(navBefore);
+  expect(await placeOfNav()).toEqual(navBefore);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(opener).toBeFocused();
