@@ -49,8 +49,13 @@ pub struct SizeCheck {
     pub bytes: u64,
     /// Free bytes, when the browser says.
     pub free: Option<u64>,
+}
+
+impl SizeCheck {
     /// Whether it fits, when the browser says how much is free.
-    pub fit: Option<Fit>,
+    pub fn fit(&self) -> Option<Fit> {
+        self.free.map(|f| fit(self.bytes, f))
+    }
 }
 
 impl OfflineData {
@@ -60,8 +65,7 @@ impl OfflineData {
     pub async fn size_check(self, proposal: Option<(Schema, Vec<String>)>) -> Result<Option<SizeCheck>, ApiError> {
         let asked = proposal.as_ref().map(|(s, ids)| (*s, ids.as_slice()));
         let Some(estimate) = self.api.download_estimate(asked).await? else { return Ok(None) };
-        let bytes = estimate.on_device();
         let free = storage_space().await.map(|s| s.free() as u64);
-        Ok(Some(SizeCheck { records: estimate.records, bytes, free, fit: free.map(|f| fit(bytes, f)) }))
+        Ok(Some(SizeCheck { records: estimate.records, bytes: estimate.on_device(), free }))
     }
 }

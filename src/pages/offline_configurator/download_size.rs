@@ -36,7 +36,8 @@ pub fn DownloadSize(#[prop(into)] proposal: Signal<Option<(Schema, Vec<String>)>
 #[component]
 fn SizeLine(check: SizeCheck) -> impl IntoView {
     let i18n = use_i18n();
-    let SizeCheck { records, bytes, free, fit } = check;
+    let fit = check.fit();
+    let SizeCheck { records, bytes, free } = check;
     let text = move || {
         let locale = i18n.locale.get();
         let records = i18n.count(Plural::Records, records as usize);
