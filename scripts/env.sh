@@ -41,7 +41,7 @@ std_source() {
 with_small_std() {
   if [[ -f "$(std_source)/Cargo.lock" ]]; then
     RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort ${MASCATE_WASM_EXTRA_RUSTFLAGS:-}" "$@"
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Clink-args=--emit-relocs ${MASCATE_WASM_EXTRA_RUSTFLAGS:-}" "$@"
   else
     echo "[build] no std source for this compiler: building with the prebuilt std (larger wasm)" >&2
     "$@"

@@ -108,6 +108,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION$"; then
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --quiet
 fi
 
+# wasm-split-cli splits the app's wasm at its split point (scripts/split_wasm.py), as
+# `cargo leptos --split` does.
+if ! cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v0.2.4:"; then
+  say "installing wasm-split-cli 0.2.4 (splits the wasm: the login page loads only its part) — about 3 minutes"
+  cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked --quiet
+fi
+
 # --- npm: wasm-opt (binaryen) and Playwright ------------------------------------------
 # Debian's binaryen is too old for current compiler output; npm's is current.
 if [[ ! -x e2e/node_modules/.bin/wasm-opt ]] || [[ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]]; then

@@ -8,11 +8,9 @@ fn main() {
         after_next_paint().await;
         leptos::mount::mount_to_body(mascate::app::App);
         // The static shell of index.html stood in until now; the app drew its first screen in
-        // this same task, so nothing blank is ever painted between the two.
-        let shell = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("static-shell"));
-        if let Some(shell) = shell {
-            shell.remove();
-        }
+        // this same task, so nothing blank is ever painted between the two (unless that screen
+        // waits for the workspace's module: then the shell stays until it is drawn).
+        mascate::static_shell::mounted();
     });
 }
 

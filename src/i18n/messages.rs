@@ -100,6 +100,11 @@ messages! {
         "This page is not built yet. It comes in a later version of Mascate.",
         "Esta pantalla aún no está construida. Llega en una próxima versión de Mascate."
     ],
+    WorkspaceFailed => [
+        "Não foi possível carregar o Mascate neste aparelho. Verifique a conexão e tente de novo.",
+        "Mascate could not be loaded on this device. Check the connection and try again.",
+        "No se pudo cargar Mascate en este dispositivo. Verifique la conexión e intente de nuevo."
+    ],
     // Home
     Welcome => ["Olá, {n}", "Hello, {n}", "Hola, {n}"],
     HomeOffline => [
