@@ -110,7 +110,7 @@ fi
 
 # wasm-split-cli splits the app's wasm at its split point (scripts/split_wasm.py), as
 # `cargo leptos --split` does.
-if ! cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v0.2.4:"; then
+if ! have wasm-split-cli; then
   say "installing wasm-split-cli 0.2.4 (splits the wasm: the login page loads only its part) — about 3 minutes"
   cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked --quiet
 fi

@@ -7,10 +7,8 @@ fn main() {
     wasm_bindgen_futures::spawn_local(async {
         after_next_paint().await;
         leptos::mount::mount_to_body(mascate::app::App);
-        // The static shell of index.html stood in until now; the app drew its first screen in
-        // this same task, so nothing blank is ever painted between the two (unless that screen
-        // waits for the workspace's module: then the shell stays until it is drawn).
-        mascate::static_shell::mounted();
+        // index.html's static shell stays until the first view drawn in its place removes
+        // it (src/static_shell.rs), so nothing blank is ever painted between the two.
     });
 }
 

@@ -1,28 +1,10 @@
-//! index.html's static shell: painted before the wasm arrives, removed once the app has
-//! drawn something in its place (see `index.html` and `public/shell.js`).
+//! index.html's static shell: painted before the wasm arrives, and removed by the view that
+//! takes its place once that view is drawn — the login page at once, the workspace when its
+//! module is here (the shell's frame looks like it meanwhile). The router draws its routes
+//! after the mount, so the views, not `main`, know when.
 
-use std::cell::Cell;
-
-thread_local! {
-    static HELD: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Keeps the static shell on screen past mount: what the app draws first is still loading
-/// (the workspace's module), and the shell's frame looks like it.
-pub fn hold() {
-    HELD.set(true);
-}
-
-/// Right after mount: removes the static shell unless something holds it.
-pub fn mounted() {
-    if !HELD.get() {
-        remove();
-    }
-}
-
-/// Removes the static shell.
+/// Removes the static shell (again is harmless).
 pub fn remove() {
-    HELD.set(false);
     let shell = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("static-shell"));
     if let Some(shell) = shell {
         shell.remove();

@@ -64,6 +64,17 @@ fn load_workspace() -> Result<View, SplitLoaderError> {
     Ok(workspace)
 }
 
+/// Starts fetching the workspace's module without waiting for it (the login page asks when
+/// the rep starts typing, so it is usually here when the password is accepted). Once only.
+pub fn prefetch() {
+    thread_local!(static ASKED: Cell<bool> = const { Cell::new(false) });
+    if LOADED.get().is_none() && !ASKED.replace(true) {
+        leptos::task::spawn_local(async {
+            let _ = __wasm_split_preload_load_workspace().await;
+        });
+    }
+}
+
 /// Every signed-in page: draws the workspace, loading its module first if needed.
 #[component]
 pub fn Workspace() -> impl IntoView {
@@ -87,8 +98,10 @@ pub fn Workspace() -> impl IntoView {
         });
     };
     let signed_in = session.identity.with_untracked(Option::is_some);
-    if signed_in && loaded.get_untracked().is_none() {
-        crate::static_shell::hold();
+    if !signed_in || loaded.get_untracked().is_some() {
+        // Drawn now (or sent to the login page, which removes it too).
+        crate::static_shell::remove();
+    } else {
         load();
     }
     move || match (loaded.get(), failed.get()) {

@@ -15,6 +15,8 @@ use crate::session::{use_session, SignOutReason};
 /// Signs in and remembers the session; shows the demo logins when the server is a demo.
 #[component]
 pub fn LoginPage() -> impl IntoView {
+    // Drawn in the same task: the static shell's sign-in card gives way to this one.
+    crate::static_shell::remove();
     let i18n = use_i18n();
     let session = use_session();
     let connectivity = use_connectivity();
@@ -70,7 +72,7 @@ pub fn LoginPage() -> impl IntoView {
                 <ConnectivityBadge />
                 <LocalePicker />
             </div>
-            <form class="card login-card" data-testid="login-form" on:submit=submit novalidate>
+            <form class="card login-card" data-testid="login-form" on:submit=submit on:focusin=|_| crate::workspace::prefetch() novalidate>
                 <h1 class="brand-large">"Mascate"</h1>
                 <p class="muted">{move || i18n.t(Msg::Tagline)}</p>
                 <Show when=expired>
