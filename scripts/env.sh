@@ -38,12 +38,16 @@ std_source() {
   fi
 }
 
+# The release build is also split in two (src/workspace.rs): `--cfg mascate_split` turns the
+# split point on, `--emit-relocs` lets wasm-split-cli cut the wasm, and MASCATE_SPLIT=1 tells
+# the post_build hook (scripts/split_wasm.py) to split. Dev builds stay one module.
+SPLIT_RUSTFLAGS="--cfg mascate_split -Clink-args=--emit-relocs"
 with_small_std() {
   if [[ -f "$(std_source)/Cargo.lock" ]]; then
-    RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Clink-args=--emit-relocs ${MASCATE_WASM_EXTRA_RUSTFLAGS:-}" "$@"
+    MASCATE_SPLIT=1 RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort $SPLIT_RUSTFLAGS ${MASCATE_WASM_EXTRA_RUSTFLAGS:-}" "$@"
   else
     echo "[build] no std source for this compiler: building with the prebuilt std (larger wasm)" >&2
-    "$@"
+    MASCATE_SPLIT=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components $SPLIT_RUSTFLAGS ${MASCATE_WASM_EXTRA_RUSTFLAGS:-}" "$@"
   fi
 }

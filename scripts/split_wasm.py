@@ -15,7 +15,9 @@ page and the engines) goes into a module of its own, fetched after sign-in. This
 4. content hashes in the new files' names (the server caches hashed names for good), and
    the references rewritten.
 
-The precache list, the CSP and the compressed copies come after this (post_build.sh).
+The precache list, the CSP and the compressed copies come after this (post_build.sh). Only
+builds through scripts/env.sh's `with_small_std` (the release build) are split: they set
+MASCATE_SPLIT=1 and compile with `--cfg mascate_split`; any other build is one module.
 """
 import hashlib
 import json
@@ -47,6 +49,14 @@ def replace_once(path: Path, old: str, new: str):
 
 
 glues = [p for p in staging.glob("mascate-*.js") if not p.name.startswith("__")]
+if os.environ.get("MASCATE_SPLIT") != "1":
+    # A dev build (`trunk build` without scripts/env.sh's with_small_std): one module, which
+    # Trunk already made; only wasm-opt is left (Trunk's own is off, data-wasm-opt="0").
+    if opt_level != "0":
+        for wasm in staging.glob("mascate-*_bg.wasm"):
+            run("wasm-opt", f"-O{opt_level}", str(wasm), "-o", str(wasm))
+    print("split: not a split build (MASCATE_SPLIT is not 1): one module")
+    sys.exit(0)
 if len(glues) != 1:
     sys.exit(f"split: expected one mascate-*.js in {staging}, found {[p.name for p in glues]}")
 stem = glues[0].stem

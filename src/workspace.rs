@@ -58,9 +58,16 @@ thread_local! {
 }
 
 /// The split point: calling it fetches and instantiates the workspace's module the first
-/// time (a failed fetch is not remembered: the next call tries again).
+/// time (a failed fetch is not remembered: the next call tries again). Release builds are
+/// split (`--cfg mascate_split`, see `scripts/env.sh`); a dev build is one module.
+#[cfg(mascate_split)]
 #[leptos::wasm_split::wasm_split(mascate_workspace, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn load_workspace() -> Result<View, SplitLoaderError> {
+    Ok(workspace)
+}
+
+#[cfg(not(mascate_split))]
+async fn load_workspace() -> Result<View, SplitLoaderError> {
     Ok(workspace)
 }
 
@@ -69,6 +76,7 @@ fn load_workspace() -> Result<View, SplitLoaderError> {
 pub fn prefetch() {
     thread_local!(static ASKED: Cell<bool> = const { Cell::new(false) });
     if LOADED.get().is_none() && !ASKED.replace(true) {
+        #[cfg(mascate_split)]
         leptos::task::spawn_local(async {
             let _ = __wasm_split_preload_load_workspace().await;
         });
