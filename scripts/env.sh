@@ -41,13 +41,20 @@ std_source() {
 # The release build is also split in two (src/workspace.rs): `--cfg mascate_split` turns the
 # split point on, `--emit-relocs` lets wasm-split-cli cut the wasm, and MASCATE_SPLIT=1 tells
 # the post_build hook (scripts/split_wasm.py) to split. Dev builds stay one module.
-SPLIT_RUSTFLAGS="--cfg mascate_split -Clink-args=--emit-relocs"
+# Not on the Debian route: wasm-split-cli 0.2.4 refuses what Debian's rustc-web links
+# ("Invalid data segment index in symbol", seen in release and dev builds), so that route's
+# release build stays one module (a larger first load; everything else the same).
+if [[ "$WASM_ROUTE" != debian ]]; then
+  SPLIT=1 SPLIT_RUSTFLAGS="--cfg mascate_split -Clink-args=--emit-relocs"
+else
+  SPLIT=0 SPLIT_RUSTFLAGS=""
+fi
 with_small_std() {
   if [[ -f "$(std_source)/Cargo.lock" ]]; then
-    MASCATE_SPLIT=1 RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+    MASCATE_SPLIT=$SPLIT RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
       CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort $SPLIT_RUSTFLAGS ${MASCATE_WASM_EXTRA_RUSTFLAGS:-}" "$@"
   else
     echo "[build] no std source for this compiler: building with the prebuilt std (larger wasm)" >&2
-    MASCATE_SPLIT=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components $SPLIT_RUSTFLAGS ${MASCATE_WASM_EXTRA_RUSTFLAGS:-}" "$@"
+    MASCATE_SPLIT=$SPLIT CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components $SPLIT_RUSTFLAGS ${MASCATE_WASM_EXTRA_RUSTFLAGS:-}" "$@"
   fi
 }
