@@ -14,8 +14,14 @@ test.afterAll(stopServer);
 
 test('server stopped, token expired offline, next day: work goes on, the order goes out once, the selection is asked for again', async ({ page, context, request }) => {
   test.setTimeout(180_000);
-  await startServer({ name: 'next-day' });
-  const start = Date.now();
+  // The day starts at noon UTC on both clocks, whatever the hour the test runs at: two hours
+  // on is still the same day (run after 22:00 UTC, "two hours later" was the next day and
+  // the selection rightly not today's, so the test failed on the hour, not the app).
+  const noon = new Date();
+  noon.setUTCHours(12, 0, 0, 0);
+  const shift = Math.round((noon.getTime() - Date.now()) / 1000);
+  await startServer({ name: 'next-day', args: ['--clock-offset', String(shift)] });
+  const start = noon.getTime();
   await page.clock.install({ time: start });
 
   await signIn(page, 'ana');
@@ -37,7 +43,7 @@ test('server stopped, token expired offline, next day: work goes on, the order g
   await expect(page.getByTestId('seller-name')).toBeVisible(); // still signed in
 
   // Next morning: the ERP is back, a day later by its clock and the tablet's.
-  await startServer({ name: 'next-day', keepData: true, args: ['--clock-offset', String(DAY_S)] });
+  await startServer({ name: 'next-day', keepData: true, args: ['--clock-offset', String(shift + DAY_S)] });
   await page.clock.setSystemTime(start + DAY_S * 1000 + 60_000);
   await page.reload();
   // The refresh token is over too: the session has expired; the order waits on the device
