@@ -97,7 +97,8 @@ pub fn Workspace() -> impl IntoView {
                 Ok(view) => {
                     LOADED.set(Some(view));
                     loaded.set(Some(view));
-                    // Drawn in this task's microtasks, so no frame shows neither.
+                    // Drawn in this task's microtasks, before the shell goes: no frame shows
+                    // neither of them.
                     leptos::task::tick().await;
                 }
                 Err(_) => failed.set(true),
