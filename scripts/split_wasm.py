@@ -31,6 +31,8 @@ from pathlib import Path
 staging = Path(os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist"))
 profile = os.environ.get("TRUNK_PROFILE", "release")
 opt_level = os.environ.get("MASCATE_WASM_OPT", "z" if profile == "release" else "0")
+# MASCATE_WASM_NAMES=1 keeps the function names (for a profile of the release build).
+keep_names = ["-g"] if os.environ.get("MASCATE_WASM_NAMES") == "1" else []
 
 
 def run(*args):
@@ -54,7 +56,7 @@ if os.environ.get("MASCATE_SPLIT") != "1":
     # Trunk already made; only wasm-opt is left (Trunk's own is off, data-wasm-opt="0").
     if opt_level != "0":
         for wasm in staging.glob("mascate-*_bg.wasm"):
-            run("wasm-opt", f"-O{opt_level}", str(wasm), "-o", str(wasm))
+            run("wasm-opt", f"-O{opt_level}", *keep_names, str(wasm), "-o", str(wasm))
     print("split: not a split build (MASCATE_SPLIT is not 1): one module")
     sys.exit(0)
 if len(glues) != 1:
@@ -78,7 +80,7 @@ with tempfile.TemporaryDirectory() as tmp:
     main_wasm = out / "bindgen" / f"{stem}_bg.wasm"
     for module in [main_wasm, *modules]:
         if opt_level != "0":
-            run("wasm-opt", f"-O{opt_level}", str(module), "-o", str(module))
+            run("wasm-opt", f"-O{opt_level}", *keep_names, str(module), "-o", str(module))
     loader = out / "__wasm_split.js"
     for module in modules:
         named = f"{module.stem}-{digest(module)}.wasm"
