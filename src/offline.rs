@@ -12,6 +12,7 @@
 //! view! { <p>{move || format!("{:?}", offline.readiness.get())}</p> }
 //! ```
 
+use futures::StreamExt;
 use leptos::prelude::*;
 use mascate_domain::offline::{checkpoint_key, pull_path, readiness, Readiness, PAGE_SIZE, TABLES};
 
@@ -31,6 +32,9 @@ mod keys {
     /// `1` once every table of that day finished downloading.
     pub const COMPLETE: &str = "selection:complete";
 }
+
+/// Pages of a table asked for at once while downloading (beside the one being written).
+const PAGES_IN_FLIGHT: usize = 2;
 
 /// Pulls follow sync passes, but not more often than this.
 const PULL_EVERY_MS: f64 = 30_000.0;
@@ -242,13 +246,23 @@ impl OfflineData {
             let (primed_k, check_k) = (primed_key(table.store), checkpoint_key(table));
             // The first page's stamp: rows changed while later pages are read come again.
             let mut stamp: Option<String> = None;
-            let mut next = match self.api.raw_page(&path, 1, PAGE_SIZE).await {
+            let first = match self.api.raw_page(&path, 1, PAGE_SIZE).await {
                 // An ERP without this Mascate extension: the table stays empty.
                 Err(ApiError::Server { status: 404, .. }) if table.optional => {
                     crate::api::seller_filters::RawPage::empty()
                 }
                 other => other?,
             };
+            // The pages after the first, asked for in order with two in flight: the ERP
+            // prepares one while the other travels and the device writes a third. A page
+            // asked for past the end comes back empty and is never read (dropping the stream
+            // drops its request).
+            let api = self.api;
+            let path_ref = path.as_str();
+            let mut later = futures::stream::iter(2..)
+                .map(move |page| async move { api.raw_page(path_ref, page, PAGE_SIZE).await })
+                .buffered(PAGES_IN_FLIGHT);
+            let mut next = first;
             for page in 1.. {
                 let raw = next;
                 let stamp = stamp.get_or_insert_with(|| raw.po_sync_date.clone().unwrap_or_default());
@@ -257,14 +271,13 @@ impl OfflineData {
                 } else {
                     vec![(check_k.as_str(), stamp.as_str()), (primed_k.as_str(), today.as_str())]
                 };
-                // The page is handed to the database, and the next one is fetched while it
+                // The page is handed to the database, and the next ones are fetched while it
                 // commits. Each page commits before the next is written, so the one that
                 // carries the checkpoint only goes after every row it vouches for.
                 let write = db.begin_page(table.store, table.key, &raw.items, clear && page == 1, &meta).await?;
                 let (fetched, committed) = if raw.has_next {
-                    let (f, c) =
-                        futures::future::join(self.api.raw_page(&path, page + 1, PAGE_SIZE), write.committed()).await;
-                    (Some(f), c)
+                    let (f, c) = futures::future::join(later.next(), write.committed()).await;
+                    (f, c)
                 } else {
                     (None, write.committed().await)
                 };
