@@ -1,6 +1,7 @@
 //! The offline search indexes of today's products and customers: built once per copy of
 //! the device (the seller and `OfflineData::changes`), ahead of the first keystroke when the
-//! copy is ready, and shared by every caller while one is being built. The product index
+//! copy is ready (after the page that says so has painted, in slices that leave the browser
+//! free between them), and shared by every caller while one is being built. The product index
 //! holds whole products (a page of hits is shown from memory); the customer index reads
 //! only the properties a query needs of each stored row (a customer has some forty), and the
 //! page shown is read back by key.
@@ -57,6 +58,33 @@ async fn cached<T: Default + 'static>(
     index
 }
 
+/// Rows turned into index entries between two turns given to the browser: a few
+/// milliseconds each, so a tap or a paint never waits behind the whole copy.
+const ROWS_PER_SLICE: usize = 2000;
+
+/// `rows` through `f`, giving the browser a turn (input, paint) between slices.
+async fn sliced<T, E>(rows: Vec<JsValue>, f: impl Fn(JsValue) -> Result<T, E>) -> Result<Vec<T>, E> {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        for row in rows.by_ref().take(ROWS_PER_SLICE) {
+            out.push(f(row)?);
+        }
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    Ok(out)
+}
+
+/// Resolves once the browser has painted the next frame (and handled what came with it).
+async fn after_next_paint() {
+    let (painted, frame) = futures::channel::oneshot::channel();
+    request_animation_frame(move || {
+        let _ = painted.send(());
+    });
+    let _ = frame.await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
 /// A text property of a stored row (empty when absent).
 fn text(row: &JsValue, key: &str) -> String {
     js_sys::Reflect::get(row, &JsValue::from_str(key)).ok().and_then(|v| v.as_string()).unwrap_or_default()
@@ -84,22 +112,19 @@ impl Catalog {
         let this = *self;
         cached(&PRODUCTS, self.version(), async move {
             // Whole products: a page of hits is shown straight from memory.
-            let products: Vec<Product> =
-                this.raw_rows(stores::PRODUCTS).await?.into_iter().map(from_js).collect::<Result<_, _>>()?;
-            let stock: Vec<Stock> = this
-                .raw_rows(stores::STOCK)
-                .await?
-                .iter()
-                .map(|r| Stock {
-                    code: text(r, "code"),
-                    warehouse: text(r, "warehouse"),
-                    available: js_sys::Reflect::get(r, &"availablequantity".into())
+            let products: Vec<Product> = sliced(this.raw_rows(stores::PRODUCTS).await?, from_js).await?;
+            let stock: Vec<Stock> = sliced(this.raw_rows(stores::STOCK).await?, |r| {
+                Ok::<_, ApiError>(Stock {
+                    code: text(&r, "code"),
+                    warehouse: text(&r, "warehouse"),
+                    available: js_sys::Reflect::get(&r, &"availablequantity".into())
                         .ok()
                         .and_then(|v| v.as_f64())
                         .unwrap_or_default(),
                     ..Default::default()
                 })
-                .collect();
+            })
+            .await?;
             Ok(ProductIndex::new(products).with_stock(&stock))
         })
         .await
@@ -109,19 +134,22 @@ impl Catalog {
     pub async fn customer_index(&self) -> Result<Rc<CustomerIndex>, ApiError> {
         let this = *self;
         cached(&CUSTOMERS, self.version(), async move {
-            let customers = this.raw_rows(stores::CUSTOMERS).await?;
-            Ok(CustomerIndex::new(customers.iter().map(|r| CustomerFields {
-                id: text(r, "id"),
-                code: text(r, "code"),
-                store: text(r, "store"),
-                name: text(r, "name"),
-                trade_name: text(r, "fantasy"),
-                tax_id: text(r, "cgc"),
-                city: text(r, "city"),
-                uf: text(r, "uf"),
-                status: text(r, "status"),
-                deleted: js_sys::Reflect::get(r, &"deleted".into()).ok().and_then(|v| v.as_bool()) == Some(true),
-            })))
+            let customers = sliced(this.raw_rows(stores::CUSTOMERS).await?, |r| {
+                Ok::<_, ApiError>(CustomerFields {
+                    id: text(&r, "id"),
+                    code: text(&r, "code"),
+                    store: text(&r, "store"),
+                    name: text(&r, "name"),
+                    trade_name: text(&r, "fantasy"),
+                    tax_id: text(&r, "cgc"),
+                    city: text(&r, "city"),
+                    uf: text(&r, "uf"),
+                    status: text(&r, "status"),
+                    deleted: js_sys::Reflect::get(&r, &"deleted".into()).ok().and_then(|v| v.as_bool()) == Some(true),
+                })
+            })
+            .await?;
+            Ok(CustomerIndex::new(customers))
         })
         .await
     }
@@ -134,8 +162,8 @@ impl Catalog {
             let wanted = self.offline.ready().then(|| self.version()).flatten();
             if wanted.is_some() && built.as_ref() != Some(&wanted) {
                 leptos::task::spawn_local(async move {
-                    // Let the page that shows "ready" paint first.
-                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    // The page that shows "ready" paints first.
+                    after_next_paint().await;
                     let _ = self.product_index().await;
                     let _ = self.customer_index().await;
                 });
