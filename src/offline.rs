@@ -149,13 +149,19 @@ impl OfflineData {
                     self.error.set(Some(message))
                 }
             }
-            if !self.again.get_untracked() || !self.connectivity.online_untracked() {
+            let go_on = || self.again.get_untracked() && self.connectivity.online_untracked();
+            if go_on() {
+                continue;
+            }
+            // The device's state is re-read before the download is said to be over, so the
+            // status goes from downloading straight to ready (not through "incomplete").
+            self.refresh().await;
+            if !go_on() {
                 break;
             }
         }
         self.running.set(false);
         self.progress.set(None);
-        self.refresh().await;
     }
 
     /// Removes this seller's data from the device. Refused while any document is still on its
@@ -170,6 +176,12 @@ impl OfflineData {
         self.changes.update(|n| *n += 1);
         self.refresh().await;
         Ok(())
+    }
+
+    /// Whether a download is under way, or about to start (a new selection was saved), from
+    /// its first request on: its progress only shows once the first table is asked for.
+    pub fn downloading(&self) -> bool {
+        self.running.get() || self.changing.get()
     }
 
     /// Whether the device's copy is today's, complete, and nothing is downloading.

@@ -3,7 +3,7 @@
 // and warns when it would not fit. The estimate is checked against what IndexedDB really
 // grew by once the download is done.
 const { test, expect } = require('@playwright/test');
-const { signIn, apiToken } = require('./helpers');
+const { signIn, apiToken, selectForToday } = require('./helpers');
 const { BASE, startServer, stopServer } = require('./own_server');
 
 /** Bytes this origin keeps in IndexedDB (Chromium's usage details; the total elsewhere). */
@@ -72,6 +72,47 @@ test.describe('on a server with nothing selected yet', () => {
     const error = Math.abs(estimate - used) / used;
     console.log(`${selected}: estimate ${estimate} B, IndexedDB grew ${used} B (${(error * 100).toFixed(1)} % off)`);
     expect(error).toBeLessThanOrEqual(0.25);
+  });
+
+  test('the day\'s size is not counted while the day\'s download runs', async ({ page }) => {
+    test.setTimeout(120_000);
+    await startServer({ name: 'download-size-quiet' });
+    // Every count the app asks for, with what the overview showed at that moment.
+    await page.addInitScript(() => {
+      window.__counts = [];
+      const real = window.fetch;
+      window.fetch = function (input, ...rest) {
+        const url = String(input instanceof Request ? input.url : input);
+        if (url.includes('/offline/estimate')) {
+          const status = document.querySelector('[data-testid=offline-readiness]');
+          window.__counts.push({ page: location.pathname, ready: status && status.getAttribute('data-ready') });
+        }
+        return real.call(this, input, ...rest);
+      };
+    });
+    await signIn(page);
+    await selectForToday(page, 2, 1);
+    const status = page.getByTestId('offline-readiness');
+    await expect(status).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+    await expect(page.getByTestId('download-size')).toBeVisible();
+    // A new selection: its download starts by asking the ERP for the day's selection, held
+    // here for a while (the moment the count was asked in, competing with the download).
+    await page.route('**/api/pgv/sellerfilters/?**', async (route) => {
+      if (route.request().method() === 'GET') await new Promise((r) => setTimeout(r, 1500));
+      await route.fallback();
+    });
+    await page.getByTestId('edit-customers').click();
+    await page.getByTestId('apply-filter').click();
+    await page.getByTestId('candidate').nth(2).getByTestId('candidate-check').check();
+    await page.evaluate(() => { window.__counts = []; });
+    await page.getByTestId('save-selection').click();
+    await expect(page).toHaveURL(/\/offline$/);
+    await expect(status).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+    await expect(page.getByTestId('download-size')).toBeVisible();
+    const counts = (await page.evaluate(() => window.__counts)).filter((c) => c.page === '/offline');
+    // Asked again once the download ended, and never before.
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.filter((c) => c.ready !== 'true')).toEqual([]);
   });
 });
 

@@ -105,7 +105,9 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
                 </div>
             })}
             {move || offline.error.get().map(|e| view! { <p class="error" role="alert" data-testid="priming-error">{e}</p> })}
-            <Show when=move || connectivity.online() && offline.progress.with(Option::is_none)>
+            // Not while downloading: the count would compete with the download for the ERP (it
+            // was asked in the moment between the download's start and its first progress).
+            <Show when=move || connectivity.online() && !offline.downloading()>
                 // Today's selection as saved, once there is one.
                 <Show when=move || matches!(offline.readiness.get(), Readiness::Incomplete | Readiness::Ready)>
                     <DownloadSize proposal=Signal::derive(|| None) />
