@@ -97,9 +97,26 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// What a write is answered with when the disk is full: nothing was saved, and saying so
+/// plainly beats a bare "internal error".
+pub const STORAGE_FULL_MESSAGE: &str =
+    "O servidor está sem espaço para gravar: nada foi gravado. Tente de novo mais tarde.";
+
 impl From<rusqlite::Error> for ApiError {
     fn from(e: rusqlite::Error) -> Self {
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+            let mut full = ApiError::new(StatusCode::INSUFFICIENT_STORAGE, STORAGE_FULL_MESSAGE);
+            full.cause = Some(e.to_string());
+            return full;
+        }
         ApiError::internal(e)
+    }
+}
+
+impl ApiError {
+    /// The database could not grow (a full disk): the same write may succeed later.
+    pub fn is_storage_full(&self) -> bool {
+        self.status == StatusCode::INSUFFICIENT_STORAGE
     }
 }
 

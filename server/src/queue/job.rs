@@ -179,6 +179,9 @@ fn apply_batch(tx: &Tx, due: i64, last: &mut Option<String>) -> ApiResult<usize>
         tx.conn.execute_batch("SAVEPOINT document")?;
         match finish(tx, row, "0") {
             Ok(()) => tx.conn.execute_batch("RELEASE document")?,
+            // A full disk is no fault of the document: the batch is given up whole (SQLite may
+            // have rolled the transaction back already) and its rows wait for the next turn.
+            Err(e) if e.is_storage_full() || tx.conn.is_autocommit() => return Err(e),
             Err(e) => {
                 tx.conn.execute_batch("ROLLBACK TO document; RELEASE document")?;
                 failed(tx, row, &e)?;
@@ -285,20 +288,32 @@ async fn slow_step(state: &AppState, delay_ms: i64, last: Option<String>) -> Api
     tokio::time::sleep(Duration::from_millis(delay_ms as u64)).await;
     let row = Arc::new(row);
     let applying = row.clone();
-    if let Err(e) = state.db.write(Durability::Normal, move |tx| finish(tx, &applying, "1")).await {
-        state.db.write(Durability::Normal, move |tx| failed(tx, &row, &e)).await?;
+    match state.db.write(Durability::Normal, move |tx| finish(tx, &applying, "1")).await {
+        Ok(()) => {}
+        // Not the document's fault: it stays claimed, and is finished once there is room
+        // (or ends in error as stuck, like any claim never finished).
+        Err(e) if e.is_storage_full() => return Err(e),
+        Err(e) => state.db.write(Durability::Normal, move |tx| failed(tx, &row, &e)).await?,
     }
     Ok((1, last))
 }
 
+/// How long the job waits after its `failures`-th failed turn in a row: half a second,
+/// doubling, at most 30 seconds.
+fn retry_after(failures: u32) -> Duration {
+    Duration::from_millis(500u64.saturating_mul(1 << failures.saturating_sub(1).min(6)).min(30_000))
+}
+
 /// Starts the background job: woken by every queue write, and every half second; purges
-/// finished rows at start and then hourly.
+/// finished rows at start and then hourly. After a failed turn it waits longer each time (see
+/// [`retry_after`]).
 pub fn start(state: AppState) {
     if let Err(e) = recover(&state) {
         tracing::error!(cause = %e, "queue: recovery failed");
     }
     tokio::spawn(async move {
         let mut next_purge = tokio::time::Instant::now();
+        let mut failures = 0u32;
         loop {
             if tokio::time::Instant::now() >= next_purge {
                 let days = state.config.queue_retention_days;
@@ -311,13 +326,31 @@ pub fn start(state: AppState) {
                     }
                 }
             }
-            if let Err(e) = drain(&state).await {
-                tracing::error!(cause = %e, "queue: drain failed");
+            let pause = match drain(&state).await {
+                Ok(_) => {
+                    failures = 0;
+                    Duration::from_millis(500)
+                }
+                Err(e) => {
+                    failures += 1;
+                    let pause = retry_after(failures);
+                    tracing::error!(cause = %e, failures, retry_in_ms = pause.as_millis() as u64, "queue: drain failed");
+                    pause
+                }
+            };
+            // After a failure (a full disk, say) the job waits out its pause: a write's wake-up
+            // would only fail the same way, and the log would fill with it.
+            if failures > 0 {
+                tokio::time::sleep(pause).await;
+                continue;
             }
             tokio::select! {
                 _ = state.queue_wake.notified() => {}
-                _ = tokio::time::sleep(Duration::from_millis(500)) => {}
+                _ = tokio::time::sleep(pause) => {}
             }
         }
     });
 }
+
+#[cfg(test)]
+mod tests;
