@@ -77,6 +77,10 @@ struct Saved {
     /// The refresh token was refused: sending waits for a sign-in.
     #[serde(default)]
     expired: bool,
+    /// The "sign in again / continue offline" question was open, not yet answered: a reload
+    /// (or the app closed and opened again) asks it again.
+    #[serde(default)]
+    asking: bool,
 }
 
 /// Why the rep was signed out, to tell them on the login page.
@@ -132,6 +136,7 @@ impl SessionContext {
             seller_code: id.seller_code,
             seller_name: id.seller_name,
             expired: self.expired.get_untracked(),
+            asking: self.asking.get_untracked(),
         };
         prefs::set(prefs::keys::SESSION, &serde_json::to_string(&saved).unwrap_or_default());
     }
@@ -187,6 +192,7 @@ pub fn provide_session() -> SessionContext {
         seller_name: s.seller_name.clone(),
     });
     let expired = saved.as_ref().is_some_and(|s| s.expired || s.refresh_token.is_empty());
+    let asking = expired && saved.as_ref().is_some_and(|s| s.asking);
     let tokens = saved.filter(|_| !expired).map(|s| Tokens {
         // Sessions saved before the lifetime was kept: assume the ERP's default hour.
         lifetime_ms: if s.lifetime_ms > 0.0 { s.lifetime_ms } else { 3_600_000.0 },
@@ -198,10 +204,13 @@ pub fn provide_session() -> SessionContext {
     let ctx = SessionContext {
         identity: RwSignal::new(identity),
         expired: RwSignal::new(expired),
-        asking: RwSignal::new(false),
+        asking: RwSignal::new(asking),
         signed_out: RwSignal::new(None),
     };
     provide_context(ctx);
+    // The question opens or closes (answered, Escape, a sign-in): kept, so a reload asks only
+    // an unanswered one (an expiry noticed just before a reload came back as the banner alone).
+    Effect::watch(move || ctx.asking.get(), move |_, _, _| ctx.save(), false);
     ctx
 }
 

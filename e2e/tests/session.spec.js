@@ -26,6 +26,10 @@ test('refresh refused: continue offline with the selection, write an order; sign
   // selection is pulled again) is refused: the question comes up by itself, as a modal dialog
   // (nothing behind it can be tapped until the rep answers).
   await expect(page.getByTestId('session-expired-dialog')).toBeVisible({ timeout: 20_000 });
+  // Not answered yet: a reload (the tablet closing the app, say) asks again, not a banner.
+  await page.reload();
+  await expect(page.getByTestId('session-expired-dialog')).toBeVisible();
+  await expect(page.getByTestId('session-expired-banner')).toHaveCount(0);
   await page.getByTestId('session-continue-offline').click();
   await page.getByTestId('nav-customers').click();
   await expect(page.getByTestId('session-expired-banner')).toBeVisible();
