@@ -82,8 +82,10 @@ async fn home_cards_and_charts_have_shape_and_widen_the_dates() {
     let (status, cards) = s.get(&t, "/api/tgv/cardsHome/").await;
     assert_eq!(status, 200);
     assert_eq!(column(&cards, "titulo"), ["Total de Itens", "Itens a Faturar", "Itens Pendentes", "Itens Finalizados"]);
+    // This month's, by default: on its first day there may be none yet (the demo's history
+    // has an order on about 60 % of days), so only the shape holds every day.
     let totals: Vec<f64> = items(&cards).iter().map(|c| num(&c["total"])).collect();
-    assert!(totals[0] > 0.0);
+    assert!(totals.iter().all(|t| *t >= 0.0), "{totals:?}");
     assert!(totals[1] + totals[2] + totals[3] <= totals[0]);
 
     // A whole year, asked with mid-month days: the range widens to whole months.
@@ -102,7 +104,9 @@ async fn home_cards_and_charts_have_shape_and_widen_the_dates() {
     assert!(billed.iter().filter(|v| **v > 0.0).count() >= 10, "{billed:?}");
     assert_eq!(dataset["datasets"][0]["borderColor"], "#00b28e");
     let unbilled: Vec<f64> = dataset["datasets"][1]["data"].as_array().unwrap().iter().map(num).collect();
-    assert!(*unbilled.last().unwrap() > 0.0, "this month has open orders");
+    // Orders are invoiced a few days after they are taken: the last days' are still open (in
+    // last month's point on the 1st, when this month may have none yet).
+    assert!(unbilled[unbilled.len() - 2..].iter().any(|v| *v > 0.0), "the last days have open orders: {unbilled:?}");
     assert_eq!(items(&monthly)[1]["titulo"], "Faturamento (Quantidade)");
     let (_, yearly) = s.get(&t, &format!("/api/tgv/chartsHome/?type=1&initialDate={year_ago}&finalDate={today}")).await;
     let dataset: Value = serde_json::from_str(items(&yearly)[0]["chart_dataset"].as_str().unwrap()).unwrap();
