@@ -186,7 +186,7 @@ impl OfflineData {
 
     /// Whether the device's copy is today's, complete, and nothing is downloading.
     pub fn ready(&self) -> bool {
-        self.readiness.get() == Readiness::Ready && !self.running.get() && !self.changing.get()
+        self.readiness.get() == Readiness::Ready && !self.downloading()
     }
 
     /// The rep saved a new selection: the ERP sends no tombstones for records taken out of
@@ -288,8 +288,7 @@ impl OfflineData {
                 // carries the checkpoint only goes after every row it vouches for.
                 let write = db.begin_page(table.store, table.key, &raw.items, clear && page == 1, &meta).await?;
                 let (fetched, committed) = if raw.has_next {
-                    let (f, c) = futures::future::join(later.next(), write.committed()).await;
-                    (f, c)
+                    futures::future::join(later.next(), write.committed()).await
                 } else {
                     (None, write.committed().await)
                 };

@@ -326,27 +326,21 @@ pub fn start(state: AppState) {
                     }
                 }
             }
-            let pause = match drain(&state).await {
-                Ok(_) => {
-                    failures = 0;
-                    Duration::from_millis(500)
-                }
+            match drain(&state).await {
+                Ok(_) => failures = 0,
                 Err(e) => {
                     failures += 1;
                     let pause = retry_after(failures);
                     tracing::error!(cause = %e, failures, retry_in_ms = pause.as_millis() as u64, "queue: drain failed");
-                    pause
+                    // The whole pause (a full disk, say): a write's wake-up would only fail
+                    // the same way, and the log would fill with it.
+                    tokio::time::sleep(pause).await;
+                    continue;
                 }
-            };
-            // After a failure (a full disk, say) the job waits out its pause: a write's wake-up
-            // would only fail the same way, and the log would fill with it.
-            if failures > 0 {
-                tokio::time::sleep(pause).await;
-                continue;
             }
             tokio::select! {
                 _ = state.queue_wake.notified() => {}
-                _ = tokio::time::sleep(pause) => {}
+                _ = tokio::time::sleep(Duration::from_millis(500)) => {}
             }
         }
     });

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::*;
+use crate::auth::Caller;
 use crate::Config;
 
 /// A seeded database of its own, with no job running on it.
@@ -16,20 +17,22 @@ fn state() -> (tempfile::TempDir, AppState) {
     (dir, AppState::open(config).unwrap())
 }
 
-/// `n` orders of Ana's waiting in the queue, as the queue's POST leaves them.
+/// `n` orders of Ana's waiting in the queue, queued as the queue's POST queues them.
 fn queue_orders(tx: &Tx, n: usize) -> ApiResult<()> {
+    let ana = Caller {
+        user_id: "000101".into(),
+        name: String::new(),
+        email: String::new(),
+        seller: Some("000001".into()),
+        is_admin: false,
+    };
     for i in 0..n {
         let id = format!("FULL-{i:03}");
         let body = serde_json::json!({"id": id, "source": "MATA410", "json": {
             "header": {"externalid": id, "customerid": "000002", "customerstore": "01",
                 "paymentconditionid": "002", "pricelistid": "001", "ordertype": "N", "sellerid": "000001"},
             "items": [{"productid": "P00001", "quantity": 2, "unitprice": 10.0, "pricelist": 10.0}]}});
-        tx.execute_named(
-            "INSERT INTO integration_queue(id, status, json, jsonerror, source, operation, userid, sellerid,
-                received_at, stamp, created_at)
-             VALUES (:id, '0', :json, '', 'MATA410', '3', '000101', '000001', :now, :stamp, :now)",
-            &[(":id", &id), (":json", &body.to_string()), (":now", &tx.clock.now_micros()), (":stamp", &tx.stamp())],
-        )?;
+        crate::queue::upsert(tx, &ana, &id, &body, Operation::Insert)?;
     }
     Ok(())
 }
