@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 echo "[build] app (trunk build --release, std built for size)"
-with_wasm with_small_std trunk build --release
+say_why_build_failed with_wasm with_small_std trunk build --release
 echo "[build] server (cargo build --release -p mascate-server)"
 cargo build --release -p mascate-server

@@ -27,7 +27,7 @@ source scripts/env.sh
 # dev profile builds in a fraction of the release one's time (no LTO, no wasm-opt).
 say "dev build of the app with build-std, offline"
 t0=$SECONDS
-with_wasm trunk build --dist "$work/dist"
+say_why_build_failed with_wasm trunk build --dist "$work/dist"
 say "built in $((SECONDS - t0)) s"
 test -n "$(find "$work/dist" -name '*_bg.wasm' -size +100k)" || { say "no wasm in $work/dist"; exit 1; }
 

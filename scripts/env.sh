@@ -58,3 +58,23 @@ with_small_std() {
     MASCATE_SPLIT=$SPLIT CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components $SPLIT_RUSTFLAGS ${MASCATE_WASM_EXTRA_RUSTFLAGS:-}" "$@"
   fi
 }
+
+# Trunk's error carries a backtrace of its own when RUST_BACKTRACE is set (as CI may set it):
+# some forty lines that push cargo's message out of the tail of a log. Panics still print theirs.
+export RUST_LIB_BACKTRACE="${RUST_LIB_BACKTRACE:-0}"
+
+# Runs a build; when it fails, repeats cargo's errors and the free disk at the end, where a
+# log that keeps only its last lines (as CI's does) will show them.
+say_why_build_failed() {
+  local log status=0
+  log=$(mktemp)
+  "$@" 2>&1 | tee "$log" || status=$?
+  if ((status != 0)); then
+    echo "--- the build failed (exit $status); its errors again:"
+    grep -E -A8 '^(error|warning: build failed)|SIGKILL|No space left' "$log" | tail -80 || true
+    echo "--- free disk:"
+    df -h "$ROOT" /tmp 2>/dev/null || true
+  fi
+  rm -f "$log"
+  return "$status"
+}
