@@ -104,7 +104,10 @@ impl SyncEngine {
                     Err(ApiError::Unreachable) => e.unreachable(now_ms(), js_sys::Math::random()),
                     // The session is over: everything waits for the next sign-in.
                     Err(ApiError::SignedOut) => break,
-                    Err(ApiError::Server { status, message, .. }) => e.rejected(now_ms(), Some(status), message),
+                    // "Not now" (busy, locked, out of space) goes again by itself; a refusal waits.
+                    Err(ApiError::Server { status, message, .. }) => {
+                        e.answered(now_ms(), js_sys::Math::random(), status, message)
+                    }
                     Err(ApiError::Malformed(message)) => e.rejected(now_ms(), None, message),
                 }
                 dirty = true;

@@ -86,6 +86,15 @@ pub fn backoff_ms(attempts: u32, jitter: f64) -> f64 {
     full * (0.5 + 0.5 * jitter.clamp(0.0, 1.0))
 }
 
+/// Whether the ERP's answer `status` to a send says "not now" rather than "no": the document
+/// was not taken, and the same send may well be taken later. Too soon or too many (408, 425,
+/// 429), and the server's own trouble (5xx: 503 is Protheus's tables locked for a routine,
+/// 507 a full disk, 502 and 504 a gateway) but 501, which waiting does not change. Sending
+/// again is safe: the queue makes one document per external id (§10).
+pub fn answer_is_temporary(status: u16) -> bool {
+    matches!(status, 408 | 425 | 429) || ((500..600).contains(&status) && status != 501)
+}
+
 impl OutboxEntry {
     pub fn new(seller: impl Into<String>, draft: Draft, now_ms: f64) -> OutboxEntry {
         OutboxEntry {
@@ -127,6 +136,31 @@ impl OutboxEntry {
         self.attempts += 1;
         self.next_attempt_ms = now_ms + backoff_ms(self.attempts, jitter);
         record(&mut self.log, now_ms, LogEvent::Unreachable, String::new());
+    }
+
+    /// The ERP answered the send "not now" ([`answer_is_temporary`]): it stays pending and
+    /// goes again after the same wait as a send that got no answer; the answer, in the ERP's
+    /// words, goes into its journey. Nothing for the rep to fix, so it does not wait for them.
+    pub fn deferred(&mut self, now_ms: f64, jitter: f64, status: u16, message: &str) {
+        self.attempts += 1;
+        self.next_attempt_ms = now_ms + backoff_ms(self.attempts, jitter);
+        record(&mut self.log, now_ms, LogEvent::Deferred, format!("HTTP {status}: {message}"));
+    }
+
+    /// The ERP's last "not now", in its words, while the document waits to go again.
+    pub fn deferred_answer(&self) -> Option<&str> {
+        let last = self.log.last().filter(|l| l.event == LogEvent::Deferred)?;
+        (self.state == SendState::Pending).then_some(last.detail.as_str())
+    }
+
+    /// The ERP answered the send with an error: temporary ones are [`OutboxEntry::deferred`];
+    /// the others (`status`, its words) wait for the rep.
+    pub fn answered(&mut self, now_ms: f64, jitter: f64, status: u16, message: String) {
+        if answer_is_temporary(status) {
+            self.deferred(now_ms, jitter, status, &message);
+        } else {
+            self.rejected(now_ms, Some(status), message);
+        }
     }
 
     /// The ERP answered the send with an error (`status`, its words): it waits for the rep.
@@ -294,5 +328,35 @@ mod tests {
         assert!(!e.follow(&other, 1.0));
         assert!(!e.follow(&row("9"), 1.0));
         assert_eq!(e.state, SendState::Pending);
+    }
+
+    #[test]
+    fn a_busy_erp_is_asked_again_and_a_refusal_waits_for_the_rep() {
+        for status in [408, 429, 500, 502, 503, 504, 507] {
+            let mut e = OutboxEntry::new("000001", Draft::new(DocumentKind::Order, "e1"), 0.0);
+            e.answered(1_000.0, 1.0, status, "Tabelas em modo exclusivo".into());
+            assert_eq!(e.state, SendState::Pending, "{status} is not a refusal");
+            assert_eq!((e.attempts, e.next_attempt_ms), (1, 1_000.0 + FIRST_BACKOFF_MS), "{status}");
+            assert!(!e.due(1_500.0) && e.due(3_000.0), "{status}: sent again after the wait");
+            assert!(e.error.is_empty(), "{status}: nothing for the rep to fix");
+            assert_eq!(e.deferred_answer(), Some(&*format!("HTTP {status}: Tabelas em modo exclusivo")));
+            let last = e.log.last().unwrap();
+            assert_eq!(
+                (last.event, last.detail.as_str()),
+                (LogEvent::Deferred, &*format!("HTTP {status}: Tabelas em modo exclusivo"))
+            );
+            e.answered(3_000.0, 1.0, status, "again".into());
+            assert_eq!(
+                (e.attempts, e.next_attempt_ms),
+                (2, 3_000.0 + 2.0 * FIRST_BACKOFF_MS),
+                "{status}: the wait doubles"
+            );
+        }
+        for status in [400, 403, 404, 409, 422, 501] {
+            let mut e = OutboxEntry::new("000001", Draft::new(DocumentKind::Order, "e1"), 0.0);
+            e.answered(1_000.0, 1.0, status, "Cliente bloqueado".into());
+            assert_eq!((e.state, e.error.as_str()), (SendState::Error, "Cliente bloqueado"), "{status}");
+            assert!(!e.due(1e15) && !e.due_on(1e15, true), "{status}: waits for the rep");
+        }
     }
 }

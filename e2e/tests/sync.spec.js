@@ -27,27 +27,68 @@ test('an order written while the ERP is unreachable is kept, survives a reload, 
   expect(await ordersWithExternalId(request, token, externalId)).toHaveLength(1);
 });
 
+// The queue's first POST meets `first`; the others go through to the server. Counts them.
+async function onFirstQueuePost(page, first) {
+  const seen = { posts: 0 };
+  await page.route('**/api/tgv/integrationqueue/', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    seen.posts += 1;
+    return seen.posts === 1 ? first(route) : route.continue();
+  });
+  return seen;
+}
+
+// Sends the filled order (unless the test clicked already), waits until the engine has it accepted, and checks the ERP made
+// it once; returns how many POSTs it took.
+async function sendAndSeeOneOrder(page, request, seen, { clicked = false } = {}) {
+  if (!clicked) await page.getByTestId('form-send').click();
+  await expect(page.getByTestId('sent-page')).toBeVisible();
+  const externalId = page.url().split('/sent/')[1];
+  await expect(page.getByTestId('send-state')).toHaveAttribute('data-state', 'synced', { timeout: 45_000 });
+  const token = await apiToken(request, 'ana');
+  expect(await ordersWithExternalId(request, token, externalId)).toHaveLength(1);
+  return seen.posts;
+}
+
 test('a send cut after the ERP committed it is retried under the same id: still one order', async ({ page, request }) => {
   await signIn(page, 'ana');
   await fillOrder(page);
   // The first POST reaches the server, which queues it; the answer never comes back.
-  let posts = 0;
+  const seen = await onFirstQueuePost(page, async (route) => {
+    await route.fetch();
+    return route.abort('connectionreset');
+  });
+  expect(await sendAndSeeOneOrder(page, request, seen)).toBeGreaterThanOrEqual(2);
+});
+
+test('an ERP that answers "not now" (tables locked, 503) gets the order again by itself, once; it is not a refusal', async ({ page, request }) => {
+  await signIn(page, 'ana');
+  await fillOrder(page);
+  // Protheus answers 503 while a routine holds its tables exclusively (the contract's words).
+  const lock = { on: true, posts: 0 };
   await page.route('**/api/tgv/integrationqueue/', async (route) => {
     if (route.request().method() !== 'POST') return route.continue();
-    posts += 1;
-    if (posts === 1) {
-      await route.fetch();
-      return route.abort('connectionreset');
-    }
-    return route.continue();
+    lock.posts += 1;
+    if (!lock.on) return route.continue();
+    return route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      body: JSON.stringify({ code: 503, message: 'As tabelas estão sendo processadas em modo exclusivo. Tente mais tarde.' }),
+    });
   });
   await page.getByTestId('form-send').click();
   await expect(page.getByTestId('sent-page')).toBeVisible();
-  const externalId = page.url().split('/sent/')[1];
-  await expect(page.getByTestId('send-state')).toHaveAttribute('data-state', 'synced', { timeout: 45_000 });
-  expect(posts).toBeGreaterThanOrEqual(2);
-  const token = await apiToken(request, 'ana');
-  expect(await ordersWithExternalId(request, token, externalId)).toHaveLength(1);
+  // Waiting to go again, the ERP's words shown, nothing asked of the rep.
+  await expect(page.getByTestId('send-deferred')).toContainText('HTTP 503: As tabelas estão sendo processadas em modo exclusivo');
+  await expect(page.getByTestId('send-state')).toHaveAttribute('data-state', 'pending');
+  await expect(page.getByTestId('sent-fix')).toHaveCount(0);
+  await expect(page.getByTestId('sync-errors')).toHaveCount(0);
+  // The routine ends: the engine sends it by itself after its wait.
+  lock.on = false;
+  expect(await sendAndSeeOneOrder(page, request, lock, { clicked: true })).toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId('send-deferred')).toHaveCount(0);
+  await expect(page.locator('[data-testid="sync-log-entry"][data-event="deferred"]').first()).toBeVisible();
+  await expect(page.locator('[data-testid="sync-log-entry"][data-event="rejected"]')).toHaveCount(0);
 });
 
 test('two tabs: one pushes each order, the other shows the result without a reload', async ({ context, request }) => {

@@ -636,13 +636,15 @@ messages! {
     LogSent => ["Enviado à fila do ERP", "Sent to the ERP's queue", "Enviado a la cola del ERP"],
     LogUnreachable => ["Sem resposta (sem rede); nova tentativa depois", "No answer (no network); retried later", "Sin respuesta (sin red); nuevo intento después"],
     LogRejected => ["Recusado no envio", "Refused when sent", "Rechazado al enviar"],
+    SendDeferred => ["O ERP não pôde receber agora; o Mascate envia de novo sozinho, sem nada a corrigir.", "The ERP could not take it now; Mascate sends it again by itself, with nothing to fix.", "El ERP no pudo recibirlo ahora; Mascate lo envía de nuevo solo, sin nada que corregir."],
+    LogDeferred => ["O ERP não pôde receber agora; nova tentativa automática", "The ERP could not take it now; sent again automatically", "El ERP no pudo recibirlo ahora; nuevo intento automático"],
     LogWaiting => ["Na fila do ERP", "In the ERP's queue", "En la cola del ERP"],
     LogProcessing => ["Em processamento no ERP", "Being processed by the ERP", "En proceso en el ERP"],
     LogAccepted => ["Aceito pelo ERP", "Accepted by the ERP", "Aceptado por el ERP"],
     LogRefused => ["Recusado pelo ERP", "Refused by the ERP", "Rechazado por el ERP"],
     LogImported => ["Importado de arquivo", "Imported from a file", "Importado de un archivo"],
     ItemsN => ["itens: {n}", "items: {n}", "ítems: {n}"],
-    Attempts => ["Tentativas sem resposta: {n}", "Attempts without answer: {n}", "Intentos sin respuesta: {n}"],
+    Attempts => ["Tentativas sem sucesso: {n}", "Attempts that did not go through: {n}", "Intentos sin éxito: {n}"],
 }
 
 /// A named hole in a message (`{day}`), filled by [`I18n::fill`](crate::i18n::I18n::fill). A

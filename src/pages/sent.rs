@@ -82,6 +82,8 @@ pub fn SentPage() -> impl IntoView {
                 let number = e.draft.erp_number.clone();
                 let synced = e.state == SendState::Synced;
                 let errored = e.state == SendState::Error;
+                // The ERP's last answer was "not now": say so, and that nothing is asked of the rep.
+                let deferred = e.deferred_answer().map(str::to_string);
                 let ext = e.external_id.clone();
                 let who = if e.customer_name.trim().is_empty() {
                     format!("{} / {}", e.draft.customer_code, e.draft.customer_store)
@@ -98,6 +100,11 @@ pub fn SentPage() -> impl IntoView {
                     </p>
                     <div class="card" data-testid="sent-state" data-state=format!("{:?}", e.state).to_lowercase()>
                         <SendStateChip state=e.state error=e.error.clone() number=number.clone() />
+                        {deferred.map(|answer| view! {
+                            <p class="hint" data-testid="send-deferred">
+                                {move || i18n.t(Msg::SendDeferred)}" "<span class="muted">{answer}</span>
+                            </p>
+                        })}
                         {errored.then(|| view! {
                             <p class="notice">{move || i18n.t(Msg::FixAndResend)}</p>
                             <A href=format!("/sent/{ext}/edit") attr:class="button primary" attr:data-testid="sent-fix">

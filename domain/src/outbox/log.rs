@@ -21,6 +21,9 @@ pub enum LogEvent {
     Unreachable,
     /// A send attempt the ERP answered with an error.
     Rejected,
+    /// A send attempt the ERP answered "not now" (busy, locked, out of space): sent again
+    /// later by itself, the answer in `detail`.
+    Deferred,
     /// The queue has it, waiting.
     Waiting,
     /// The ERP is processing it.

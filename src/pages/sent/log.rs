@@ -13,6 +13,7 @@ fn event_msg(e: LogEvent) -> Msg {
         LogEvent::Sent => Msg::LogSent,
         LogEvent::Unreachable => Msg::LogUnreachable,
         LogEvent::Rejected => Msg::LogRejected,
+        LogEvent::Deferred => Msg::LogDeferred,
         LogEvent::Waiting => Msg::LogWaiting,
         LogEvent::Processing => Msg::LogProcessing,
         LogEvent::Accepted => Msg::LogAccepted,
@@ -48,8 +49,11 @@ pub fn SyncLog(log: Vec<LogEntry>, attempts: u32) -> impl IntoView {
                     view! {
                         <li data-testid="sync-log-entry" data-event=format!("{:?}", l.event).to_lowercase()>
                             <time class="mono">{move || when(at, i18n.locale.get())}</time>
-                            " · "{move || i18n.t(event_msg(l.event))}
-                            {(!l.detail.is_empty()).then(|| view! { <span class="muted">" — "{l.detail.clone()}</span> })}
+                            // One grid cell for the event and the ERP's words, however long.
+                            <span>
+                                {move || i18n.t(event_msg(l.event))}
+                                {(!l.detail.is_empty()).then(|| view! { <span class="muted">" — "{l.detail.clone()}</span> })}
+                            </span>
                         </li>
                     }
                 }).collect_view()}
