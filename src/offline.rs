@@ -14,7 +14,9 @@
 
 use futures::StreamExt;
 use leptos::prelude::*;
+use mascate_domain::contract::answer_is_temporary;
 use mascate_domain::offline::{checkpoint_key, pull_path, readiness, Readiness, PAGE_SIZE, TABLES};
+use mascate_domain::outbox::backoff_ms;
 
 use crate::api::{use_api, Api, ApiError};
 use crate::connectivity::{use_connectivity, Connectivity};
@@ -72,6 +74,9 @@ pub struct OfflineData {
     again: RwSignal<bool>,
     /// A new selection was saved and its download has not started yet.
     changing: RwSignal<bool>,
+    /// Downloads in a row the ERP answered "not now" (tables locked, busy): while not 0, the
+    /// next one starts by itself after a wait.
+    pub retries: RwSignal<u32>,
     /// When the last download or pull ended (ms since the epoch).
     pulled_ms: RwSignal<f64>,
     /// The device's state has been read once since start-up (until then `readiness` is
@@ -141,13 +146,16 @@ impl OfflineData {
             self.pulled_ms.set(crate::api::now_ms());
             match result {
                 Ok(()) => {
+                    self.retries.set(0);
                     crate::tabs::announce(&seller);
-                    request_persistence().await;
+                    space::request_persistence().await;
                 }
                 Err(ApiError::Unreachable) | Err(ApiError::SignedOut) => {}
-                Err(ApiError::Server { message, .. }) | Err(ApiError::Malformed(message)) => {
+                Err(ApiError::Server { status, message, .. }) => {
+                    self.retries.update(|n| *n = if answer_is_temporary(status) { *n + 1 } else { 0 });
                     self.error.set(Some(message))
                 }
+                Err(ApiError::Malformed(message)) => self.error.set(Some(message)),
             }
             let go_on = || self.again.get_untracked() && self.connectivity.online_untracked();
             if go_on() {
@@ -162,6 +170,12 @@ impl OfflineData {
         }
         self.running.set(false);
         self.progress.set(None);
+        // "Not now" from the ERP: the download resumes by itself, with the sends' backoff.
+        let retries = self.retries.get_untracked();
+        if retries > 0 {
+            let wait = backoff_ms(retries, js_sys::Math::random());
+            set_timeout(move || self.prepare(), std::time::Duration::from_millis(wait as u64));
+        }
     }
 
     /// Removes this seller's data from the device. Refused while any document is still on its
@@ -311,16 +325,6 @@ impl OfflineData {
     }
 }
 
-/// Asks the browser not to evict this origin's data under storage pressure (the rep's
-/// orders and selection live there). Browsers may say no; the configurator shows which.
-async fn request_persistence() {
-    let Some(window) = web_sys::window() else { return };
-    let manager = window.navigator().storage();
-    if let Ok(p) = manager.persist() {
-        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-    }
-}
-
 /// Provides the context and keeps the copy current: on sign-in, whenever the connection
 /// comes back, and after each sync pass.
 pub fn provide_offline() -> OfflineData {
@@ -333,6 +337,7 @@ pub fn provide_offline() -> OfflineData {
         running: RwSignal::new(false),
         again: RwSignal::new(false),
         changing: RwSignal::new(false),
+        retries: RwSignal::new(0),
         pulled_ms: RwSignal::new(0.0),
         known: RwSignal::new(false),
         api: use_api(),

@@ -22,6 +22,15 @@ pub use finance::{Bill, FinancialStatus, HomeCard, HomeChart, Notification, TaxL
 pub use releases::ReleaseRow;
 pub use sales::{Contact, Figures, InvoiceRow, LastPurchase, Statistics, StatisticsMonth, StatisticsRow};
 
+/// Whether the ERP's error `status` says "not now" rather than "no": nothing was done, and
+/// the same request may well succeed later. Too soon or too many (408, 425,
+/// 429), and the server's own trouble (5xx: 503 is Protheus's tables locked for a routine,
+/// 507 a full disk, 502 and 504 a gateway) but 501, which waiting does not change. Sending a
+/// document again is safe: the queue makes one per external id (§10).
+pub fn answer_is_temporary(status: u16) -> bool {
+    matches!(status, 408 | 425 | 429) || ((500..600).contains(&status) && status != 501)
+}
+
 /// `POST /api/oauth2/v1/token` success (§2.1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TokenResponse {

@@ -14,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::contract::QueueRow;
+use crate::contract::{answer_is_temporary, QueueRow};
 use crate::document::Draft;
 
 mod log;
@@ -84,15 +84,6 @@ pub const MAX_BACKOFF_MS: f64 = 5.0 * 60_000.0;
 pub fn backoff_ms(attempts: u32, jitter: f64) -> f64 {
     let full = (FIRST_BACKOFF_MS * 2f64.powi(attempts.saturating_sub(1).min(20) as i32)).min(MAX_BACKOFF_MS);
     full * (0.5 + 0.5 * jitter.clamp(0.0, 1.0))
-}
-
-/// Whether the ERP's answer `status` to a send says "not now" rather than "no": the document
-/// was not taken, and the same send may well be taken later. Too soon or too many (408, 425,
-/// 429), and the server's own trouble (5xx: 503 is Protheus's tables locked for a routine,
-/// 507 a full disk, 502 and 504 a gateway) but 501, which waiting does not change. Sending
-/// again is safe: the queue makes one document per external id (§10).
-pub fn answer_is_temporary(status: u16) -> bool {
-    matches!(status, 408 | 425 | 429) || ((500..600).contains(&status) && status != 501)
 }
 
 impl OutboxEntry {

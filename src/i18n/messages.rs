@@ -636,6 +636,7 @@ messages! {
     LogSent => ["Enviado à fila do ERP", "Sent to the ERP's queue", "Enviado a la cola del ERP"],
     LogUnreachable => ["Sem resposta (sem rede); nova tentativa depois", "No answer (no network); retried later", "Sin respuesta (sin red); nuevo intento después"],
     LogRejected => ["Recusado no envio", "Refused when sent", "Rechazado al enviar"],
+    DownloadResumes => ["A seleção de hoje ainda não está completa neste aparelho: o ERP não pôde responder agora, e o download continua sozinho em instantes.", "Today's selection is not complete on this device yet: the ERP could not answer now, and the download goes on by itself shortly.", "La selección de hoy aún no está completa en este dispositivo: el ERP no pudo responder ahora, y la descarga sigue sola en instantes."],
     SendDeferred => ["O ERP não pôde receber agora; o Mascate envia de novo sozinho, sem nada a corrigir.", "The ERP could not take it now; Mascate sends it again by itself, with nothing to fix.", "El ERP no pudo recibirlo ahora; Mascate lo envía de nuevo solo, sin nada que corregir."],
     LogDeferred => ["O ERP não pôde receber agora; nova tentativa automática", "The ERP could not take it now; sent again automatically", "El ERP no pudo recibirlo ahora; nuevo intento automático"],
     LogWaiting => ["Na fila do ERP", "In the ERP's queue", "En la cola del ERP"],

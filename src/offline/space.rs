@@ -1,5 +1,5 @@
-//! Room on the device: what the browser says this origin uses and may use, and whether a
-//! day's download fits beside it (the ERP counts the download, see
+//! Room on the device: what the browser says this origin uses and may use, asking it to keep
+//! this origin's data, and whether a day's download fits beside it (the ERP counts the download, see
 //! `mascate_domain::download_size`).
 
 use mascate_domain::download_size::{fit, Fit};
@@ -67,5 +67,15 @@ impl OfflineData {
         let Some(estimate) = self.api.download_estimate(asked).await? else { return Ok(None) };
         let free = storage_space().await.map(|s| s.free() as u64);
         Ok(Some(SizeCheck { records: estimate.records, bytes: estimate.on_device(), free }))
+    }
+}
+
+/// Asks the browser not to evict this origin's data under storage pressure (the rep's
+/// orders and selection live there). Browsers may say no; the configurator shows which.
+pub(super) async fn request_persistence() {
+    let Some(window) = web_sys::window() else { return };
+    let manager = window.navigator().storage();
+    if let Ok(p) = manager.persist() {
+        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
     }
 }

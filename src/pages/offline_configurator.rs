@@ -81,6 +81,10 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
         Prepared::NotReady(Readiness::Incomplete) if offline.progress.with(Option::is_some) => {
             i18n.t(Msg::OfflineDownloading).to_string()
         }
+        // The ERP said "not now": nothing for the rep to do, it goes on by itself.
+        Prepared::NotReady(Readiness::Incomplete) if offline.retries.get() > 0 => {
+            i18n.t(Msg::DownloadResumes).to_string()
+        }
         Prepared::NotReady(Readiness::Incomplete) => i18n.t(Msg::OfflineIncompleteOnline).to_string(),
         Prepared::NotReady(Readiness::Stale { day: d }) => i18n.fill(Msg::SelectionStale, &[(Arg::Day, &day(&d))]),
         Prepared::NotReady(_) => i18n.t(Msg::NoSelectionToday).to_string(),
