@@ -2,7 +2,7 @@
 // exclusively) is not the rep's problem: it says so, and goes on by itself once the ERP
 // answers again, with nothing pressed.
 const { test, expect } = require('@playwright/test');
-const { signIn, selectForToday } = require('./helpers');
+const { signIn, selectForToday, tablesLocked } = require('./helpers');
 const { BASE, startServer, stopServer } = require('./own_server');
 
 test.describe('on a server of its own', () => {
@@ -16,11 +16,7 @@ test.describe('on a server of its own', () => {
     await page.route('**/api/tgv/products/sync**', (route) => {
       lock.asked += 1;
       if (!lock.on) return route.continue();
-      return route.fulfill({
-        status: 503,
-        contentType: 'application/json',
-        body: JSON.stringify({ code: 503, message: 'As tabelas estão sendo processadas em modo exclusivo. Tente mais tarde.' }),
-      });
+      return tablesLocked(route);
     });
     await signIn(page, 'ana');
     await selectForToday(page, 1, 1);

@@ -138,7 +138,16 @@ async function writeFirstOrder(page, quantity = 1) {
   return page.url().split('/sent/')[1];
 }
 
+/** Answers a request as Protheus does while a routine holds its tables exclusively (503). */
+function tablesLocked(route) {
+  return route.fulfill({
+    status: 503,
+    contentType: 'application/json',
+    body: JSON.stringify({ code: 503, message: 'As tabelas estão sendo processadas em modo exclusivo. Tente mais tarde.' }),
+  });
+}
+
 module.exports = {
-  SELLERS, signIn, apiToken, forbidDialogs, fillOrder, ordersWithExternalId, pickCandidates, selectForToday,
+  tablesLocked, SELLERS, signIn, apiToken, forbidDialogs, fillOrder, ordersWithExternalId, pickCandidates, selectForToday,
   waitForServiceWorker, writeFirstOrder, pendingOrder, QUEUE, selectCustomerForToday,
 };

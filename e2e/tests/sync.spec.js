@@ -1,7 +1,7 @@
 // The sync engine's push side: an order saved while the ERP cannot be reached stays on the
 // device (also across a reload), then goes out by itself when the ERP answers again, once.
 const { test, expect } = require('@playwright/test');
-const { signIn, apiToken, fillOrder, ordersWithExternalId, pendingOrder, QUEUE } = require('./helpers');
+const { signIn, apiToken, fillOrder, ordersWithExternalId, pendingOrder, QUEUE, tablesLocked } = require('./helpers');
 
 test('an order written while the ERP is unreachable is kept, survives a reload, and is sent once it answers', async ({ page, request }) => {
   await signIn(page, 'ana');
@@ -70,11 +70,7 @@ test('an ERP that answers "not now" (tables locked, 503) gets the order again by
     if (route.request().method() !== 'POST') return route.continue();
     lock.posts += 1;
     if (!lock.on) return route.continue();
-    return route.fulfill({
-      status: 503,
-      contentType: 'application/json',
-      body: JSON.stringify({ code: 503, message: 'As tabelas estão sendo processadas em modo exclusivo. Tente mais tarde.' }),
-    });
+    return tablesLocked(route);
   });
   await page.getByTestId('form-send').click();
   await expect(page.getByTestId('sent-page')).toBeVisible();
