@@ -77,6 +77,8 @@ pub struct OfflineData {
     /// Downloads in a row the ERP answered "not now" (tables locked, busy): while not 0, the
     /// next one starts by itself after a wait.
     pub retries: RwSignal<u32>,
+    /// That next one is waiting to start (one at a time, however many runs ended).
+    resume_waiting: RwSignal<bool>,
     /// When the last download or pull ended (ms since the epoch).
     pulled_ms: RwSignal<f64>,
     /// The device's state has been read once since start-up (until then `readiness` is
@@ -172,9 +174,14 @@ impl OfflineData {
         self.progress.set(None);
         // "Not now" from the ERP: the download resumes by itself, with the sends' backoff.
         let retries = self.retries.get_untracked();
-        if retries > 0 {
-            let wait = backoff_ms(retries, js_sys::Math::random());
-            set_timeout(move || self.prepare(), std::time::Duration::from_millis(wait as u64));
+        if retries > 0 && !self.resume_waiting.get_untracked() {
+            self.resume_waiting.set(true);
+            let wait = std::time::Duration::from_millis(backoff_ms(retries, js_sys::Math::random()) as u64);
+            let resume = move || {
+                self.resume_waiting.set(false);
+                self.prepare();
+            };
+            set_timeout(resume, wait);
         }
     }
 
@@ -338,6 +345,7 @@ pub fn provide_offline() -> OfflineData {
         again: RwSignal::new(false),
         changing: RwSignal::new(false),
         retries: RwSignal::new(0),
+        resume_waiting: RwSignal::new(false),
         pulled_ms: RwSignal::new(0.0),
         known: RwSignal::new(false),
         api: use_api(),
