@@ -124,18 +124,21 @@ impl OutboxEntry {
 
     /// A send failed for want of a network: wait before the next one.
     pub fn unreachable(&mut self, now_ms: f64, jitter: f64) {
+        self.retry_later(now_ms, jitter, LogEvent::Unreachable, String::new());
+    }
+
+    /// A send that did not go through and goes again by itself: counted, waited for, logged.
+    fn retry_later(&mut self, now_ms: f64, jitter: f64, event: LogEvent, detail: String) {
         self.attempts += 1;
         self.next_attempt_ms = now_ms + backoff_ms(self.attempts, jitter);
-        record(&mut self.log, now_ms, LogEvent::Unreachable, String::new());
+        record(&mut self.log, now_ms, event, detail);
     }
 
     /// The ERP answered the send "not now" ([`answer_is_temporary`]): it stays pending and
     /// goes again after the same wait as a send that got no answer; the answer, in the ERP's
     /// words, goes into its journey. Nothing for the rep to fix, so it does not wait for them.
     pub fn deferred(&mut self, now_ms: f64, jitter: f64, status: u16, message: &str) {
-        self.attempts += 1;
-        self.next_attempt_ms = now_ms + backoff_ms(self.attempts, jitter);
-        record(&mut self.log, now_ms, LogEvent::Deferred, format!("HTTP {status}: {message}"));
+        self.retry_later(now_ms, jitter, LogEvent::Deferred, format!("HTTP {status}: {message}"));
     }
 
     /// The ERP's last "not now", in its words, while the document waits to go again.
