@@ -3,12 +3,14 @@
 pub mod api_error;
 pub mod connectivity_badge;
 pub mod date_input;
+pub mod device_notices;
 pub mod dialog;
 pub mod field;
 pub mod lines;
 pub mod loaded;
 pub mod locale_picker;
 pub mod offline_notice;
+pub mod opens_on_tap;
 pub mod pager;
 pub mod range_filter;
 pub mod route_announcer;

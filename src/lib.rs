@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod app;
+pub mod browser_promise;
 pub mod catalog;
 pub mod components;
 pub mod connectivity;

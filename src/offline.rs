@@ -24,6 +24,7 @@ use crate::session::{use_session, SessionContext};
 use crate::storage::{self, Storage};
 
 mod space;
+mod vanished;
 
 pub use space::{storage_space, SizeCheck, StorageSpace};
 
@@ -84,6 +85,10 @@ pub struct OfflineData {
     /// The device's state has been read once since start-up (until then `readiness` is
     /// only a placeholder).
     known: RwSignal<bool>,
+    /// What the browser erased of this seller's data since the last visit (offline/vanished.rs).
+    pub vanished: RwSignal<Option<mascate_domain::offline::vanished::DeviceMark>>,
+    /// The seller whose database was compared with the mark at this start.
+    marked_for: RwSignal<Option<String>>,
     api: Api,
     session: SessionContext,
     connectivity: Connectivity,
@@ -150,7 +155,7 @@ impl OfflineData {
                 Ok(()) => {
                     self.retries.set(0);
                     crate::tabs::announce(&seller);
-                    space::request_persistence().await;
+                    space::request_persistence();
                 }
                 Err(ApiError::Unreachable) | Err(ApiError::SignedOut) => {}
                 Err(ApiError::Server { status, message, .. }) => {
@@ -194,6 +199,7 @@ impl OfflineData {
             return Err("pending".into());
         }
         db.wipe().await.map_err(|e| e.to_string())?;
+        self.forget_mark();
         self.changes.update(|n| *n += 1);
         self.refresh().await;
         Ok(())
@@ -348,6 +354,8 @@ pub fn provide_offline() -> OfflineData {
         resume_waiting: RwSignal::new(false),
         pulled_ms: RwSignal::new(0.0),
         known: RwSignal::new(false),
+        vanished: RwSignal::new(None),
+        marked_for: RwSignal::new(None),
         api: use_api(),
         session: use_session(),
         connectivity: use_connectivity(),
@@ -369,10 +377,14 @@ pub fn provide_offline() -> OfflineData {
         if was.as_ref().is_some_and(|w| w.1 != now.1) {
             // Another rep: nothing is known of their device state yet.
             data.known.set(false);
+            data.marked_for.set(None);
+            data.vanished.set(None);
         }
         if now.1.is_some() && was.as_ref() != Some(&now) {
             leptos::task::spawn_local(async move {
                 data.refresh().await;
+                // Before anything is downloaded into a database the browser may have erased.
+                data.check_vanished().await;
                 data.run().await;
             });
         }
@@ -380,6 +392,7 @@ pub fn provide_offline() -> OfflineData {
     });
     // After each sync pass (every minute while online): push first, then pull.
     let sync = crate::sync::use_sync();
+    vanished::keep_mark(data, sync);
     Effect::watch(
         move || sync.last_run_ms.get(),
         move |_, _, _| {

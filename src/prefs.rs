@@ -36,4 +36,11 @@ pub mod keys {
     pub const SYNC_INTERVAL: &str = "mascate.sync.interval_s";
     /// The ERP's clock minus the device's, in ms (see `erp_clock`).
     pub const ERP_CLOCK_OFFSET: &str = "mascate.erp_clock_offset_ms";
+    /// The rep read the hint to add Mascate to the home screen.
+    pub const INSTALL_HINT_READ: &str = "mascate.install_hint_read";
+
+    /// What a seller's database held at the last look (see `offline::vanished`).
+    pub fn device_mark(seller: &str) -> String {
+        format!("mascate.device.{}", seller.trim())
+    }
 }

@@ -15,7 +15,11 @@ use std::future::Future;
 use leptos::prelude::{on_cleanup, Effect, Get, LocalStorage, Memo, SetValue, StoredValue, UpdateValue};
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
+
+use crate::browser_promise::within;
+
+/// How long the Web Locks API may take to say whether the lock is free.
+const LOCK_ANSWER_MS: i32 = 5_000;
 
 fn get(target: &JsValue, key: &str) -> Option<JsValue> {
     js_sys::Reflect::get(target, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
@@ -51,9 +55,12 @@ pub async fn exclusively<T>(name: &str, work: impl Future<Output = T>) -> Option
     if request.call3(&locks, &JsValue::from_str(name), &options, &callback).is_err() {
         return Some(work.await);
     }
-    let got = JsFuture::from(granted).await.ok().and_then(|v| v.as_bool()).unwrap_or(false);
-    if !got {
-        return None;
+    // With `ifAvailable` the browser answers at once; one that does not answer within a few
+    // seconds is taken as having no locks (the ERP keeps each document once by its external
+    // id, so two tabs sending together cost a request, never a duplicate).
+    match within(granted, LOCK_ANSWER_MS).await.ok().map(|v| v.as_bool()) {
+        Some(Some(true)) | None => {}
+        Some(_) => return None,
     }
     let out = work.await;
     if let Some(r) = resolve_release {

@@ -15,6 +15,8 @@ use crate::outbox::SendState;
 use crate::text::fold;
 
 mod day;
+pub mod home_screen;
+pub mod vanished;
 
 pub use day::{chosen_today, prepared, readiness, ErpClock, Prepared, Readiness};
 

@@ -131,6 +131,7 @@ pub fn Shell() -> impl IntoView {
                 </nav>
                 <main class="content" id="main" tabindex="-1">
                     <crate::components::session_expired::SessionExpired />
+                    <crate::components::device_notices::DeviceNotices />
                     {move || match offline.readiness.get() {
                         mascate_domain::offline::Readiness::Stale { day } => view! {
                             <p class="notice" data-testid="selection-stale">

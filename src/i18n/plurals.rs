@@ -47,6 +47,20 @@ plurals! {
             "{n} documentos aún no llegaron al ERP. Quedan guardados en este dispositivo y se envían en el próximo acceso de este vendedor."
         ]
     ],
+    DataVanishedUnsent => [
+        [
+            "{n} documento que ainda não tinha chegado ao ERP estava neste aparelho e foi apagado com ele: confira com o cliente e escreva-o de novo.",
+            "{n} documentos que ainda não tinham chegado ao ERP estavam neste aparelho e foram apagados com ele: confira com os clientes e escreva-os de novo."
+        ],
+        [
+            "{n} document that had not reached the ERP was on this device and was erased with it: check with the customer and write it again.",
+            "{n} documents that had not reached the ERP were on this device and were erased with it: check with the customers and write them again."
+        ],
+        [
+            "{n} documento que aún no había llegado al ERP estaba en este dispositivo y fue borrado con él: confírmelo con el cliente y escríbalo de nuevo.",
+            "{n} documentos que aún no habían llegado al ERP estaban en este dispositivo y fueron borrados con él: confírmelos con los clientes y escríbalos de nuevo."
+        ]
+    ],
     Selected => [["{n} selecionado", "{n} selecionados"], ["{n} selected", "{n} selected"], ["{n} seleccionado", "{n} seleccionados"]],
     Records => [["{n} registro", "{n} registros"], ["{n} record", "{n} records"], ["{n} registro", "{n} registros"]],
     ItemsN => [["{n} item", "{n} itens"], ["{n} item", "{n} items"], ["{n} ítem", "{n} ítems"]],

@@ -5,8 +5,11 @@
 use mascate_domain::download_size::{fit, Fit};
 use mascate_domain::offline::Schema;
 
+use wasm_bindgen::JsCast;
+
 use super::OfflineData;
 use crate::api::ApiError;
+use crate::browser_promise::within;
 
 /// The browser's storage estimate for this origin.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -26,18 +29,27 @@ impl StorageSpace {
     }
 }
 
+/// How long the storage manager may take to answer before the app goes on without it.
+const STORAGE_ANSWER_MS: i32 = 3_000;
+
 /// Reads `navigator.storage.estimate()` and `persisted()`; `None` where the browser has no
-/// storage manager.
+/// storage manager (WebKitGTK) or does not answer in time.
 pub async fn storage_space() -> Option<StorageSpace> {
-    let manager = web_sys::window()?.navigator().storage();
-    let estimate = wasm_bindgen_futures::JsFuture::from(manager.estimate().ok()?).await.ok()?;
+    let manager = storage_manager()?;
+    let estimate = within(manager.estimate().ok()?, STORAGE_ANSWER_MS).await.ok()?;
     let get = |k: &str| js_sys::Reflect::get(&estimate, &k.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-    let persisted = wasm_bindgen_futures::JsFuture::from(manager.persisted().ok()?)
-        .await
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false);
+    let persisted = match manager.persisted() {
+        Ok(p) => within(p, STORAGE_ANSWER_MS).await.ok().and_then(|v| v.as_bool()).unwrap_or(false),
+        Err(_) => false,
+    };
     Some(StorageSpace { used: get("usage"), quota: get("quota"), persisted })
+}
+
+/// The browser's storage manager, where it has one (WebKitGTK has no `navigator.storage`).
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    let manager = js_sys::Reflect::get(&navigator, &"storage".into()).ok()?;
+    (!manager.is_undefined() && !manager.is_null()).then(|| manager.unchecked_into())
 }
 
 /// A download's size beside the room for it.
@@ -72,10 +84,16 @@ impl OfflineData {
 
 /// Asks the browser not to evict this origin's data under storage pressure (the rep's
 /// orders and selection live there). Browsers may say no; the configurator shows which.
-pub(super) async fn request_persistence() {
-    let Some(window) = web_sys::window() else { return };
-    let manager = window.navigator().storage();
+///
+/// Nothing waits for the answer: Firefox asks the person, and a prompt nobody answers never
+/// settles (the download once stayed "running" forever behind it). The question is asked
+/// and the caller goes on.
+pub(super) fn request_persistence() {
+    let Some(manager) = storage_manager() else { return };
     if let Ok(p) = manager.persist() {
-        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+        leptos::task::spawn_local(async move {
+            // Bounded too, so that nothing of this task outlives an unanswered prompt.
+            let _ = within(p, 60_000).await;
+        });
     }
 }

@@ -11,6 +11,7 @@ use mascate_domain::tax_id;
 use crate::api::ApiError;
 use crate::catalog::{use_catalog, Catalog};
 use crate::components::offline_notice::OfflineNotice;
+use crate::components::opens_on_tap::opens_on_tap;
 use crate::components::pager::Pager;
 use crate::components::search_box::SearchBox;
 use crate::connectivity::use_connectivity;
@@ -255,8 +256,9 @@ fn CustomerTable(items: Vec<Customer>) -> impl IntoView {
                         .into_iter()
                         .map(|c| {
                             let (name, blocked) = (c.name.clone(), c.is_blocked());
+                            let opens = opens_on_tap(details_href(&c));
                             view! {
-                                <tr class="opens" data-testid="customer-row" data-code=c.code.clone() data-status=if blocked { "blocked" } else { "active" }>
+                                <tr class="opens" on:click=opens data-testid="customer-row" data-code=c.code.clone() data-status=if blocked { "blocked" } else { "active" }>
                                     <td class="mono nowrap" data-label=move || i18n.t(Msg::Code)>{format!("{}/{}", c.code, c.store)}</td>
                                     <td class="wide">
                                         <A href=details_href(&c) attr:class="row-link" attr:data-testid="customer-link">
@@ -288,8 +290,9 @@ fn CustomerCards(items: Vec<Customer>) -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     let (trade_name, blocked) = (c.trade_name.clone(), c.is_blocked());
+                    let opens = opens_on_tap(details_href(&c));
                     view! {
-                        <li class="card customer-card" data-testid="customer-card" data-code=c.code.clone()>
+                        <li class="card customer-card opens" on:click=opens data-testid="customer-card" data-code=c.code.clone()>
                             <A href=details_href(&c) attr:data-testid="customer-link">
                                 <strong>{trade_name.clone()}</strong>
                             </A>

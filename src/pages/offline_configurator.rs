@@ -109,13 +109,14 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
                 </div>
             })}
             {move || offline.error.get().map(|e| view! { <p class="error" role="alert" data-testid="priming-error">{e}</p> })}
-            // Not while downloading: the count would compete with the download for the ERP (it
-            // was asked in the moment between the download's start and its first progress).
+            // Today's selection as saved, once there is one; counted online and not while
+            // downloading: the count would compete with the download for the ERP (it was asked
+            // in the moment between the download's start and its first progress).
+            <Show when=move || matches!(offline.readiness.get(), Readiness::Incomplete | Readiness::Ready)>
+                <DownloadSize proposal=Signal::derive(|| None)
+                    active=Signal::derive(move || connectivity.online() && !offline.downloading()) />
+            </Show>
             <Show when=move || connectivity.online() && !offline.downloading()>
-                // Today's selection as saved, once there is one.
-                <Show when=move || matches!(offline.readiness.get(), Readiness::Incomplete | Readiness::Ready)>
-                    <DownloadSize proposal=Signal::derive(|| None) />
-                </Show>
                 <button class="button primary" data-testid="prime-now" on:click=move |_| offline.prepare()>
                     {move || i18n.t(Msg::DownloadNow)}
                 </button>

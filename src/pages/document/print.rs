@@ -64,6 +64,8 @@ pub fn PrintAndShare(draft: Draft, taxes: Option<Taxes>) -> impl IntoView {
 }
 
 /// Hands `text` to the system's share sheet; `Err` when the browser has none (or refused).
+/// Its promise settles when the rep closes the sheet, however long that takes: only this
+/// bar's outcome waits on it.
 async fn share(title: &str, text: &str) -> Result<(), JsValue> {
     let navigator: JsValue = web_sys::window().ok_or(JsValue::NULL)?.navigator().into();
     let share = js_sys::Reflect::get(&navigator, &"share".into())?;
@@ -81,7 +83,11 @@ async fn copy(text: &str) -> Result<(), JsValue> {
     let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())?;
     let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into())?.dyn_into()?;
     let promise: js_sys::Promise = write.call1(&clipboard, &text.into())?.dyn_into()?;
-    wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ())
+    // A clipboard that asks for permission may never answer: then the text is shown instead.
+    match crate::browser_promise::within(promise, 5_000).await {
+        crate::browser_promise::Settled::Resolved(_) => Ok(()),
+        _ => Err(JsValue::NULL),
+    }
 }
 
 /// How the last share went.

@@ -9,6 +9,7 @@ use mascate_domain::offline::device_actions;
 use mascate_domain::outbox::OutboxEntry;
 
 use super::{Row, StateChip};
+use crate::components::opens_on_tap::opens_on_tap;
 use crate::components::send_state::SendStateChip;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg, Plural};
@@ -35,8 +36,9 @@ pub fn DocumentTable(rows: Vec<Row>, seg: &'static str) -> impl IntoView {
                         .map(|r| {
                             let (amount, date, status, tone, state) = (r.amount, r.issue_date.clone(), r.status, r.tone, r.state_code);
                             let (number, href) = (r.number.clone(), format!("/{seg}/{}", r.number));
+                            let opens = opens_on_tap(href.clone());
                             view! {
-                                <tr class="opens" data-testid="document-row" data-number=r.number.clone() data-status=r.status_code.clone()
+                                <tr class="opens" on:click=opens data-testid="document-row" data-number=r.number.clone() data-status=r.status_code.clone()
                                     data-state=state>
                                     <td class="mono">
                                         <A href=href attr:class="row-link" attr:data-testid="document-link">{number}</A>
@@ -69,8 +71,9 @@ pub fn DocumentCards(rows: Vec<Row>, seg: &'static str) -> impl IntoView {
                 .map(|r| {
                     let (amount, date, status, tone, state) = (r.amount, r.issue_date.clone(), r.status, r.tone, r.state_code);
                     let (label, href) = (format!("#{}", r.number), format!("/{seg}/{}", r.number));
+                    let opens = opens_on_tap(href.clone());
                     view! {
-                        <li class="card document-card" data-testid="document-card" data-number=r.number.clone() data-state=state>
+                        <li class="card document-card opens" on:click=opens data-testid="document-card" data-number=r.number.clone() data-state=state>
                             <A href=href attr:class="card-title">{label}</A>
                             <div>{r.customer_name.clone()}</div>
                             <div class="muted small">{move || format::date(&date, i18n.locale.get())}</div>
@@ -105,8 +108,9 @@ pub fn UnsentList(entries: Vec<OutboxEntry>) -> impl IntoView {
                     } else {
                         e.customer_name.clone()
                     };
+                    let opens = opens_on_tap(format!("/sent/{}", e.external_id));
                     view! {
-                        <li class="card document-card" data-testid="unsent-document" data-external-id=e.external_id.clone()>
+                        <li class="card document-card opens" on:click=opens data-testid="unsent-document" data-external-id=e.external_id.clone()>
                             <A href=format!("/sent/{}", e.external_id) attr:class="card-title" attr:data-testid="unsent-customer">
                                 {who}
                             </A>

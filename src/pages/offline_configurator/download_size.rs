@@ -14,20 +14,35 @@ use crate::offline::{use_offline, SizeCheck};
 /// How big the day's download is and whether it fits. `proposal`: the selection being
 /// edited (its schema and ids) instead of today's saved one; `None`: today's as saved.
 /// Shows nothing when the ERP cannot count it (a Protheus without Mascate's estimate).
+///
+/// `active`: whether to count and show it now (offline, or while downloading, it is not
+/// asked). The component stays mounted while inactive: a `<Transition>` taken down while
+/// its count is on the way (the ERP stopping mid-request turns the app offline) panicked
+/// when the count came back to a disposed boundary.
 #[component]
-pub fn DownloadSize(#[prop(into)] proposal: Signal<Option<(Schema, Vec<String>)>>) -> impl IntoView {
+pub fn DownloadSize(
+    #[prop(into)] proposal: Signal<Option<(Schema, Vec<String>)>>,
+    #[prop(into, optional)] active: Option<Signal<bool>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let offline = use_offline();
+    let active = active.unwrap_or_else(|| Signal::stored(true));
     // Counted once the rep stops ticking boxes, not at every tick.
     let asked = debounced(proposal);
     let check = LocalResource::new(move || {
         let proposal = asked.get();
+        let active = active.get();
         offline.changes.track();
-        async move { offline.size_check(proposal).await.ok().flatten() }
+        async move {
+            if !active {
+                return None;
+            }
+            offline.size_check(proposal).await.ok().flatten()
+        }
     });
     view! {
-        <Transition fallback=move || view! { <p class="hint">{move || i18n.t(Msg::DownloadSizeCounting)}</p> }>
-            {move || check.get().flatten().map(|c| view! { <SizeLine check=c /> })}
+        <Transition fallback=move || active.get().then(|| view! { <p class="hint">{move || i18n.t(Msg::DownloadSizeCounting)}</p> })>
+            {move || active.get().then(|| check.get().flatten().map(|c| view! { <SizeLine check=c /> })).flatten()}
         </Transition>
     }
 }
