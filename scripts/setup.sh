@@ -53,9 +53,13 @@ need_pkg gzip
 need_pkg curl
 if [[ $want_test -eq 1 ]]; then
   for p in chromium chromium-driver; do need_pkg "$p"; done
+  # The other engines a rep carries, for the three-engine journey (e2e/engines/): Firefox
+  # ESR (Android's Firefox) and WebKitGTK with its WebDriver (the iPad's Safari engine), which
+  # has no headless mode here and runs on an Xvfb display.
+  for p in firefox-esr webkit2gtk-driver xvfb; do need_pkg "$p"; done
 fi
 if ((${#apt_missing[@]})); then
-  say "installing Debian packages: ${apt_missing[*]} (wasm32 std source and linker, browser for tests)"
+  say "installing Debian packages: ${apt_missing[*]} (wasm32 std source and linker, browsers for tests)"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_missing[@]}" >/dev/null
 fi
@@ -122,8 +126,8 @@ if [[ ! -x e2e/node_modules/.bin/wasm-opt ]] || [[ e2e/package-lock.json -nt e2e
     say "installing Node.js and npm from Debian (for wasm-opt and Playwright)"
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
   fi
-  say "installing e2e/ node packages from the lockfile (binaryen's wasm-opt, @playwright/test; no browser download)"
-  (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  say "installing e2e/ node packages from the lockfile (binaryen's wasm-opt, @playwright/test, puppeteer-core, selenium-webdriver; no browser download)"
+  (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
 # --- PyPI: schemathesis, for the API's property-based tests -----------------------------
 SCHEMATHESIS_VERSION=4.32.5

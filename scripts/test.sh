@@ -37,4 +37,7 @@ scripts/schemathesis.sh
 step "end-to-end (Playwright, Debian's Chromium, real server, service worker, IndexedDB)"
 (cd e2e && npx playwright test)
 
+step "a rep's journey in each engine a rep carries (Chromium, Firefox ESR, WebKitGTK; real pointer taps)"
+(cd e2e && node engines/run.mjs chromium firefox webkit)
+
 step "all green"
