@@ -119,50 +119,27 @@ export async function journey(b, erp, log) {
     await b.visible('[data-testid=seller-name]', 30_000);
   });
 
+  // Each list whose whole row opens, as a table and as cards (the view is switched back to
+  // the table after, as the rep left it).
   const customerHref = `(r) => r.querySelector('[data-testid=customer-link]').getAttribute('href')`;
-  await step('customers as a table: rows 1 and 5 open their own customer', async () => {
-    await b.tap('[data-testid=nav-customers]');
-    await b.visible('[data-testid=view-table]');
-    await b.tap('[data-testid=view-table]');
-    await tapRows(b, { list: 'customers', rowSelector: '[data-testid=customer-row]', expected: customerHref, back: '[data-testid=nav-customers]' });
-  });
-  await step('customers as cards: cards 1 and 5 open their own customer', async () => {
-    await b.tap('[data-testid=nav-customers]');
-    await b.visible('[data-testid=view-cards]');
-    await b.tap('[data-testid=view-cards]');
-    await tapRows(b, { list: 'customer cards', rowSelector: '[data-testid=customer-card]', expected: customerHref, back: '[data-testid=nav-customers]' });
-    await b.tap('[data-testid=nav-customers]');
-    await b.visible('[data-testid=view-table]');
-    await b.tap('[data-testid=view-table]');
-  });
-
   const documentHref = (seg) => `(r) => '/${seg}/' + r.dataset.number`;
-  await step('orders as a table: rows 1 and 5 open their own order', async () => {
-    await b.tap('[data-testid=nav-orders]');
-    await b.visible('[data-testid=view-table]');
+  const lists = [
+    { list: 'customers', nav: 'nav-customers', row: 'customer-row', card: 'customer-card', expected: customerHref },
+    { list: 'orders', nav: 'nav-orders', row: 'document-row', card: 'document-card', expected: documentHref('orders') },
+    { list: 'quotations', nav: 'nav-quotations', row: 'document-row', card: 'document-card', expected: documentHref('quotations') },
+  ];
+  for (const { list, nav, row, card, expected } of lists) {
+    const back = `[data-testid=${nav}]`;
+    for (const [view, item] of [['table', row], ['cards', card]]) {
+      await step(`${list} as ${view}: 1st and 5th open their own page`, async () => {
+        await b.tap(back);
+        await b.tap(`[data-testid=view-${view}]`);
+        await tapRows(b, { list: `${list} (${view})`, rowSelector: `[data-testid=${item}]`, expected, back });
+      });
+    }
+    await b.tap(back);
     await b.tap('[data-testid=view-table]');
-    await tapRows(b, { list: 'orders', rowSelector: '[data-testid=document-row]', expected: documentHref('orders'), back: '[data-testid=nav-orders]' });
-  });
-  await step('orders as cards: cards 1 and 5 open their own order', async () => {
-    await b.tap('[data-testid=nav-orders]');
-    await b.visible('[data-testid=view-cards]');
-    await b.tap('[data-testid=view-cards]');
-    await tapRows(b, { list: 'order cards', rowSelector: '[data-testid=document-card]', expected: documentHref('orders'), back: '[data-testid=nav-orders]' });
-    await b.tap('[data-testid=nav-orders]');
-    await b.visible('[data-testid=view-table]');
-    await b.tap('[data-testid=view-table]');
-  });
-  await step('quotations as a table and as cards: rows and cards 1 and 5 open their own quotation', async () => {
-    await b.tap('[data-testid=nav-quotations]');
-    await b.visible('[data-testid=view-table]');
-    await b.tap('[data-testid=view-table]');
-    await tapRows(b, { list: 'quotations', rowSelector: '[data-testid=document-row]', expected: documentHref('quotations'), back: '[data-testid=nav-quotations]' });
-    await b.tap('[data-testid=nav-quotations]');
-    await b.tap('[data-testid=view-cards]');
-    await tapRows(b, { list: 'quotation cards', rowSelector: '[data-testid=document-card]', expected: documentHref('quotations'), back: '[data-testid=nav-quotations]' });
-    await b.tap('[data-testid=nav-quotations]');
-    await b.tap('[data-testid=view-table]');
-  });
+  }
 
   await step('products', async () => {
     await b.tap('[data-testid=nav-products]');
