@@ -22,6 +22,7 @@ pub fn App() -> impl IntoView {
     // owner, so they outlive a visit to the login page.
     provide_app_owner();
     crate::service_worker::register();
+    crate::panic::probe();
     view! {
         <Router>
             <crate::components::route_announcer::RouteAnnouncer />

@@ -16,6 +16,7 @@ pub mod erp_clock;
 pub mod i18n;
 pub mod offline;
 pub mod pages;
+pub mod panic;
 pub mod prefs;
 pub mod service_worker;
 pub mod session;

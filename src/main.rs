@@ -3,7 +3,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 
 fn main() {
-    console_error_panic_hook::set_once();
+    mascate::panic::install();
     wasm_bindgen_futures::spawn_local(async {
         after_next_paint().await;
         leptos::mount::mount_to_body(mascate::app::App);

@@ -2,7 +2,7 @@
 // portrait tablet (768×1024) and a laptop (1280×800): no critical and no serious finding.
 // Plus what axe cannot see: a skip link, a title per page, route changes announced, focus
 // moved to each form step's heading, and dialogs that take focus and give it back.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { default: AxeBuilder } = require('@axe-core/playwright');
 const { signIn } = require('./helpers');
 const tour = require('./tour');

@@ -1,7 +1,7 @@
 // A customer's contacts (issue 15): added online on the customer page (the ERP's contacts,
 // schema 000003) with call, WhatsApp and e-mail links, checked field by field; after the
 // customer is primed for offline use, the contact is on the device and shown read-only offline.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn, apiToken, selectCustomerForToday } = require('./helpers');
 
 async function contactsOf(request, token, code, store) {

@@ -1,5 +1,5 @@
 // My Customers online: only the seller's own, search, filters, views, paging, details.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn, apiToken, forbidDialogs } = require('./helpers');
 
 async function allCodesFromApi(request, token) {

@@ -1,7 +1,7 @@
 // The browser's own rules on the rep's data (issue 22): an iPad rep is told once how to keep
 // it (add to the home screen), and a database the browser erased since the last visit is
 // said, with what went with it, instead of an empty day. Against a server of its own.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { selectForToday, signIn, waitForServiceWorker, writeFirstOrder, QUEUE } = require('./helpers');
 const { BASE, startServer, stopServer } = require('./own_server');
 

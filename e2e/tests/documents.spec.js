@@ -1,6 +1,6 @@
 // Orders and quotations online: the stepwise form, validation, taxes, the queue's states
 // until the ERP's number, refusals that keep the data, edit, delete, quotation → order.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn, apiToken } = require('./helpers');
 
 async function chooseCustomer(page, search, code) {

@@ -1,7 +1,7 @@
 // A download the ERP answers "not now" (Protheus's 503 while a routine holds its tables
 // exclusively) is not the rep's problem: it says so, and goes on by itself once the ERP
 // answers again, with nothing pressed.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn, selectForToday, tablesLocked } = require('./helpers');
 const { BASE, startServer, stopServer } = require('./own_server');
 

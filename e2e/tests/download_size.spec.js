@@ -2,7 +2,7 @@
 // how many MB the day's download takes before a selection is saved, beside the free space,
 // and warns when it would not fit. The estimate is checked against what IndexedDB really
 // grew by once the download is done.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn, apiToken, selectForToday } = require('./helpers');
 const { BASE, startServer, stopServer } = require('./own_server');
 

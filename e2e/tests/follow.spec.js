@@ -2,7 +2,7 @@
 // appears in the ERP's list with its number, in place. The browser's "online" is checked
 // with the server at once (not taken on trust), and a server that comes back is noticed
 // within seconds. Signing in again sends what waited at once.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn, apiToken, fillOrder, ordersWithExternalId, pendingOrder, QUEUE } = require('./helpers');
 
 async function queueRow(request, token, externalId) {

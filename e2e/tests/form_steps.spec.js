@@ -1,7 +1,7 @@
 // The order form checks each step when the rep presses "Continuar": it stays on the step
 // and says what is wrong beside the field (linked for screen readers); no total is ever
 // negative; sending checks everything again.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn } = require('./helpers');
 
 async function describedBy(locator) {

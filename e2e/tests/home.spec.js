@@ -1,5 +1,5 @@
 // Home: indicator cards and the billed vs unbilled chart over a chosen period.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn } = require('./helpers');
 
 test('the dashboard shows the seller\'s indicators and an SVG chart for the period', async ({ page }) => {

@@ -6,7 +6,7 @@
 //   excepted; a box that scrolls sideways inside the page counts as too wide);
 // - pt-BR: no ISO date, no "(s)" plural, no "1 clientes", no decimal point in a number;
 // - on the portrait tablet, every tap target measures at least 44×44 px.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const tour = require('./tour');
 
 const SIZES = [[390, 844], [768, 1024], [1024, 768], [1280, 800]];

@@ -1,7 +1,7 @@
 // The app's own words in the other languages: in English the dashboard names its months,
 // cards and lines in English (pt-BR rules on every page: layout.spec.js). A document written
 // on the device is listed with its customer's name, its date and its item count.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn } = require('./helpers');
 const tour = require('./tour');
 

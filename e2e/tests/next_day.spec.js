@@ -3,7 +3,7 @@
 // offline and work goes on, then the next morning the ERP is back with its clock a day on:
 // the session has expired, the pending order waits for the same seller's sign-in (asked for
 // in place) and goes out, and yesterday's selection is not shown as today's.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { ordersWithExternalId, apiToken, selectForToday, signIn, writeFirstOrder } = require('./helpers');
 const { BASE, startServer, stopServer } = require('./own_server');
 

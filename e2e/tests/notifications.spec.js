@@ -1,6 +1,6 @@
 // My Notifications: unread first with a badge, mark as read, delete, a link to the document,
 // and a clear message offline (also when the connection drops while on the page).
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn } = require('./helpers');
 
 test('unread first, a badge with the count, mark as read, delete, open the order', async ({ page }) => {

@@ -3,7 +3,7 @@
 // on exactly that selection; orders written offline wait on the device, survive a reload,
 // and reach the ERP once each when the connection returns. Seller carla is used only here,
 // so today's selection of the other specs' sellers is untouched.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn, apiToken, ordersWithExternalId, waitForServiceWorker } = require('./helpers');
 
 /** Checks the first `n` candidates of the current results page; returns their codes. */

@@ -3,7 +3,7 @@
 // "Compartilhar" hands the Web Share API a WhatsApp-friendly summary (navigator.share is
 // stubbed only to capture its argument), falls back to the clipboard, and works offline on
 // the device's copy of an unsent order.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn, apiToken, pendingOrder } = require('./helpers');
 
 /** A4 at 96 dpi: 210 mm. */

@@ -1,6 +1,6 @@
 // Products: search, group and type filters, stock per warehouse, prices of a list for a
 // customer, and the "only the list's products" filter.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn } = require('./helpers');
 
 const brl = (text) => Number(text.replace(/[^\d,]/g, '').replace(',', '.'));

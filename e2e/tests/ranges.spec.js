@@ -1,7 +1,7 @@
 // Date and number ranges (issue 15): orders and quotations from/to issue date and from/to
 // number, invoices from/to issue date; each list shows exactly the documents the API has in
 // that range, the range lives in the address, and a reversed range is said, not searched.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn, apiToken } = require('./helpers');
 
 async function all(request, token, path) {

@@ -2,7 +2,7 @@
 // a selected customer, the products, an order written on the device (by its ERP number and
 // on its sent page), and the configurator. Against a server of its own, so today's selection
 // is this spec's alone.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { selectForToday, signIn, waitForServiceWorker, writeFirstOrder } = require('./helpers');
 const { BASE, startServer, stopServer } = require('./own_server');
 

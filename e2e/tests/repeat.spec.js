@@ -2,7 +2,7 @@
 // and quantities at today's prices (read independently from the ERP's price list here); in
 // the form, the chosen customer's last purchases are one tap from adding, and offline they
 // come from the device (downloaded with today's selection).
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn, apiToken, selectCustomerForToday } = require('./helpers');
 
 const num = (v) => Number(String(v).replace(/\./g, '').replace(',', '.'));

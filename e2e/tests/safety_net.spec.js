@@ -4,7 +4,7 @@
 // server, importing the file again changes nothing, and when the first tablet finally gets
 // through it makes no second order. The sent page shows each document's sending history.
 const fs = require('fs');
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn, apiToken, fillOrder, QUEUE, selectCustomerForToday } = require('./helpers');
 
 /** How many orders the server holds under `externalId` (the ERP's 404 for none is 0). */

@@ -3,7 +3,7 @@
 // nothing sent, a banner saying why) and the sign-in itself sends what waited, once; and
 // with 5-second tokens half a minute of typing an order renews quietly: one token request
 // per renewal (counted in the server's access log), the draft intact, one channel listener.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { apiToken, ordersWithExternalId, selectForToday, signIn, writeFirstOrder } = require('./helpers');
 const { BASE, startServer, stopServer, requests, COUNT_CHANNEL_LISTENERS } = require('./own_server');
 

@@ -1,5 +1,5 @@
 // Login, the signed-in frame, navigation, languages and logout.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn, forbidDialogs } = require('./helpers');
 
 test('a wrong password is refused with a clear message and the typed user is kept', async ({ page }) => {

@@ -1,7 +1,7 @@
 // The wasm is split in two (src/workspace.rs, scripts/split_wasm.py): the login page loads
 // only its own module; the workspace's module (every signed-in page) comes when the rep
 // starts typing or signs in, and one that cannot be fetched is said, with a way to try again.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 
 // The service worker would fetch every file of the build (its precache) beside the page;
 // these tests look at what the page itself asks for.

@@ -1,7 +1,7 @@
 // Sales statistics (issue 15): the page's figures for a product group and a date range equal
 // the ones this test adds up itself from the server's invoices, returns and orders, read
 // through the API; the choices live in the address; columns sort; the chart has a bar a month.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn, apiToken } = require('./helpers');
 
 /** A figure as the page shows it (`R$ 1.234,56`, `1.234`), as a number. */

@@ -1,6 +1,6 @@
 // The sync engine's push side: an order saved while the ERP cannot be reached stays on the
 // device (also across a reload), then goes out by itself when the ERP answers again, once.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn, apiToken, fillOrder, ordersWithExternalId, pendingOrder, QUEUE, tablesLocked } = require('./helpers');
 
 test('an order written while the ERP is unreachable is kept, survives a reload, and is sent once it answers', async ({ page, request }) => {

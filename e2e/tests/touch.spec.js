@@ -1,6 +1,6 @@
 // The menu under a rep's fingers: no menu text under 14 px on a phone, a tablet or a laptop,
 // and on a phone a bottom bar of four entries and "more" (tap targets: layout.spec.js).
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const tour = require('./tour');
 
 test('menu text is never under 14 px, on a tablet and on a phone', async ({ page }) => {

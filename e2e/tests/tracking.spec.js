@@ -1,7 +1,7 @@
 // Order tracking by release state (tgv-api.md §9.2, §9.5): each filter of My Orders lists
 // only its state, a credit-held order (header status L) is blocked — never "released" — and
 // its page shows the releases with their quantities, as the list's chip says.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn, apiToken } = require('./helpers');
 
 // The filter codes and the states each may show (data-state of a row).

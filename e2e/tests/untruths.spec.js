@@ -1,7 +1,7 @@
 // Small things the app used to say that were not so: prices of a list shown as the base
 // price, taxes "needing a connection" while online, "ready for offline" with no product, a
 // selection refused when the ERP's day is not the tablet's, one test id on two elements.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { signIn, fillOrder, selectForToday } = require('./helpers');
 const { BASE, startServer, stopServer } = require('./own_server');
 

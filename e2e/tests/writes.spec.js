@@ -1,7 +1,7 @@
 // Writes that cannot run twice, and lists that remember: a double tap on send, delete,
 // implement or cancel makes one request (counted in the server's access log); Back from a
 // customer finds the list's search, filters and page; a search waits for typing to pause.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./watched');
 const { apiToken, fillOrder, signIn } = require('./helpers');
 const { BASE, startServer, stopServer, requests } = require('./own_server');
 

@@ -137,7 +137,11 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
             }
         }
         // Name and type of the customer, for the header and the taxes.
-        let (code, store) = draft.with_untracked(|d| (d.customer_code.clone(), d.customer_store.clone()));
+        // The form may have been left while its source was on the way (its signals are gone).
+        let Some((code, store)) = draft.try_with_untracked(|d| (d.customer_code.clone(), d.customer_store.clone()))
+        else {
+            return;
+        };
         if !code.is_empty() {
             if let Ok(c) = catalog.customer(&code, &store).await {
                 customer_name.set(c.name);

@@ -174,11 +174,13 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
         let seller = seller.clone();
         let online = connectivity.online();
         sync.changes.track();
-        range.track();
+        // Read here, not after the awaits: leaving the page with a range set changes the
+        // address, which starts this read again just before the page is taken down, and a
+        // signal read after that panicked.
+        let r = range.get();
         async move {
             let Ok(db) = storage::for_seller(&seller).await else { return Vec::new() };
             let mut all: Vec<OutboxEntry> = db.outbox().await.unwrap_or_default();
-            let r = range.get_untracked();
             all.retain(|e| {
                 e.draft.kind == kind
                     && (e.state.is_unfinished() || (!online && e.written_offline))
