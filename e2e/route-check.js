@@ -3,6 +3,7 @@
 // build, a panic triggered on purpose is said and logged and loses nothing. Exits non-zero if not.
 //   node route-check.js http://127.0.0.1:8095
 const { chromium } = require('@playwright/test');
+const { fillFirstOrder } = require('./tests/helpers');
 
 const base = process.argv[2] || 'http://127.0.0.1:8095';
 const args = [
@@ -14,13 +15,7 @@ const args = [
  * written, a panic is triggered on purpose, and the rep's notice, the logged place and the
  * order after the reload are checked. */
 async function panicProbe(page) {
-  await page.goto(`${base}/orders/new`);
-  await page.getByTestId('customer-search').fill('000');
-  await page.locator('[data-testid=customer-option]:not([disabled])').first().click();
-  await page.getByTestId('step-3').click();
-  await page.getByTestId('product-search').fill('p0');
-  await page.getByTestId('product-option').first().click();
-  await page.getByTestId('step-4').click();
+  await fillFirstOrder(page);
   await page.getByTestId('form-send').click();
   await page.getByTestId('sent-page').waitFor({ timeout: 30_000 });
   const sent = new URL(page.url()).pathname;

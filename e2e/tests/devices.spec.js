@@ -2,7 +2,7 @@
 // it (add to the home screen), and a database the browser erased since the last visit is
 // said, with what went with it, instead of an empty day. Against a server of its own.
 const { test, expect } = require('./watched');
-const { selectForToday, signIn, waitForServiceWorker, writeFirstOrder, QUEUE } = require('./helpers');
+const { readyOffline, signIn, writeFirstOrder, QUEUE } = require('./helpers');
 const { BASE, startServer, stopServer } = require('./own_server');
 
 test.use({ baseURL: BASE });
@@ -13,10 +13,7 @@ const IPAD = 'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15
 test('erased since the last visit: the rep is told what vanished, once', async ({ page }) => {
   test.setTimeout(120_000);
   await startServer({ name: 'devices-vanished' });
-  await signIn(page, 'bruno');
-  await selectForToday(page, 2, 2);
-  await expect(page.getByTestId('offline-readiness')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
-  await waitForServiceWorker(page);
+  await readyOffline(page, 'bruno', 2, 2);
   // One order the ERP's queue never answers: it stays unsent on the device.
   await page.route(QUEUE, (route) => route.abort('connectionrefused'));
   await writeFirstOrder(page);
@@ -54,9 +51,7 @@ test('erased since the last visit: the rep is told what vanished, once', async (
 test('a database emptied on purpose ("remove the device\'s data") is not reported as erased', async ({ page }) => {
   test.setTimeout(120_000);
   await startServer({ name: 'devices-removed' });
-  await signIn(page, 'bruno');
-  await selectForToday(page, 1, 1);
-  await expect(page.getByTestId('offline-readiness')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await readyOffline(page, 'bruno', 1, 1);
   await page.getByTestId('remove-device-data').click();
   await page.getByTestId('confirm-remove-yes').click();
   await expect(page.getByTestId('offline-readiness')).toHaveAttribute('data-ready', 'false');

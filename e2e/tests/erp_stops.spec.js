@@ -2,9 +2,10 @@
 // in flight (issue 29), twenty times over: no uncaught exception and no wasm panic on any
 // page (the watcher in watched.js fails the test on the first), and every order written
 // reaches the ERP exactly once. Each round also stops the ERP while the Offline
-// Configurator's count of the day's download is on its way. Against a server of its own, stopped and started each round.
+// Configurator's count of the day's download is on its way. Against a server of its own,
+// stopped and started each round.
 const { test, expect } = require('./watched');
-const { selectForToday, signIn, waitForServiceWorker, apiToken, ordersWithExternalId } = require('./helpers');
+const { fillFirstOrder, readyOffline, apiToken, ordersWithExternalId } = require('./helpers');
 const { BASE, startServer, stopServer } = require('./own_server');
 
 test.use({ baseURL: BASE });
@@ -16,21 +17,11 @@ const EXITS = ['nav-customers', 'nav-products', 'nav-home', 'nav-quotations', 'n
 test(`the ERP stops mid-save and pages are left mid-request, ${ROUNDS} times: nothing thrown, every order once`, async ({ page, request }) => {
   test.setTimeout(420_000);
   await startServer({ name: 'erp-stops' });
-  await signIn(page, 'ana');
-  await selectForToday(page, 2, 2);
-  await expect(page.getByTestId('offline-readiness')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
-  await waitForServiceWorker(page);
+  await readyOffline(page, 'ana', 2, 2);
 
   const written = [];
   for (let round = 0; round < ROUNDS; round++) {
-    await page.getByTestId('nav-orders').click();
-    await page.getByTestId('document-new').click();
-    await page.getByTestId('customer-search').fill('000');
-    await page.locator('[data-testid=customer-option]:not([disabled])').first().click();
-    await page.getByTestId('step-3').click();
-    await page.getByTestId('product-search').fill('p0');
-    await page.getByTestId('product-option').first().click();
-    await page.getByTestId('step-4').click();
+    await fillFirstOrder(page);
     // Saved, and the ERP gone while the save's requests are on their way.
     await page.getByTestId('form-send').click();
     const stopped = stopServer();

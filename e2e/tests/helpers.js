@@ -112,6 +112,16 @@ async function selectCustomerForToday(page, code) {
   await waitForServiceWorker(page);
 }
 
+/** Signs `seller` in and prepares today's selection (the first `customers` customers and
+ * `products` products), then waits until the device is ready and the service worker controls
+ * the page: a rep ready to go offline. */
+async function readyOffline(page, seller, customers, products) {
+  await signIn(page, seller);
+  await selectForToday(page, customers, products);
+  await expect(page.getByTestId('offline-readiness')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await waitForServiceWorker(page);
+}
+
 /** Waits until the service worker controls the page (it claims clients on activation). */
 async function waitForServiceWorker(page) {
   await page.evaluate(async () => {
@@ -122,8 +132,8 @@ async function waitForServiceWorker(page) {
   });
 }
 
-/** Writes an order with the first customer and product the form offers, up to sending. */
-async function writeFirstOrder(page, quantity = 1) {
+/** Fills a new order with the first customer and product the form offers, up to the review. */
+async function fillFirstOrder(page, quantity = 1) {
   await page.getByTestId('nav-orders').click();
   await page.getByTestId('document-new').click();
   await page.getByTestId('customer-search').fill('000');
@@ -133,6 +143,11 @@ async function writeFirstOrder(page, quantity = 1) {
   await page.getByTestId('product-option').first().click();
   await page.getByTestId('item-quantity').first().fill(String(quantity));
   await page.getByTestId('step-4').click();
+}
+
+/** Writes an order with the first customer and product the form offers, up to sending. */
+async function writeFirstOrder(page, quantity = 1) {
+  await fillFirstOrder(page, quantity);
   await page.getByTestId('form-send').click();
   await expect(page.getByTestId('sent-page')).toBeVisible();
   return page.url().split('/sent/')[1];
@@ -149,5 +164,5 @@ function tablesLocked(route) {
 
 module.exports = {
   tablesLocked, SELLERS, signIn, apiToken, forbidDialogs, fillOrder, ordersWithExternalId, pickCandidates, selectForToday,
-  waitForServiceWorker, writeFirstOrder, pendingOrder, QUEUE, selectCustomerForToday,
+  waitForServiceWorker, readyOffline, fillFirstOrder, writeFirstOrder, pendingOrder, QUEUE, selectCustomerForToday,
 };

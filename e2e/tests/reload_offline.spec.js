@@ -3,7 +3,7 @@
 // on its sent page), and the configurator. Against a server of its own, so today's selection
 // is this spec's alone.
 const { test, expect } = require('./watched');
-const { selectForToday, signIn, waitForServiceWorker, writeFirstOrder } = require('./helpers');
+const { readyOffline, writeFirstOrder } = require('./helpers');
 const { BASE, startServer, stopServer } = require('./own_server');
 
 test.use({ baseURL: BASE });
@@ -12,10 +12,7 @@ test.afterAll(stopServer);
 test('offline, each route reloads from the device with the selection\'s data', async ({ page, context }) => {
   test.setTimeout(150_000);
   await startServer({ name: 'reload-offline' });
-  await signIn(page, 'ana');
-  await selectForToday(page, 3, 4);
-  await expect(page.getByTestId('offline-readiness')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
-  await waitForServiceWorker(page);
+  await readyOffline(page, 'ana', 3, 4);
 
   // An order sent while online: the device keeps it with the ERP's number.
   const externalId = await writeFirstOrder(page, 2);
