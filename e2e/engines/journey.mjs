@@ -92,6 +92,28 @@ async function tapRows(b, { list, rowSelector, expected, back }) {
   }
 }
 
+/** Taps `selector` until the page is at `path` (three tries): the configurator re-lays
+ * itself out as a download ends, and a finger that lands where the button was a moment ago
+ * taps again, as a rep would. */
+async function tapTo(b, selector, path) {
+  for (let attempt = 1; ; attempt++) {
+    await b.tap(selector);
+    try {
+      await b.waitFor(`location.pathname === ${q(path)}`, `${selector} to open ${path}`, 4_000);
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
+/** Waits until the configurator is done downloading and has stopped moving its cards. */
+async function configuratorSettled(b) {
+  await b.waitFor(`location.pathname === '/offline' && !document.querySelector('[data-testid=priming-progress]')`,
+    'the day\'s download to end', 60_000);
+  await sleep(500);
+}
+
 /** Ticks the first `n` candidates of the selection editor and saves them. */
 async function pickCandidates(b, n) {
   await b.visible('[data-testid=candidate]');
@@ -148,12 +170,12 @@ export async function journey(b, erp, log) {
 
   await step('Offline Configurator: customers and products chosen, saved, ready', async () => {
     await b.tap('[data-testid=nav-offline-configurator]');
-    await b.tap('[data-testid=edit-customers]');
-    await b.waitFor(`location.pathname === '/offline/customers'`, 'the customers\' selection');
+    await configuratorSettled(b);
+    await tapTo(b, '[data-testid=edit-customers]', '/offline/customers');
     await b.tap('[data-testid=apply-filter]');
     await pickCandidates(b, 3);
-    await b.tap('[data-testid=edit-products]');
-    await b.waitFor(`location.pathname === '/offline/products'`, 'the products\' selection');
+    await configuratorSettled(b);
+    await tapTo(b, '[data-testid=edit-products]', '/offline/products');
     await b.tap('[data-testid=apply-filter]');
     await pickCandidates(b, 3);
     await b.waitFor(`document.querySelector('[data-testid=offline-readiness]')?.dataset.ready === 'true'`,
