@@ -90,10 +90,6 @@ impl OfflineData {
 /// and the caller goes on.
 pub(super) fn request_persistence() {
     let Some(manager) = storage_manager() else { return };
-    if let Ok(p) = manager.persist() {
-        leptos::task::spawn_local(async move {
-            // Bounded too, so that nothing of this task outlives an unanswered prompt.
-            let _ = within(p, 60_000).await;
-        });
-    }
+    // The promise is dropped: its answer is read later through `persisted()`.
+    let _ = manager.persist();
 }
