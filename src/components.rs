@@ -2,6 +2,7 @@
 
 pub mod api_error;
 pub mod connectivity_badge;
+pub mod date_filter;
 pub mod date_input;
 pub mod device_notices;
 pub mod dialog;

@@ -184,17 +184,72 @@ pub fn date_pattern(locale: Locale) -> &'static str {
 }
 
 /// Puts the slashes in as a date is typed: `0211` → `02/11`, `02112026` → `02/11/2026`.
-/// Only digits count; at most eight of them.
+/// A slash the rep types closes a one-digit day or month: `1/10/2026` → `01/10/2026`.
+/// Only digits and separators count; at most eight digits.
+/// ```
+/// use mascate_domain::format::date_typing;
+/// assert_eq!(date_typing("1/10/2026"), "01/10/2026");
+/// assert_eq!(date_typing("1/"), "01/");
+/// ```
 pub fn date_typing(typed: &str) -> String {
-    let d: String = crate::text::digits(typed).chars().take(8).collect();
-    let mut out = String::new();
-    for (i, c) in d.chars().enumerate() {
-        if i == 2 || i == 4 {
-            out.push('/');
+    let mut closed: Vec<String> = Vec::new();
+    let mut open = String::new();
+    for c in typed.chars() {
+        if c.is_ascii_digit() {
+            if closed.len() < 2 && open.len() == 2 {
+                closed.push(std::mem::take(&mut open));
+            }
+            if closed.len() < 2 || open.len() < 4 {
+                open.push(c);
+            }
+        } else if matches!(c, '/' | '-' | '.') && closed.len() < 2 && !open.is_empty() {
+            closed.push(format!("{open:0>2}"));
+            open.clear();
         }
-        out.push(c);
     }
+    let mut out = closed.join("/");
+    if !closed.is_empty() && (closed.len() == 2 || !open.is_empty() || typed.trim_end().ends_with(['/', '-', '.'])) {
+        out.push('/');
+    }
+    out.push_str(&open);
     out
+}
+
+/// What a date box holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypedDate {
+    /// Nothing.
+    Empty,
+    /// A calendar date, `YYYY-MM-DD`.
+    Date(String),
+    /// Not all of it yet (`01/10`, `01/10/20`).
+    Incomplete,
+    /// Whole, but no such day (`31/02/2026`, `00/13/2026`).
+    Impossible,
+}
+
+/// Reads a date box in `locale`'s order.
+/// ```
+/// use mascate_domain::{format::{read_date, TypedDate}, Locale};
+/// assert_eq!(read_date("01/10/2026", Locale::PtBr), TypedDate::Date("2026-10-01".into()));
+/// assert_eq!(read_date("31/02/2026", Locale::PtBr), TypedDate::Impossible);
+/// assert_eq!(read_date("01/10/20", Locale::PtBr), TypedDate::Incomplete);
+/// assert_eq!(read_date(" ", Locale::PtBr), TypedDate::Empty);
+/// ```
+pub fn read_date(typed: &str, locale: Locale) -> TypedDate {
+    if typed.trim().is_empty() {
+        return TypedDate::Empty;
+    }
+    if let Some(iso) = parse_date(typed, locale) {
+        return TypedDate::Date(iso);
+    }
+    let parts: Vec<&str> = typed.trim().split(['/', '-', '.']).collect();
+    let whole = parts.len() == 3 && parts.iter().all(|p| !p.is_empty()) && parts.iter().any(|p| p.len() == 4);
+    if whole || crate::text::digits(typed).len() >= 8 {
+        TypedDate::Impossible
+    } else {
+        TypedDate::Incomplete
+    }
 }
 
 /// A typed date in `locale`'s order (`02/11/2026`, or `11/02/2026` in English; `2/11/2026`
@@ -293,6 +348,28 @@ mod tests {
         assert_eq!(date_typing("0211"), "02/11");
         assert_eq!(date_typing("02/11/2026x9"), "02/11/2026");
         assert_eq!(date_typing("021"), "02/1");
+        // Typed one key at a time, as the box hands each value back.
+        let mut shown = String::new();
+        for c in "1/10/2026".chars() {
+            shown = date_typing(&format!("{shown}{c}"));
+        }
+        assert_eq!(shown, "01/10/2026");
+        let mut shown = String::new();
+        for c in "5/3/2026".chars() {
+            shown = date_typing(&format!("{shown}{c}"));
+        }
+        assert_eq!(shown, "05/03/2026");
+        assert_eq!(date_typing("02/"), "02/");
+        assert_eq!(date_typing("02//"), "02/");
+        assert_eq!(date_typing("02/1"), "02/1");
+        assert_eq!(date_typing("02/11/"), "02/11/");
+        assert_eq!(date_typing("01/10/20261"), "01/10/2026");
+        assert_eq!(read_date("1/10/2026", Locale::PtBr), TypedDate::Date("2026-10-01".into()));
+        assert_eq!(read_date("10/01/2026", Locale::En), TypedDate::Date("2026-10-01".into()));
+        assert_eq!(read_date("29/02/2027", Locale::PtBr), TypedDate::Impossible);
+        assert_eq!(read_date("13/13/2026", Locale::PtBr), TypedDate::Impossible);
+        assert_eq!(read_date("01/10/", Locale::PtBr), TypedDate::Incomplete);
+        assert_eq!(read_date("01", Locale::PtBr), TypedDate::Incomplete);
         assert_eq!(parse_date("2/1/2026", Locale::PtBr).as_deref(), Some("2026-01-02"));
         assert_eq!(parse_date("02012026", Locale::Es).as_deref(), Some("2026-01-02"));
         assert_eq!(parse_date("2026-01-02", Locale::En).as_deref(), Some("2026-01-02"));

@@ -31,12 +31,22 @@ pub fn DateInput(
     let i18n = use_i18n();
     let shown = move |iso: &str| format::date(iso, i18n.locale.get_untracked());
     let text = RwSignal::new(shown(&value.get_untracked()));
+    // While the rep types, the box is theirs: a value that changes meanwhile (a default put
+    // back when the box is emptied) does not write over their keystrokes.
+    let typing = RwSignal::new(false);
     // A value set elsewhere (or a new language) shows, unless it is what the box already says.
+    // Emptied elsewhere ("Limpar filtros"), a date the box shows goes too; what the rep typed
+    // that is no date stays for them to mend.
     Effect::new(move |_| {
         let (v, locale) = (value.get(), i18n.locale.get());
+        if typing.get_untracked() {
+            return;
+        }
         let typed = text.with_untracked(|t| format::parse_date(t, locale));
         if typed.as_deref() != Some(v.as_str()) && format::parse_date(&v, locale).is_some() {
             text.set(format::date(&v, locale));
+        } else if v.is_empty() && typed.is_some() {
+            text.set(String::new());
         }
     });
     view! {
@@ -52,6 +62,17 @@ pub fn DateInput(
             aria-describedby=(!described_by.is_empty()).then_some(described_by)
             data-testid=testid
             prop:value=text
+            on:focus=move |_| typing.set(true)
+            on:blur=move |_| {
+                typing.set(false);
+                // Left empty: the value it stands for (a default) shows again.
+                let v = value.get_untracked();
+                if text.with_untracked(String::is_empty) && !v.is_empty() {
+                    if let Some(iso) = format::parse_date(&v, i18n.locale.get_untracked()) {
+                        text.set(format::date(&iso, i18n.locale.get_untracked()));
+                    }
+                }
+            }
             on:input=move |ev| {
                 let masked = format::date_typing(&event_target_value(&ev));
                 text.set(masked.clone());

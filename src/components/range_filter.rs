@@ -12,7 +12,7 @@
 use leptos::prelude::*;
 use mascate_domain::document::range::{DocumentRange, RangeProblem};
 
-use crate::components::date_input::DateInput;
+use crate::components::date_filter::DateFilter;
 use crate::i18n::{use_i18n, Msg};
 use crate::url_query::UrlQuery;
 
@@ -38,7 +38,14 @@ pub fn range_of(url: UrlQuery) -> Signal<DocumentRange> {
 
 /// The boxes.
 #[component]
-pub fn RangeFilter(url: UrlQuery, second: SecondRange) -> impl IntoView {
+pub fn RangeFilter(
+    url: UrlQuery,
+    second: SecondRange,
+    /// The dates are issue *or* invoice dates (the ERP's order tracking, §9.5): the labels
+    /// and a line under the boxes say so.
+    #[prop(optional, into)]
+    issued_or_invoiced: Signal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let range = range_of(url);
     let (dfrom, dto) = (url.text("dfrom"), url.text("dto"));
@@ -52,20 +59,11 @@ pub fn RangeFilter(url: UrlQuery, second: SecondRange) -> impl IntoView {
         }
         r.problem()
     };
-    let date_box = move |key: &'static str, label: Msg, value: Signal<String>| {
-        // The address changes once the box holds a whole date (or is emptied).
-        let on_change = move |v: String| {
-            if v.is_empty() || (v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-') {
-                url.filter(key, v)
-            }
-        };
-        view! {
-            <label>
-                <span class="label">{move || i18n.t(label)}</span>
-                <DateInput value on_change testid=format!("range-{key}") />
-            </label>
-        }
+    let date_box = move |key: &'static str, label: Signal<Msg>, value: Signal<String>| {
+        view! { <DateFilter label value on_date=move |iso| url.filter(key, iso) testid=format!("range-{key}") /> }
     };
+    let either =
+        move |issued: Msg, either: Msg| Signal::derive(move || if issued_or_invoiced.get() { either } else { issued });
     let number_box = move |key: &'static str, label: Msg, value: Signal<String>| {
         view! {
             <label>
@@ -78,18 +76,21 @@ pub fn RangeFilter(url: UrlQuery, second: SecondRange) -> impl IntoView {
     let any = move || !range.get().is_empty() || !dfrom.get().is_empty() || !dto.get().is_empty();
     view! {
         <fieldset class="range-filter" data-testid="range-filter">
-            {date_box("from", Msg::DateFrom, url.text("from"))}
-            {date_box("to", Msg::DateTo, url.text("to"))}
+            {date_box("from", either(Msg::DateFrom, Msg::IssuedOrInvoicedFrom), url.text("from"))}
+            {date_box("to", either(Msg::DateTo, Msg::IssuedOrInvoicedTo), url.text("to"))}
             {match second {
                 SecondRange::Numbers => view! {
                     {number_box("nfrom", Msg::NumberFrom, url.text("nfrom"))}
                     {number_box("nto", Msg::NumberTo, url.text("nto"))}
                 }.into_any(),
                 SecondRange::Delivery => view! {
-                    {date_box("dfrom", Msg::DeliveryFrom, dfrom)}
-                    {date_box("dto", Msg::DeliveryTo, dto)}
+                    {date_box("dfrom", Signal::stored(Msg::DeliveryFrom), dfrom)}
+                    {date_box("dto", Signal::stored(Msg::DeliveryTo), dto)}
                 }.into_any(),
             }}
+            <Show when=move || issued_or_invoiced.get()>
+                <p class="hint range-means" data-testid="range-dates-mean">{move || i18n.t(Msg::TrackingDatesMean)}</p>
+            </Show>
             <Show when=any>
                 <button type="button" class="button ghost" data-testid="range-clear" on:click=move |_| {
                     url.set(&[("from", String::new()), ("to", String::new()), ("nfrom", String::new()),

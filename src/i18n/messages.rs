@@ -356,6 +356,7 @@ messages! {
     // Sync
     PendingN => ["{n} a enviar", "{n} to send", "{n} por enviar"],
     SyncNow => ["Sincronizar agora", "Sync now", "Sincronizar ahora"],
+    Syncing => ["Sincronizando…", "Syncing…", "Sincronizando…"],
     LastSync => ["Última sincronização", "Last sync", "Última sincronización"],
     // Notifications
     NotificationsTitle => ["Minhas Notificações", "My Notifications", "Mis Notificaciones"],
@@ -525,6 +526,16 @@ messages! {
         "The first date is after the last.",
         "La fecha inicial es posterior a la final."
     ],
+    IssuedOrInvoicedFrom => ["Emissão ou faturamento de", "Issued or invoiced from", "Emisión o facturación desde"],
+    IssuedOrInvoicedTo => ["Emissão ou faturamento até", "Issued or invoiced to", "Emisión o facturación hasta"],
+    TrackingDatesMean => [
+        "Com um estado escolhido, o período vale para a data de emissão ou de faturamento do pedido, como no acompanhamento do ERP.",
+        "With a state chosen, the period applies to the order's issue or invoice date, as in the ERP's tracking.",
+        "Con un estado elegido, el período vale para la fecha de emisión o de facturación del pedido, como en el seguimiento del ERP."
+    ],
+    DateImpossible => ["Data inexistente", "No such date", "Fecha inexistente"],
+    DateIncomplete => ["Data incompleta", "Incomplete date", "Fecha incompleta"],
+    FilterNotApplied => ["Filtro de data não aplicado.", "Date filter not applied.", "Filtro de fecha no aplicado."],
     NumbersReversed => [
         "O número inicial é maior que o final.",
         "The first number is greater than the last.",

@@ -231,7 +231,8 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
-                <RangeFilter url second=SecondRange::Numbers />
+                <RangeFilter url second=SecondRange::Numbers
+                    issued_or_invoiced=Signal::derive(move || kind == DocumentKind::Order && ReleaseFilter::from_code(&status.get()).is_some()) />
                 <div class="segmented" role="group">
                     <button type="button" data-testid="view-table" aria-pressed=move || (!cards.get()).to_string() on:click=move |_| set_cards(false)>
                         {move || i18n.t(Msg::ViewTable)}

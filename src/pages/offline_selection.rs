@@ -159,9 +159,9 @@ pub fn OfflineSelectionPage() -> impl IntoView {
                                         <option value="">{move || i18n.t(Msg::All)}</option>
                                         {["A", "B", "C", "D", "E"].map(|r| view! { <option value=r>{r}</option> }).collect_view()}
                                     </select></label>
-                                <label><span class="label">{move || i18n.t(Msg::BoughtSince)}</span>
-                                    <crate::components::date_input::DateInput value=Signal::derive(move || advanced.with(|a| a.bought_since.clone()))
-                                        on_change=move |v| advanced.update(|a| a.bought_since = v) testid="adv-bought-since" /></label>
+                                <crate::components::date_filter::DateFilter label=Msg::BoughtSince
+                                    value=Signal::derive(move || advanced.with(|a| a.bought_since.clone()))
+                                    on_date=move |v| advanced.update(|a| a.bought_since = v) testid="adv-bought-since" />
                             }.into_any(),
                             Schema::Products => view! {
                                 <label><span class="label">{move || i18n.t(Msg::Group)}</span>

@@ -14,7 +14,7 @@ use mascate_domain::statistics::{GroupBy, Measure, SortBy};
 
 use crate::api::sales::StatisticsQuery;
 use crate::api::{use_api, ApiError};
-use crate::components::date_input::DateInput;
+use crate::components::date_filter::DateFilter;
 use crate::components::loaded::Loaded;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
@@ -123,12 +123,6 @@ pub fn StatisticsPage() -> impl IntoView {
             }
         }
     });
-    // A date goes to the address once it is whole (or emptied, back to the default).
-    let set_date = move |key: &'static str, v: String| {
-        if v.is_empty() || (v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-') {
-            url.set(&[(key, v)]);
-        }
-    };
     let choose = move |key: &'static str| move |ev: leptos::ev::Event| url.set(&[(key, event_target_value(&ev))]);
     view! {
         <section class="page statistics">
@@ -142,14 +136,8 @@ pub fn StatisticsPage() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <label>
-                    <span class="label">{move || i18n.t(Msg::DateFrom)}</span>
-                    <DateInput value=from on_change=move |v| set_date("from", v) testid="statistics-from" />
-                </label>
-                <label>
-                    <span class="label">{move || i18n.t(Msg::DateTo)}</span>
-                    <DateInput value=to on_change=move |v| set_date("to", v) testid="statistics-to" />
-                </label>
+                <DateFilter label=Msg::DateFrom value=from on_date=move |v| url.set(&[("from", v)]) testid="statistics-from" />
+                <DateFilter label=Msg::DateTo value=to on_date=move |v| url.set(&[("to", v)]) testid="statistics-to" />
                 <label>
                     <span class="label">{move || i18n.t(Msg::Currency)}</span>
                     <select data-testid="statistics-currency" on:change=choose("currency")>
