@@ -11,6 +11,7 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use mascate_domain::contact::ContactDraft;
 use mascate_domain::contract::{
     Carrier, Contact, Customer, LastPurchase, ListEnvelope, OperationType, PaymentCondition, PriceList, PriceListItem,
     Product, Prospect, Stock,
@@ -206,6 +207,14 @@ impl Catalog {
         };
         all.sort_by_key(|c| mascate_domain::text::fold(&c.name));
         Ok(all)
+    }
+
+    /// Adds a contact (`id` empty) or changes one in the ERP. The device's copy follows at once
+    /// (a pull of today's selection), so the contact is there when the connection drops next.
+    pub async fn save_contact(&self, id: &str, draft: &ContactDraft) -> Result<Contact, ApiError> {
+        let saved = self.api.save_contact(id, draft).await?;
+        self.offline.pull_now();
+        Ok(saved)
     }
 
     /// A customer's last purchase of each product, newest first; offline those downloaded

@@ -190,6 +190,14 @@ impl OfflineData {
         }
     }
 
+    /// Brings the device's copy up to date now, however recent the last pull ("sync now", a
+    /// contact saved): a diff of today's selection, or the rest of an unfinished download.
+    pub fn pull_now(self) {
+        if matches!(self.readiness.get_untracked(), Readiness::Ready | Readiness::Incomplete) {
+            self.prepare();
+        }
+    }
+
     /// Removes this seller's data from the device. Refused while any document is still on its
     /// way (the caller offers it only then, and this checks again).
     pub async fn remove_device_data(self) -> Result<(), String> {
@@ -399,6 +407,11 @@ pub fn provide_offline() -> OfflineData {
             leptos::task::spawn_local(async move {
                 // The day may have turned since the last pass.
                 data.refresh().await;
+                // The rep's "sync now" pulls whatever the time since the last pull.
+                if sync.take_pull_request() {
+                    data.pull_now();
+                    return;
+                }
                 let due = crate::api::now_ms() - data.pulled_ms.get_untracked() >= PULL_EVERY_MS;
                 if due && data.readiness.get_untracked() == Readiness::Ready {
                     data.run().await;

@@ -42,6 +42,10 @@ pub struct SyncEngine {
     /// The next pass is a fresh start (sign-in, reconnection): pending documents go at once,
     /// whatever their wait after earlier failures.
     fresh: RwSignal<bool>,
+    /// The rep asked while a pass was running: another one follows it.
+    rerun: RwSignal<bool>,
+    /// The rep asked: the pull after this pass does not wait for its minimum interval.
+    pull_asked: RwSignal<bool>,
     api: Api,
     session: SessionContext,
     connectivity: Connectivity,
@@ -68,6 +72,11 @@ impl SyncEngine {
         if changed {
             self.changes.update(|n| *n += 1);
         }
+        if self.rerun.get_untracked() {
+            self.rerun.set(false);
+            self.kick();
+            return;
+        }
         // The ERP is working on some: ask again soon rather than at the next minute.
         if in_flight && self.connectivity.online_untracked() {
             set_timeout(move || self.kick(), std::time::Duration::from_millis(FOLLOW_MS));
@@ -83,6 +92,33 @@ impl SyncEngine {
     pub fn kick_fresh(self) {
         self.fresh.set(true);
         self.kick();
+    }
+
+    /// The rep's "sync now": every pending document goes now and the device's copy is pulled,
+    /// however recent the last pass. Asked during a pass, another one follows it, so a tap is
+    /// never lost.
+    pub fn sync_now(self) {
+        self.pull_asked.set(true);
+        self.fresh.set(true);
+        if self.running.get_untracked() {
+            self.rerun.set(true);
+        } else {
+            self.kick();
+        }
+    }
+
+    /// Whether a pass is running (the "sync now" button says so).
+    pub fn busy(&self) -> bool {
+        self.running.get() || self.rerun.get()
+    }
+
+    /// Whether the rep asked for a pull with the last pass (asked once: this clears it).
+    pub fn take_pull_request(self) -> bool {
+        let asked = self.pull_asked.get_untracked();
+        if asked {
+            self.pull_asked.set(false);
+        }
+        asked
     }
 
     /// Returns whether anything changed.
@@ -123,6 +159,13 @@ impl SyncEngine {
             }
         }
         changed
+    }
+
+    /// This seller's documents on the device (written here, sent or not).
+    pub async fn device_documents(self) -> Vec<mascate_domain::outbox::OutboxEntry> {
+        let Some(seller) = self.session.seller() else { return Vec::new() };
+        let Ok(db) = storage::for_seller(&seller).await else { return Vec::new() };
+        db.outbox().await.unwrap_or_default().into_iter().filter(|e| e.seller == seller).collect()
     }
 
     /// Re-reads the pending and refused counts from the device; returns whether the ERP
@@ -194,6 +237,8 @@ pub fn provide_sync() -> SyncEngine {
         changes: RwSignal::new(0),
         running: RwSignal::new(false),
         fresh: RwSignal::new(false),
+        rerun: RwSignal::new(false),
+        pull_asked: RwSignal::new(false),
         api: use_api(),
         session: use_session(),
         connectivity: use_connectivity(),

@@ -198,7 +198,7 @@ fn LogoutWarning(open: RwSignal<bool>) -> impl IntoView {
                 </button>
                 <button class="button primary" data-testid="logout-sync-first" disabled=move || !connectivity.online()
                     on:click=move |_| {
-                        sync.kick();
+                        sync.sync_now();
                         open.set(false);
                     }>
                     {move || i18n.t(Msg::SyncNow)}

@@ -14,6 +14,9 @@ pub fn SyncStatus() -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let connectivity = use_connectivity();
+    let offline = crate::offline::use_offline();
+    // A pass or a pull under way: the button says so, and a tap still asks for another.
+    let busy = move || sync.busy() || offline.downloading();
     let last = move || {
         sync.last_run_ms.get().map(|ms| {
             let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
@@ -35,11 +38,12 @@ pub fn SyncStatus() -> impl IntoView {
                 class="button ghost sync-now"
                 data-testid="sync-now"
                 disabled=move || !connectivity.online()
-                on:click=move |_| sync.kick()
+                aria-busy=move || busy().to_string()
+                on:click=move |_| sync.sync_now()
             >
                 <span aria-hidden="true">"⟳"</span>
                 // On a phone only the icon shows; the words stay for screen readers.
-                <span class="sync-now-label">{move || i18n.t(Msg::SyncNow)}</span>
+                <span class="sync-now-label">{move || i18n.t(if busy() { Msg::Syncing } else { Msg::SyncNow })}</span>
             </button>
         </div>
     }

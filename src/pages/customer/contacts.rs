@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use mascate_domain::contact::{mailto_link, mobile_link, tel_link, whatsapp_link, ContactDraft, ContactField};
 use mascate_domain::contract::Contact;
 
-use crate::api::{use_api, ApiError};
+use crate::api::ApiError;
 use crate::catalog::use_catalog;
 use crate::components::api_error::ApiErrorBox;
 use crate::connectivity::use_connectivity;
@@ -143,7 +143,7 @@ fn ContactForm(
     on_done: impl Fn(bool) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let catalog = crate::catalog::use_catalog();
     let d = RwSignal::new(draft);
     let tried = RwSignal::new(false);
     let problems = Memo::new(move |_| d.with(ContactDraft::validate));
@@ -160,7 +160,7 @@ fn ContactForm(
     let save = Action::new_local(move |draft: &ContactDraft| {
         let (id, draft) = (id.clone(), draft.clone());
         async move {
-            api.save_contact(&id, &draft).await?;
+            catalog.save_contact(&id, &draft).await?;
             on_done(true);
             Ok::<(), ApiError>(())
         }
