@@ -33,3 +33,9 @@ pub fn learn(po_sync_date: &str) {
 pub fn today() -> String {
     current().today(now_ms())
 }
+
+/// How far the ERP's clock is ahead of the device's, in ms (to show the ERP's times on the
+/// device's clock).
+pub fn offset_ms() -> f64 {
+    current().offset_ms
+}

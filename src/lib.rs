@@ -14,6 +14,7 @@ pub mod connectivity;
 pub mod endpoint;
 pub mod erp_clock;
 pub mod i18n;
+pub mod local_time;
 pub mod offline;
 pub mod pages;
 pub mod panic;

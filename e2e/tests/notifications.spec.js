@@ -1,7 +1,7 @@
 // My Notifications: unread first with a badge, mark as read, delete, a link to the document,
 // and a clear message offline (also when the connection drops while on the page).
 const { test, expect } = require('./watched');
-const { signIn } = require('./helpers');
+const { signIn, apiToken } = require('./helpers');
 
 test('unread first, a badge with the count, mark as read, delete, open the order', async ({ page }) => {
   await signIn(page, 'bruno');
@@ -43,4 +43,64 @@ test('offline, notifications say they need the connection', async ({ page, conte
   await expect(page.getByTestId('unread-badge')).toHaveCount(0);
   await context.setOffline(false);
   await expect(page.getByTestId('notification').first()).toBeVisible();
+});
+
+// Issue 23: a notification names the document as the rep knows it (number and customer, or
+// "no number yet" and the customer for one the ERP refused, never the external id) and says
+// its time on the tablet's clock, here São Paulo's while the ERP keeps UTC.
+test.describe('on a tablet in São Paulo', () => {
+  test.use({ timezoneId: 'America/Sao_Paulo' });
+
+  /** The API's notifications of ana, newest first. */
+  async function erpNotifications(request, token) {
+    const res = await request.get('/api/tgv/notifications/?pageSize=100', { headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status()).toBe(200);
+    return (await res.json()).items;
+  }
+
+  /** `dd/mm/aaaa hh:mm` in São Paulo of the ERP's UTC date and time. */
+  function inSaoPaulo(date, time) {
+    const d = new Date(`${date}T${time}:00Z`);
+    const f = new Intl.DateTimeFormat('pt-BR', {
+      timeZone: 'America/Sao_Paulo', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+    });
+    return f.format(d).replace(',', '');
+  }
+
+  test('notifications name the order by number or customer and show the tablet\'s time', async ({ page, request }) => {
+    const token = await apiToken(request, 'ana');
+    await signIn(page, 'ana');
+    // One order the ERP accepts and one it refuses (a product with no outflow type).
+    for (const products of [['P00001'], ['P00001', 'P99901']]) {
+      await page.goto('/orders/new');
+      await page.getByTestId('customer-search').fill('joao');
+      await page.locator('[data-testid=customer-option][data-code="000002"]').click();
+      await page.getByTestId('step-3').click();
+      for (const code of products) {
+        await page.getByTestId('product-search').fill(code);
+        await page.locator(`[data-testid=product-option][data-code="${code}"]`).click();
+      }
+      await page.getByTestId('step-4').click();
+      await page.getByTestId('form-send').click();
+      await expect(page.getByTestId('send-state')).toHaveAttribute('data-state', /synced|error/, { timeout: 20_000 });
+    }
+    const erp = await erpNotifications(request, token);
+    const accepted = erp.find((n) => /Pedido incluído com sucesso: \d{6}/.test(n.title));
+    const refused = erp.find((n) => /Falha ao incluir/.test(n.title) && /[0-9a-f]{8}-[0-9a-f]{4}-/.test(n.description));
+    expect(accepted && refused).toBeTruthy();
+    const number = accepted.title.split(':').pop().trim();
+    const order = await (await request.get(`/api/tgv/salesorders/${number}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+
+    await page.getByTestId('nav-notifications').click();
+    const ok = page.locator(`[data-testid=notification][data-id="${accepted.id}"]`);
+    await expect(ok.getByTestId('notification-about')).toHaveText(`Pedido ${number} · ${order.customername.trim()}`);
+    await expect(ok.getByTestId('notification-when')).toHaveText(inSaoPaulo(accepted.notificationdate, accepted.notificationtime));
+
+    const bad = page.locator(`[data-testid=notification][data-id="${refused.id}"]`);
+    await expect(bad.getByTestId('notification-about')).toContainText('(sem número)');
+    await expect(bad.getByTestId('notification-about')).toContainText(order.customername.trim());
+    await expect(bad.getByTestId('notification-description')).toContainText('A410VZ');
+    await expect(bad.getByTestId('notification-description')).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await expect(bad.getByTestId('notification-when')).toHaveText(inSaoPaulo(refused.notificationdate, refused.notificationtime));
+  });
 });

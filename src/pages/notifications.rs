@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use mascate_domain::contract::Notification;
-use mascate_domain::format;
+use mascate_domain::notification::{about, device_ms, named, number_in_title, KnownDocument};
 
 use crate::api::{use_api, ApiError};
 use crate::components::loaded::Loaded;
@@ -78,6 +78,65 @@ fn title_in(n: &Notification, locale: Locale) -> String {
     }
 }
 
+/// A notification with the document it speaks of, as the rep knows it.
+#[derive(Clone)]
+struct Shown {
+    notification: Notification,
+    document: Option<KnownDocument>,
+    /// The ERP's moment on the device's clock.
+    at_ms: Option<f64>,
+}
+
+impl Shown {
+    fn of(notification: Notification, known: &[KnownDocument]) -> Shown {
+        let document = about(&notification.title, &notification.description, known).cloned();
+        let at_ms = device_ms(&notification.date, &notification.time, crate::erp_clock::offset_ms());
+        Shown { notification, document, at_ms }
+    }
+}
+
+/// The documents the notifications speak of: the device's own (by external id or number),
+/// and, for a number the device does not know, the ERP's order or quotation (one request
+/// each; deletions are skipped, their document is gone).
+async fn known_documents(
+    api: crate::api::Api,
+    sync: crate::sync::SyncEngine,
+    list: &[Notification],
+) -> Vec<KnownDocument> {
+    let mut known: Vec<KnownDocument> = sync
+        .device_documents()
+        .await
+        .into_iter()
+        .map(|e| KnownDocument {
+            external_id: e.external_id.clone(),
+            number: e.draft.erp_number.trim().to_string(),
+            customer: e.customer_name.clone(),
+        })
+        .collect();
+    for n in list {
+        let Some(number) = number_in_title(&n.title) else { continue };
+        if matches!(n.movement as i64, 9 | 13) || known.iter().any(|d| d.number == number) {
+            continue;
+        }
+        let customer = match n.kind.trim() {
+            "1" => api.order(number).await.ok().map(|o| o.customer_name),
+            "3" => api.quotation(number).await.ok().map(|q| q.customer_name),
+            _ => None,
+        };
+        if let Some(customer) = customer {
+            known.push(KnownDocument { external_id: String::new(), number: number.to_string(), customer });
+        }
+    }
+    known
+}
+
+/// How the rep knows a document: `Pedido 000123 · Mercado Bom Preço`, or without a number yet.
+fn label(n: &Notification, d: &KnownDocument, locale: Locale) -> String {
+    let kind = if n.kind.trim() == "3" { Msg::NoticeQuotation } else { Msg::NoticeOrder };
+    let number = if d.number.is_empty() { Msg::NoNumberYet.text(locale).to_string() } else { d.number.clone() };
+    format!("{} {number} · {}", kind.text(locale), d.customer.trim())
+}
+
 /// The notifications page.
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
@@ -85,6 +144,7 @@ pub fn NotificationsPage() -> impl IntoView {
     let api = use_api();
     let connectivity = use_connectivity();
     let unread = use_unread_count();
+    let sync = crate::sync::use_sync();
     let data = LocalResource::new(move || {
         let online = connectivity.online();
         async move {
@@ -99,7 +159,8 @@ pub fn NotificationsPage() -> impl IntoView {
                     .then_with(|| (&b.date, &b.time, &b.id).cmp(&(&a.date, &a.time, &a.id)))
             });
             unread.0.set(list.iter().filter(|n| n.is_unread()).count());
-            Ok::<_, ApiError>(list)
+            let known = known_documents(api, sync, &list).await;
+            Ok::<_, ApiError>(list.into_iter().map(|n| Shown::of(n, &known)).collect::<Vec<_>>())
         }
     });
     let act = move |read: bool, id: String| {
@@ -124,11 +185,12 @@ pub fn NotificationsPage() -> impl IntoView {
                         <ul class="notification-list" data-testid="notifications-list">
                             {list
                                 .into_iter()
-                                .map(|n| {
+                                .map(|shown| {
+                                    let Shown { notification: n, document, at_ms } = shown;
                                     let unread_now = n.is_unread();
                                     let link = link_of(&n);
                                     let (id_read, id_delete) = (n.id.clone(), n.id.clone());
-                                    let date = n.date.clone();
+                                    let (date, time) = (n.date.clone(), n.time.clone());
                                     view! {
                                         <li class=if unread_now { "card notification unread" } else { "card notification" }
                                             data-testid="notification" data-id=n.id.clone() data-unread=unread_now.to_string()>
@@ -139,9 +201,20 @@ pub fn NotificationsPage() -> impl IntoView {
                                                 }</strong>
                                                 {unread_now.then(|| view! { <span class="chip pending">{move || i18n.t(Msg::Unread)}</span> })}
                                             </div>
+                                            {document.clone().map(|d| {
+                                                let n = n.clone();
+                                                view! { <p class="notification-about" data-testid="notification-about">{move || label(&n, &d, i18n.locale.get())}</p> }
+                                            })}
                                             // CRLF in the ERP's text becomes line breaks; the text itself is never HTML.
-                                            <p class="pre" data-testid="notification-description">{n.description.clone()}</p>
-                                            <p class="muted small">{move || format::date(&date, i18n.locale.get())}" "{n.time.clone()}</p>
+                                            <p class="pre" data-testid="notification-description">{
+                                                let (n, d) = (n.clone(), document.clone());
+                                                move || named(&n.description, d.as_ref(), &d.as_ref().map(|d| label(&n, d, i18n.locale.get())).unwrap_or_default())
+                                            }</p>
+                                            // On the tablet's clock, as the sending history; the ERP's words if they do not read as a time.
+                                            <p class="muted small" data-testid="notification-when">{move || match at_ms {
+                                                Some(ms) => crate::local_time::date_time(ms, i18n.locale.get(), false),
+                                                None => format!("{} {}", date, time),
+                                            }}</p>
                                             <div class="actions">
                                                 {link.map(|href| view! { <A href=href attr:class="button" attr:data-testid="notification-open">{move || i18n.t(Msg::Open)}</A> })}
                                                 {unread_now.then(|| view! {

@@ -24,15 +24,7 @@ fn event_msg(e: LogEvent) -> Msg {
 
 /// `dd/mm/aaaa hh:mm:ss` in the device's time zone (what the rep's watch says).
 fn when(ms: f64, locale: crate::i18n::Locale) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    let iso = format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date());
-    format!(
-        "{} {:02}:{:02}:{:02}",
-        mascate_domain::format::date(&iso, locale),
-        d.get_hours(),
-        d.get_minutes(),
-        d.get_seconds()
-    )
+    crate::local_time::date_time(ms, locale, true)
 }
 
 /// The history card.
