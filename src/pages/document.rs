@@ -302,10 +302,10 @@ fn InvoicesCard(invoices: Vec<Invoice>) -> impl IntoView {
                     .map(|inv| {
                         let (amount, date) = (inv.amount, inv.issue_date.clone());
                         view! {
-                            <p data-testid="invoice" class="mono">
-                                {format!("NF {}-{} · ", inv.invoice, inv.serie)}
+                            <p data-testid="invoice">
+                                <span class="mono">{format!("NF {}-{}", inv.invoice, inv.serie)}</span>" · "
                                 {move || format::date(&date, i18n.locale.get())}" · "
-                                {move || format::money(amount, i18n.locale.get())}
+                                <span class="money">{move || format::money(amount, i18n.locale.get())}</span>
                             </p>
                         }
                     })
