@@ -13,6 +13,8 @@
 //! assert_eq!(ReleaseFilter::Blocked.code(), "BLQ");
 //! ```
 
+pub mod billing;
+
 use crate::contract::ReleaseRow;
 
 /// The `STATUSFILTER` of the release list (§9.5).

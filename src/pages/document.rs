@@ -17,6 +17,7 @@ use mascate_domain::contract::{Invoice, ReleaseRow, Taxes};
 use mascate_domain::document::{DocumentKind, Draft, OrderState, QuotationState};
 use mascate_domain::format;
 use mascate_domain::outbox::OutboxEntry;
+use mascate_domain::release::billing::may_have_invoices;
 
 use crate::api::documents::ErpHeader;
 use crate::api::{use_api, Api, ApiError};
@@ -100,8 +101,11 @@ async fn from_erp(api: Api, kind: DocumentKind, number: &str) -> Result<ErpDocum
                 .unwrap_or_else(|| OrderState::of(&o.status, &o.block_reason));
             (doc.customer_name, doc.state, doc.state_code) = (o.customer_name, order_state_msg(state), state.code());
             doc.tone = order_tone(state);
+            // Asked only when there can be one: none is the ERP's 404, a failed request in the console.
+            if may_have_invoices(&o.status, releases.as_deref()) {
+                doc.invoices = api.invoices(number).await.unwrap_or_default();
+            }
             (doc.explain, doc.editable, doc.releases) = (explain(state), state != OrderState::Invoiced, releases);
-            doc.invoices = api.invoices(number).await.unwrap_or_default();
             doc.taxes = api.order_taxes(number).await.ok();
         }
         ErpHeader::Quotation(q) => {
@@ -302,10 +306,10 @@ fn InvoicesCard(invoices: Vec<Invoice>) -> impl IntoView {
                     .map(|inv| {
                         let (amount, date) = (inv.amount, inv.issue_date.clone());
                         view! {
-                            <p data-testid="invoice" class="mono">
-                                {format!("NF {}-{} · ", inv.invoice, inv.serie)}
+                            <p data-testid="invoice">
+                                <span class="mono">{format!("NF {}-{}", inv.invoice, inv.serie)}</span>" · "
                                 {move || format::date(&date, i18n.locale.get())}" · "
-                                {move || format::money(amount, i18n.locale.get())}
+                                <span class="money">{move || format::money(amount, i18n.locale.get())}</span>
                             </p>
                         }
                     })

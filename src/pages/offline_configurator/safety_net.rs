@@ -55,11 +55,47 @@ fn download(name: &str, text: &str) -> Option<()> {
     Some(())
 }
 
-/// What the last export or import said.
+/// What the last export or import said, kept as what happened (not as words) so that it is
+/// read in the language the rep picks afterwards too.
 #[derive(Clone, PartialEq)]
 enum Outcome {
-    Done(String),
+    NothingToExport,
+    Exported(usize),
+    Imported {
+        added: usize,
+        replaced: usize,
+        unchanged: usize,
+    },
+    Refused(ImportError),
+    /// The device's own trouble (signed out, storage), as it describes itself.
     Failed(String),
+}
+
+impl Outcome {
+    fn is_failure(&self) -> bool {
+        matches!(self, Outcome::Refused(_) | Outcome::Failed(_))
+    }
+
+    /// The outcome in the current locale (subscribes to locale changes).
+    fn text(&self, i18n: I18n) -> String {
+        match self {
+            Outcome::NothingToExport => i18n.t(Msg::NothingToExport).into(),
+            Outcome::Exported(n) => i18n.t_n(Msg::Exported, n),
+            Outcome::Imported { added, replaced, unchanged } => i18n.fill(
+                Msg::ImportDone,
+                &[
+                    (Arg::Added, &added.to_string()),
+                    (Arg::Replaced, &replaced.to_string()),
+                    (Arg::Unchanged, &unchanged.to_string()),
+                ],
+            ),
+            Outcome::Refused(ImportError::NotAnExport) => i18n.t(Msg::ImportNotAFile).into(),
+            Outcome::Refused(ImportError::NewerVersion(_)) => i18n.t(Msg::ImportNewer).into(),
+            Outcome::Refused(ImportError::OtherSeller(s)) => i18n.t_n(Msg::ImportOtherSeller, s),
+            Outcome::Refused(ImportError::Damaged(id)) => i18n.t_n(Msg::ImportDamaged, id),
+            Outcome::Failed(text) => text.clone(),
+        }
+    }
 }
 
 /// The card.
@@ -74,12 +110,12 @@ pub fn SafetyNet() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let Some((text, n)) = sync.export_unsent(move |e| summary_line(i18n, e)).await else { return };
             if n == 0 {
-                outcome.set(Some(Outcome::Done(i18n.t(Msg::NothingToExport).into())));
+                outcome.set(Some(Outcome::NothingToExport));
                 return;
             }
             let day = crate::erp_clock::today();
             download(&format!("mascate-pendentes-{seller}-{day}.json"), &text);
-            outcome.set(Some(Outcome::Done(i18n.t_n(Msg::Exported, n))));
+            outcome.set(Some(Outcome::Exported(n)));
         });
     };
     let import = move |ev: leptos::ev::Event| {
@@ -92,24 +128,8 @@ pub fn SafetyNet() -> impl IntoView {
                 .and_then(|t| t.as_string())
                 .unwrap_or_default();
             outcome.set(Some(match sync.import(&text).await {
-                Ok(plan) => Outcome::Done(i18n.fill(
-                    Msg::ImportDone,
-                    &[
-                        (Arg::Added, &plan.added.to_string()),
-                        (Arg::Replaced, &plan.replaced.to_string()),
-                        (Arg::Unchanged, &plan.unchanged.to_string()),
-                    ],
-                )),
-                Err(ImportFailure::File(ImportError::NotAnExport)) => {
-                    Outcome::Failed(i18n.t(Msg::ImportNotAFile).into())
-                }
-                Err(ImportFailure::File(ImportError::NewerVersion(_))) => {
-                    Outcome::Failed(i18n.t(Msg::ImportNewer).into())
-                }
-                Err(ImportFailure::File(ImportError::OtherSeller(s))) => {
-                    Outcome::Failed(i18n.t_n(Msg::ImportOtherSeller, s))
-                }
-                Err(ImportFailure::File(ImportError::Damaged(id))) => Outcome::Failed(i18n.t_n(Msg::ImportDamaged, id)),
+                Ok(plan) => Outcome::Imported { added: plan.added, replaced: plan.replaced, unchanged: plan.unchanged },
+                Err(ImportFailure::File(e)) => Outcome::Refused(e),
                 Err(other) => Outcome::Failed(other.to_string()),
             }));
             if let Some(i) = input {
@@ -129,9 +149,14 @@ pub fn SafetyNet() -> impl IntoView {
                     <input type="file" accept="application/json,.json" data-testid="import-file" on:change=import />
                 </label>
             </div>
-            {move || outcome.get().map(|o| match o {
-                Outcome::Done(text) => view! { <p class="notice" role="status" data-testid="safety-net-done">{text}</p> }.into_any(),
-                Outcome::Failed(text) => view! { <p class="error" role="alert" data-testid="safety-net-error">{text}</p> }.into_any(),
+            {move || outcome.get().map(|o| {
+                let failure = o.is_failure();
+                let text = move || o.text(i18n);
+                if failure {
+                    view! { <p class="error" role="alert" data-testid="safety-net-error">{text}</p> }.into_any()
+                } else {
+                    view! { <p class="notice" role="status" data-testid="safety-net-done">{text}</p> }.into_any()
+                }
             })}
         </section>
     }
