@@ -180,11 +180,23 @@ for (const kind of ['added', 'inside']) {
     await page.emulateMedia({ media: 'print' });
     const sheet = page.getByTestId('print-sheet');
     await expect(sheet).toBeVisible();
+    // Each line's unit is its product's.
+    const units = sheet.locator('[data-testid=print-item] td:nth-child(4)');
+    await expect(units).toHaveCount(items.length);
+    for (const [n, i] of items.entries()) {
+      const product = (await getJson(request, token, `/api/tgv/products/?FILTER=code eq '${i.productid}'`)).items[0];
+      expect(product.measureunit.trim()).not.toBe('');
+      await expect.soft(units.nth(n)).toHaveText(product.measureunit.trim());
+    }
+    // On A4's printable width no header breaks inside a word ("Quanti-dade").
+    expect.soft(await brokenHeaders(page)).toEqual([]);
+
+    // The ERP's figures, each in its place.
+    await expect(sheet.getByTestId('print-taxes-added')).toBeVisible();
     const money = async (testid) => parsePtBr(await sheet.getByTestId(testid).innerText());
     const total = await money('print-total');
     const added = await money('print-taxes-added');
     const grand = await money('print-total-with-taxes');
-    // The ERP's figures, each in its place.
     expect(added).toBeCloseTo(taxes.total_impostos_sem_incidencia, 2);
     expect(await money('print-taxes-included')).toBeCloseTo(taxes.total_impostos_embutidos, 2);
     expect(grand).toBeCloseTo(taxes.valor_contabil, 2);
@@ -196,17 +208,6 @@ for (const kind of ['added', 'inside']) {
     if (kind === 'inside') expect(grand).toBeCloseTo(total, 2);
     await expect(sheet.getByTestId('print-totals')).toContainText(kind === 'added' ? 'Impostos adicionados (' : 'Impostos adicionados');
     await expect(sheet.getByTestId('print-totals')).toContainText('Impostos já inclusos no preço (ICMS');
-
-    // Each line's unit is its product's.
-    const units = sheet.locator('[data-testid=print-item] td:nth-child(4)');
-    await expect(units).toHaveCount(items.length);
-    for (const [n, i] of items.entries()) {
-      const product = (await getJson(request, token, `/api/tgv/products/?FILTER=code eq '${i.productid}'`)).items[0];
-      expect(product.measureunit.trim()).not.toBe('');
-      await expect(units.nth(n)).toHaveText(product.measureunit.trim());
-    }
-    // On A4's printable width no header breaks inside a word ("Quanti-dade").
-    expect(await brokenHeaders(page)).toEqual([]);
     await page.emulateMedia({ media: 'screen' });
 
     // The shared summary says the same.
