@@ -10,7 +10,7 @@ mod taxes;
 
 use std::collections::HashMap;
 
-pub use taxes::{is_added, TaxSummary};
+pub use taxes::{is_added, with_names, TaxSummary};
 
 use crate::contract::{Customer, Prospect, Taxes};
 use crate::document::{Draft, Totals};
@@ -169,16 +169,6 @@ impl Presented {
             }
         }
         self
-    }
-}
-
-/// The names of `lines` in brackets after `label` ("Impostos adicionados (IPI, ICMS-ST)").
-pub fn with_names(label: &str, lines: &[crate::contract::TaxLine]) -> String {
-    let names: Vec<&str> = lines.iter().map(|l| l.name.trim()).filter(|n| !n.is_empty()).collect();
-    if names.is_empty() {
-        label.to_string()
-    } else {
-        format!("{label} ({})", names.join(", "))
     }
 }
 

@@ -54,6 +54,16 @@ impl TaxSummary {
     }
 }
 
+/// The names of `lines` in brackets after `label` ("Impostos adicionados (IPI, ICMS-ST)").
+pub fn with_names(label: &str, lines: &[TaxLine]) -> String {
+    let names: Vec<&str> = lines.iter().map(|l| l.name.trim()).filter(|n| !n.is_empty()).collect();
+    if names.is_empty() {
+        label.to_string()
+    } else {
+        format!("{label} ({})", names.join(", "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +114,8 @@ mod tests {
         let s = TaxSummary::of(610.58, &t);
         assert_eq!((s.included, s.added, s.grand_total, s.difference), (129.75, 0.0, 610.58, 0.0));
         assert!(s.added_lines.is_empty());
+        assert_eq!(with_names("Impostos adicionados", &s.added_lines), "Impostos adicionados");
+        assert_eq!(with_names("Inclusos", &s.included_lines), "Inclusos (ICMS, PIS, COFINS)");
     }
 
     #[test]
