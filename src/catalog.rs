@@ -198,6 +198,31 @@ impl Catalog {
         out
     }
 
+    /// The unit of measure of each of `draft`'s products whose line has none (the ERP's
+    /// order and quotation items carry no unit; the product does); unknown ones left out.
+    pub async fn units(&self, draft: &mascate_domain::document::Draft) -> std::collections::HashMap<String, String> {
+        let mut out = std::collections::HashMap::new();
+        for item in draft.live_items().filter(|i| i.unit.trim().is_empty()) {
+            let code = item.product.trim().to_string();
+            if out.contains_key(&code) {
+                continue;
+            }
+            let q = ProductQuery { search: code.clone(), ..Default::default() };
+            if let Ok(page) = self.products(&q, 1, 10).await {
+                if let Some(p) = page.items.into_iter().find(|p| p.code.trim() == code) {
+                    out.insert(code, p.unit);
+                }
+            }
+        }
+        out
+    }
+
+    /// A prospect by its code and store (online from the ERP, offline today's copy).
+    pub async fn prospect(&self, code: &str, store: &str) -> Option<Prospect> {
+        let found = self.prospects(code).await.ok()?;
+        found.into_iter().find(|p| p.code.trim() == code.trim() && p.store.trim() == store.trim())
+    }
+
     /// A customer's contacts, by name; offline those of today's selected customers.
     pub async fn contacts(&self, code: &str, store: &str) -> Result<Vec<Contact>, ApiError> {
         ask_erp!(self, self.api.contacts(code, store));

@@ -3,9 +3,16 @@
 //! WhatsApp (`*bold*` headings, one line per item, no tables).
 //!
 //! The words come from the app in the rep's language ([`Labels`]); numbers, money and dates
-//! follow the locale.
+//! follow the locale. Of the ERP's taxes, only those added on top of the prices count in the
+//! total with taxes ([`TaxSummary`]); those already inside the prices are said, not added.
 
-use crate::contract::Customer;
+mod taxes;
+
+use std::collections::HashMap;
+
+pub use taxes::{is_added, with_names, TaxSummary};
+
+use crate::contract::{Customer, Prospect, Taxes};
 use crate::document::{Draft, Totals};
 use crate::format::{date, money, number, zipcode};
 use crate::Locale;
@@ -30,8 +37,8 @@ pub struct Presented {
     pub payment: String,
     pub lines: Vec<PresentedLine>,
     pub totals: Totals,
-    /// The ERP's taxes (total of taxes, grand total with taxes), when it computed them.
-    pub taxes: Option<(f64, f64)>,
+    /// The ERP's taxes, when it computed them (online).
+    pub taxes: Option<TaxSummary>,
     pub notes: String,
 }
 
@@ -58,7 +65,12 @@ pub struct Labels {
     pub discount: String,
     pub charges: String,
     pub total: String,
-    pub taxes: String,
+    /// "Impostos já inclusos no preço": said, not added.
+    pub taxes_included: String,
+    /// "Impostos adicionados": IPI and ICMS-ST, added to the total.
+    pub taxes_added: String,
+    /// What the ERP's grand total holds beyond the total and the added taxes.
+    pub taxes_difference: String,
     pub total_with_taxes: String,
     /// "impostos calculados pelo ERP": said when the ERP has not computed them.
     pub taxes_by_erp: String,
@@ -88,16 +100,29 @@ pub fn address_line(c: &Customer) -> String {
         .join(" · ")
 }
 
+/// A prospect as the sheet shows a customer: name, CNPJ/CPF, city/UF (the ERP has no more).
+pub fn prospect_card(p: &Prospect) -> Customer {
+    Customer {
+        name: p.name.clone(),
+        tax_id: p.tax_id.clone(),
+        city: p.city.clone(),
+        uf: p.uf.clone(),
+        ..Default::default()
+    }
+}
+
 impl Presented {
-    /// A draft as presented: `customer` when it could be read (else only its code),
-    /// `taxes` as (total of taxes, total with taxes) when the ERP computed them.
+    /// A draft as presented: `customer` (or a prospect's [`prospect_card`]) when it could be
+    /// read, else `known_name` (the ERP's header or the device's copy has it) and the code;
+    /// `taxes` when the ERP computed them.
     pub fn of(
         draft: &Draft,
         title: &str,
         customer: Option<&Customer>,
+        known_name: &str,
         seller_name: &str,
         payment: &str,
-        taxes: Option<(f64, f64)>,
+        taxes: Option<&Taxes>,
     ) -> Presented {
         let code = if draft.prospect_code.is_empty() {
             format!("{}/{}", draft.customer_code, draft.customer_store)
@@ -109,7 +134,11 @@ impl Presented {
             number: draft.erp_number.clone(),
             issue_date: draft.issue_date.clone(),
             seller_name: seller_name.into(),
-            customer_name: customer.map(|c| c.name.trim().to_string()).unwrap_or_default(),
+            customer_name: customer
+                .map(|c| c.name.trim())
+                .filter(|n| !n.is_empty())
+                .unwrap_or(known_name.trim())
+                .to_string(),
             customer_code: code,
             tax_id: customer.map(|c| crate::tax_id::mask(&c.tax_id)).unwrap_or_default(),
             address: customer.map(address_line).unwrap_or_default(),
@@ -126,9 +155,20 @@ impl Presented {
                 })
                 .collect(),
             totals: draft.totals(),
-            taxes,
+            taxes: taxes.map(|t| TaxSummary::of(draft.totals().total, t)),
             notes: draft.notes.clone(),
         }
+    }
+
+    /// Fills the unit of the lines that came without one (the ERP's items have none) from
+    /// `units`: product code → its unit of measure.
+    pub fn with_units(mut self, units: &HashMap<String, String>) -> Presented {
+        for line in self.lines.iter_mut().filter(|l| l.unit.trim().is_empty()) {
+            if let Some(u) = units.get(line.product.trim()) {
+                line.unit = u.trim().to_string();
+            }
+        }
+        self
     }
 }
 
@@ -183,10 +223,15 @@ pub fn summary(p: &Presented, l: &Labels, locale: Locale) -> String {
         out.push(format!("{}: {}", l.charges, money(t.charges, locale)));
     }
     out.push(format!("*{}: {}*", l.total, money(t.total, locale)));
-    match p.taxes {
-        Some((taxes, grand)) => {
-            out.push(format!("{}: {}", l.taxes, money(taxes, locale)));
-            out.push(format!("*{}: {}*", l.total_with_taxes, money(grand, locale)));
+    match &p.taxes {
+        Some(s) => {
+            out.push(format!("{}: {}", with_names(&l.taxes_added, &s.added_lines), money(s.added, locale)));
+            if s.has_difference() {
+                out.push(format!("{}: {}", l.taxes_difference, money(s.difference, locale)));
+            }
+            out.push(format!("*{}: {}*", l.total_with_taxes, money(s.grand_total, locale)));
+            let included = with_names(&l.taxes_included, &s.included_lines);
+            out.push(format!("_{}: {}_", included, money(s.included, locale)));
         }
         None => out.push(format!("_{}_", l.taxes_by_erp)),
     }
@@ -201,6 +246,7 @@ pub fn summary(p: &Presented, l: &Labels, locale: Locale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contract::TaxLine;
 
     fn labels() -> Labels {
         Labels {
@@ -213,7 +259,9 @@ mod tests {
             discount: "Desconto".into(),
             charges: "Frete e despesas".into(),
             total: "Total".into(),
-            taxes: "Impostos".into(),
+            taxes_included: "Impostos já inclusos no preço".into(),
+            taxes_added: "Impostos adicionados".into(),
+            taxes_difference: "Diferença no total do ERP".into(),
             total_with_taxes: "Total com impostos".into(),
             taxes_by_erp: "impostos calculados pelo ERP".into(),
             no_number: "(sem número)".into(),
@@ -293,20 +341,62 @@ mod tests {
             zip_code: "01001000".into(),
             ..Default::default()
         };
-        let p = Presented::of(&d, "Pedido", Some(&c), "Ana", "À vista", None);
+        let p = Presented::of(&d, "Pedido", Some(&c), "", "Ana", "À vista", None);
         assert_eq!(p.tax_id, "11.222.333/0001-81");
         assert_eq!(p.address, "Rua Direita, 100 · Centro · São Paulo/SP · CEP 01001-000");
         assert_eq!((p.lines.len(), p.totals.total, p.customer_code.as_str()), (1, 10.0, "000002/01"));
-        let bare = Presented::of(&d, "Pedido", None, "Ana", "", None);
+        let bare = Presented::of(&d, "Pedido", None, "", "Ana", "", None);
         assert!(bare.customer_name.is_empty() && bare.address.is_empty());
+        assert_eq!(bare.lines[0].unit, "", "the ERP's items come without a unit");
+        let units = HashMap::from([("P1".to_string(), "CX".to_string())]);
+        assert_eq!(bare.with_units(&units).lines[0].unit, "CX", "the product's unit");
+    }
+
+    #[test]
+    fn a_prospects_quotation_is_presented_with_its_name() {
+        use crate::document::DocumentKind;
+        let mut d = Draft::new(DocumentKind::Quotation, "x");
+        d.choose_prospect("000007", "01");
+        let known = Presented::of(&d, "Orçamento", None, "Bar do Zé (Prospect)", "Ana", "", None);
+        assert_eq!((known.customer_name.as_str(), known.customer_code.as_str()), ("Bar do Zé (Prospect)", "000007/01"));
+        let prospect = Prospect {
+            name: "BAR DO ZE".into(),
+            tax_id: "34028316000103".into(),
+            city: "Santos".into(),
+            uf: "SP".into(),
+            ..Default::default()
+        };
+        let read = Presented::of(&d, "Orçamento", Some(&prospect_card(&prospect)), "", "Ana", "", None);
+        assert_eq!((read.customer_name.as_str(), read.tax_id.as_str()), ("BAR DO ZE", "34.028.316/0001-03"));
+        assert_eq!(read.address, "Santos/SP");
     }
 
     #[test]
     fn with_the_erps_taxes_and_without_a_number() {
-        let p = Presented { number: String::new(), taxes: Some((321.0, 3582.4)), ..order() };
+        let line = |code: &str, name: &str, value| TaxLine {
+            code: code.into(),
+            name: name.into(),
+            value,
+            ..Default::default()
+        };
+        let taxes = Taxes {
+            grand_total: 3582.4,
+            included: 300.0,
+            added: 321.0,
+            lines: vec![line("ICM", "ICMS", 300.0), line("IPI", "IPI", 121.0), line("SOL", "ICMS-ST", 200.0)],
+            ..Default::default()
+        };
+        let p = Presented { number: String::new(), taxes: Some(TaxSummary::of(3261.4, &taxes)), ..order() };
         let text = summary(&p, &labels(), Locale::PtBr);
         assert!(text.starts_with("*Pedido (sem número)*"));
-        assert!(text.contains("Impostos: R$ 321,00\n*Total com impostos: R$ 3.582,40*"), "{text}");
+        assert!(
+            text.contains(
+                "*Total: R$ 3.261,40*\nImpostos adicionados (IPI, ICMS-ST): R$ 321,00\n\
+                 *Total com impostos: R$ 3.582,40*\n_Impostos já inclusos no preço (ICMS): R$ 300,00_"
+            ),
+            "the total, plus the added taxes, makes the total with taxes: {text}"
+        );
+        assert!(!text.contains("Diferença"));
         assert!(!text.contains("calculados pelo ERP"));
         let en = summary(&order(), &labels(), Locale::En);
         assert!(en.contains("× R$12.50 = R$125.00") && en.contains("11/30/2026"), "{en}");

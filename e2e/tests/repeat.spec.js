@@ -1,5 +1,6 @@
 // Repeat and suggest (issue 15): "Repetir pedido" opens a new draft with the order's products
-// and quantities at today's prices (read independently from the ERP's price list here); in
+// and quantities at today's prices (read independently from the ERP's price list here), and
+// (issue 23) each item's discount kept on today's price, which the draft says; in
 // the form, the chosen customer's last purchases are one tap from adding, and offline they
 // come from the device (downloaded with today's selection).
 const { test, expect } = require('./watched');
@@ -13,12 +14,13 @@ async function getJson(request, token, path) {
   return res.json();
 }
 
-/** An order of ana's with two or more items whose products all have a price today. */
+/** An order of ana's with two or more items whose products all have a price today, and one
+ * item or more with a discount of its own. */
 async function repeatable(request, token) {
-  const orders = (await getJson(request, token, '/api/tgv/salesorders/?pageSize=40&SORT=-orderid')).items;
+  const orders = (await getJson(request, token, '/api/tgv/salesorders/?pageSize=80&SORT=-orderid')).items;
   for (const o of orders) {
     const items = (await getJson(request, token, `/api/tgv/salesorders/${o.orderid}/items?pageSize=100`)).items;
-    if (items.length < 2) continue;
+    if (items.length < 2 || !items.some((i) => i.discount > 0)) continue;
     const prices = {};
     for (const i of items) {
       const list = await getJson(request, token,
@@ -31,7 +33,7 @@ async function repeatable(request, token) {
   throw new Error('no repeatable order');
 }
 
-test('"Repetir pedido" opens a new draft with the same products and quantities at today\'s prices', async ({ page, request }) => {
+test('"Repetir pedido" opens a new draft with the same products, quantities and item discounts at today\'s prices', async ({ page, request }) => {
   test.setTimeout(120_000);
   const token = await apiToken(request, 'ana');
   const { order, items, prices } = await repeatable(request, token);
@@ -48,9 +50,14 @@ test('"Repetir pedido" opens a new draft with the same products and quantities a
     const row = rows.nth(n);
     await expect(row).toHaveAttribute('data-product', i.productid);
     expect(num(await row.getByTestId('item-quantity').inputValue())).toBeCloseTo(i.quantity, 3);
-    expect(num(await row.getByTestId('item-unit-price').inputValue())).toBeCloseTo(prices[i.productid], 2);
-    expect(num(await row.getByTestId('item-discount').inputValue())).toBe(0);
+    // The old item's discount, on today's list price.
+    expect(num(await row.getByTestId('item-discount').inputValue())).toBeCloseTo(i.discount, 2);
+    const net = Math.round(prices[i.productid] * (1 - i.discount / 100) * 100) / 100;
+    expect(num(await row.getByTestId('item-unit-price').inputValue())).toBeCloseTo(net, 2);
   }
+  // The discounts kept are said plainly.
+  await expect(page.getByTestId('repeat-kept-discounts')).toHaveText(
+    `Descontos dos itens mantidos do pedido ${order.orderid}, aplicados aos preços de hoje.`);
   // The repeated order goes to the ERP as a new order of the same customer.
   await page.getByTestId('step-4').click();
   await page.getByTestId('form-send').click();
@@ -64,7 +71,8 @@ test('"Repetir pedido" opens a new draft with the same products and quantities a
   expect(made.orderid).not.toBe(order.orderid);
   expect([made.clientid, made.storeid]).toEqual([order.clientid, order.storeid]);
   const madeItems = (await getJson(request, token, `/api/tgv/salesorders/${made.orderid}/items?pageSize=100`)).items;
-  expect(madeItems.map((i) => [i.productid, i.quantity])).toEqual(items.map((i) => [i.productid, i.quantity]));
+  expect(madeItems.map((i) => [i.productid, i.quantity, i.discount]))
+    .toEqual(items.map((i) => [i.productid, i.quantity, i.discount]));
 });
 
 test('the form offers the customer\'s last purchases, and offline they come from the device', async ({ page, context, request }) => {

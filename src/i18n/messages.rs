@@ -684,6 +684,16 @@ messages! {
     LogImported => ["Importado de arquivo", "Imported from a file", "Importado de un archivo"],
     ItemsN => ["itens: {n}", "items: {n}", "ítems: {n}"],
     Attempts => ["Tentativas sem sucesso: {n}", "Attempts that did not go through: {n}", "Intentos sin éxito: {n}"],
+    // Issue 23: print and repeat
+    TaxesIncludedInPrice => ["Impostos já inclusos no preço", "Taxes already in the prices", "Impuestos ya incluidos en el precio"],
+    TaxesAddedOnTop => ["Impostos adicionados", "Taxes added", "Impuestos añadidos"],
+    TaxesDifference => ["Diferença no total do ERP", "Difference in the ERP's total", "Diferencia en el total del ERP"],
+    QuantityShort => ["Qtd.", "Qty", "Cant."],
+    RepeatKeptDiscounts => [
+        "Descontos dos itens mantidos do pedido {n}, aplicados aos preços de hoje.",
+        "Item discounts kept from order {n}, applied to today's prices.",
+        "Descuentos de los ítems mantenidos del pedido {n}, aplicados a los precios de hoy."
+    ],
 }
 
 /// A named hole in a message (`{day}`), filled by [`I18n::fill`](crate::i18n::I18n::fill). A

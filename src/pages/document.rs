@@ -183,7 +183,7 @@ fn DeviceCopy(entry: OutboxEntry) -> impl IntoView {
             <SendStateChip state=entry.state error=entry.error.clone() number=entry.draft.erp_number.clone() />
             <A href=format!("/sent/{}", entry.external_id) attr:data-testid="document-sent-link">{move || i18n.t(Msg::OnThisDeviceLink)}</A>
         </header>
-        <PrintAndShare draft=entry.draft.clone() taxes=None />
+        <PrintAndShare draft=entry.draft.clone() taxes=None customer_name=entry.customer_name.clone() />
         <ItemsCard draft=entry.draft taxes=None taxes_offline=true />
     }
 }
@@ -284,7 +284,7 @@ fn ErpCopy(
         <ConfirmDialog open=confirming title=Msg::ConfirmDeleteTitle text=Msg::ConfirmDelete action=Msg::Delete
             on_confirm=move || run(delete, n4.clone()) busy=Signal::derive(busy) testid="confirm-delete" />
         {move || error().map(|e| view! { <ApiErrorBox error=e /> })}
-        <PrintAndShare draft=doc.draft.clone() taxes=doc.taxes.clone() />
+        <PrintAndShare draft=doc.draft.clone() taxes=doc.taxes.clone() customer_name=doc.customer_name.clone() />
         {doc.releases.clone().map(|rows| view! { <Releases rows /> })}
         <ItemsCard draft=doc.draft.clone() taxes=doc.taxes.clone() taxes_offline=false />
         {(kind == DocumentKind::Order).then(|| view! { <InvoicesCard invoices=doc.invoices.clone() /> })}

@@ -84,8 +84,9 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
     let customer_name = RwSignal::new(String::new());
     let customer_type = RwSignal::new(String::new());
     let load_error = RwSignal::new(None::<ApiError>);
-    // Repeating: the order repeated, and its products with no price today.
-    let repeated = RwSignal::new(None::<(String, Vec<String>)>);
+    // Repeating: the order repeated, its products with no price today, and whether item
+    // discounts were kept.
+    let repeated = RwSignal::new(None::<(String, Vec<String>, bool)>);
 
     // Fill the draft from its source once.
     leptos::task::spawn_local(async move {
@@ -115,8 +116,9 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
                     Some(old) => {
                         let mut d = old.repeat(new_external_id(), &crate::erp_clock::today());
                         let missing = d.reprice(&catalog.current_prices(&d).await);
+                        let kept = d.has_item_discounts();
                         draft.set(d);
-                        repeated.set(Some((number, missing)));
+                        repeated.set(Some((number, missing, kept)));
                         step.set(Step::Items);
                     }
                     None => load_error.set(Some(ApiError::Unreachable)),
@@ -251,8 +253,11 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
         <section class="page document-form" data-testid="document-form">
             <h1 data-testid="form-title">{title}</h1>
             {move || load_error.get().map(|e| view! { <ApiErrorBox error=e /> })}
-            {move || repeated.get().map(|(number, missing)| view! {
+            {move || repeated.get().map(|(number, missing, kept)| view! {
                 <p class="notice" role="status" data-testid="repeated-from">{i18n.t_n(Msg::RepeatedFrom, &number)}</p>
+                {kept.then(|| view! {
+                    <p class="notice" data-testid="repeat-kept-discounts">{i18n.t_n(Msg::RepeatKeptDiscounts, &number)}</p>
+                })}
                 {(!missing.is_empty()).then(|| view! {
                     <p class="notice warn" data-testid="repeat-missing">{i18n.t(Msg::NotSoldAnymore)}{missing.join(", ")}</p>
                 })}

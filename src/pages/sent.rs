@@ -133,7 +133,7 @@ pub fn SentPage() -> impl IntoView {
                         })}
                     </div>
                     // The device's copy prints and shares offline too.
-                    <PrintAndShare draft=e.draft.clone() taxes=None />
+                    <PrintAndShare draft=e.draft.clone() taxes=None customer_name=e.customer_name.clone() />
                     <div class="card">
                         <h2>{move || i18n.t(Msg::Items)}</h2>
                         <LinesTable lines=Signal::derive(move || lines.clone()) testid="sent-items" />

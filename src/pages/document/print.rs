@@ -1,14 +1,17 @@
 //! Print and share a quotation or order, online and offline. The A4 sheet (seller, customer
-//! with CNPJ/CPF and address, items, totals, and the ERP's taxes or "impostos calculados
-//! pelo ERP") is hidden on screen and is all that prints (`@media print`); the browser's
-//! print makes the PDF. "Compartilhar" hands a text summary to the Web Share API, or copies
-//! it when the browser cannot share, or shows it to copy by hand.
+//! or prospect with CNPJ/CPF and address, items with their units, totals, and the ERP's
+//! taxes or "impostos calculados pelo ERP") is hidden on screen and is all that prints
+//! (`@media print`); the browser's print makes the PDF. Of the taxes, those added on top
+//! (IPI, ICMS-ST) lead from the total to the total with taxes; those already in the prices
+//! are said below it ([`TaxSummary`]). The sheet follows the rep's language as it changes.
+//! "Compartilhar" hands a text summary to the Web Share API, or copies it when the browser
+//! cannot share, or shows it to copy by hand.
 
 use leptos::prelude::*;
 use mascate_domain::contract::Taxes;
 use mascate_domain::document::{DocumentKind, Draft};
 use mascate_domain::format;
-use mascate_domain::share::{summary, Labels, Presented};
+use mascate_domain::share::{prospect_card, summary, with_names, Labels, Presented, TaxSummary};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::catalog::Catalog;
@@ -27,7 +30,9 @@ fn labels(i18n: I18n) -> Labels {
         discount: t(Msg::Discount),
         charges: t(Msg::ChargesShort),
         total: t(Msg::Total),
-        taxes: t(Msg::Taxes),
+        taxes_included: t(Msg::TaxesIncludedInPrice),
+        taxes_added: t(Msg::TaxesAddedOnTop),
+        taxes_difference: t(Msg::TaxesDifference),
         total_with_taxes: t(Msg::TotalWithTaxes),
         taxes_by_erp: t(Msg::TaxesByErp),
         no_number: t(Msg::NoNumberYet),
@@ -35,10 +40,28 @@ fn labels(i18n: I18n) -> Labels {
     }
 }
 
-/// Reads what the sheet shows: the customer (ERP or device), the payment condition's name and
-/// the seller's.
-async fn present(i18n: I18n, catalog: Catalog, seller: String, draft: Draft, taxes: Option<Taxes>) -> Presented {
-    let customer = catalog.customer(&draft.customer_code, &draft.customer_store).await.ok();
+/// The document's title in the rep's language now ("Pedido", "Order").
+fn title(i18n: I18n, kind: DocumentKind) -> &'static str {
+    i18n.t(if kind == DocumentKind::Order { Msg::Order } else { Msg::Quotation })
+}
+
+/// What the sheet needs beside the draft: the name the ERP's header or the device's copy
+/// has for the customer or prospect, the seller's name and the ERP's taxes.
+#[derive(Clone)]
+struct Known {
+    customer_name: String,
+    seller: String,
+    taxes: Option<Taxes>,
+}
+
+/// Reads what the sheet shows: the customer or prospect (ERP or device), the payment
+/// condition's name, the products' units.
+async fn present(title: &'static str, catalog: Catalog, draft: Draft, known: Known) -> Presented {
+    let customer = if draft.prospect_code.trim().is_empty() {
+        catalog.customer(&draft.customer_code, &draft.customer_store).await.ok()
+    } else {
+        catalog.prospect(&draft.prospect_code, &draft.prospect_store).await.as_ref().map(prospect_card)
+    };
     let payment = catalog
         .payment_conditions()
         .await
@@ -46,21 +69,28 @@ async fn present(i18n: I18n, catalog: Catalog, seller: String, draft: Draft, tax
         .and_then(|all| all.into_iter().find(|c| c.code.trim() == draft.payment_condition.trim()))
         .map(|c| format!("{} {}", c.code.trim(), c.description.trim()))
         .unwrap_or_else(|| draft.payment_condition.clone());
-    let title = i18n.t(if draft.kind == DocumentKind::Order { Msg::Order } else { Msg::Quotation });
-    let taxes = taxes.map(|t| (t.total, t.grand_total));
-    Presented::of(&draft, title, customer.as_ref(), &seller, &payment, taxes)
+    let units = catalog.units(&draft).await;
+    let Known { customer_name, seller, taxes } = known;
+    Presented::of(&draft, title, customer.as_ref(), &customer_name, &seller, &payment, taxes.as_ref())
+        .with_units(&units)
 }
 
-/// Print, share and repeat for a document (the sheet is read once, with the customer).
+/// Print, share and repeat for a document (the sheet is read once, with the customer);
+/// `customer_name` is the name the page already has (the ERP's header, the device's copy).
 #[component]
-pub fn PrintAndShare(draft: Draft, taxes: Option<Taxes>) -> impl IntoView {
+pub fn PrintAndShare(draft: Draft, taxes: Option<Taxes>, #[prop(into)] customer_name: String) -> impl IntoView {
     let (i18n, catalog) = (use_i18n(), crate::catalog::use_catalog());
     let seller = crate::session::use_session().identity.get_untracked().map(|i| i.seller_name).unwrap_or_default();
+    let kind = draft.kind;
     // Any order can be repeated, whatever its state, online or from the device's copy.
     let repeat_href = (draft.kind == DocumentKind::Order && draft.is_known_to_erp())
         .then(|| format!("/orders/{}/repeat", draft.erp_number.trim()));
-    let presented = LocalResource::new(move || present(i18n, catalog, seller.clone(), draft.clone(), taxes.clone()));
-    move || presented.get().map(|p| view! { <ShareBar presented=p repeat_href=repeat_href.clone() /> })
+    let known = Known { customer_name, seller, taxes };
+    // The sheet and the summary put the title in the language of the moment.
+    let noun = if kind == DocumentKind::Order { Msg::Order } else { Msg::Quotation };
+    let first_title = noun.text(i18n.locale.get_untracked());
+    let presented = LocalResource::new(move || present(first_title, catalog, draft.clone(), known.clone()));
+    move || presented.get().map(|p| view! { <ShareBar presented=p kind repeat_href=repeat_href.clone() /> })
 }
 
 /// Hands `text` to the system's share sheet; `Err` when the browser has none (or refused).
@@ -100,12 +130,13 @@ enum Shared {
 
 /// Print, share and (orders) repeat.
 #[component]
-fn ShareBar(presented: Presented, repeat_href: Option<String>) -> impl IntoView {
+fn ShareBar(presented: Presented, kind: DocumentKind, repeat_href: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let outcome = RwSignal::new(None::<Shared>);
     let on_share = {
         let p = presented.clone();
         move |_| {
+            let p = Presented { title: title(i18n, kind).to_string(), ..p.clone() };
             let text = summary(&p, &labels(i18n), i18n.locale.get_untracked());
             let title = format!("{} {}", p.title, p.number);
             leptos::task::spawn_local(async move {
@@ -141,75 +172,94 @@ fn ShareBar(presented: Presented, repeat_href: Option<String>) -> impl IntoView 
                 </div>
             }.into_any(),
         })}
-        <PrintSheet p=presented />
+        <PrintSheet p=presented kind />
     }
 }
 
-/// The A4 sheet.
+/// The A4 sheet, in the rep's language of the moment.
 #[component]
-fn PrintSheet(p: Presented) -> impl IntoView {
+fn PrintSheet(p: Presented, kind: DocumentKind) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let l = i18n.locale.get();
+        let t = move |m| i18n.t(m);
+        let number = if p.number.is_empty() { t(Msg::NoNumberYet).to_string() } else { p.number.clone() };
+        let totals = p.totals;
+        view! {
+            <article class="print-sheet" data-testid="print-sheet" aria-hidden="true">
+                <header class="print-head">
+                    <div>
+                        <h1>{format!("{} {}", title(i18n, kind), number)}</h1>
+                        <p>{format!("{}: {}", t(Msg::IssueDate), format::date(&p.issue_date, l))}</p>
+                    </div>
+                    <div class="print-seller">
+                        <strong>"Mascate"</strong>
+                        <p>{format!("{}: {}", t(Msg::Seller), p.seller_name)}</p>
+                    </div>
+                </header>
+                <section class="print-customer">
+                    <h2>{t(Msg::Customer)}</h2>
+                    <p><strong data-testid="print-customer-name">{p.customer_name.clone()}</strong>" ("{p.customer_code.clone()}")"</p>
+                    {(!p.tax_id.is_empty()).then(|| view! { <p>{format!("{}: {}", t(Msg::TaxId), p.tax_id)}</p> })}
+                    {(!p.address.is_empty()).then(|| view! { <p>{p.address.clone()}</p> })}
+                    {(!p.payment.is_empty()).then(|| view! { <p>{format!("{}: {}", t(Msg::PaymentCondition), p.payment)}</p> })}
+                </section>
+                <table class="print-items" data-testid="print-items">
+                    <thead>
+                        <tr>
+                            <th>"#"</th>
+                            <th>{t(Msg::Product)}</th>
+                            <th class="num">{t(Msg::QuantityShort)}</th>
+                            <th>{t(Msg::Unit)}</th>
+                            <th class="num">{t(Msg::UnitPrice)}</th>
+                            <th class="num">{t(Msg::Amount)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {p.lines.iter().enumerate().map(|(n, line)| view! {
+                            <tr data-testid="print-item">
+                                <td>{n + 1}</td>
+                                <td><span class="mono">{line.product.clone()}</span>" "{line.description.clone()}</td>
+                                <td class="num">{format::number(line.quantity, if line.quantity.fract() == 0.0 { 0 } else { 3 }, l)}</td>
+                                <td data-testid="print-unit">{line.unit.clone()}</td>
+                                <td class="num">{format::money(line.unit_price, l)}</td>
+                                <td class="num">{format::money(line.amount, l)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <dl class="print-totals" data-testid="print-totals">
+                    <dt>{t(Msg::Subtotal)}</dt><dd>{format::money(totals.net, l)}</dd>
+                    {(totals.header_discount > 0.0).then(|| view! { <dt>{t(Msg::Discount)}</dt><dd>{format!("-{}", format::money(totals.header_discount, l))}</dd> })}
+                    {(totals.charges > 0.0).then(|| view! { <dt>{t(Msg::ChargesShort)}</dt><dd>{format::money(totals.charges, l)}</dd> })}
+                    <dt class="strong">{t(Msg::Total)}</dt><dd class="strong" data-testid="print-total">{format::money(totals.total, l)}</dd>
+                    {match p.taxes.clone() {
+                        Some(s) => view! { <PrintTaxes s /> }.into_any(),
+                        None => view! { <dt class="wide" data-testid="print-taxes-by-erp">{t(Msg::TaxesByErp)}</dt> }.into_any(),
+                    }}
+                </dl>
+                {(!p.notes.trim().is_empty()).then(|| view! { <p>{format!("{}: {}", t(Msg::Notes), p.notes)}</p> })}
+            </article>
+        }
+    }
+}
+
+/// The taxes under the total: the added ones lead to the total with taxes (the ERP's grand
+/// total); those already in the prices come after it, for information.
+#[component]
+fn PrintTaxes(s: TaxSummary) -> impl IntoView {
     let i18n = use_i18n();
     let l = i18n.locale.get_untracked();
-    let t = move |m| i18n.t(m);
-    let number = if p.number.is_empty() { t(Msg::NoNumberYet).to_string() } else { p.number.clone() };
-    let totals = p.totals;
+    let money = move |v| format::money(v, l);
     view! {
-        <article class="print-sheet" data-testid="print-sheet" aria-hidden="true">
-            <header class="print-head">
-                <div>
-                    <h1>{format!("{} {}", p.title, number)}</h1>
-                    <p>{format!("{}: {}", t(Msg::IssueDate), format::date(&p.issue_date, l))}</p>
-                </div>
-                <div class="print-seller">
-                    <strong>"Mascate"</strong>
-                    <p>{format!("{}: {}", t(Msg::Seller), p.seller_name)}</p>
-                </div>
-            </header>
-            <section class="print-customer">
-                <h2>{t(Msg::Customer)}</h2>
-                <p><strong>{p.customer_name.clone()}</strong>" ("{p.customer_code.clone()}")"</p>
-                {(!p.tax_id.is_empty()).then(|| view! { <p>{format!("{}: {}", t(Msg::TaxId), p.tax_id)}</p> })}
-                {(!p.address.is_empty()).then(|| view! { <p>{p.address.clone()}</p> })}
-                {(!p.payment.is_empty()).then(|| view! { <p>{format!("{}: {}", t(Msg::PaymentCondition), p.payment)}</p> })}
-            </section>
-            <table class="print-items" data-testid="print-items">
-                <thead>
-                    <tr>
-                        <th>"#"</th>
-                        <th>{t(Msg::Product)}</th>
-                        <th class="num">{t(Msg::Quantity)}</th>
-                        <th>{t(Msg::Unit)}</th>
-                        <th class="num">{t(Msg::UnitPrice)}</th>
-                        <th class="num">{t(Msg::Amount)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {p.lines.iter().enumerate().map(|(n, line)| view! {
-                        <tr data-testid="print-item">
-                            <td>{n + 1}</td>
-                            <td><span class="mono">{line.product.clone()}</span>" "{line.description.clone()}</td>
-                            <td class="num">{format::number(line.quantity, if line.quantity.fract() == 0.0 { 0 } else { 3 }, l)}</td>
-                            <td>{line.unit.clone()}</td>
-                            <td class="num">{format::money(line.unit_price, l)}</td>
-                            <td class="num">{format::money(line.amount, l)}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            <dl class="print-totals" data-testid="print-totals">
-                <dt>{t(Msg::Subtotal)}</dt><dd>{format::money(totals.net, l)}</dd>
-                {(totals.header_discount > 0.0).then(|| view! { <dt>{t(Msg::Discount)}</dt><dd>{format!("-{}", format::money(totals.header_discount, l))}</dd> })}
-                {(totals.charges > 0.0).then(|| view! { <dt>{t(Msg::ChargesShort)}</dt><dd>{format::money(totals.charges, l)}</dd> })}
-                <dt class="strong">{t(Msg::Total)}</dt><dd class="strong" data-testid="print-total">{format::money(totals.total, l)}</dd>
-                {match p.taxes {
-                    Some((taxes, grand)) => view! {
-                        <dt>{t(Msg::Taxes)}</dt><dd data-testid="print-taxes">{format::money(taxes, l)}</dd>
-                        <dt class="strong">{t(Msg::TotalWithTaxes)}</dt><dd class="strong">{format::money(grand, l)}</dd>
-                    }.into_any(),
-                    None => view! { <dt class="wide" data-testid="print-taxes-by-erp">{t(Msg::TaxesByErp)}</dt> }.into_any(),
-                }}
-            </dl>
-            {(!p.notes.trim().is_empty()).then(|| view! { <p>{format!("{}: {}", t(Msg::Notes), p.notes)}</p> })}
-        </article>
+        <dt>{with_names(i18n.t(Msg::TaxesAddedOnTop), &s.added_lines)}</dt>
+        <dd data-testid="print-taxes-added">{money(s.added)}</dd>
+        {s.has_difference().then(|| view! {
+            <dt>{i18n.t(Msg::TaxesDifference)}</dt><dd data-testid="print-taxes-difference">{money(s.difference)}</dd>
+        })}
+        <dt class="strong">{i18n.t(Msg::TotalWithTaxes)}</dt>
+        <dd class="strong" data-testid="print-total-with-taxes">{money(s.grand_total)}</dd>
+        <dt class="informative">{with_names(i18n.t(Msg::TaxesIncludedInPrice), &s.included_lines)}</dt>
+        <dd class="informative" data-testid="print-taxes-included">{money(s.included)}</dd>
     }
 }
