@@ -23,7 +23,7 @@ step "in-browser Rust tests (wasm-bindgen-test, real IndexedDB in headless Chrom
 export CHROMEDRIVER=/usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT=120
-with_wasm cargo test --target wasm32-unknown-unknown --test '*'
+with_wasm cargo test --target wasm32-unknown-unknown --features device-tests --test '*'
 
 step "release build (app and server)"
 scripts/build.sh

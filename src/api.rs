@@ -48,13 +48,6 @@ impl ApiError {
     }
 }
 
-/// A failure of the device's database, for code paths that report `ApiError`s.
-impl From<crate::storage::StorageError> for ApiError {
-    fn from(e: crate::storage::StorageError) -> Self {
-        ApiError::Malformed(e.to_string())
-    }
-}
-
 pub use crate::endpoint::{base_url, set_base_url, url};
 
 /// Percent-encodes a path segment.

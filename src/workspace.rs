@@ -141,9 +141,9 @@ fn start_engines() {
     let owner = use_context::<AppOwner>().map(|o| o.0).or_else(Owner::current);
     let start = || {
         provide_unread_count();
-        crate::sync::provide_sync();
-        crate::offline::provide_offline();
-        crate::catalog::provide_catalog();
+        crate::device::sync::provide_sync();
+        crate::device::offline::provide_offline();
+        crate::device::catalog::provide_catalog();
     };
     match owner {
         Some(owner) => owner.with(start),

@@ -2,7 +2,7 @@
 //! (`wasm-bindgen-test-runner` + ChromeDriver). Run by `make test`.
 #![cfg(target_arch = "wasm32")]
 
-use mascate::storage::{self, database_name, schema, stores, Storage, VERSION};
+use mascate::device::storage::{self, database_name, schema, stores, Storage, VERSION};
 use mascate_domain::contract::Customer;
 use rexie::{Rexie, TransactionMode};
 use wasm_bindgen_test::*;
@@ -138,7 +138,7 @@ async fn apply(
     rows: &js_sys::Array,
     clear: bool,
     meta: &[(&str, &str)],
-) -> Result<(u32, u32), mascate::storage::StorageError> {
+) -> Result<(u32, u32), mascate::device::storage::StorageError> {
     db.begin_page(store, key, rows, clear, meta).await?.committed().await
 }
 
@@ -225,7 +225,7 @@ async fn a_page_applies_upserts_and_tombstones_with_its_checkpoint_in_one_transa
 
 #[wasm_bindgen_test]
 fn a_full_disk_is_told_by_the_dom_exception_name_not_by_its_text() {
-    use mascate::storage::StorageError;
+    use mascate::device::storage::StorageError;
     let dom = |message: &str, name: &str| {
         let e = web_sys::DomException::new_with_message_and_name(message, name).expect("a DOMException");
         StorageError::from(rexie::Error::IdbError(idb::Error::DomException(e)))

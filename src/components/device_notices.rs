@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use mascate_domain::format;
 use mascate_domain::offline::home_screen::{apple_touch, hint_install};
 
+use crate::device::offline::use_offline;
 use crate::i18n::{use_i18n, Arg, Msg, Plural};
-use crate::offline::use_offline;
 use crate::prefs::{self, keys};
 
 /// Both notices, above the page's content.

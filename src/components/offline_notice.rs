@@ -5,8 +5,8 @@ use leptos_router::components::A;
 use mascate_domain::offline::Readiness;
 
 use crate::connectivity::use_connectivity;
+use crate::device::offline::use_offline;
 use crate::i18n::{use_i18n, Arg, Msg};
-use crate::offline::use_offline;
 
 /// Shown only offline: "today's selection on this device", or that there is no usable
 /// selection (none, or another day's), with the way to the configurator.

@@ -42,7 +42,7 @@ pub fn Shell() -> impl IntoView {
     let unread = use_unread_count();
     let api = use_api();
     let connectivity = use_connectivity();
-    let offline = crate::offline::use_offline();
+    let offline = crate::device::offline::use_offline();
     // Only who is signed in is read here: renewing the tokens changes nothing on screen.
     let who = Memo::new(move |_| session.identity.get().map(|i| i.seller_name));
     // The unread count follows the connection and the signed-in seller; and every minute.
@@ -62,7 +62,7 @@ pub fn Shell() -> impl IntoView {
         on_cleanup(move || handle.clear());
     }
     let has_unread = Signal::derive(move || connectivity.online() && unread.0.get() != 0);
-    let sync = crate::sync::use_sync();
+    let sync = crate::device::sync::use_sync();
     let confirm_logout = RwSignal::new(false);
     // Documents still on the device are never dropped by signing out: warn first.
     let ask_logout = move || {
@@ -181,7 +181,7 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 fn LogoutWarning(open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let sync = crate::sync::use_sync();
+    let sync = crate::device::sync::use_sync();
     let connectivity = use_connectivity();
     let count = move || sync.pending.get() + sync.errors.get();
     view! {

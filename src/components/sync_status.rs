@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::connectivity::use_connectivity;
+use crate::device::sync::use_sync;
 use crate::i18n::{use_i18n, Msg, Plural};
-use crate::sync::use_sync;
 
 /// Pending and refused counts with a button to run a pass now.
 #[component]
@@ -14,7 +14,7 @@ pub fn SyncStatus() -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let connectivity = use_connectivity();
-    let offline = crate::offline::use_offline();
+    let offline = crate::device::offline::use_offline();
     // A pass or a pull under way: the button says so, and a tap still asks for another.
     let busy = move || sync.busy() || offline.downloading();
     let last = move || {

@@ -11,10 +11,10 @@ use mascate_domain::contract::Customer;
 use mascate_domain::{format, tax_id};
 
 use crate::api::{use_api, ApiError};
-use crate::catalog::use_catalog;
 use crate::components::field::Field;
 use crate::components::loaded::Loaded;
 use crate::connectivity::use_connectivity;
+use crate::device::catalog::use_catalog;
 use crate::i18n::{use_i18n, Msg};
 
 #[derive(Clone, PartialEq)]

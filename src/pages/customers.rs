@@ -9,14 +9,14 @@ use mascate_domain::customer_query::{CustomerQuery, CustomerSort, ListSource, St
 use mascate_domain::tax_id;
 
 use crate::api::ApiError;
-use crate::catalog::{use_catalog, Catalog};
 use crate::components::offline_notice::OfflineNotice;
 use crate::components::opens_on_tap::opens_on_tap;
 use crate::components::pager::Pager;
 use crate::components::search_box::SearchBox;
 use crate::connectivity::use_connectivity;
+use crate::device::catalog::{use_catalog, Catalog};
+use crate::device::offline::use_offline;
 use crate::i18n::{use_i18n, Msg};
-use crate::offline::use_offline;
 use crate::prefs;
 use crate::url_query::use_url_query;
 

@@ -29,8 +29,6 @@ use crate::i18n::{use_i18n, Msg};
 use crate::pages::documents::{
     order_state_msg, order_tone, quotation_state_msg, quotation_tone, segment, StateChip, Tone,
 };
-use crate::session::use_session;
-use crate::storage;
 use items::ItemsCard;
 use print::PrintAndShare;
 use releases::Releases;
@@ -76,7 +74,7 @@ fn explain(state: OrderState) -> Option<Msg> {
 
 async fn from_erp(api: Api, kind: DocumentKind, number: &str) -> Result<ErpDocument, ApiError> {
     // One read of the header serves both the draft (lines, totals) and the state.
-    let (draft, header) = api.erp_document(kind, number, crate::sync::new_external_id).await?;
+    let (draft, header) = api.erp_document(kind, number, crate::device::sync::new_external_id).await?;
     let mut doc = ErpDocument {
         draft,
         customer_name: String::new(),
@@ -120,21 +118,20 @@ async fn from_erp(api: Api, kind: DocumentKind, number: &str) -> Result<ErpDocum
     Ok(doc)
 }
 
-/// The device's copy of a document it wrote, by the ERP's number.
-async fn from_device(seller: &str, kind: DocumentKind, number: &str) -> Option<OutboxEntry> {
-    let db = storage::for_seller(seller).await.ok()?;
-    let all = db.outbox().await.ok()?;
-    all.into_iter().find(|e| e.draft.kind == kind && e.draft.erp_number.trim() == number.trim())
-}
-
-async fn load(api: Api, seller: String, kind: DocumentKind, number: String, online: bool) -> Result<Loaded, ApiError> {
+async fn load(
+    api: Api,
+    sync: crate::device::sync::SyncEngine,
+    kind: DocumentKind,
+    number: String,
+    online: bool,
+) -> Result<Loaded, ApiError> {
     if online {
         match from_erp(api, kind, &number).await {
             Err(ApiError::Unreachable) => {}
             other => return other.map(|d| Loaded::Erp(Box::new(d))),
         }
     }
-    Ok(from_device(&seller, kind, &number).await.map(|e| Loaded::Device(Box::new(e))).unwrap_or(Loaded::Missing))
+    Ok(sync.entry_by_number(kind, &number).await.map(|e| Loaded::Device(Box::new(e))).unwrap_or(Loaded::Missing))
 }
 
 /// The details page (`/orders/:number`, `/quotations/:number`).
@@ -143,10 +140,10 @@ pub fn DocumentPage(kind: DocumentKind) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
     let connectivity = use_connectivity();
+    let sync = crate::device::sync::use_sync();
     let params = use_params_map();
-    let seller = use_session().seller().unwrap_or_default();
     let number = move || params.read().get("number").unwrap_or_default();
-    let data = LocalResource::new(move || load(api, seller.clone(), kind, number(), connectivity.online()));
+    let data = LocalResource::new(move || load(api, sync, kind, number(), connectivity.online()));
     let seg = segment(kind);
 
     view! {

@@ -1,7 +1,7 @@
 //! Writing a quotation or an order, step by step: customer (or prospect), terms, items,
 //! review. "Continuar" checks its step and shows what is wrong beside each field; sending
 //! checks everything again. Totals follow every keystroke; taxes come from the ERP when
-//! online. Sending is the sync engine's [`SyncEngine::submit`](crate::sync::SyncEngine::submit):
+//! online. Sending is the sync engine's [`SyncEngine::submit`](crate::device::sync::SyncEngine::submit):
 //! the draft is saved on the device first, then handed to the ERP's queue under its own
 //! external id, so a retry can never make a second document.
 //!
@@ -27,10 +27,8 @@ use mascate_domain::document::{first_step_with_problem, validate, validate_step,
 use crate::api::{use_api, ApiError};
 use crate::components::api_error::ApiErrorBox;
 use crate::connectivity::use_connectivity;
+use crate::device::sync::{new_external_id, SubmitError};
 use crate::i18n::{use_i18n, Msg};
-use crate::session::use_session;
-use crate::storage;
-use crate::sync::{new_external_id, SubmitError};
 use customer_step::CustomerStep;
 use fields::Problems;
 use items_step::ItemsStep;
@@ -71,13 +69,12 @@ fn focus_later(selector: &'static str) {
 pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let catalog = crate::catalog::use_catalog();
+    let catalog = crate::device::catalog::use_catalog();
     let connectivity = use_connectivity();
     let params = use_params_map();
     let query = use_query_map();
     let navigate = use_navigate();
-    let seller = use_session().seller().unwrap_or_default();
-    let sync = crate::sync::use_sync();
+    let sync = crate::device::sync::use_sync();
 
     let draft = RwSignal::new(Draft::new(kind, new_external_id()));
     let step = RwSignal::new(Step::Customer);
@@ -100,11 +97,9 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
                 Err(e) => load_error.set(Some(e)),
             },
             (FormSource::Device, Some(ext)) => {
-                if let Ok(db) = storage::for_seller(&seller).await {
-                    if let Ok(Some(entry)) = db.outbox_entry(&ext).await {
-                        draft.set(entry.draft);
-                        step.set(Step::Items);
-                    }
+                if let Some(entry) = sync.entry(&ext).await {
+                    draft.set(entry.draft);
+                    step.set(Step::Items);
                 }
             }
             (FormSource::Repeat, Some(number)) => {

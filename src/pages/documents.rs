@@ -14,7 +14,6 @@ mod views;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use mascate_domain::document::{DocumentKind, OrderState, QuotationState};
-use mascate_domain::outbox::OutboxEntry;
 use mascate_domain::release::ReleaseFilter;
 
 use crate::api::use_api;
@@ -24,8 +23,6 @@ use crate::components::search_box::SearchBox;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
 use crate::prefs;
-use crate::session::use_session;
-use crate::storage;
 use crate::url_query::use_url_query;
 use views::{DocumentCards, DocumentTable, UnsentList};
 
@@ -140,8 +137,7 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
     let connectivity = use_connectivity();
-    let sync = crate::sync::use_sync();
-    let seller = use_session().seller().unwrap_or_default();
+    let sync = crate::device::sync::use_sync();
     let url = use_url_query();
     let (search, status, page) = (url.text("q"), url.text("status"), url.page());
     let range = range_of(url);
@@ -171,24 +167,13 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
     // Documents written here and not yet confirmed by the ERP; offline, also those written
     // offline and since confirmed (the ERP's list needs the connection).
     let unsent = LocalResource::new(move || {
-        let seller = seller.clone();
         let online = connectivity.online();
         sync.changes.track();
         // Read here, not after the awaits: leaving the page with a range set changes the
         // address, which starts this read again just before the page is taken down, and a
         // signal read after that panicked.
         let r = range.get();
-        async move {
-            let Ok(db) = storage::for_seller(&seller).await else { return Vec::new() };
-            let mut all: Vec<OutboxEntry> = db.outbox().await.unwrap_or_default();
-            all.retain(|e| {
-                e.draft.kind == kind
-                    && (e.state.is_unfinished() || (!online && e.written_offline))
-                    && r.contains(&e.draft.issue_date, &e.draft.erp_number)
-            });
-            all.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
-            all
-        }
+        async move { sync.unsent(kind, &r, online).await }
     });
     let filters: Vec<(&'static str, Msg)> = match kind {
         DocumentKind::Order => ReleaseFilter::ALL.iter().map(|f| (f.code(), release_filter_msg(*f))).collect(),

@@ -13,7 +13,6 @@ use crate::components::loaded::Loaded;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg, Plural};
 use crate::session::use_session;
-use crate::storage;
 
 /// The period choices: months back from this one.
 const PERIODS: [(u32, Msg); 4] =
@@ -34,18 +33,10 @@ pub fn HomePage() -> impl IntoView {
     let api = use_api();
     let connectivity = use_connectivity();
     let session = use_session();
-    let seller = session.seller().unwrap_or_default();
     let months = RwSignal::new(6u32);
     let by_quantity = RwSignal::new(false);
-    let saved = LocalResource::new(move || {
-        let seller = seller.clone();
-        async move {
-            match storage::for_seller(&seller).await {
-                Ok(db) => db.customer_count().await.unwrap_or(0),
-                Err(_) => 0,
-            }
-        }
-    });
+    let offline = crate::device::offline::use_offline();
+    let saved = LocalResource::new(move || offline.saved_customers());
     let data = LocalResource::new(move || {
         let (online, m) = (connectivity.online(), months.get());
         async move {

@@ -100,7 +100,7 @@ impl Shown {
 /// each; deletions are skipped, their document is gone).
 async fn known_documents(
     api: crate::api::Api,
-    sync: crate::sync::SyncEngine,
+    sync: crate::device::sync::SyncEngine,
     list: &[Notification],
 ) -> Vec<KnownDocument> {
     let mut known: Vec<KnownDocument> = sync
@@ -144,7 +144,7 @@ pub fn NotificationsPage() -> impl IntoView {
     let api = use_api();
     let connectivity = use_connectivity();
     let unread = use_unread_count();
-    let sync = crate::sync::use_sync();
+    let sync = crate::device::sync::use_sync();
     let data = LocalResource::new(move || {
         let online = connectivity.online();
         async move {

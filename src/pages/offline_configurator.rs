@@ -13,10 +13,8 @@ use mascate_domain::offline::{prepared, Prepared, Readiness, Schema};
 
 use crate::components::dialog::ConfirmDialog;
 use crate::connectivity::use_connectivity;
+use crate::device::offline::{storage_space, use_offline};
 use crate::i18n::{use_i18n, Arg, Msg, Plural};
-use crate::offline::{storage_space, use_offline};
-use crate::session::use_session;
-use crate::storage;
 
 /// The schema's title.
 pub fn schema_msg(s: Schema) -> Msg {
@@ -27,38 +25,20 @@ pub fn schema_msg(s: Schema) -> Msg {
     }
 }
 
-/// Where the device keeps a schema's records.
-fn store_of(s: Schema) -> &'static str {
-    match s {
-        Schema::Customers => storage::stores::CUSTOMERS,
-        Schema::Products => storage::stores::PRODUCTS,
-        Schema::Prospects => storage::stores::PROSPECTS,
-    }
-}
-
 /// The configurator's overview page.
 #[component]
 pub fn OfflineConfiguratorPage() -> impl IntoView {
     let i18n = use_i18n();
     let offline = use_offline();
-    let sync = crate::sync::use_sync();
+    let sync = crate::device::sync::use_sync();
     let confirm_remove = RwSignal::new(false);
     let connectivity = use_connectivity();
-    let seller = use_session().seller().unwrap_or_default();
     // Recounted when a table finishes, not on every page of a download.
     let tables_done = Memo::new(move |_| offline.progress.with(|p| p.as_ref().map(|p| p.tables_done)));
     let counts = LocalResource::new(move || {
         offline.changes.track();
         tables_done.track();
-        let seller = seller.clone();
-        async move {
-            let db = storage::for_seller(&seller).await.ok()?;
-            let mut out = Vec::new();
-            for s in Schema::ALL {
-                out.push((s, db.count(store_of(s)).await.unwrap_or(0)));
-            }
-            Some(out)
-        }
+        offline.counts()
     });
     let usage = LocalResource::new(move || {
         offline.changes.track();

@@ -13,8 +13,8 @@ use mascate_domain::offline::{candidate_filter, check_quick_filter, Advanced, Sc
 use crate::api::use_api;
 use crate::components::api_error::ApiErrorBox;
 use crate::components::pager::Pager;
+use crate::device::offline::use_offline;
 use crate::i18n::{use_i18n, Msg, Plural};
-use crate::offline::use_offline;
 use crate::pages::offline_configurator::{schema_msg, DownloadSize};
 use crate::session::use_session;
 

@@ -9,11 +9,11 @@ use mascate_domain::contract::{Customer, PriceList};
 use mascate_domain::customer_query::CustomerQuery;
 
 use crate::api::catalog::ProductQuery;
-use crate::catalog::use_catalog;
 use crate::components::api_error::ApiErrorBox;
 use crate::components::pager::Pager;
 use crate::components::search_box::SearchBox;
 use crate::connectivity::use_connectivity;
+use crate::device::catalog::use_catalog;
 use crate::i18n::{use_i18n, Arg, Msg};
 use table::ProductsTable;
 
@@ -25,7 +25,7 @@ pub fn ProductsPage() -> impl IntoView {
     let i18n = use_i18n();
     let catalog = use_catalog();
     let connectivity = use_connectivity();
-    let offline = crate::offline::use_offline();
+    let offline = crate::device::offline::use_offline();
     let search = RwSignal::new(String::new());
     let group = RwSignal::new(String::new());
     let kind = RwSignal::new(String::new());

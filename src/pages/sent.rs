@@ -15,10 +15,10 @@ use mascate_domain::outbox::{OutboxEntry, SendState};
 use crate::components::lines::LinesTable;
 use crate::components::send_state::SendStateChip;
 use crate::components::totals::TotalsTable;
+use crate::device::sync::use_sync;
 use crate::i18n::{use_i18n, Msg, Plural};
 use crate::pages::document::print::PrintAndShare;
 use crate::pages::documents::segment;
-use crate::sync::use_sync;
 
 /// How often to ask the ERP while it works.
 const POLL_MS: u64 = 1_000;

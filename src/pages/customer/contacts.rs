@@ -8,9 +8,9 @@ use mascate_domain::contact::{mailto_link, mobile_link, tel_link, whatsapp_link,
 use mascate_domain::contract::Contact;
 
 use crate::api::ApiError;
-use crate::catalog::use_catalog;
 use crate::components::api_error::ApiErrorBox;
 use crate::connectivity::use_connectivity;
+use crate::device::catalog::use_catalog;
 use crate::i18n::{use_i18n, Msg};
 
 fn problem_msg(code: &str) -> Msg {
@@ -143,7 +143,7 @@ fn ContactForm(
     on_done: impl Fn(bool) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let catalog = crate::catalog::use_catalog();
+    let catalog = crate::device::catalog::use_catalog();
     let d = RwSignal::new(draft);
     let tried = RwSignal::new(false);
     let problems = Memo::new(move |_| d.with(ContactDraft::validate));

@@ -14,7 +14,7 @@ use mascate_domain::format;
 use mascate_domain::share::{prospect_card, summary, with_names, Labels, Presented, TaxSummary};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::catalog::Catalog;
+use crate::device::catalog::Catalog;
 use crate::i18n::{use_i18n, I18n, Msg};
 
 /// The summary's words in the rep's language.
@@ -79,7 +79,7 @@ async fn present(title: &'static str, catalog: Catalog, draft: Draft, known: Kno
 /// `customer_name` is the name the page already has (the ERP's header, the device's copy).
 #[component]
 pub fn PrintAndShare(draft: Draft, taxes: Option<Taxes>, #[prop(into)] customer_name: String) -> impl IntoView {
-    let (i18n, catalog) = (use_i18n(), crate::catalog::use_catalog());
+    let (i18n, catalog) = (use_i18n(), crate::device::catalog::use_catalog());
     let seller = crate::session::use_session().identity.get_untracked().map(|i| i.seller_name).unwrap_or_default();
     let kind = draft.kind;
     // Any order can be repeated, whatever its state, online or from the device's copy.

@@ -22,7 +22,7 @@ pub fn CustomerStep(
     problems: Problems,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let catalog = crate::catalog::use_catalog();
+    let catalog = crate::device::catalog::use_catalog();
     let search = RwSignal::new(String::new());
     // Asked once the rep pauses typing, not at every key.
     let asked: Signal<String> = debounced(search.into());

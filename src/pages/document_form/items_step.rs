@@ -16,7 +16,7 @@ use crate::i18n::{use_i18n, Msg};
 #[component]
 pub fn ItemsStep(draft: RwSignal<Draft>, problems: Problems, online: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
-    let catalog = crate::catalog::use_catalog();
+    let catalog = crate::device::catalog::use_catalog();
     let search = RwSignal::new(String::new());
     let asked: Signal<String> = debounced(search.into());
     let only_list = RwSignal::new(false);

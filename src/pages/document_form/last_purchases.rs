@@ -17,7 +17,7 @@ const SHOWN: usize = 12;
 #[component]
 pub fn LastPurchases(draft: RwSignal<Draft>) -> impl IntoView {
     let i18n = use_i18n();
-    let catalog = crate::catalog::use_catalog();
+    let catalog = crate::device::catalog::use_catalog();
     let customer = Memo::new(move |_| draft.with(|d| (d.customer_code.clone(), d.customer_store.clone())));
     let found = LocalResource::new(move || {
         let (code, store) = customer.get();

@@ -8,8 +8,8 @@ use mascate_domain::format;
 use mascate_domain::offline::Schema;
 
 use crate::components::search_box::debounced;
+use crate::device::offline::{use_offline, SizeCheck};
 use crate::i18n::{use_i18n, Arg, Msg, Plural};
-use crate::offline::{use_offline, SizeCheck};
 
 /// How big the day's download is and whether it fits. `proposal`: the selection being
 /// edited (its schema and ids) instead of today's saved one; `None`: today's as saved.

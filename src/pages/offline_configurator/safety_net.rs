@@ -9,8 +9,8 @@ use mascate_domain::outbox::transfer::ImportError;
 use mascate_domain::outbox::{OutboxEntry, SendState};
 use wasm_bindgen::JsCast;
 
+use crate::device::sync::{use_sync, ImportFailure};
 use crate::i18n::{use_i18n, Arg, I18n, Msg};
-use crate::sync::{use_sync, ImportFailure};
 
 /// One line of the file's summary, in the rep's language.
 fn summary_line(i18n: I18n, e: &OutboxEntry) -> String {

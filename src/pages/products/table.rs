@@ -8,8 +8,8 @@ use mascate_domain::contract::Product;
 use mascate_domain::format;
 
 use crate::api::ApiError;
-use crate::catalog::use_catalog;
 use crate::components::api_error::ApiErrorBox;
+use crate::device::catalog::use_catalog;
 use crate::i18n::{use_i18n, Msg};
 
 /// The column names, in the locale the table is drawn in (the stacked layout of a narrow

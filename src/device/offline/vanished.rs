@@ -44,7 +44,7 @@ impl OfflineData {
 }
 
 /// Keeps the mark in step with the device: its copy's day and the documents not yet accepted.
-pub(super) fn keep_mark(data: OfflineData, sync: crate::sync::SyncEngine) {
+pub(super) fn keep_mark(data: OfflineData, sync: crate::device::sync::SyncEngine) {
     Effect::new(move |_| {
         let Some(seller) = data.marked_for.get() else { return };
         let mark = DeviceMark { day: data.day.get(), unsent: sync.pending.get() + sync.errors.get() };

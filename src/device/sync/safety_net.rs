@@ -1,7 +1,6 @@
-//! The engine's side of the safety net: reading one document (for the sent page), saving
-//! the unsent ones to a file's text, and putting a file's documents into this seller's
-//! outbox under their own external ids (`mascate_domain::outbox::transfer`), after which a
-//! pass sends them. Pages never touch the device's storage themselves.
+//! The engine's side of the safety net: saving the unsent documents to a file's text, and
+//! putting a file's documents into this seller's outbox under their own external ids
+//! (`mascate_domain::outbox::transfer`), after which a pass sends them.
 
 use leptos::prelude::*;
 use mascate_domain::outbox::transfer::{export, plan_import, ImportError, ImportPlan};
@@ -9,7 +8,7 @@ use mascate_domain::outbox::OutboxEntry;
 
 use super::SyncEngine;
 use crate::api::now_ms;
-use crate::storage::{self, StorageError};
+use crate::device::storage::{self, StorageError};
 
 /// Why a file could not be imported.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -23,26 +22,6 @@ pub enum ImportFailure {
 }
 
 impl SyncEngine {
-    /// One document of this seller's outbox.
-    pub async fn entry(self, external_id: &str) -> Option<OutboxEntry> {
-        let seller = self.session.seller()?;
-        let db = storage::for_seller(&seller).await.ok()?;
-        db.outbox_entry(external_id).await.ok().flatten().filter(|e| e.seller == seller)
-    }
-
-    /// The device's copy of a document by its ERP number.
-    pub async fn entry_by_number(
-        self,
-        kind: mascate_domain::document::DocumentKind,
-        number: &str,
-    ) -> Option<OutboxEntry> {
-        let seller = self.session.seller()?;
-        let db = storage::for_seller(&seller).await.ok()?;
-        let all = db.outbox().await.ok()?;
-        all.into_iter()
-            .find(|e| e.seller == seller && e.draft.kind == kind && e.draft.erp_number.trim() == number.trim())
-    }
-
     /// The export file of this seller's unsent documents (pretty JSON), and how many it
     /// holds; `line` writes each document's summary line.
     pub async fn export_unsent(self, line: impl Fn(&OutboxEntry) -> String) -> Option<(String, usize)> {
@@ -66,7 +45,7 @@ impl SyncEngine {
             db.put_outbox(e).await.map_err(ImportFailure::Storage)?;
         }
         if !plan.put.is_empty() {
-            crate::tabs::announce(&seller);
+            crate::device::tabs::announce(&seller);
             self.recount(&seller).await;
             self.changes.update(|n| *n += 1);
             self.kick_fresh();

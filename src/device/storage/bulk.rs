@@ -88,6 +88,7 @@ pub struct PageWrite {
 
 impl PageWrite {
     /// Rows written and removed, once committed.
+    #[cfg(feature = "device-tests")]
     pub fn counts(&self) -> (u32, u32) {
         self.counts
     }

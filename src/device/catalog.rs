@@ -23,9 +23,9 @@ use mascate_domain::product_search::{list_prices, priced, ProductFilter};
 use crate::api::catalog::ProductQuery;
 use crate::api::{use_api, Api, ApiError};
 use crate::connectivity::{use_connectivity, Connectivity};
-use crate::offline::{use_offline, OfflineData};
+use crate::device::offline::{use_offline, OfflineData};
+use crate::device::storage::{self, stores, Storage};
 use crate::session::{use_session, SessionContext};
-use crate::storage::{self, stores, Storage};
 
 mod indexes;
 

@@ -9,6 +9,7 @@
 //! view! { <p>{move || sync.pending.get()}</p> }
 //! ```
 
+mod documents;
 mod safety_net;
 
 use leptos::prelude::*;
@@ -18,9 +19,9 @@ pub use safety_net::ImportFailure;
 
 use crate::api::{now_ms, use_api, Api, ApiError};
 use crate::connectivity::{use_connectivity, Connectivity};
+use crate::device::storage;
 use crate::prefs;
 use crate::session::{use_session, SessionContext};
-use crate::storage;
 
 /// How often the engine runs while online, unless `mascate.sync.interval_s` says otherwise.
 pub const DEFAULT_INTERVAL_S: u64 = 60;
@@ -60,10 +61,10 @@ impl SyncEngine {
         let Some(seller) = self.session.seller() else { return };
         self.running.set(true);
         // One tab syncs at a time; the others only re-read the device.
-        let outcome = crate::tabs::exclusively(&format!("mascate-sync-{seller}"), self.pass(&seller)).await;
+        let outcome = crate::device::tabs::exclusively(&format!("mascate-sync-{seller}"), self.pass(&seller)).await;
         let changed = outcome.unwrap_or(false);
         if changed {
-            crate::tabs::announce(&seller);
+            crate::device::tabs::announce(&seller);
         }
         // Following documents the ERP has in hand is the syncing tab's job.
         let in_flight = self.recount(&seller).await && outcome.is_some();
@@ -161,13 +162,6 @@ impl SyncEngine {
         changed
     }
 
-    /// This seller's documents on the device (written here, sent or not).
-    pub async fn device_documents(self) -> Vec<mascate_domain::outbox::OutboxEntry> {
-        let Some(seller) = self.session.seller() else { return Vec::new() };
-        let Ok(db) = storage::for_seller(&seller).await else { return Vec::new() };
-        db.outbox().await.unwrap_or_default().into_iter().filter(|e| e.seller == seller).collect()
-    }
-
     /// Re-reads the pending and refused counts from the device; returns whether the ERP
     /// still has some of this seller's documents in hand.
     async fn recount(self, seller: &str) -> bool {
@@ -254,9 +248,9 @@ pub fn provide_sync() -> SyncEngine {
         }
     });
     // When another tab synced, show what it changed. One listener per seller.
-    crate::tabs::follow_seller(seller, move |me| {
+    crate::device::tabs::follow_seller(seller, move |me| {
         let me = me.to_string();
-        crate::tabs::on_announce(&me.clone(), move || {
+        crate::device::tabs::on_announce(&me.clone(), move || {
             let me = me.clone();
             leptos::task::spawn_local(async move {
                 engine.recount(&me).await;

@@ -194,7 +194,10 @@ struct Meta {
     value: String,
 }
 
+/// Besides the methods the engines use, a few that only the storage's own tests call
+/// (`--features device-tests`).
 impl Storage {
+    #[cfg(feature = "device-tests")]
     /// Opens (creating or upgrading) the seller's database.
     pub async fn open_for_seller(seller_code: &str) -> Result<Storage, StorageError> {
         Storage::open_named(&database_name(seller_code)).await
@@ -205,14 +208,17 @@ impl Storage {
         Ok(Storage { db: schema(name, VERSION).build().await?, bulk: Default::default() })
     }
 
+    #[cfg(feature = "device-tests")]
     pub fn version(&self) -> Result<u32, StorageError> {
         Ok(self.db.version()?)
     }
 
+    #[cfg(feature = "device-tests")]
     pub fn store_names(&self) -> Vec<String> {
         self.db.store_names()
     }
 
+    #[cfg(feature = "device-tests")]
     /// Closes the connection (needed before another version can open it).
     pub fn close(self) {
         if let Some(bulk) = self.bulk.take() {
@@ -221,6 +227,7 @@ impl Storage {
         self.db.close();
     }
 
+    #[cfg(feature = "device-tests")]
     /// Saves customers (insert or replace), all in one transaction.
     pub async fn put_customers(&self, customers: &[Customer]) -> Result<(), StorageError> {
         // Serialise first: awaiting anything else inside the transaction would commit it early.
@@ -232,6 +239,7 @@ impl Storage {
         Ok(())
     }
 
+    #[cfg(feature = "device-tests")]
     /// Every saved customer.
     pub async fn customers(&self) -> Result<Vec<Customer>, StorageError> {
         let tx = self.db.transaction(&[stores::CUSTOMERS], TransactionMode::ReadOnly)?;
@@ -408,5 +416,12 @@ impl Storage {
         }
         tx.done().await?;
         Ok(())
+    }
+}
+
+/// A failure of the device's database, for code paths that report `ApiError`s.
+impl From<StorageError> for crate::api::ApiError {
+    fn from(e: StorageError) -> Self {
+        crate::api::ApiError::Malformed(e.to_string())
     }
 }

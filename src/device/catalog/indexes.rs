@@ -19,7 +19,7 @@ use wasm_bindgen::JsValue;
 
 use super::Catalog;
 use crate::api::ApiError;
-use crate::storage::{from_js, stores};
+use crate::device::storage::{from_js, stores};
 
 /// Which copy of the device an index was built from.
 type Version = (String, u64);

@@ -20,9 +20,10 @@ use mascate_domain::outbox::backoff_ms;
 
 use crate::api::{use_api, Api, ApiError};
 use crate::connectivity::{use_connectivity, Connectivity};
+use crate::device::storage::{self, Storage};
 use crate::session::{use_session, SessionContext};
-use crate::storage::{self, Storage};
 
+mod counts;
 mod space;
 mod vanished;
 
@@ -147,14 +148,14 @@ impl OfflineData {
             self.again.set(false);
             self.error.set(None);
             // One tab downloads at a time; another tab's download is as good as this one's.
-            let result = crate::tabs::exclusively(&format!("mascate-download-{seller}"), self.download())
+            let result = crate::device::tabs::exclusively(&format!("mascate-download-{seller}"), self.download())
                 .await
                 .unwrap_or(Ok(()));
             self.pulled_ms.set(crate::api::now_ms());
             match result {
                 Ok(()) => {
                     self.retries.set(0);
-                    crate::tabs::announce(&seller);
+                    crate::device::tabs::announce(&seller);
                     space::request_persistence();
                 }
                 Err(ApiError::Unreachable) | Err(ApiError::SignedOut) => {}
@@ -371,8 +372,8 @@ pub fn provide_offline() -> OfflineData {
     provide_context(data);
     let seller = Memo::new(move |_| data.session.identity.with(|i| i.as_ref().map(|i| i.seller_code.clone())));
     // Another tab downloaded or synced: re-read the device. One listener per seller.
-    crate::tabs::follow_seller(seller, move |s| {
-        crate::tabs::on_announce(s, move || {
+    crate::device::tabs::follow_seller(seller, move |s| {
+        crate::device::tabs::on_announce(s, move || {
             leptos::task::spawn_local(async move {
                 data.refresh().await;
                 data.changes.update(|n| *n += 1);
@@ -399,7 +400,7 @@ pub fn provide_offline() -> OfflineData {
         now
     });
     // After each sync pass (every minute while online): push first, then pull.
-    let sync = crate::sync::use_sync();
+    let sync = crate::device::sync::use_sync();
     vanished::keep_mark(data, sync);
     Effect::watch(
         move || sync.last_run_ms.get(),
