@@ -19,6 +19,8 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 mod bulk;
+#[cfg(feature = "device-tests")]
+mod test_door;
 pub use bulk::PageWrite;
 
 /// The newest schema version.
@@ -194,57 +196,10 @@ struct Meta {
     value: String,
 }
 
-/// Besides the methods the engines use, a few that only the storage's own tests call
-/// (`--features device-tests`).
 impl Storage {
-    #[cfg(feature = "device-tests")]
-    /// Opens (creating or upgrading) the seller's database.
-    pub async fn open_for_seller(seller_code: &str) -> Result<Storage, StorageError> {
-        Storage::open_named(&database_name(seller_code)).await
-    }
-
     /// Opens a database by name at the current [`VERSION`].
     pub async fn open_named(name: &str) -> Result<Storage, StorageError> {
         Ok(Storage { db: schema(name, VERSION).build().await?, bulk: Default::default() })
-    }
-
-    #[cfg(feature = "device-tests")]
-    pub fn version(&self) -> Result<u32, StorageError> {
-        Ok(self.db.version()?)
-    }
-
-    #[cfg(feature = "device-tests")]
-    pub fn store_names(&self) -> Vec<String> {
-        self.db.store_names()
-    }
-
-    #[cfg(feature = "device-tests")]
-    /// Closes the connection (needed before another version can open it).
-    pub fn close(self) {
-        if let Some(bulk) = self.bulk.take() {
-            bulk.close();
-        }
-        self.db.close();
-    }
-
-    #[cfg(feature = "device-tests")]
-    /// Saves customers (insert or replace), all in one transaction.
-    pub async fn put_customers(&self, customers: &[Customer]) -> Result<(), StorageError> {
-        // Serialise first: awaiting anything else inside the transaction would commit it early.
-        let values: Vec<JsValue> = customers.iter().map(to_js).collect::<Result<_, _>>()?;
-        let tx = self.db.transaction(&[stores::CUSTOMERS], TransactionMode::ReadWrite)?;
-        let store = tx.store(stores::CUSTOMERS)?;
-        store.put_all(values.into_iter().map(|v| (v, None))).await?;
-        tx.done().await?;
-        Ok(())
-    }
-
-    #[cfg(feature = "device-tests")]
-    /// Every saved customer.
-    pub async fn customers(&self) -> Result<Vec<Customer>, StorageError> {
-        let tx = self.db.transaction(&[stores::CUSTOMERS], TransactionMode::ReadOnly)?;
-        let values = tx.store(stores::CUSTOMERS)?.get_all(None, None).await?;
-        values.into_iter().map(from_js).collect()
     }
 
     /// How many customers are saved.
