@@ -15,6 +15,7 @@ source scripts/env.sh
 step "format and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
+scripts/idioms.sh
 
 step "native tests: shared rules, app logic, server over real HTTP and SQLite"
 cargo test --workspace

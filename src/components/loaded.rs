@@ -47,3 +47,28 @@ where
         Some(Ok(value)) => children(value).into_any(),
     }
 }
+
+/// A read whose value says itself how it went (found, missing, failed): "Carregando…" while
+/// it runs, then the value through `children`. For reads that are a `Result<_, ApiError>`,
+/// [`Loaded`] also shows the error and a retry.
+#[component]
+pub fn Ready<T, V, F>(
+    resource: LocalResource<T>,
+    children: F,
+    /// `data-testid` of the loading line.
+    #[prop(optional)]
+    testid: Option<&'static str>,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+    F: Fn(T) -> V + Send + Sync + 'static,
+{
+    let i18n = use_i18n();
+    move || match resource.get() {
+        None => {
+            view! { <p class="muted" role="status" data-testid=testid>{move || i18n.t(Msg::Loading)}</p> }.into_any()
+        }
+        Some(value) => children(value).into_any(),
+    }
+}

@@ -13,6 +13,7 @@ use mascate_domain::{format, tax_id};
 use crate::api::{use_api, ApiError};
 use crate::components::field::Field;
 use crate::components::loaded::Loaded;
+use crate::components::loaded::Ready;
 use crate::connectivity::use_connectivity;
 use crate::device::catalog::use_catalog;
 use crate::i18n::{use_i18n, Msg};
@@ -56,12 +57,11 @@ pub fn CustomerPage() -> impl IntoView {
             <A href="/customers" attr:class="button ghost" attr:data-testid="customer-back">
                 {move || format!("← {}", i18n.t(Msg::Back))}
             </A>
-            {move || match data.get() {
-                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(Outcome::Missing(msg)) => {
+            <Ready resource=data let:value>{match value {
+                Outcome::Missing(msg) => {
                     view! { <p class="empty" data-testid="customer-missing">{move || i18n.t(msg)}</p> }.into_any()
                 }
-                Some(Outcome::Failed(message, detail)) => {
+                Outcome::Failed(message, detail) => {
                     view! {
                         <div class="error" role="alert">
                             <p>{message}</p>
@@ -70,7 +70,7 @@ pub fn CustomerPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Some(Outcome::Found(c)) => {
+                Outcome::Found(c) => {
                     let (code, store) = (c.code.clone(), c.store.clone());
                     let (c2, s2) = (code.clone(), store.clone());
                     view! {
@@ -84,7 +84,7 @@ pub fn CustomerPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-            }}
+            }}</Ready>
         </section>
     }
 }

@@ -9,6 +9,7 @@ use mascate_domain::customer_query::{CustomerQuery, CustomerSort, ListSource, St
 use mascate_domain::tax_id;
 
 use crate::api::ApiError;
+use crate::components::loaded::Ready;
 use crate::components::offline_notice::OfflineNotice;
 use crate::components::opens_on_tap::opens_on_tap;
 use crate::components::pager::Pager;
@@ -172,10 +173,9 @@ pub fn CustomersPage() -> impl IntoView {
                 </div>
             </div>
             <OfflineNotice />
-            {move || match data.get() {
-                None => view! { <p class="muted" data-testid="customers-loading">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(Loaded::SignedOut) => ().into_any(),
-                Some(Loaded::Failed { message, detail }) => {
+            <Ready resource=data testid="customers-loading" let:value>{match value {
+                Loaded::SignedOut => ().into_any(),
+                Loaded::Failed { message, detail } => {
                     view! {
                         <div class="error" role="alert" data-testid="customers-error">
                             <p>{message}</p>
@@ -193,7 +193,7 @@ pub fn CustomersPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Some(Loaded::Page { items, has_next, source }) => {
+                Loaded::Page { items, has_next, source } => {
                     let empty_msg = if source == ListSource::Device && page.get_untracked() == 1
                         && query.get_untracked() == CustomerQuery::default()
                     {
@@ -215,7 +215,7 @@ pub fn CustomersPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-            }}
+            }}</Ready>
         </section>
     }
 }

@@ -23,6 +23,7 @@ use crate::api::documents::ErpHeader;
 use crate::api::{use_api, Api, ApiError};
 use crate::components::api_error::ApiErrorBox;
 use crate::components::dialog::ConfirmDialog;
+use crate::components::loaded::Ready;
 use crate::components::send_state::SendStateChip;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
@@ -151,15 +152,14 @@ pub fn DocumentPage(kind: DocumentKind) -> impl IntoView {
             <A href=format!("/{seg}") attr:class="button ghost" attr:data-testid="document-back">
                 {move || format!("← {}", i18n.t(Msg::Back))}
             </A>
-            {move || match data.get() {
-                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <ApiErrorBox error=e /> }.into_any(),
-                Some(Ok(Loaded::Missing)) => {
+            <Ready resource=data let:value>{match value {
+                Err(e) => view! { <ApiErrorBox error=e /> }.into_any(),
+                Ok(Loaded::Missing) => {
                     view! { <p class="empty" data-testid="document-missing">{move || i18n.t(Msg::NotSavedOffline)}</p> }.into_any()
                 }
-                Some(Ok(Loaded::Device(e))) => view! { <DeviceCopy entry=*e /> }.into_any(),
-                Some(Ok(Loaded::Erp(d))) => view! { <ErpCopy kind doc=*d on_changed=move || data.refetch() /> }.into_any(),
-            }}
+                Ok(Loaded::Device(e)) => view! { <DeviceCopy entry=*e /> }.into_any(),
+                Ok(Loaded::Erp(d)) => view! { <ErpCopy kind doc=*d on_changed=move || data.refetch() /> }.into_any(),
+            }}</Ready>
         </section>
     }
 }

@@ -17,6 +17,7 @@ use mascate_domain::document::{DocumentKind, OrderState, QuotationState};
 use mascate_domain::release::ReleaseFilter;
 
 use crate::api::use_api;
+use crate::components::loaded::Ready;
 use crate::components::pager::Pager;
 use crate::components::range_filter::{range_of, RangeFilter, SecondRange};
 use crate::components::search_box::SearchBox;
@@ -231,11 +232,10 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
                 let entries = unsent.get().unwrap_or_default();
                 (!entries.is_empty()).then(|| view! { <UnsentList entries /> })
             }}
-            {move || match data.get() {
-                None => view! { <p class="muted" data-testid="documents-loading">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(None) => view! { <p class="notice offline" data-testid="documents-offline">{i18n.t(Msg::DocumentsOffline)}</p> }.into_any(),
-                Some(Some(Err(e))) => view! { <crate::components::api_error::ApiErrorBox error=e /> }.into_any(),
-                Some(Some(Ok((rows, has_next, shown)))) => {
+            <Ready resource=data testid="documents-loading" let:value>{match value {
+                None => view! { <p class="notice offline" data-testid="documents-offline">{i18n.t(Msg::DocumentsOffline)}</p> }.into_any(),
+                Some(Err(e)) => view! { <crate::components::api_error::ApiErrorBox error=e /> }.into_any(),
+                Some(Ok((rows, has_next, shown))) => {
                     view! {
                         // The filter these rows answer (the list keeps showing the last answer while the next loads).
                         <div data-testid="documents-list" data-filter=shown>
@@ -251,7 +251,7 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
                     }
                         .into_any()
                 }
-            }}
+            }}</Ready>
         </section>
     }
 }

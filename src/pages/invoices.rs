@@ -11,6 +11,7 @@ use mascate_domain::format;
 use crate::api::sales::InvoiceQuery;
 use crate::api::{use_api, ApiError};
 use crate::components::api_error::ApiErrorBox;
+use crate::components::loaded::Ready;
 use crate::components::pager::Pager;
 use crate::components::range_filter::{RangeFilter, SecondRange};
 use crate::components::search_box::SearchBox;
@@ -60,14 +61,13 @@ pub fn InvoicesPage() -> impl IntoView {
                 <SearchBox value=search on_search=move |s| url.filter("q", s) hint=Msg::InvoiceSearchHint testid="invoices-search" />
                 <RangeFilter url second=SecondRange::Delivery />
             </div>
-            {move || match data.get() {
-                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(None) => view! { <p class="notice offline" data-testid="invoices-offline">{i18n.t(Msg::NeedsConnection)}</p> }.into_any(),
-                Some(Some(Err(ApiError::Server { status: 404, .. }))) => {
+            <Ready resource=data let:value>{match value {
+                None => view! { <p class="notice offline" data-testid="invoices-offline">{i18n.t(Msg::NeedsConnection)}</p> }.into_any(),
+                Some(Err(ApiError::Server { status: 404, .. })) => {
                     view! { <p class="notice" data-testid="invoices-unavailable">{i18n.t(Msg::NeedsMascateServer)}</p> }.into_any()
                 }
-                Some(Some(Err(e))) => view! { <ApiErrorBox error=e /> }.into_any(),
-                Some(Some(Ok((rows, has_next)))) => view! {
+                Some(Err(e)) => view! { <ApiErrorBox error=e /> }.into_any(),
+                Some(Ok((rows, has_next))) => view! {
                     <div data-testid="invoices-list">
                         {if rows.is_empty() {
                             view! { <p class="empty" data-testid="invoices-empty">{move || i18n.t(Msg::NoInvoicesFound)}</p> }.into_any()
@@ -78,7 +78,7 @@ pub fn InvoicesPage() -> impl IntoView {
                     </div>
                 }
                     .into_any(),
-            }}
+            }}</Ready>
         </section>
     }
 }

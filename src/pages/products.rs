@@ -10,6 +10,7 @@ use mascate_domain::customer_query::CustomerQuery;
 
 use crate::api::catalog::ProductQuery;
 use crate::components::api_error::ApiErrorBox;
+use crate::components::loaded::Ready;
 use crate::components::pager::Pager;
 use crate::components::search_box::SearchBox;
 use crate::connectivity::use_connectivity;
@@ -172,10 +173,9 @@ pub fn ProductsPage() -> impl IntoView {
                     </label>
                 </Show>
             </div>
-            {move || match data.get() {
-                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <ApiErrorBox error=e /> }.into_any(),
-                Some(Ok(list)) => {
+            <Ready resource=data let:value>{match value {
+                Err(e) => view! { <ApiErrorBox error=e /> }.into_any(),
+                Ok(list) => {
                     let has_next = list.has_next;
                     view! {
                         <div data-testid="products-list">
@@ -190,7 +190,7 @@ pub fn ProductsPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-            }}
+            }}</Ready>
         </section>
     }
 }

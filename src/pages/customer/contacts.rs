@@ -9,6 +9,7 @@ use mascate_domain::contract::Contact;
 
 use crate::api::ApiError;
 use crate::components::api_error::ApiErrorBox;
+use crate::components::loaded::Ready;
 use crate::connectivity::use_connectivity;
 use crate::device::catalog::use_catalog;
 use crate::i18n::{use_i18n, Msg};
@@ -66,17 +67,16 @@ pub fn ContactsCard(code: String, store: String) -> impl IntoView {
                     if changed { saved.update(|n| *n += 1); }
                 } />
             })}
-            {move || match data.get() {
-                None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(Err(ApiError::Unreachable)) => view! { <p class="muted" data-testid="contacts-none">{i18n.t(Msg::NotSavedOffline)}</p> }.into_any(),
-                Some(Err(e)) => view! { <ApiErrorBox error=e /> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p class="muted" data-testid="contacts-none">{i18n.t(Msg::NoContacts)}</p> }.into_any(),
-                Some(Ok(list)) => view! {
+            <Ready resource=data let:value>{match value {
+                Err(ApiError::Unreachable) => view! { <p class="muted" data-testid="contacts-none">{i18n.t(Msg::NotSavedOffline)}</p> }.into_any(),
+                Err(e) => view! { <ApiErrorBox error=e /> }.into_any(),
+                Ok(list) if list.is_empty() => view! { <p class="muted" data-testid="contacts-none">{i18n.t(Msg::NoContacts)}</p> }.into_any(),
+                Ok(list) => view! {
                     <ul class="plain contact-list">
                         {list.into_iter().map(|c| view! { <ContactRow c editing /> }).collect_view()}
                     </ul>
                 }.into_any(),
-            }}
+            }}</Ready>
         </section>
     }
 }

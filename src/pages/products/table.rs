@@ -7,8 +7,7 @@ use leptos::prelude::*;
 use mascate_domain::contract::Product;
 use mascate_domain::format;
 
-use crate::api::ApiError;
-use crate::components::api_error::ApiErrorBox;
+use crate::components::loaded::Loaded;
 use crate::device::catalog::use_catalog;
 use crate::i18n::{use_i18n, Msg};
 
@@ -113,8 +112,7 @@ fn StockRow(code: String) -> impl IntoView {
     view! {
         <tr class="stock-row">
             <td colspan="6" class="wide">
-                {move || match stock.get() {
-                    Some(Ok(rows)) => view! {
+                <Loaded resource=stock let:rows>
                         <ul class="plain" data-testid="product-stock">
                             {rows
                                 .into_iter()
@@ -129,11 +127,7 @@ fn StockRow(code: String) -> impl IntoView {
                                 })
                                 .collect_view()}
                         </ul>
-                    }
-                        .into_any(),
-                    Some(Err::<_, ApiError>(e)) => view! { <ApiErrorBox error=e /> }.into_any(),
-                    None => view! { <p class="muted">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                }}
+                </Loaded>
             </td>
         </tr>
     }
