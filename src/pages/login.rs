@@ -28,10 +28,24 @@ pub fn LoginPage() -> impl IntoView {
     let user_error = RwSignal::new(None::<Msg>);
     let password_error = RwSignal::new(None::<Msg>);
     let error = RwSignal::new(None::<(Msg, Option<String>)>);
-    let busy = RwSignal::new(false);
     let base_url = RwSignal::new(api::base_url());
 
     let about = LocalResource::new(auth::about);
+
+    // The sign-in is the page's one write: its pending state disables the button.
+    let sign_in = Action::new_local(move |(user, pass): &(String, String)| {
+        let (user, pass, navigate) = (user.clone(), pass.clone(), navigate.clone());
+        async move {
+            match auth::sign_in(&user, &pass).await {
+                Ok((identity, tokens)) => {
+                    session.sign_in(identity, tokens);
+                    navigate("/", Default::default());
+                }
+                Err(e) => error.set(Some(sign_in_error_msg(&e))),
+            }
+        }
+    });
+    let busy = sign_in.pending();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -45,20 +59,8 @@ pub fn LoginPage() -> impl IntoView {
             error.set(Some((Msg::FirstSignInNeedsNetwork, None)));
             return;
         }
-        busy.set(true);
         error.set(None);
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let result = auth::sign_in(&user, &pass).await;
-            busy.set(false);
-            match result {
-                Ok((identity, tokens)) => {
-                    session.sign_in(identity, tokens);
-                    navigate("/", Default::default());
-                }
-                Err(e) => error.set(Some(sign_in_error_msg(&e))),
-            }
-        });
+        sign_in.dispatch_local((user, pass));
     };
 
     let expired = move || session.signed_out.get() == Some(SignOutReason::Expired) || session.expired.get();

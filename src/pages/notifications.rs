@@ -163,14 +163,17 @@ pub fn NotificationsPage() -> impl IntoView {
             Ok::<_, ApiError>(list.into_iter().map(|n| Shown::of(n, &known)).collect::<Vec<_>>())
         }
     });
-    let act = move |read: bool, id: String| {
-        leptos::task::spawn_local(async move {
+    // Mark as read or delete (`true` reads): one at a time, the buttons off while it runs.
+    let act = Action::new_local(move |(read, id): &(bool, String)| {
+        let (read, id) = (*read, id.clone());
+        async move {
             let r = if read { api.mark_read(&id).await } else { api.delete_notification(&id).await };
             if r.is_ok() {
                 data.refetch();
             }
-        });
-    };
+        }
+    });
+    let acting = act.pending();
     view! {
         <section class="page notifications" data-testid="notifications-page">
             <h1>{move || i18n.t(Msg::NotificationsTitle)}</h1>
@@ -218,9 +221,9 @@ pub fn NotificationsPage() -> impl IntoView {
                                             <div class="actions">
                                                 {link.map(|href| view! { <A href=href attr:class="button" attr:data-testid="notification-open">{move || i18n.t(Msg::Open)}</A> })}
                                                 {unread_now.then(|| view! {
-                                                    <button class="button" data-testid="notification-read" on:click=move |_| act(true, id_read.clone())>{move || i18n.t(Msg::MarkRead)}</button>
+                                                    <button class="button" data-testid="notification-read" disabled=acting on:click=move |_| { act.dispatch_local((true, id_read.clone())); }>{move || i18n.t(Msg::MarkRead)}</button>
                                                 })}
-                                                <button class="button ghost" data-testid="notification-delete" on:click=move |_| act(false, id_delete.clone())>{move || i18n.t(Msg::Delete)}</button>
+                                                <button class="button ghost" data-testid="notification-delete" disabled=acting on:click=move |_| { act.dispatch_local((false, id_delete.clone())); }>{move || i18n.t(Msg::Delete)}</button>
                                             </div>
                                         </li>
                                     }

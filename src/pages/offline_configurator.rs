@@ -32,6 +32,9 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
     let offline = use_offline();
     let sync = crate::device::sync::use_sync();
     let confirm_remove = RwSignal::new(false);
+    let remove = Action::new_local(move |_: &()| async move {
+        let _ = offline.remove_device_data().await;
+    });
     let connectivity = use_connectivity();
     // Recounted when a table finishes, not on every page of a download.
     let tables_done = Memo::new(move |_| offline.progress.with(|p| p.as_ref().map(|p| p.tables_done)));
@@ -127,7 +130,7 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
             </Show>
             <safety_net::SafetyNet />
             <ConfirmDialog open=confirm_remove title=Msg::RemoveDeviceDataTitle text=Msg::RemoveDeviceDataConfirm action=Msg::Remove
-                on_confirm=move || leptos::task::spawn_local(async move { let _ = offline.remove_device_data().await; })
+                on_confirm=move || { remove.dispatch_local(()); }
                 testid="confirm-remove" />
             <p class="hint" data-testid="storage-usage">
                 {move || usage.get().flatten().map(|space| {

@@ -51,7 +51,6 @@ pub fn OfflineSelectionPage() -> impl IntoView {
     let page = RwSignal::new(1usize);
     let selected = RwSignal::new(BTreeSet::<String>::new());
     let saved = RwSignal::new(Saved::default());
-    let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<crate::api::ApiError>);
 
     // Today's selection, so the editor starts from it.
@@ -82,10 +81,10 @@ pub fn OfflineSelectionPage() -> impl IntoView {
         async move { api.candidates(schema, candidate_filter(schema, q.as_deref(), &a), a.in_stock, p, PAGE_SIZE).await }
     });
 
-    let select_all = move |_| {
+    // "Select all filtered" and "save" are the page's writes: either one disables both buttons.
+    let select_all = Action::new_local(move |_: &()| {
         let (q, a) = applied.get_untracked();
-        busy.set(true);
-        leptos::task::spawn_local(async move {
+        async move {
             let filter = candidate_filter(schema, q.as_deref(), &a);
             let mut all = Vec::new();
             for p in 1.. {
@@ -103,18 +102,15 @@ pub fn OfflineSelectionPage() -> impl IntoView {
                 }
             }
             selected.update(|s| s.extend(all));
-            busy.set(false);
-        });
-    };
+        }
+    });
 
-    let save = move |_| {
-        busy.set(true);
+    let save = Action::new_local(move |_: &()| {
         problem.set(None);
-        let seller = seller.clone();
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let wanted: Vec<String> = selected.get_untracked().into_iter().collect();
-            let current = saved.get_untracked();
+        let (seller, navigate) = (seller.clone(), navigate.clone());
+        let wanted: Vec<String> = selected.get_untracked().into_iter().collect();
+        let current = saved.get_untracked();
+        async move {
             let existing = current.header.as_ref().map(|h| (h.uuid.as_str(), current.items.as_slice()));
             match api.save_seller_filter(&seller, schema, existing, &wanted).await {
                 Ok(()) => {
@@ -124,9 +120,9 @@ pub fn OfflineSelectionPage() -> impl IntoView {
                 }
                 Err(e) => problem.set(Some(e)),
             }
-            busy.set(false);
-        });
-    };
+        }
+    });
+    let busy = Signal::derive(move || select_all.pending().get() || save.pending().get());
 
     let set_adv = move |f: fn(&mut Advanced, String)| move |ev| advanced.update(|a| f(a, event_target_value(&ev)));
 
@@ -191,14 +187,14 @@ pub fn OfflineSelectionPage() -> impl IntoView {
 
             <div class="toolbar selection-bar">
                 <strong data-testid="selected-count">{move || i18n.count(Plural::Selected, selected.with(|s| s.len()))}</strong>
-                <button class="button" data-testid="select-all-filtered" disabled=move || busy.get() on:click=select_all>
+                <button class="button" data-testid="select-all-filtered" disabled=busy on:click=move |_| { select_all.dispatch_local(()); }>
                     {move || i18n.t(Msg::SelectAllFiltered)}
                 </button>
                 <button class="button ghost" data-testid="clear-selection" on:click=move |_| selected.set(BTreeSet::new())>
                     {move || i18n.t(Msg::ClearSelection)}
                 </button>
                 <button class="button primary" data-testid="save-selection"
-                    disabled=move || busy.get() || loaded.get().is_none() on:click=save>
+                    disabled=move || busy.get() || loaded.get().is_none() on:click=move |_| { save.dispatch_local(()); }>
                     {move || i18n.t(Msg::SaveSelection)}
                 </button>
             </div>

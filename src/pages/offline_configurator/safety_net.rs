@@ -105,9 +105,10 @@ pub fn SafetyNet() -> impl IntoView {
     let sync = use_sync();
     let outcome = RwSignal::new(None::<Outcome>);
     let seller = crate::session::use_session().seller().unwrap_or_default();
-    let export = move |_| {
+    // Export and import are the card's writes: each disables its control while it runs.
+    let export = Action::new_local(move |_: &()| {
         let seller = seller.clone();
-        leptos::task::spawn_local(async move {
+        async move {
             let Some((text, n)) = sync.export_unsent(move |e| summary_line(i18n, e)).await else { return };
             if n == 0 {
                 outcome.set(Some(Outcome::NothingToExport));
@@ -116,12 +117,11 @@ pub fn SafetyNet() -> impl IntoView {
             let day = crate::erp_clock::today();
             download(&format!("mascate-pendentes-{seller}-{day}.json"), &text);
             outcome.set(Some(Outcome::Exported(n)));
-        });
-    };
-    let import = move |ev: leptos::ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-        let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
-        leptos::task::spawn_local(async move {
+        }
+    });
+    let import = Action::new_local(move |(file, input): &(web_sys::File, Option<web_sys::HtmlInputElement>)| {
+        let (file, input) = (file.clone(), input.clone());
+        async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text())
                 .await
                 .ok()
@@ -136,17 +136,23 @@ pub fn SafetyNet() -> impl IntoView {
                 // The same file may be chosen again (and changes nothing).
                 i.set_value("");
             }
-        });
+        }
+    });
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+        import.dispatch_local((file, input));
     };
     view! {
         <section class="card safety-net" data-testid="safety-net">
             <h2>{move || i18n.t(Msg::SafetyNet)}</h2>
             <p class="hint">{move || i18n.t(Msg::SafetyNetHint)}</p>
             <div class="actions">
-                <button type="button" class="button" data-testid="export-unsent" on:click=export>{move || i18n.t(Msg::ExportUnsent)}</button>
+                <button type="button" class="button" data-testid="export-unsent" disabled=export.pending()
+                    on:click=move |_| { export.dispatch_local(()); }>{move || i18n.t(Msg::ExportUnsent)}</button>
                 <label class="button file-button">
                     {move || i18n.t(Msg::Import)}
-                    <input type="file" accept="application/json,.json" data-testid="import-file" on:change=import />
+                    <input type="file" accept="application/json,.json" data-testid="import-file" disabled=import.pending() on:change=on_file />
                 </label>
             </div>
             {move || outcome.get().map(|o| {
