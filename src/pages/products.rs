@@ -16,6 +16,7 @@ use crate::components::search_box::SearchBox;
 use crate::connectivity::use_connectivity;
 use crate::device::catalog::use_catalog;
 use crate::i18n::{use_i18n, Arg, Msg};
+use crate::url_query::use_url_query;
 use table::ProductsTable;
 
 const PAGE_SIZE: usize = 20;
@@ -27,13 +28,25 @@ pub fn ProductsPage() -> impl IntoView {
     let catalog = use_catalog();
     let connectivity = use_connectivity();
     let offline = crate::device::offline::use_offline();
-    let search = RwSignal::new(String::new());
-    let group = RwSignal::new(String::new());
-    let kind = RwSignal::new(String::new());
-    let in_stock = RwSignal::new(false);
-    let price_list = RwSignal::new(String::new());
-    let customer = RwSignal::new(None::<Customer>);
-    let only_list = RwSignal::new(false);
+    // The list's state lives in the address (Back, a reload or a shared link shows the same
+    // list): search, group, type, in stock, price list, the customer priced for, page.
+    let url = use_url_query();
+    let (search, group, kind, price_list) = (url.text("q"), url.text("group"), url.text("type"), url.text("plist"));
+    let (in_stock, only_list, page) = (url.flag("stock"), url.flag("only"), url.page());
+    // `cust` is `code/store`; the name shown is read through the catalog.
+    let customer_key = url.text("cust");
+    let customer_code = Memo::new(move |_| {
+        customer_key.with(|k| k.split_once('/').map(|(c, s)| (c.trim().to_string(), s.trim().to_string())))
+    });
+    let customer = LocalResource::new(move || {
+        let key = customer_code.get();
+        async move {
+            match key {
+                Some((code, store)) => catalog.customer(&code, &store).await.ok(),
+                None => None,
+            }
+        }
+    });
     let open = RwSignal::new(None::<String>);
 
     let query = Memo::new(move |_| ProductQuery {
@@ -43,9 +56,9 @@ pub fn ProductsPage() -> impl IntoView {
         in_stock: in_stock.get(),
         // With no customer chosen, the list's own prices: the ERP's default quotation customer
         // has no terms of its own.
-        priced_for: match (price_list.get(), customer.get()) {
+        priced_for: match (price_list.get(), customer_code.get()) {
             (l, _) if l.is_empty() => None,
-            (l, Some(c)) => Some((l, c.code, c.store)),
+            (l, Some((code, store))) => Some((l, code, store)),
             (l, None) => {
                 let (code, store) = mascate_domain::document::DEFAULT_QUOTATION_CUSTOMER;
                 Some((l, code.to_string(), store.to_string()))
@@ -53,15 +66,7 @@ pub fn ProductsPage() -> impl IntoView {
         },
         only_price_list: only_list.get() && connectivity.online(),
     });
-    // Each new query starts at page 1 in the same update (one load per search, not a load of
-    // the old page first): the page chosen counts only for the query it was chosen in.
-    let generation = Memo::new(move |last: Option<&u64>| {
-        query.track();
-        last.map_or(0, |g| g + 1)
-    });
-    let chosen = RwSignal::new((0u64, 1usize));
-    let page = Memo::new(move |_| chosen.with(|(g, p)| if *g == generation.get() { *p } else { 1 }));
-    let set_page = move |p: usize| chosen.set((generation.get_untracked(), p));
+    let flag = move |key: &'static str, on: bool| url.filter(key, if on { "1".into() } else { String::new() });
     let data = LocalResource::new(move || {
         let (q, p) = (query.get(), page.get());
         // Reload when the connection or the device's copy changes (offline, a reload may ask
@@ -96,38 +101,45 @@ pub fn ProductsPage() -> impl IntoView {
             <h1>{move || i18n.t(Msg::ProductsTitle)}</h1>
             <crate::components::offline_notice::OfflineNotice />
             <div class="toolbar" role="search">
-                <SearchBox value=search on_search=move |s| search.set(s) hint=Msg::ProductSearchHint testid="products-search" />
+                <SearchBox value=search on_search=move |s| url.filter("q", s) hint=Msg::ProductSearchHint testid="products-search" />
                 <label>
                     <span class="label">{move || i18n.t(Msg::Group)}</span>
-                    <select data-testid="products-filter-group" on:change=move |ev| group.set(event_target_value(&ev))>
+                    <select data-testid="products-filter-group" prop:value=group on:change=move |ev| url.filter("group", event_target_value(&ev))>
                         <option value="">{move || i18n.t(Msg::All)}</option>
-                        {move || group_list.get().unwrap_or_default().into_iter().map(|(c, n)| view! { <option value=c.clone()>{format!("{c} — {n}")}</option> }).collect_view()}
+                        {move || group_list.get().unwrap_or_default().into_iter().map(|(c, n)| {
+                            let code = c.clone();
+                            view! { <option value=c.clone() selected=move || group.get() == code>{format!("{c} — {n}")}</option> }
+                        }).collect_view()}
                     </select>
                 </label>
                 <label>
                     <span class="label">{move || i18n.t(Msg::ProductType)}</span>
-                    <select data-testid="products-filter-type" on:change=move |ev| kind.set(event_target_value(&ev))>
+                    <select data-testid="products-filter-type" on:change=move |ev| url.filter("type", event_target_value(&ev))>
                         <option value="">{move || i18n.t(Msg::All)}</option>
-                        <option value="ME">{move || i18n.t(Msg::Merchandise)}</option>
-                        <option value="PA">{move || i18n.t(Msg::FinishedGood)}</option>
+                        <option value="ME" selected=move || kind.get() == "ME">{move || i18n.t(Msg::Merchandise)}</option>
+                        <option value="PA" selected=move || kind.get() == "PA">{move || i18n.t(Msg::FinishedGood)}</option>
                     </select>
                 </label>
                 <label class="check">
-                    <input type="checkbox" data-testid="products-in-stock" bind:checked=in_stock />
+                    <input type="checkbox" data-testid="products-in-stock" prop:checked=in_stock
+                        on:change=move |ev| flag("stock", event_target_checked(&ev)) />
                     {move || i18n.t(Msg::InStock)}
                 </label>
             </div>
             <div class="toolbar pricing">
                 <label>
                     <span class="label">{move || i18n.t(Msg::PriceList)}</span>
-                    <select data-testid="products-price-list" on:change=move |ev| price_list.set(event_target_value(&ev))>
+                    <select data-testid="products-price-list" on:change=move |ev| url.filter("plist", event_target_value(&ev))>
                         <option value="">{move || i18n.t(Msg::BasePrice)}</option>
                         {move || {
                             lists
                                 .get()
                                 .unwrap_or_default()
                                 .into_iter()
-                                .map(|l: PriceList| view! { <option value=l.code.clone()>{format!("{} — {}", l.code, l.description)}</option> })
+                                .map(|l: PriceList| {
+                                    let code = l.code.clone();
+                                    view! { <option value=l.code.clone() selected=move || price_list.get() == code>{format!("{} — {}", l.code, l.description)}</option> }
+                                })
                                 .collect_view()
                         }}
                     </select>
@@ -148,7 +160,7 @@ pub fn ProductsPage() -> impl IntoView {
                                         <li>
                                             <button type="button" class="pick" data-testid="products-customer-option" data-code=code on:click=move |_| {
                                                 customer_search.set(String::new());
-                                                customer.set(Some(c.clone()));
+                                                url.filter("cust", format!("{}/{}", c.code.trim(), c.store.trim()));
                                             }>{label}</button>
                                         </li>
                                     }
@@ -157,9 +169,9 @@ pub fn ProductsPage() -> impl IntoView {
                         }}
                     </ul>
                     <span class="muted small" data-testid="products-chosen-customer">
-                        {move || customer.get().map(|c| format!("{} / {} — {}", c.code, c.store, c.name))}
+                        {move || customer.get().flatten().map(|c: Customer| format!("{} / {} — {}", c.code, c.store, c.name))}
                     </span>
-                    <Show when=move || !price_list.get().is_empty() && customer.with(Option::is_none)>
+                    <Show when=move || !price_list.get().is_empty() && customer_code.with(Option::is_none)>
                         <span class="hint" data-testid="products-pricing-hint">
                             {move || i18n.fill(Msg::ListPricesNoCustomer, &[(Arg::List, &price_list.get())])}
                         </span>
@@ -168,7 +180,8 @@ pub fn ProductsPage() -> impl IntoView {
                 // Filtering by price list needs the ERP: offline it is not offered.
                 <Show when=move || connectivity.online()>
                     <label class="check">
-                        <input type="checkbox" data-testid="products-only-price-list" bind:checked=only_list />
+                        <input type="checkbox" data-testid="products-only-price-list" prop:checked=only_list
+                            on:change=move |ev| flag("only", event_target_checked(&ev)) />
                         {move || i18n.t(Msg::OnlyPriceList)}
                     </label>
                 </Show>
@@ -185,7 +198,7 @@ pub fn ProductsPage() -> impl IntoView {
                                 view! { <ProductsTable items=list.items open /> }
                                     .into_any()
                             }}
-                            <Pager page set_page has_next prefix="products" />
+                            <Pager page set_page=move |p| url.go_to_page(p) has_next prefix="products" />
                         </div>
                     }
                         .into_any()
