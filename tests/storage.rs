@@ -130,6 +130,60 @@ async fn outbox_entries_survive_closing_the_database() {
     db.close();
 }
 
+/// An outbox entry's whole journey through the device's database, reopened between steps as
+/// a reload would: unreachable (it waits), sent, refused by the ERP, mended and sent again
+/// under the same external id, accepted with a number. One entry all along, its journey kept.
+#[wasm_bindgen_test]
+async fn an_outbox_entry_keeps_its_journey_across_reopenings() {
+    use mascate_domain::contract::QueueRow;
+    use mascate_domain::document::{DocumentKind, Draft};
+    use mascate_domain::outbox::{OutboxEntry, SendState};
+    let name = "mascate-test-journey";
+    let _ = Rexie::delete(name).await;
+    let reopen = |db: Storage| async move {
+        db.close();
+        Storage::open_named(name).await.unwrap()
+    };
+    let row = |status: &str, error: &str, number: &str| QueueRow {
+        id: "j-1".into(),
+        status: status.into(),
+        error: error.into(),
+        document_number: number.into(),
+        ..Default::default()
+    };
+    let mut db = Storage::open_named(name).await.unwrap();
+    let mut entry = OutboxEntry::new("000001", Draft::new(DocumentKind::Order, "j-1"), 1_000.0);
+    entry.unreachable(2_000.0, 0.5);
+    assert!(!entry.due_on(2_001.0, false), "it waits after a failed send");
+    db.put_outbox(&entry).await.unwrap();
+    db = reopen(db).await;
+
+    let mut entry = db.outbox_entry("j-1").await.unwrap().expect("kept");
+    assert!(entry.due_on(1e12, false), "and goes again once the wait is over");
+    entry.sent(3_000.0);
+    assert!(entry.follow(&row("3", "A410VZ - TES", ""), 4_000.0));
+    db.put_outbox(&entry).await.unwrap();
+    db = reopen(db).await;
+
+    let mut entry = db.outbox_entry("j-1").await.unwrap().expect("kept");
+    assert_eq!((entry.state, entry.error.as_str()), (SendState::Error, "A410VZ - TES"));
+    let mut mended = entry.draft.clone();
+    mended.notes = "sem o item sem TES".into();
+    entry.edited(mended, 5_000.0);
+    entry.sent(6_000.0);
+    assert!(entry.follow(&row("2", "", "000777"), 7_000.0));
+    db.put_outbox(&entry).await.unwrap();
+    db = reopen(db).await;
+
+    let all = db.outbox().await.unwrap();
+    assert_eq!(all.len(), 1, "one entry under one external id");
+    let back = &all[0];
+    assert_eq!((back.state, back.draft.erp_number.as_str()), (SendState::Synced, "000777"));
+    assert_eq!(back.draft.notes, "sem o item sem TES");
+    assert!(back.log.len() >= 5, "the journey is kept: {:?}", back.log);
+    db.close();
+}
+
 /// One page, written and committed (as a download writes it).
 async fn apply(
     db: &Storage,
