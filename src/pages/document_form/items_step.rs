@@ -20,8 +20,13 @@ pub fn ItemsStep(draft: RwSignal<Draft>, problems: Problems, online: Signal<bool
     let search = RwSignal::new(String::new());
     let asked: Signal<String> = debounced(search.into());
     let only_list = RwSignal::new(false);
+    let offline = crate::device::offline::use_offline();
     let found = LocalResource::new(move || {
         let (s, only) = (asked.get(), only_list.get());
+        // Asked again when the connection or the device's copy changes: a search made offline
+        // (or before today's copy was there) is not left standing once the ERP answers again.
+        online.track();
+        offline.changes.track();
         let priced_for = draft.with_untracked(|d| {
             let (customer, store) = d.pricing_customer();
             (!d.price_list.is_empty()).then(|| (d.price_list.clone(), customer, store))
