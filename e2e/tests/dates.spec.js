@@ -3,7 +3,7 @@
 // impossible (31/02) or incomplete — is said beside the box, marked invalid, and no date
 // filter is applied with it.
 const { test, expect } = require('./watched');
-const { signIn } = require('./helpers');
+const { signIn, fillFirstOrder } = require('./helpers');
 
 /** Types `text` one key at a time, as a rep does. */
 async function typeInto(box, text) {
@@ -98,13 +98,8 @@ test('the offline selection\'s "bought since" reads typed dates and refuses impo
 
 test('an item\'s delivery date in the order form reads one-digit days and refuses what is no date', async ({ page }) => {
   await signIn(page, 'ana');
-  await page.getByTestId('nav-orders').click();
-  await page.getByTestId('document-new').click();
-  await page.getByTestId('customer-search').fill('000');
-  await page.locator('[data-testid=customer-option]:not([disabled])').first().click();
+  await fillFirstOrder(page);
   await page.getByTestId('step-3').click();
-  await page.getByTestId('product-search').fill('p0');
-  await page.getByTestId('product-option').first().click();
   const input = page.getByTestId('item-delivery').first();
   await typeInto(input, '1/10/2099');
   await expect(input).toHaveValue('01/10/2099');

@@ -29,9 +29,7 @@ where
 {
     let i18n = use_i18n();
     move || match resource.get() {
-        None => {
-            view! { <p class="muted" role="status" data-testid=testid>{move || i18n.t(Msg::Loading)}</p> }.into_any()
-        }
+        None => loading(testid).into_any(),
         Some(Err(e)) => {
             let retry = !matches!(e, ApiError::SignedOut);
             view! {
@@ -64,11 +62,14 @@ where
     V: IntoView + 'static,
     F: Fn(T) -> V + Send + Sync + 'static,
 {
-    let i18n = use_i18n();
     move || match resource.get() {
-        None => {
-            view! { <p class="muted" role="status" data-testid=testid>{move || i18n.t(Msg::Loading)}</p> }.into_any()
-        }
+        None => loading(testid).into_any(),
         Some(value) => children(value).into_any(),
     }
+}
+
+/// The one loading line.
+fn loading(testid: Option<&'static str>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="muted" role="status" data-testid=testid>{move || i18n.t(Msg::Loading)}</p> }
 }
