@@ -3,7 +3,7 @@
 //! The first load is the login page and what it needs (the framework, the session, the API
 //! client, the messages). The workspace — every other page and the engines that keep the
 //! device's copy (sync, offline data, catalog) — sits behind one split point
-//! ([`load_workspace`]): the release build (`scripts/split_wasm.sh`) cuts the code only it
+//! ([`load_workspace`]): the release build (`scripts/split_wasm.py`) cuts the code only it
 //! reaches into a second module, fetched when a signed-in page is first shown and kept on
 //! the device by the service worker like every other file of the build.
 //!
