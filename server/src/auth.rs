@@ -20,7 +20,7 @@ use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 use crate::error::{ApiError, ApiResult};
-use crate::AppState;
+use crate::state::AppState;
 
 /// Who is calling, resolved from the bearer token. The seller comes only from here (§1.1).
 #[derive(Debug, Clone)]
@@ -48,7 +48,7 @@ pub struct Logins {
 }
 
 impl Logins {
-    pub fn new(config: &crate::Config, clock: &crate::clock::Clock) -> Logins {
+    pub fn new(config: &crate::config::Config, clock: &crate::clock::Clock) -> Logins {
         let policy = throttle::Policy {
             lockout_failures: config.lockout_failures.max(1),
             lockout_secs: config.lockout_minutes.max(0) * 60,

@@ -20,9 +20,8 @@ use rusqlite::functions::FunctionFlags;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, ToSql};
 use tokio::sync::Semaphore;
 
-use crate::anyhow_lite;
 use crate::clock::Clock;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, StartError};
 
 mod migrations;
 use migrations::MIGRATIONS;
@@ -158,7 +157,7 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 
 impl Db {
     /// Opens the file, creating the folder and applying pending migrations.
-    pub fn open(path: &Path, clock: &Clock) -> anyhow_lite::Result<Db> {
+    pub fn open(path: &Path, clock: &Clock) -> Result<Db, StartError> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }

@@ -408,7 +408,7 @@ pub fn online_columns(entity: &Entity, fields: Option<&str>) -> Vec<(&'static st
 
 /// A list read; `not_found` is the 404 message when a FILTER matched nothing (None: 200).
 pub async fn online_page(
-    state: crate::AppState,
+    state: crate::state::AppState,
     entity: &'static Entity,
     base: Where,
     params: ListParams,
@@ -432,7 +432,7 @@ pub async fn online_page(
 
 /// A single-record read: the bare object, or 404 with `message`.
 pub async fn online_record(
-    state: crate::AppState,
+    state: crate::state::AppState,
     entity: &'static Entity,
     base: Where,
     message: &'static str,

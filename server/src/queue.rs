@@ -34,8 +34,8 @@ use crate::erp::{self, Operation, Routine};
 use crate::error::{ApiError, ApiResult};
 use crate::json;
 use crate::listing::{self, Entity, Kind, ListParams, Where};
+use crate::state::AppState;
 use crate::sync::SyncSource;
-use crate::AppState;
 
 use Kind::{Flag, Text};
 

@@ -29,8 +29,8 @@ use axum::routing::{get, post};
 use axum::Router;
 
 use crate::auth;
+use crate::state::AppState;
 use crate::sync::{diff_route, full_route};
-use crate::AppState;
 
 /// Builds the routes. Trailing slashes are trimmed before routing (see [`crate::http`])
 /// because the contract spells most paths with one (`/api/tgv/customers/`) and clients

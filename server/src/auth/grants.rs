@@ -26,7 +26,7 @@ use rusqlite::{named_params, OptionalExtension};
 use super::{new_token, token_hash};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
-use crate::AppState;
+use crate::state::AppState;
 
 /// Longest user name and password read; longer ones are refused before any work.
 const MAX_CREDENTIAL_LEN: usize = 256;

@@ -22,7 +22,7 @@ use super::document_of;
 use crate::db::{Durability, Tx};
 use crate::erp::{self, Operation, Routine};
 use crate::error::ApiResult;
-use crate::AppState;
+use crate::state::AppState;
 
 /// Rows processing for longer than this are turned into errors (§10.4).
 pub const STUCK_AFTER_MICROS: i64 = 10 * 60 * 1_000_000;

@@ -17,8 +17,8 @@ use crate::auth::Caller;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, Kind, ListParams, Where};
+use crate::state::AppState;
 use crate::sync::SyncSource;
-use crate::AppState;
 
 use Kind::{Flag, Number, Text};
 

@@ -16,7 +16,7 @@ use crate::auth::Caller;
 use crate::erp::{self, Operation, Routine, DEFAULT_QUOTATION_CUSTOMER};
 use crate::error::{ApiError, ApiResult};
 use crate::json::text;
-use crate::AppState;
+use crate::state::AppState;
 
 fn parse(body: &[u8]) -> ApiResult<Value> {
     let v: Value = serde_json::from_slice(body).map_err(|_| ApiError::invalid_body())?;

@@ -15,8 +15,8 @@ use serde_json::{json, Value};
 use crate::auth::Caller;
 use crate::error::ApiResult;
 use crate::listing::{self, Entity, Kind, ListParams};
+use crate::state::AppState;
 use crate::sync::SyncSource;
-use crate::AppState;
 
 use Kind::{Flag, Number, Text};
 

@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::auth::Caller;
 use crate::error::ApiResult;
 use crate::listing::{self, Entity, Kind, ListParams};
-use crate::AppState;
+use crate::state::AppState;
 
 use Kind::{Flag, Number, Text};
 

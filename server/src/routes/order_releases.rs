@@ -23,7 +23,7 @@ use serde_json::{json, Value};
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{MAX_PAGE, MAX_PAGE_SIZE};
-use crate::AppState;
+use crate::state::AppState;
 
 /// The list's query parameters.
 #[derive(Debug, Default, Deserialize)]

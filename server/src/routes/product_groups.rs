@@ -8,7 +8,7 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use crate::error::ApiResult;
-use crate::AppState;
+use crate::state::AppState;
 
 pub async fn list(State(state): State<AppState>) -> ApiResult<Json<Value>> {
     state

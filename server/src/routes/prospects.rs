@@ -12,8 +12,8 @@ use super::catalog::CatalogParams;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, Kind, ListParams};
+use crate::state::AppState;
 use crate::sync::SyncSource;
-use crate::AppState;
 
 use Kind::{Flag, Number, Text};
 

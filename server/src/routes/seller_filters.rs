@@ -15,7 +15,7 @@ use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, Kind, ListParams, Where};
 use crate::selection::{self, new_uuid, Numbering, SelectionError};
-use crate::AppState;
+use crate::state::AppState;
 
 static HEADER: Entity = Entity {
     table: "seller_filters",

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use crate::auth::Caller;
 use crate::error::ApiResult;
-use crate::AppState;
+use crate::state::AppState;
 
 pub async fn code_user(State(state): State<AppState>, Extension(caller): Extension<Caller>) -> ApiResult<Json<Value>> {
     state

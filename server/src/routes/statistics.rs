@@ -22,7 +22,7 @@ use serde::Deserialize;
 
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
-use crate::AppState;
+use crate::state::AppState;
 
 /// Longest range served, in months (ten years of history).
 pub const MAX_MONTHS: usize = 120;

@@ -13,8 +13,8 @@ use crate::auth::Caller;
 use crate::db::Tx;
 use crate::error::ApiResult;
 use crate::json::{number, text};
+use crate::state::AppState;
 use crate::taxes::{calculate, ItemIn, OrderIn};
-use crate::AppState;
 
 /// The FWAPIManager error: `{"code":"400","message":...,"detailedMessage":...}`.
 fn fault(status: StatusCode, detail: impl Into<String>) -> Response {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::*;
 use crate::auth::Caller;
-use crate::Config;
+use crate::config::Config;
 
 /// A seeded database of its own, with no job running on it.
 fn state() -> (tempfile::TempDir, AppState) {
