@@ -35,7 +35,7 @@ pub struct Caller {
 impl Caller {
     /// The caller's seller code, or the contract's 403 for a user without one.
     pub fn seller(&self) -> ApiResult<&str> {
-        self.seller.as_deref().ok_or_else(ApiError::no_seller)
+        self.seller.as_deref().ok_or(ApiError::NoSeller)
     }
 }
 

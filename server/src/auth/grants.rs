@@ -59,7 +59,7 @@ fn no_store(mut res: Response) -> Response {
 /// `429` with `Retry-After`, in the contract's error shape.
 fn too_many(seconds: i64) -> Response {
     let message = format!("Muitas tentativas de acesso. Tente novamente em {seconds} segundos.");
-    let mut res = ApiError::new(StatusCode::TOO_MANY_REQUESTS, message).into_response();
+    let mut res = ApiError::TooMany(message.into()).into_response();
     if let Ok(v) = HeaderValue::from_str(&seconds.max(1).to_string()) {
         res.headers_mut().insert(header::RETRY_AFTER, v);
     }

@@ -19,7 +19,7 @@ use serde_json::{json, Value};
 
 use crate::auth::Caller;
 use crate::db::Tx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Message};
 use crate::listing::{self, Entity, Kind, ListParams, Where};
 use crate::state::AppState;
 use crate::sync::SyncSource;
@@ -96,7 +96,7 @@ fn field_name(f: ContactField) -> &'static str {
 fn checked(body: &[u8]) -> ApiResult<ContactDraft> {
     let draft: ContactDraft = serde_json::from_slice(body).map_err(|_| ApiError::invalid_body())?;
     if let Some((field, code)) = draft.validate().first() {
-        return Err(ApiError::detailed(StatusCode::BAD_REQUEST, format!("{} inválido.", field_name(*field)), *code));
+        return Err(ApiError::BadRequest(Message::detailed(format!("{} inválido.", field_name(*field)), *code)));
     }
     Ok(draft.normalized())
 }

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use super::catalog::CatalogParams;
 use crate::auth::Caller;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Message};
 use crate::listing::{self, Entity, Kind, ListParams};
 use crate::state::AppState;
 use crate::sync::SyncSource;
@@ -134,7 +134,7 @@ pub async fn create_prospect(
             ProspectField::City => "Município",
             ProspectField::Email => "E-mail",
         };
-        return Err(ApiError::detailed(axum::http::StatusCode::BAD_REQUEST, format!("{what} inválido."), *code));
+        return Err(ApiError::BadRequest(Message::detailed(format!("{what} inválido."), *code)));
     }
     let seller = caller.seller()?.to_string();
     state

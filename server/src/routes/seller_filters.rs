@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use crate::auth::Caller;
 use crate::db::Tx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Message};
 use crate::listing::{self, Entity, Kind, ListParams, Where};
 use crate::selection::{self, new_uuid, Numbering, SelectionError};
 use crate::state::AppState;
@@ -38,8 +38,8 @@ pub const SELECTION_BODY_LIMIT: usize = 16 * 1024 * 1024;
 /// Schemas a seller may select records for.
 const SELECTABLE: [&str; 3] = [schema::CUSTOMERS, schema::PRODUCTS, schema::PROSPECTS];
 
-fn write_error(verb: &str, status: StatusCode, detail: impl Into<String>) -> ApiError {
-    ApiError::detailed(status, format!("Não foi possivel {verb} o filtro do vendedor"), detail)
+fn write_error(verb: &str, detail: impl Into<String>) -> ApiError {
+    ApiError::BadRequest(Message::detailed(format!("Não foi possivel {verb} o filtro do vendedor"), detail))
 }
 
 fn owned(caller: &Caller) -> ApiResult<Where> {
@@ -65,9 +65,9 @@ pub async fn list(
 
 fn header_of(tx: &Tx, caller: &Caller, uuid: &str) -> ApiResult<Value> {
     let base = owned(caller)?.and("uuid = ?", [SqlValue::Text(uuid.to_string())]);
-    listing::one(tx, &HEADER, base, HEADER.columns)?.map(Value::Object).ok_or_else(|| {
-        ApiError::detailed(StatusCode::NOT_FOUND, "Nenhum filtro localizado para o UUID informado", uuid)
-    })
+    listing::one(tx, &HEADER, base, HEADER.columns)?
+        .map(Value::Object)
+        .ok_or_else(|| ApiError::NotFound(Message::detailed("Nenhum filtro localizado para o UUID informado", uuid)))
 }
 
 /// `GET /api/pgv/sellerfilters/:uuid`
@@ -144,7 +144,7 @@ fn parse_body(body: &[u8], verb: &str) -> ApiResult<SellerFilterBody> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::invalid_body());
     }
-    serde_json::from_slice(body).map_err(|e| write_error(verb, StatusCode::BAD_REQUEST, format!("JSON inválido: {e}")))
+    serde_json::from_slice(body).map_err(|e| write_error(verb, format!("JSON inválido: {e}")))
 }
 
 /// Checks that every entity may be selected by this seller: customers must be theirs.
@@ -173,7 +173,7 @@ fn check_entities(tx: &Tx, seller: &str, schema_id: &str, items: &[SellerFilterI
             } else {
                 format!("{what} {entity} não pertence à carteira do vendedor {seller}.")
             };
-            return Err(write_error(verb, StatusCode::BAD_REQUEST, detail));
+            return Err(write_error(verb, detail));
         }
     }
     Ok(())
@@ -193,7 +193,7 @@ fn extend_customer_filter(tx: &Tx, seller: &str, prospects_filter: &str) -> ApiR
         .collect::<rusqlite::Result<_>>()?;
     for key in keys {
         selection::add_to_todays_filter(tx, seller, schema::CUSTOMERS, &key).map_err(|e| match e {
-            SelectionError::Full => write_error("incluir", StatusCode::BAD_REQUEST, e.to_string()),
+            SelectionError::Full => write_error("incluir", e.to_string()),
             SelectionError::Db(e) => e,
         })?;
     }
@@ -207,12 +207,11 @@ fn apply_items(tx: &Tx, uuid: &str, items: &[SellerFilterItem], verb: &str) -> A
     let bad_item = |raw: &str| {
         write_error(
             verb,
-            StatusCode::BAD_REQUEST,
             format!("itemid inválido: '{raw}' (AQ5_ITEM: até {} caracteres, 0-9 e A-Z).", selection::ITEM_WIDTH),
         )
     };
     let full = |e: SelectionError| match e {
-        SelectionError::Full => write_error(verb, StatusCode::BAD_REQUEST, e.to_string()),
+        SelectionError::Full => write_error(verb, e.to_string()),
         SelectionError::Db(e) => e,
     };
     let mut numbering = Numbering::of(uuid);
@@ -243,13 +242,13 @@ fn apply_items(tx: &Tx, uuid: &str, items: &[SellerFilterItem], verb: &str) -> A
         }
         let entity = it.entity_id.trim_end();
         if entity.is_empty() {
-            return Err(write_error(verb, StatusCode::BAD_REQUEST, "entityid não informado."));
+            return Err(write_error(verb, "entityid não informado."));
         }
         let existing: Option<String> =
             holder.query_row(named_params! {":filter": uuid, ":entity": entity}, |r| r.get(0)).optional()?;
         // AQ5_CODENT is unique in a filter: an entity can only stay on its own item.
         if existing.as_ref().is_some_and(|other| id.as_ref() != Some(other)) {
-            return Err(write_error(verb, StatusCode::BAD_REQUEST, format!("A entidade {entity} já está no filtro.")));
+            return Err(write_error(verb, format!("A entidade {entity} já está no filtro.")));
         }
         let id = match id {
             Some(id) => id,
@@ -265,10 +264,10 @@ fn insert(tx: &Tx, caller: &Caller, body: &SellerFilterBody) -> ApiResult<String
     let seller = caller.seller()?;
     let h = &body.header;
     if !h.seller_code.trim().is_empty() && h.seller_code.trim() != seller {
-        return Err(write_error(verb, StatusCode::BAD_REQUEST, "sellerid difere do vendedor do usuário autenticado."));
+        return Err(write_error(verb, "sellerid difere do vendedor do usuário autenticado."));
     }
     if !SELECTABLE.contains(&h.schema_id.trim()) {
-        return Err(write_error(verb, StatusCode::BAD_REQUEST, format!("schemaid inválido: '{}'", h.schema_id)));
+        return Err(write_error(verb, format!("schemaid inválido: '{}'", h.schema_id)));
     }
     let today = tx.today();
     let taken: bool = tx.conn.query_row(
@@ -277,11 +276,7 @@ fn insert(tx: &Tx, caller: &Caller, body: &SellerFilterBody) -> ApiResult<String
         |r| r.get::<_, i64>(0),
     )? > 0;
     if taken {
-        return Err(write_error(
-            verb,
-            StatusCode::BAD_REQUEST,
-            "O Vendedor já possui um filtro cadastrado para a data informada!",
-        ));
+        return Err(write_error(verb, "O Vendedor já possui um filtro cadastrado para a data informada!"));
     }
     check_entities(tx, seller, h.schema_id.trim(), &body.items, verb)?;
     let uuid = new_uuid();
@@ -337,11 +332,9 @@ pub async fn update(
                 .optional()?;
             match found {
                 None => insert(tx, &caller, &body).map(|u| (true, u)),
-                Some((owner, _)) if owner != seller => Err(ApiError::detailed(
-                    StatusCode::NOT_FOUND,
-                    "Nenhum filtro localizado para o UUID informado",
-                    uuid,
-                )),
+                Some((owner, _)) if owner != seller => {
+                    Err(ApiError::NotFound(Message::detailed("Nenhum filtro localizado para o UUID informado", uuid)))
+                }
                 Some((_, schema_id)) => {
                     check_entities(tx, &seller, &schema_id, &body.items, "alterar")?;
                     apply_items(tx, &uuid, &body.items, "alterar")?;

@@ -65,7 +65,7 @@ fn a_full_disk_leaves_the_batch_waiting_and_it_goes_through_once_there_is_room()
     let full = batch_with_disk(&state, false).unwrap_err();
     // The cause, not a consequence of it (it was "no such savepoint: document").
     assert!(full.is_storage_full(), "{full}");
-    assert!(full.cause.as_deref().is_some_and(|c| c.contains("full")), "{full}");
+    assert!(full.cause().as_deref().is_some_and(|c| c.contains("full")), "{full}");
     // No document blamed for it: every one still waits, none ended in error.
     assert_eq!(count(&state, "0"), 40);
     assert_eq!(count(&state, "3"), 0);
