@@ -190,22 +190,22 @@ impl Db {
 
     /// Runs `f` in a write transaction on a blocking thread; commits (durably) on `Ok`,
     /// rolls back on `Err`.
-    pub async fn run<T, F>(&self, f: F) -> ApiResult<T>
+    pub async fn write<T, F>(&self, f: F) -> ApiResult<T>
     where
         T: Send + 'static,
         F: FnOnce(&Tx) -> ApiResult<T> + Send + 'static,
     {
-        self.write(Durability::Full, f).await
+        self.write_with(Durability::Full, f).await
     }
 
-    /// As [`Db::run`], with the commit's durability chosen.
-    pub async fn write<T, F>(&self, durability: Durability, f: F) -> ApiResult<T>
+    /// As [`Db::write`], with the commit's durability chosen.
+    pub async fn write_with<T, F>(&self, durability: Durability, f: F) -> ApiResult<T>
     where
         T: Send + 'static,
         F: FnOnce(&Tx) -> ApiResult<T> + Send + 'static,
     {
         let db = self.clone();
-        tokio::task::spawn_blocking(move || db.write_blocking(durability, f)).await.map_err(ApiError::internal)?
+        tokio::task::spawn_blocking(move || db.write_blocking_with(durability, f)).await.map_err(ApiError::internal)?
     }
 
     /// Runs a read-only `f` on a pooled reader, in one snapshot; never waits for a write.
@@ -247,15 +247,15 @@ impl Db {
         Ok(out)
     }
 
-    /// The synchronous form of [`Db::run`], for start-up, tools and benchmarks.
-    pub fn run_blocking<T, F>(&self, f: F) -> ApiResult<T>
+    /// The synchronous form of [`Db::write`], for start-up, tools and benchmarks.
+    pub fn write_blocking<T, F>(&self, f: F) -> ApiResult<T>
     where
         F: FnOnce(&Tx) -> ApiResult<T>,
     {
-        self.write_blocking(Durability::Full, f)
+        self.write_blocking_with(Durability::Full, f)
     }
 
-    fn write_blocking<T, F>(&self, durability: Durability, f: F) -> ApiResult<T>
+    fn write_blocking_with<T, F>(&self, durability: Durability, f: F) -> ApiResult<T>
     where
         F: FnOnce(&Tx) -> ApiResult<T>,
     {

@@ -142,7 +142,7 @@ pub async fn post(
         return Err(ApiError::bad_request("json.header não informado."));
     }
     let echo_body = body.clone();
-    let created = state.db.run(move |tx| upsert(tx, &caller, &id, &body, Operation::Insert)).await?;
+    let created = state.db.write(move |tx| upsert(tx, &caller, &id, &body, Operation::Insert)).await?;
     state.queue_wake.notify_one();
     Ok(echo(created, echo_body))
 }
@@ -161,7 +161,7 @@ pub async fn put(
         return Err(ApiError::bad_request("json.header não informado."));
     }
     let echo_body = body.clone();
-    let created = state.db.run(move |tx| upsert(tx, &caller, &id, &body, Operation::Update)).await?;
+    let created = state.db.write(move |tx| upsert(tx, &caller, &id, &body, Operation::Update)).await?;
     state.queue_wake.notify_one();
     Ok(echo(created, echo_body))
 }
@@ -175,7 +175,7 @@ pub async fn delete(
     check_id(&id)?;
     let (created, body) = state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let seller = caller.seller()?.to_string();
             // Another seller's id answers exactly as an unknown one.
             let source = match erp::made_by(tx, &seller, &id)? {

@@ -124,7 +124,7 @@ async fn password_grant(state: &AppState, params: &Params, address: IpAddr) -> R
     let (access_ttl, refresh_ttl) = (state.config.access_ttl_secs, state.config.refresh_ttl_secs);
     state
         .db
-        .run(move |tx| issue(tx, &user_id, &new_token(), access_ttl, refresh_ttl))
+        .write(move |tx| issue(tx, &user_id, &new_token(), access_ttl, refresh_ttl))
         .await
         .map_err(IntoResponse::into_response)
 }
@@ -136,7 +136,7 @@ async fn refresh_grant(state: &AppState, params: &Params) -> Result<TokenRespons
     let (access_ttl, refresh_ttl) = (state.config.access_ttl_secs, state.config.refresh_ttl_secs);
     let outcome = state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let hash = token_hash(&refresh);
             let found: Option<(String, String, Option<i64>)> = tx
                 .conn
@@ -218,7 +218,7 @@ pub async fn revoke(
     if let Some(token) = params.get("token") {
         state
             .db
-            .run(move |tx| {
+            .write(move |tx| {
                 let family: Option<String> = tx
                     .conn
                     .query_row(

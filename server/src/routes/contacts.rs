@@ -130,7 +130,7 @@ pub async fn create(
     let d = checked(&body)?;
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             if !owns_customer(tx, &caller, &d.customer_code, &d.customer_store)? {
                 return Err(ApiError::not_found("Cliente nao encontrada"));
             }
@@ -172,7 +172,7 @@ pub async fn update(
     let d = checked(&body)?;
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let owner: Option<(String, String)> = tx
                 .conn
                 .query_row(

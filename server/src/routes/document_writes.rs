@@ -37,7 +37,7 @@ async fn write(
     let seller = caller.seller()?.to_string();
     let (status, out) = state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let external = body.header.external_id.trim().to_string();
             let request = erp::Request { seller: &seller, external_id: &external, queued_at: None };
             let outcome = erp::run(tx, routine, operation, &request, &body)?;
@@ -177,7 +177,7 @@ pub async fn implement(
     let seller = caller.seller()?.to_string();
     let out = state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let (customer, store, prospect, list, payment, external) = open_quotation(tx, &seller, &id)?;
             if format!("{customer}{store}") == DEFAULT_QUOTATION_CUSTOMER {
                 return Err(ApiError::bad_request(format!(
@@ -216,7 +216,7 @@ pub async fn cancel(
     let seller = caller.seller()?.to_string();
     let out = state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let (.., external) = open_quotation(tx, &seller, &id)?;
             tx.conn.execute(
                 "UPDATE quotations SET status = 'C', stamp = :stamp WHERE budgetid = :id",

@@ -143,7 +143,7 @@ pub async fn create(
     }
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let user = match text_of(&body, "userid") {
                 Some(u) if caller.is_admin && !u.trim().is_empty() => u,
                 _ => caller.user_id.clone(),
@@ -181,7 +181,7 @@ pub async fn update(
     let Some(fields) = body.as_object().cloned() else { return Err(ApiError::invalid_body()) };
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             read_one(tx, &caller, &id)?;
             for key in ["title", "description", "type", "notificationstatus"] {
                 if let Some(v) = text_of(&Value::Object(fields.clone()), key) {
@@ -208,7 +208,7 @@ pub async fn remove(
 ) -> ApiResult<Json<Value>> {
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let found: Option<String> = tx
                 .conn
                 .query_row(

@@ -198,7 +198,7 @@ async fn list(
     let num = |v: &Option<String>| v.as_deref().and_then(|s| s.trim().parse::<usize>().ok());
     let page = num(&params.page).filter(|p| *p >= 1).unwrap_or(1).min(MAX_PAGE);
     let size = num(&params.page_size).filter(|s| *s >= 1).unwrap_or(10).min(MAX_PAGE_SIZE);
-    let all = state.db.run(move |tx| items(tx, &from, &to, seller.as_deref())).await?;
+    let all = state.db.write(move |tx| items(tx, &from, &to, seller.as_deref())).await?;
     let mut matching = all.iter().filter(|i| wanted.is_none_or(|w| OrderState::of_row(&i.row()).filter() == Some(w)));
     let rows: Vec<Value> = matching.by_ref().skip((page - 1).saturating_mul(size)).take(size).map(to_json).collect();
     let has_next = matching.next().is_some();

@@ -13,7 +13,7 @@ use crate::state::AppState;
 pub async fn list(State(state): State<AppState>) -> ApiResult<Json<Value>> {
     state
         .db
-        .run(|tx| {
+        .write(|tx| {
             let mut stmt = tx.conn.prepare_cached("SELECT code, description FROM product_groups ORDER BY code")?;
             let items: Vec<Value> = stmt
                 .query_map([], |r| Ok(json!({"code": r.get::<_, String>(0)?, "description": r.get::<_, String>(1)?})))?

@@ -139,7 +139,7 @@ pub async fn create_prospect(
     let seller = caller.seller()?.to_string();
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let cgc = p.tax_id_digits();
             let taken = tx
                 .conn

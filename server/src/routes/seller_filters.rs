@@ -306,7 +306,7 @@ pub async fn create(
     body: axum::body::Bytes,
 ) -> ApiResult<Response> {
     let body = parse_body(&body, "incluir")?;
-    let uuid = state.db.run(move |tx| insert(tx, &caller, &body)).await?;
+    let uuid = state.db.write(move |tx| insert(tx, &caller, &body)).await?;
     Ok(success(StatusCode::CREATED, "Filtro incluído com sucesso.", Some(&uuid)))
 }
 
@@ -320,7 +320,7 @@ pub async fn update(
     let body = parse_body(&body, "alterar")?;
     let (created, uuid) = state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let seller = caller.seller()?.to_string();
             let found: Option<(String, String)> = tx
                 .conn
@@ -363,7 +363,7 @@ pub async fn remove(
 ) -> ApiResult<Response> {
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             header_of(tx, &caller, &uuid)?;
             tx.conn.execute("DELETE FROM seller_filter_items WHERE filter_uuid = ?1", params![uuid])?;
             tx.conn.execute(

@@ -98,7 +98,7 @@ pub async fn statistics(
     let (group, kind, product) = (text(q.productgroup), text(q.producttype), text(q.product));
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let mut rows: BTreeMap<String, (String, Figures)> = BTreeMap::new();
             let mut per_month: BTreeMap<String, Figures> =
                 months.iter().map(|m| (m.clone(), Figures::default())).collect();
