@@ -7,18 +7,25 @@
 //! (the instalment days); clients ignore properties they do not know.
 
 use axum::extract::{Path, Query, State};
+use axum::routing::get;
 use axum::{Extension, Json};
 use mascate_domain::contract::schema;
 use rusqlite::types::Value as SqlValue;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, Kind, ListParams, Where};
+use crate::openapi::{
+    self as doc,
+    Body::{List, Object, SyncList},
+    Doc,
+};
 use crate::state::AppState;
-use crate::sync::SyncSource;
+use crate::sync::{diff_route, full_route, SyncSource};
 
 use Kind::{Flag, Number, Text};
 
@@ -335,4 +342,85 @@ pub fn operation_types(tx: &Tx) -> rusqlite::Result<Vec<Value>> {
         Ok(json!({"operationtypeid": r.get::<_, String>(0)?, "description": r.get::<_, String>(1)?}))
     })?;
     rows.collect()
+}
+
+/// Products, stock, price lists, payment conditions, carriers and operation types, with
+/// their OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route(
+            "/api/tgv/products",
+            get(products),
+            &[Doc { query: &["QUICKFILTER"], ..doc::op("get", "Products", List(&PRODUCT)) }],
+        )
+        .route(
+            "/api/tgv/products/sync",
+            full_route(&PRODUCT_SYNC),
+            &[doc::op("get", "Products of today's selection", SyncList(&PRODUCT))],
+        )
+        .route(
+            "/api/tgv/products/sync/diff/{date_sync}",
+            diff_route(&PRODUCT_SYNC),
+            &[doc::op("get", "Products changed since", SyncList(&PRODUCT))],
+        )
+        .route(
+            "/api/tgv/products/{price_list}/{customer}/{store}",
+            get(products_for_price_list),
+            &[Doc {
+                query: &["FILTERPRICELIST"],
+                ..doc::op("get", "Products priced by a list for a customer", List(&PRODUCT))
+            }],
+        )
+        .route(
+            "/api/tgv/productBalance",
+            full_route(&PRODUCT_BALANCE_SYNC),
+            &[doc::op("get", "Stock per warehouse", SyncList(&PRODUCT_BALANCE))],
+        )
+        .route(
+            "/api/tgv/productBalance/diff/{date_sync}",
+            diff_route(&PRODUCT_BALANCE_SYNC),
+            &[doc::op("get", "Stock changed since", SyncList(&PRODUCT_BALANCE))],
+        )
+        .route(
+            "/api/tgv/productBalance/{product}",
+            get(product_balance),
+            &[doc::op("get", "One product's stock per warehouse", List(&PRODUCT_BALANCE))],
+        )
+        .route(
+            "/api/tgv/priceList",
+            full_route(&PRICE_LIST_SYNC),
+            &[doc::op("get", "Price lists", SyncList(&PRICE_LIST))],
+        )
+        .route(
+            "/api/tgv/priceList/diff/{date_sync}",
+            diff_route(&PRICE_LIST_SYNC),
+            &[doc::op("get", "Price lists changed since", SyncList(&PRICE_LIST))],
+        )
+        .route(
+            "/api/tgv/priceList/items",
+            full_route(&PRICE_LIST_ITEM_SYNC),
+            &[doc::op("get", "Price-list items of today's products", SyncList(&PRICE_LIST_ITEM))],
+        )
+        .route(
+            "/api/tgv/priceList/items/diff/{date_sync}",
+            diff_route(&PRICE_LIST_ITEM_SYNC),
+            &[doc::op("get", "Price-list items changed since", SyncList(&PRICE_LIST_ITEM))],
+        )
+        .route(
+            "/api/tgv/paymentconditions",
+            full_route(&PAYMENT_CONDITION_SYNC),
+            &[doc::op("get", "Payment conditions", SyncList(&PAYMENT_CONDITION))],
+        )
+        .route(
+            "/api/tgv/paymentconditions/diff/{date_sync}",
+            diff_route(&PAYMENT_CONDITION_SYNC),
+            &[doc::op("get", "Payment conditions changed since", SyncList(&PAYMENT_CONDITION))],
+        )
+        .route("/api/tgv/carriers", full_route(&CARRIER_SYNC), &[doc::op("get", "Carriers", SyncList(&CARRIER))])
+        .route(
+            "/api/tgv/carriers/diff/{date_sync}",
+            diff_route(&CARRIER_SYNC),
+            &[doc::op("get", "Carriers changed since", SyncList(&CARRIER))],
+        )
+        .route("/api/tgv/typesofoperation", get(types_of_operation), &[doc::op("get", "Operation types", Object)])
 }

@@ -10,6 +10,7 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
+use axum::routing::get;
 use axum::{Extension, Json};
 use mascate_domain::contact::{ContactDraft, ContactField};
 use mascate_domain::contract::schema;
@@ -17,12 +18,17 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::OptionalExtension;
 use serde_json::{json, Value};
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, Message};
 use crate::listing::{self, Entity, Kind, ListParams, Where};
+use crate::openapi::{
+    self as doc,
+    Body::{List, Record, SyncList},
+};
 use crate::state::AppState;
-use crate::sync::SyncSource;
+use crate::sync::{diff_route, full_route, SyncSource};
 
 use Kind::{Flag, Text};
 
@@ -193,4 +199,32 @@ pub async fn update(
             Ok(Json(json!({"messageSuccess": "Contato alterado com sucesso", "status": "OK", "items": [contact]})))
         })
         .await
+}
+
+/// The contact routes and their OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route(
+            "/api/tgv/contacts",
+            get(list).post(create),
+            &[
+                doc::op("get", "Contacts of the seller's customers", List(&CONTACT)),
+                doc::write("post", "Add a contact to a customer", true),
+            ],
+        )
+        .route(
+            "/api/tgv/contacts/sync",
+            full_route(&CONTACT_SYNC),
+            &[doc::op("get", "Contacts of today's selected customers", SyncList(&CONTACT))],
+        )
+        .route(
+            "/api/tgv/contacts/sync/diff/{date_sync}",
+            diff_route(&CONTACT_SYNC),
+            &[doc::op("get", "Contacts changed since", SyncList(&CONTACT))],
+        )
+        .route(
+            "/api/tgv/contacts/{id}",
+            get(one).put(update),
+            &[doc::op("get", "One contact", Record(&CONTACT)), doc::write("put", "Change a contact", false)],
+        )
 }

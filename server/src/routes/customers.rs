@@ -2,17 +2,23 @@
 //! seller's offline selection for today.
 
 use axum::extract::{Path, Query, State};
+use axum::routing::get;
 use axum::{Extension, Json};
 use mascate_domain::contract::schema;
 use rusqlite::types::Value as SqlValue;
 use serde_json::Value;
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::erp::DEFAULT_QUOTATION_CUSTOMER;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, ListParams, Where};
+use crate::openapi::{
+    self as doc,
+    Body::{List, Record, SyncList},
+};
 use crate::state::AppState;
-use crate::sync::SyncSource;
+use crate::sync::{diff_route, full_route, SyncSource};
 
 pub use crate::tables::CUSTOMER;
 
@@ -59,3 +65,20 @@ pub static CUSTOMER_SYNC: SyncSource = SyncSource {
     seller_scope: Some("(vendor = ? OR code || store = '00000101')"),
     diff_live_only: false,
 };
+
+/// The customer routes and their OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route("/api/tgv/customers", get(list), &[doc::op("get", "The seller's customers", List(&CUSTOMER))])
+        .route(
+            "/api/tgv/customers/sync",
+            full_route(&CUSTOMER_SYNC),
+            &[doc::op("get", "Customers of today's selection", SyncList(&CUSTOMER))],
+        )
+        .route(
+            "/api/tgv/customers/sync/diff/{date_sync}",
+            diff_route(&CUSTOMER_SYNC),
+            &[doc::op("get", "Customers changed since a sync date", SyncList(&CUSTOMER))],
+        )
+        .route("/api/tgv/customers/{code}/{store}", get(one), &[doc::op("get", "One customer", Record(&CUSTOMER))])
+}

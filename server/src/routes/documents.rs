@@ -8,17 +8,23 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, MethodRouter};
+use axum::routing::{any, get, post, MethodRouter};
 use axum::{Extension, Json};
 use mascate_domain::contract::schema;
 use rusqlite::types::Value as SqlValue;
 use serde_json::Value;
 
+use super::documented::Documented;
 use crate::auth::Caller;
+use crate::erp::Routine;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, Kind, ListParams, Where};
+use crate::openapi::{
+    self as doc,
+    Body::{List, Object, Record, SyncList},
+};
 use crate::state::AppState;
-use crate::sync::SyncSource;
+use crate::sync::{diff_route, full_route, SyncSource};
 
 use Kind::{Flag, Number, Stamp, Text};
 
@@ -419,4 +425,152 @@ pub async fn sync_mock(method: axum::http::Method, body: axum::body::Bytes) -> A
     }
     let status = if method == axum::http::Method::POST { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(json)).into_response())
+}
+
+/// Orders and quotations: reads, writes, sync pairs and the PO-Sync mocks, with their
+/// OpenAPI entries.
+pub fn routes() -> Documented {
+    orders().merge(quotations())
+}
+
+fn orders() -> Documented {
+    use super::document_writes::{create, remove, update};
+    let r = &ORDER_READS;
+    Documented::new()
+        .route(
+            "/api/tgv/salesorders",
+            list(r).merge(create(Routine::Order)),
+            &[
+                doc::op("get", "The seller's orders", List(&ORDER)),
+                doc::write("post", "Create an order now (MATA410)", true),
+            ],
+        )
+        .route(
+            "/api/tgv/salesorders/{order}",
+            record(r).merge(update(Routine::Order)).merge(remove(Routine::Order)),
+            &[
+                doc::op("get", "One order", Record(&ORDER)),
+                doc::write("put", "Change an order now", false),
+                doc::op("delete", "Delete an order now", Object),
+            ],
+        )
+        .route("/api/tgv/salesorders/{order}/items", items(r), &[doc::op("get", "An order's items", List(&ORDER_ITEM))])
+        .route(
+            "/api/tgv/salesorders/{order}/items/{item}",
+            item(r),
+            &[doc::op("get", "One order item", Record(&ORDER_ITEM))],
+        )
+        .route(
+            "/api/tgv/salesorders/product/{product}",
+            with_product(r),
+            &[doc::op("get", "Orders whose first item is a product", List(&ORDER))],
+        )
+        .route(
+            "/api/tgv/salesorders/invoices/{order}",
+            get(order_invoices),
+            &[doc::op("get", "An order's invoices", Object)],
+        )
+        .merge(order_sync())
+}
+
+fn quotations() -> Documented {
+    use super::document_writes::{cancel, create, implement, remove, update};
+    let r = &QUOTATION_READS;
+    let routine = Routine::Quotation;
+    Documented::new()
+        .route(
+            "/api/tgv/salesbudgets",
+            list(r).merge(create(routine)),
+            &[
+                doc::op("get", "The seller's quotations", List(&QUOTATION)),
+                doc::write("post", "Create a quotation now (MATA415)", true),
+            ],
+        )
+        .route(
+            "/api/tgv/salesbudgets/{id}",
+            record(r).merge(update(routine)).merge(remove(routine)),
+            &[
+                doc::op("get", "One quotation", Record(&QUOTATION)),
+                doc::write("put", "Change a quotation now", false),
+                doc::op("delete", "Delete a quotation now", Object),
+            ],
+        )
+        .route(
+            "/api/tgv/salesbudgets/implement",
+            post(implement),
+            &[doc::write("post", "Turn a quotation into an order", true)],
+        )
+        .route("/api/tgv/salesbudgets/cancel", post(cancel), &[doc::write("post", "Cancel a quotation", true)])
+        .route(
+            "/api/tgv/salesbudgets/{id}/items",
+            items(r),
+            &[doc::op("get", "A quotation's items", List(&QUOTATION_ITEM))],
+        )
+        .route(
+            "/api/tgv/salesbudgets/{id}/items/{item}",
+            item(r),
+            &[doc::op("get", "One quotation item", Record(&QUOTATION_ITEM))],
+        )
+        .route(
+            "/api/tgv/salesbudgets/product/{product}",
+            with_product(r),
+            &[doc::op("get", "Quotations with a product", List(&QUOTATION))],
+        )
+        .merge(quotation_sync())
+}
+
+/// The sync reads of orders and their items, and the PO-Sync mock writes beside them.
+fn order_sync() -> Documented {
+    let (post_mock, put_mock, delete_mock) = (doc::mock("post"), doc::mock("put"), doc::mock("delete"));
+    Documented::new()
+        .route(
+            "/api/tgv/salesorders/sync",
+            full_route(&ORDER_SYNC).post(sync_mock),
+            &[doc::op("get", "Orders of today's selection", SyncList(&ORDER)), post_mock],
+        )
+        .route("/api/tgv/salesorders/sync/{id}", any(sync_mock), &[put_mock, delete_mock])
+        .route(
+            "/api/tgv/salesorders/sync/diff/{date_sync}",
+            diff_route(&ORDER_SYNC),
+            &[doc::op("get", "Orders changed since", SyncList(&ORDER))],
+        )
+        .route(
+            "/api/tgv/salesorders/sync/items",
+            full_route(&ORDER_ITEM_SYNC).post(sync_mock),
+            &[doc::op("get", "Order items of today's selection", SyncList(&ORDER_ITEM)), post_mock],
+        )
+        .route("/api/tgv/salesorders/sync/items/{id}", any(sync_mock), &[put_mock, delete_mock])
+        .route(
+            "/api/tgv/salesorders/sync/items/diff/{date_sync}",
+            diff_route(&ORDER_ITEM_SYNC),
+            &[doc::op("get", "Order items changed since", SyncList(&ORDER_ITEM))],
+        )
+}
+
+/// The sync reads of quotations and their items, and the PO-Sync mock writes beside them.
+fn quotation_sync() -> Documented {
+    let (post_mock, put_mock, delete_mock) = (doc::mock("post"), doc::mock("put"), doc::mock("delete"));
+    Documented::new()
+        .route(
+            "/api/tgv/salesbudgets/sync",
+            full_route(&QUOTATION_SYNC).post(sync_mock),
+            &[doc::op("get", "Quotations of today's selection", SyncList(&QUOTATION)), post_mock],
+        )
+        .route("/api/tgv/salesbudgets/sync/{id}", any(sync_mock), &[put_mock, delete_mock])
+        .route(
+            "/api/tgv/salesbudgets/sync/diff/{date_sync}",
+            diff_route(&QUOTATION_SYNC),
+            &[doc::op("get", "Quotations changed since", SyncList(&QUOTATION))],
+        )
+        .route(
+            "/api/tgv/salesbudgets/sync/items",
+            full_route(&QUOTATION_ITEM_SYNC).post(sync_mock),
+            &[doc::op("get", "Quotation items of today's selection", SyncList(&QUOTATION_ITEM)), post_mock],
+        )
+        .route("/api/tgv/salesbudgets/sync/items/{id}", any(sync_mock), &[put_mock, delete_mock])
+        .route(
+            "/api/tgv/salesbudgets/sync/items/diff/{date_sync}",
+            diff_route(&QUOTATION_ITEM_SYNC),
+            &[doc::op("get", "Quotation items changed since", SyncList(&QUOTATION_ITEM))],
+        )
 }

@@ -2,13 +2,16 @@
 //! month or year (`chartsHome`), for the caller's orders (admins: all).
 
 use axum::extract::{Query, State};
+use axum::routing::get;
 use axum::{Extension, Json};
 use rusqlite::params;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
+use crate::openapi::{self as doc, Body::Object, Doc};
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize)]
@@ -194,4 +197,19 @@ pub async fn charts(
             ]})))
         })
         .await
+}
+
+/// The home's cards and charts and their OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route(
+            "/api/tgv/cardsHome",
+            get(cards),
+            &[Doc { query: &["initialDate", "finalDate"], ..doc::op("get", "Item counts by state", Object) }],
+        )
+        .route(
+            "/api/tgv/chartsHome",
+            get(charts),
+            &[Doc { query: &["type", "initialDate", "finalDate"], ..doc::op("get", "Billed vs unbilled", Object) }],
+        )
 }

@@ -2,15 +2,21 @@
 //! marking as read (PUT) and deleting check ownership too.
 
 use axum::extract::{Path, Query, State};
+use axum::routing::get;
 use axum::{Extension, Json};
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, OptionalExtension};
 use serde_json::{json, Map, Value};
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, Kind, ListParams, Where};
+use crate::openapi::{
+    self as doc,
+    Body::{List, Object, Record, SyncList},
+};
 use crate::state::AppState;
 use crate::sync::SyncSource;
 
@@ -225,4 +231,36 @@ pub async fn remove(
             Ok(Json(json!({"message": "Notificação excluída com sucesso."})))
         })
         .await
+}
+
+/// The notification routes and their OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route(
+            "/api/tgv/notifications",
+            get(list).post(create),
+            &[
+                doc::op("get", "The user's notifications", List(&NOTIFICATION)),
+                doc::write("post", "Write a notification", false),
+            ],
+        )
+        .route(
+            "/api/tgv/notifications/sync",
+            get(sync_full),
+            &[doc::op("get", "The user's notifications, full load", SyncList(&NOTIFICATION_SYNC_ENTITY))],
+        )
+        .route(
+            "/api/tgv/notifications/sync/diff/{date_sync}",
+            get(sync_diff),
+            &[doc::op("get", "Notifications changed since", SyncList(&NOTIFICATION_SYNC_ENTITY))],
+        )
+        .route(
+            "/api/tgv/notifications/{id}",
+            get(one).put(update).delete(remove),
+            &[
+                doc::op("get", "One notification", Record(&NOTIFICATION)),
+                doc::write("put", "Mark as read (or change)", false),
+                doc::op("delete", "Delete a notification", Object),
+            ],
+        )
 }

@@ -11,6 +11,7 @@
 //! rule the app uses ([`mascate_domain::release`]), so the filter and the row agree.
 
 use axum::extract::{Path, Query, State};
+use axum::routing::get;
 use axum::{Extension, Json};
 use mascate_domain::contract::ReleaseRow;
 use mascate_domain::release::{OrderState, ReleaseFilter};
@@ -20,9 +21,11 @@ use rusqlite::types::Value as SqlValue;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{MAX_PAGE, MAX_PAGE_SIZE};
+use crate::openapi::{self as doc, Body::Object, Doc};
 use crate::state::AppState;
 
 /// The list's query parameters.
@@ -231,6 +234,27 @@ pub async fn between(
     let bad = || ApiError::bad_request("Data inválida: use DD/MM/AAAA.");
     let (from, to) = (parse_date(&from).ok_or_else(bad)?, parse_date(&to).ok_or_else(bad)?);
     list(state, caller, from, to, params).await
+}
+
+/// The order-tracking list and its OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route(
+            "/api/pgv/salesorderslist",
+            get(this_month),
+            &[Doc {
+                query: &["STATUSFILTER", "page", "pageSize"],
+                ..doc::op("get", "Order items and their releases, this month", Object)
+            }],
+        )
+        .route(
+            "/api/pgv/salesorderslist/{from}/{to}",
+            get(between),
+            &[Doc {
+                query: &["STATUSFILTER", "page", "pageSize"],
+                ..doc::op("get", "Order items and their releases, between dates", Object)
+            }],
+        )
 }
 
 #[cfg(test)]

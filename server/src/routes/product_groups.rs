@@ -4,10 +4,13 @@
 //! other unpaged reference list (`typesofoperation`, §7): `{items}` only.
 
 use axum::extract::State;
+use axum::routing::get;
 use axum::Json;
 use serde_json::{json, Value};
 
+use super::documented::Documented;
 use crate::error::ApiResult;
+use crate::openapi::{self as doc, Body::Object};
 use crate::state::AppState;
 
 pub async fn list(State(state): State<AppState>) -> ApiResult<Json<Value>> {
@@ -21,4 +24,13 @@ pub async fn list(State(state): State<AppState>) -> ApiResult<Json<Value>> {
             Ok(Json(json!({ "items": items })))
         })
         .await
+}
+
+/// The product groups and their OpenAPI entry.
+pub fn routes() -> Documented {
+    Documented::new().route(
+        "/api/tgv/productgroups",
+        get(list),
+        &[doc::op("get", "Product groups (Mascate's reference list, beyond the contract)", Object)],
+    )
 }

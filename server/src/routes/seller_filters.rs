@@ -1,19 +1,23 @@
 //! Seller filters (§3.2, AQ4 header + AQ5 items): the Offline Configurator's selections.
 //! One filter per seller, schema and day; sync endpoints read only today's.
 
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
 use axum::{Extension, Json};
 use mascate_domain::contract::{schema, SellerFilterBody, SellerFilterItem};
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{named_params, params, OptionalExtension};
 use serde_json::{json, Value};
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, Message};
 use crate::listing::{self, Entity, Kind, ListParams, Where};
+use crate::openapi::{self as doc, Body::Object};
 use crate::selection::{self, new_uuid, Numbering, SelectionError};
 use crate::state::AppState;
 
@@ -374,4 +378,45 @@ pub async fn remove(
         })
         .await?;
     Ok(success(StatusCode::OK, "Filtro excluído com sucesso.", None))
+}
+
+/// Today's selections and their OpenAPI entries. A selection of 100,000 records is a few
+/// megabytes of JSON, so these writes (and the estimate, which takes a selection as large
+/// as a filter's body) may carry more than the default body limit.
+pub fn routes() -> Documented {
+    use super::offline_estimate::estimate;
+    Documented::new()
+        .route(
+            "/api/pgv/sellerfilters",
+            get(list).post(create),
+            &[
+                doc::op("get", "The seller's offline filters", Object),
+                doc::write("post", "Create today's filter for a schema", true),
+            ],
+        )
+        .route(
+            "/api/pgv/sellerfilters/{uuid}",
+            get(one).put(update).delete(remove),
+            &[
+                doc::op("get", "One filter", Object),
+                doc::write("put", "Change a filter's items", false),
+                doc::op("delete", "Delete a filter", Object),
+            ],
+        )
+        .route("/api/pgv/sellerfilters/{uuid}/items", get(items), &[doc::op("get", "A filter's items", Object)])
+        .route(
+            "/api/pgv/sellerfilters/{uuid}/items/{item_id}",
+            get(item),
+            &[doc::op("get", "One item of a filter", Object)],
+        )
+        .route(
+            "/api/mascate/v1/offline/estimate",
+            post(estimate),
+            &[doc::write(
+                "post",
+                "Records and JSON bytes of the day's download, with a selection about to be saved (Mascate extension)",
+                false,
+            )],
+        )
+        .map_router(|r| r.layer(DefaultBodyLimit::max(SELECTION_BODY_LIMIT)))
 }

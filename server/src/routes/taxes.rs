@@ -5,14 +5,17 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
 use axum::{Extension, Json};
 use rusqlite::{params, OptionalExtension};
 use serde_json::{json, Value};
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::db::Tx;
 use crate::error::ApiResult;
 use crate::json::{number, text};
+use crate::openapi::{self as doc, Body::Object};
 use crate::state::AppState;
 use crate::taxes::{calculate, ItemIn, OrderIn};
 
@@ -201,4 +204,16 @@ pub async fn order_total(
                 .ok_or_else(|| crate::error::ApiError::not_found("Pedido de Venda não localizado"))
         })
         .await
+}
+
+/// The tax routes and their OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route("/api/fat/v1/SalesTaxes", post(simulate), &[doc::write("post", "Simulate an order's taxes", false)])
+        .route("/api/fat/v1/SalesTaxes/{order}", get(of_stored), &[doc::op("get", "A stored order's taxes", Object)])
+        .route(
+            "/api/tgv/salesorders/total/{order}",
+            get(order_total),
+            &[doc::op("get", "An order's taxes and totals", Object)],
+        )
 }
