@@ -146,7 +146,18 @@ fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     conn.create_scalar_function("fold", 1, FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC, |ctx| {
         let s: Option<String> = ctx.get(0)?;
         Ok(s.map(|s| mascate_domain::text::fold(&s)))
-    })
+    })?;
+    // default_quotation_customer(): the default quotation customer's code || store, so SQL
+    // written once in the code never spells it.
+    conn.create_scalar_function(
+        "default_quotation_customer",
+        0,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |_| {
+            let (code, store) = mascate_domain::document::DEFAULT_QUOTATION_CUSTOMER;
+            Ok(format!("{code}{store}"))
+        },
+    )
 }
 
 fn configure(conn: &Connection) -> rusqlite::Result<()> {

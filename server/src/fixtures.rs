@@ -55,9 +55,6 @@ pub struct Fixtures {
     pub prospects: Vec<Value>,
 }
 
-/// The generated fixture files, remade by `mascate-server generate-fixtures`.
-pub const GENERATED_FILES: [&str; 4] = ["products.json", "stock.json", "price-list-items.json", "prospects.json"];
-
 /// The seed every generated fixture starts from.
 pub const SEED: u64 = 20261122;
 

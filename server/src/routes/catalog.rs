@@ -283,7 +283,7 @@ pub async fn products_for_price_list(
                     store,
                     caller.is_admin,
                     caller.seller.clone().unwrap_or_default(),
-                    crate::erp::DEFAULT_QUOTATION_CUSTOMER
+                    crate::erp::default_quotation_customer_key()
                 ],
                 |r| r.get(0),
             )?;

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::documented::Documented;
 use crate::auth::Caller;
-use crate::erp::DEFAULT_QUOTATION_CUSTOMER;
+use crate::erp::default_quotation_customer_key;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, ListParams, Where};
 use crate::openapi::{
@@ -43,7 +43,7 @@ pub async fn one(
     if !caller.is_admin {
         base = base.and(
             "vendor = ? OR code || store = ?",
-            [SqlValue::Text(caller.seller()?.to_string()), SqlValue::Text(DEFAULT_QUOTATION_CUSTOMER.into())],
+            [SqlValue::Text(caller.seller()?.to_string()), SqlValue::Text(default_quotation_customer_key())],
         );
     }
     state
@@ -62,7 +62,7 @@ pub async fn one(
 pub static CUSTOMER_SYNC: SyncSource = SyncSource {
     entity: &CUSTOMER,
     selection: Some((schema::CUSTOMERS, "code || store")),
-    seller_scope: Some("(vendor = ? OR code || store = '00000101')"),
+    seller_scope: Some("(vendor = ? OR code || store = default_quotation_customer())"),
     diff_live_only: false,
 };
 

@@ -189,7 +189,7 @@ pub static QUOTATION_ITEM: Entity = Entity {
 /// A quotation belongs to the seller of its customer, or, for the default quotation
 /// customer, to the seller of its prospect (§10.1). One `?`: the seller.
 const QUOTATION_SCOPE: &str =
-    "? IN (customervendor, CASE WHEN customerid || customerstore = '00000101' THEN prospectvendor END)";
+    "? IN (customervendor, CASE WHEN customerid || customerstore = default_quotation_customer() THEN prospectvendor END)";
 
 pub static QUOTATION_SYNC: SyncSource = SyncSource {
     entity: &QUOTATION,
@@ -203,7 +203,7 @@ pub static QUOTATION_ITEM_SYNC: SyncSource = SyncSource {
     selection: Some((schema::QUOTATION_ITEMS, "budgetid || itemid || productid")),
     seller_scope: Some(
         "budgetid IN (SELECT budgetid FROM quotations_view
-          WHERE ? IN (customervendor, CASE WHEN customerid || customerstore = '00000101' THEN prospectvendor END))",
+          WHERE ? IN (customervendor, CASE WHEN customerid || customerstore = default_quotation_customer() THEN prospectvendor END))",
     ),
     diff_live_only: true,
 };

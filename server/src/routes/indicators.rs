@@ -13,6 +13,7 @@ use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::openapi::{self as doc, Body::Object, Doc};
 use crate::state::AppState;
+use mascate_domain::{calendar, Locale};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct Period {
@@ -103,20 +104,10 @@ pub async fn cards(
         .await
 }
 
-const MONTHS: [&str; 12] = [
-    "Janeiro",
-    "Fevereiro",
-    "Março",
-    "Abril",
-    "Maio",
-    "Junho",
-    "Julho",
-    "Agosto",
-    "Setembro",
-    "Outubro",
-    "Novembro",
-    "Dezembro",
-];
+/// The ERP's (Portuguese) name of month `m`.
+fn month(m: u32) -> &'static str {
+    calendar::month_name(m, Locale::PtBr).unwrap_or_default()
+}
 
 fn dataset(label: &str, data: &[f64], color: &str) -> Value {
     json!({"label": label, "data": data, "backgroundColor": "rgba(0, 0, 0, 0.0)", "borderColor": color,
@@ -145,7 +136,7 @@ pub async fn charts(
             } else {
                 let (mut y, mut m) = (fy, fm);
                 while (y, m) <= (ty, tm) && buckets.len() < 240 {
-                    let label = if fy == ty { MONTHS[m as usize - 1].to_string() } else { format!("{}/{y}", MONTHS[m as usize - 1]) };
+                    let label = if fy == ty { month(m).to_string() } else { format!("{}/{y}", month(m)) };
                     buckets.push((format!("{y:04}-{m:02}"), label));
                     (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
                 }

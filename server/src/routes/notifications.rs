@@ -18,7 +18,6 @@ use crate::openapi::{
     Body::{List, Object, Record, SyncList},
 };
 use crate::state::AppState;
-use crate::sync::SyncSource;
 
 use Kind::{Flag, Number, Text};
 
@@ -47,9 +46,6 @@ pub static NOTIFICATION: Entity = Entity {
 /// The sync shape: `internalid` also carries the user (§12).
 pub static NOTIFICATION_SYNC_ENTITY: Entity =
     Entity { table: "notifications_sync_view", columns: COLUMNS, fixed: &["id"], default_order: "id", virtuals: &[] };
-
-pub static NOTIFICATION_SYNC: SyncSource =
-    SyncSource { entity: &NOTIFICATION_SYNC_ENTITY, selection: None, seller_scope: None, diff_live_only: false };
 
 fn own(caller: &Caller) -> Where {
     Where::new().and("deleted = 0 AND userid = ?", [SqlValue::Text(caller.user_id.clone())])

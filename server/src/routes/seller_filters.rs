@@ -193,7 +193,7 @@ fn extend_customer_filter(tx: &Tx, seller: &str, prospects_filter: &str) -> ApiR
              FROM seller_filter_items i JOIN prospects p ON p.code || p.store = i.entityid
              WHERE i.filter_uuid = ?1",
         )?
-        .query_map(params![prospects_filter, crate::erp::DEFAULT_QUOTATION_CUSTOMER], |r| r.get(0))?
+        .query_map(params![prospects_filter, crate::erp::default_quotation_customer_key()], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for key in keys {
         selection::add_to_todays_filter(tx, seller, schema::CUSTOMERS, &key).map_err(|e| match e {

@@ -41,7 +41,7 @@ fn customer(tx: &Tx, caller: &Caller, code: &str, store: &str) -> ApiResult<Opti
                 store,
                 caller.is_admin,
                 caller.seller.clone().unwrap_or_default(),
-                crate::erp::DEFAULT_QUOTATION_CUSTOMER
+                crate::erp::default_quotation_customer_key()
             ],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
