@@ -26,6 +26,7 @@ pub mod sellers;
 pub mod static_files;
 pub mod statistics;
 pub mod taxes;
+pub mod tokens;
 
 use std::sync::Arc;
 
@@ -36,7 +37,7 @@ use axum::{Json, Router};
 
 use crate::openapi::{self as doc, Body::Object, Doc};
 use crate::state::AppState;
-use crate::{access_log, auth, compression, openapi};
+use crate::{access_log, compression, openapi};
 use documented::Documented;
 
 /// Every route behind the bearer check, family by family.
@@ -66,7 +67,7 @@ fn public() -> Documented {
     Documented::new()
         .route(
             "/api/oauth2/v1/token",
-            post(auth::token),
+            post(tokens::token),
             &[Doc {
                 query: &["grant_type", "username", "password", "refresh_token"],
                 created: true,
@@ -84,15 +85,16 @@ fn public() -> Documented {
 /// because the contract spells most paths with one (`/api/tgv/customers/`) and clients
 /// send both.
 pub fn router(state: AppState) -> Router {
-    let (protected, mut operations) =
-        protected().map_router(|r| r.route_layer(from_fn_with_state(state.clone(), auth::require_token))).into_parts();
+    let (protected, mut operations) = protected()
+        .map_router(|r| r.route_layer(from_fn_with_state(state.clone(), tokens::require_token)))
+        .into_parts();
     let (public, public_operations) = public().into_parts();
     operations.splice(0..0, public_operations);
     let document = Arc::new(openapi::document(&operations));
     let access_log = state.access_log.clone();
     // Outside the document: revoking a token, the browser's CSP reports and the document itself.
     let mut app = Router::new()
-        .route("/api/oauth2/v1/revoke", post(auth::revoke))
+        .route("/api/oauth2/v1/revoke", post(tokens::revoke))
         .route(
             "/api/mascate/v1/csp-report",
             post(csp_reports::report).layer(DefaultBodyLimit::max(csp_reports::MAX_REPORT)),
