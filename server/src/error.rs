@@ -7,6 +7,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use mascate_domain::contract::ErrorBody;
+use serde::Serialize;
+use serde_json::Value;
 
 /// What the client reads: a message and, in the TGV helper shape, a detail.
 #[derive(Debug, Clone)]
@@ -64,6 +66,15 @@ pub enum ApiError {
     NotFound(Message),
     #[error("429 {0}")]
     TooMany(Message),
+    /// The sales-taxes API's refusal (FWAPIManager's shape: the code as a string).
+    #[error("400 {0}")]
+    TaxRequest(String),
+    /// The sales-taxes API's unknown order (FWAPIManager's shape).
+    #[error("404 {0}")]
+    TaxOrderNotFound(String),
+    /// A refusal in the `{errorCode, errorMessage}` shape (the delinquency helper's).
+    #[error("400 {0}")]
+    ErrorCode(String),
     /// The database could not grow (a full disk): the same write may succeed later.
     #[error("507 {msg}: {0}", msg = STORAGE_FULL_MESSAGE)]
     StorageFull(#[source] rusqlite::Error),
@@ -113,10 +124,10 @@ impl ApiError {
     /// The status the contract answers this error with.
     pub fn status(&self) -> StatusCode {
         match self {
-            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::BadRequest(_) | ApiError::TaxRequest(_) | ApiError::ErrorCode(_) => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) | ApiError::NoSeller => StatusCode::FORBIDDEN,
-            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::NotFound(_) | ApiError::TaxOrderNotFound(_) => StatusCode::NOT_FOUND,
             ApiError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::StorageFull(_) => StatusCode::INSUFFICIENT_STORAGE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -124,9 +135,9 @@ impl ApiError {
     }
 
     /// The contract's JSON body for this error.
-    pub fn body(&self) -> ErrorBody {
+    pub fn body(&self) -> ErrorJson {
         let code = self.status().as_u16();
-        match self {
+        let body = match self {
             ApiError::BadRequest(m)
             | ApiError::Unauthorized(m)
             | ApiError::Forbidden(m)
@@ -138,9 +149,15 @@ impl ApiError {
                 body.help_url = Some("https://tdn.totvs.com/x/Ro2zJg".into());
                 body
             }
+            ApiError::TaxRequest(detail) => {
+                tax_fault(code, "Erro na requisição de Impostos do Pedido de Venda!", detail)
+            }
+            ApiError::TaxOrderNotFound(detail) => tax_fault(code, "Pedido de Venda não encontrado!", detail),
+            ApiError::ErrorCode(message) => return ErrorJson::Code { code, message: message.clone() },
             ApiError::StorageFull(_) => ErrorBody::new(code, STORAGE_FULL_MESSAGE),
             ApiError::Internal(_) => ErrorBody::detailed(code, FAULT_MESSAGE, ""),
-        }
+        };
+        ErrorJson::Contract(body)
     }
 
     /// What went wrong inside, for the log only.
@@ -155,6 +172,29 @@ impl ApiError {
     /// The database could not grow (a full disk): the same write may succeed later.
     pub fn is_storage_full(&self) -> bool {
         matches!(self, ApiError::StorageFull(_))
+    }
+}
+
+/// An error's JSON: the contract's common shapes, or the `{errorCode, errorMessage}` one.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum ErrorJson {
+    Contract(ErrorBody),
+    Code {
+        #[serde(rename = "errorCode")]
+        code: u16,
+        #[serde(rename = "errorMessage")]
+        message: String,
+    },
+}
+
+/// FWAPIManager's error: `{"code":"400","message":...,"detailedMessage":...}`.
+fn tax_fault(code: u16, message: &str, detail: &str) -> ErrorBody {
+    ErrorBody {
+        code: Value::String(code.to_string()),
+        message: Some(message.into()),
+        detailed_message: Some(detail.into()),
+        ..ErrorBody::default()
     }
 }
 

@@ -46,8 +46,7 @@ impl AppState {
         let clock = Clock::new(config.clock_offset_secs);
         let db = Db::open(&config.database_path(), &clock)?;
         let data = fixtures::Fixtures::load(&config.fixtures_dir)?;
-        db.write_blocking(|tx| fixtures::seed(tx, &data))
-            .map_err(|e| StartError::Other(format!("seeding: {}", e.body().text())))?;
+        db.write_blocking(|tx| fixtures::seed(tx, &data)).map_err(|e| StartError::Other(format!("seeding: {e}")))?;
         let demo_logins = Arc::new(if config.demo { data.demo_logins() } else { Vec::new() });
         let access_log = match &config.access_log {
             Some(path) => Some(

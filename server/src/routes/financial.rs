@@ -5,7 +5,6 @@
 //! the finances of their own customers (admins: all).
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Json};
@@ -15,7 +14,7 @@ use serde_json::{json, Value};
 
 use super::documented::Documented;
 use crate::auth::Caller;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, Kind, ListParams};
 use crate::openapi::{
     self as doc,
@@ -150,8 +149,7 @@ pub async fn delinquency(
     Path((code, store)): Path<(String, String)>,
 ) -> ApiResult<Response> {
     if code.trim().is_empty() || store.trim().is_empty() {
-        let body = json!({"errorCode": 400, "errorMessage": "Codigo do Cliente invalido"});
-        return Ok((StatusCode::BAD_REQUEST, Json(body)).into_response());
+        return Err(ApiError::ErrorCode("Codigo do Cliente invalido".into()));
     }
     let pct = state
         .db
