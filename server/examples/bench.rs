@@ -43,7 +43,7 @@ async fn main() {
     for (i, c) in extra.iter_mut().enumerate() {
         c.code = format!("{:06}", 100_000 + i);
     }
-    state.db.run(move |tx| fixtures::insert_customers(tx, &extra)).await.unwrap();
+    state.db.write(move |tx| fixtures::insert_customers(tx, &extra)).await.unwrap();
     println!("{total} generated customers inserted in {}", ms(t.elapsed()));
 
     queue::start(state.clone());
@@ -68,7 +68,7 @@ async fn main() {
     // Select 10,000 of Ana's customers for today.
     let keys: Vec<String> = state
         .db
-        .run(|tx| {
+        .write(|tx| {
             let mut stmt = tx.conn.prepare(
                 "SELECT code || store FROM customers WHERE vendor = '000001' AND code >= '100000' ORDER BY code LIMIT 10000",
             )?;
@@ -120,7 +120,7 @@ async fn main() {
     let changed: Vec<String> = keys.iter().step_by(20).cloned().collect();
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             for k in &changed {
                 tx.conn.execute(
                     "UPDATE customers SET creditlimit = creditlimit + 1, stamp = ?1 WHERE code || store = ?2",
@@ -166,7 +166,7 @@ async fn main() {
     loop {
         let done: i64 = state
             .db
-            .run(|tx| {
+            .write(|tx| {
                 Ok(tx.conn.query_row(
                     "SELECT count(*) FROM integration_queue WHERE id LIKE 'BENCH-%' AND status IN ('2', '3')",
                     [],
@@ -183,7 +183,7 @@ async fn main() {
     let all = t.elapsed();
     let ok: i64 = state
         .db
-        .run(|tx| {
+        .write(|tx| {
             Ok(tx.conn.query_row(
                 "SELECT count(*) FROM integration_queue WHERE id LIKE 'BENCH-%' AND status = '2'",
                 [],

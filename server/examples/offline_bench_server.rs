@@ -56,7 +56,7 @@ async fn main() {
         .collect();
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             fixtures::insert_customers(tx, &customers)?;
             fixtures::insert_rows(tx, "products", &products, true)?;
             fixtures::insert_rows(tx, "stock", &stock, true)?;

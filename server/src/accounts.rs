@@ -57,7 +57,7 @@ pub fn add(db: &Db, user: &NewUser, password: &str) -> Result<(), String> {
         return Err("the user name needs 1 to 100 characters".into());
     }
     let hash = hash_password(password);
-    db.run_blocking(|tx| {
+    db.write_blocking(|tx| {
         let taken = tx.exists_named("SELECT 1 FROM users WHERE username = :name", &[(":name", &username)])?;
         if taken {
             return Err(ApiError::bad_request(format!("user {username} already exists")));
@@ -86,7 +86,7 @@ pub fn add(db: &Db, user: &NewUser, password: &str) -> Result<(), String> {
 pub fn set_password(db: &Db, username: &str, password: &str) -> Result<(), String> {
     check_password(password)?;
     let hash = hash_password(password);
-    db.run_blocking(|tx| {
+    db.write_blocking(|tx| {
         let user_id: Option<String> = tx
             .conn
             .query_row("SELECT user_id FROM users WHERE username = :name", named_params! {":name": username}, |r| {
@@ -108,7 +108,7 @@ pub fn set_password(db: &Db, username: &str, password: &str) -> Result<(), Strin
 
 /// Every account, by user name.
 pub fn list(db: &Db) -> Result<Vec<Account>, String> {
-    db.run_blocking(|tx| {
+    db.write_blocking(|tx| {
         let rows = tx
             .conn
             .prepare(

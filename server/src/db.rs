@@ -20,9 +20,8 @@ use rusqlite::functions::FunctionFlags;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, ToSql};
 use tokio::sync::Semaphore;
 
-use crate::anyhow_lite;
 use crate::clock::Clock;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, StartError};
 
 mod migrations;
 use migrations::MIGRATIONS;
@@ -147,7 +146,18 @@ fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
     conn.create_scalar_function("fold", 1, FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC, |ctx| {
         let s: Option<String> = ctx.get(0)?;
         Ok(s.map(|s| mascate_domain::text::fold(&s)))
-    })
+    })?;
+    // default_quotation_customer(): the default quotation customer's code || store, so SQL
+    // written once in the code never spells it.
+    conn.create_scalar_function(
+        "default_quotation_customer",
+        0,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |_| {
+            let (code, store) = mascate_domain::document::DEFAULT_QUOTATION_CUSTOMER;
+            Ok(format!("{code}{store}"))
+        },
+    )
 }
 
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
@@ -158,7 +168,7 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 
 impl Db {
     /// Opens the file, creating the folder and applying pending migrations.
-    pub fn open(path: &Path, clock: &Clock) -> anyhow_lite::Result<Db> {
+    pub fn open(path: &Path, clock: &Clock) -> Result<Db, StartError> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
@@ -191,22 +201,22 @@ impl Db {
 
     /// Runs `f` in a write transaction on a blocking thread; commits (durably) on `Ok`,
     /// rolls back on `Err`.
-    pub async fn run<T, F>(&self, f: F) -> ApiResult<T>
+    pub async fn write<T, F>(&self, f: F) -> ApiResult<T>
     where
         T: Send + 'static,
         F: FnOnce(&Tx) -> ApiResult<T> + Send + 'static,
     {
-        self.write(Durability::Full, f).await
+        self.write_with(Durability::Full, f).await
     }
 
-    /// As [`Db::run`], with the commit's durability chosen.
-    pub async fn write<T, F>(&self, durability: Durability, f: F) -> ApiResult<T>
+    /// As [`Db::write`], with the commit's durability chosen.
+    pub async fn write_with<T, F>(&self, durability: Durability, f: F) -> ApiResult<T>
     where
         T: Send + 'static,
         F: FnOnce(&Tx) -> ApiResult<T> + Send + 'static,
     {
         let db = self.clone();
-        tokio::task::spawn_blocking(move || db.write_blocking(durability, f)).await.map_err(ApiError::internal)?
+        tokio::task::spawn_blocking(move || db.write_blocking_with(durability, f)).await.map_err(ApiError::internal)?
     }
 
     /// Runs a read-only `f` on a pooled reader, in one snapshot; never waits for a write.
@@ -248,15 +258,15 @@ impl Db {
         Ok(out)
     }
 
-    /// The synchronous form of [`Db::run`], for start-up, tools and benchmarks.
-    pub fn run_blocking<T, F>(&self, f: F) -> ApiResult<T>
+    /// The synchronous form of [`Db::write`], for start-up, tools and benchmarks.
+    pub fn write_blocking<T, F>(&self, f: F) -> ApiResult<T>
     where
         F: FnOnce(&Tx) -> ApiResult<T>,
     {
-        self.write_blocking(Durability::Full, f)
+        self.write_blocking_with(Durability::Full, f)
     }
 
-    fn write_blocking<T, F>(&self, durability: Durability, f: F) -> ApiResult<T>
+    fn write_blocking_with<T, F>(&self, durability: Durability, f: F) -> ApiResult<T>
     where
         F: FnOnce(&Tx) -> ApiResult<T>,
     {

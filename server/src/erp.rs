@@ -27,9 +27,21 @@ use crate::selection::SelectionError;
 pub use document::Request;
 pub use notices::{notice, write_notification};
 
-/// `MV_ORCLIPD`: the default quotation customer (code + store), everyone's for quotations
-/// of prospects (§4.2, §10.1).
-pub const DEFAULT_QUOTATION_CUSTOMER: &str = "00000101";
+/// `MV_ORCLIPD`: the default quotation customer (code, store), everyone's for quotations
+/// of prospects (§4.2, §10.1); SQL reads it as `default_quotation_customer()` (see
+/// [`crate::db`]).
+pub use mascate_domain::document::DEFAULT_QUOTATION_CUSTOMER;
+
+/// The default quotation customer as the tables compare it, `code || store`.
+pub fn default_quotation_customer_key() -> String {
+    let (code, store) = DEFAULT_QUOTATION_CUSTOMER;
+    format!("{code}{store}")
+}
+
+/// Whether `code`/`store` is the default quotation customer.
+pub fn is_default_quotation_customer(code: &str, store: &str) -> bool {
+    (code, store) == DEFAULT_QUOTATION_CUSTOMER
+}
 
 /// Which routine a body is for (`source` in the queue).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,12 +15,11 @@ use rusqlite::{params, params_from_iter, Statement};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::anyhow_lite;
 use crate::auth::hash_password;
 use crate::db::Tx;
-use crate::error::ApiResult;
+use crate::error::{ApiResult, StartError};
 use crate::listing::{Entity, Kind};
-use crate::routes::customers::CUSTOMER;
+use crate::tables::CUSTOMER;
 
 /// A demo user and, when `seller_code` is set, the seller linked to it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -56,19 +55,16 @@ pub struct Fixtures {
     pub prospects: Vec<Value>,
 }
 
-/// The generated fixture files, remade by `mascate-server generate-fixtures`.
-pub const GENERATED_FILES: [&str; 4] = ["products.json", "stock.json", "price-list-items.json", "prospects.json"];
-
 /// The seed every generated fixture starts from.
 pub const SEED: u64 = 20261122;
 
 impl Fixtures {
     /// Reads `users.json` and `customers.json` from the folder.
-    pub fn load(dir: &Path) -> anyhow_lite::Result<Fixtures> {
+    pub fn load(dir: &Path) -> Result<Fixtures, StartError> {
         let read = |name: &str| {
             let path = dir.join(name);
             std::fs::read_to_string(&path)
-                .map_err(|e| anyhow_lite::Error(format!("cannot read {}: {e}", path.display())))
+                .map_err(|e| StartError::Other(format!("cannot read {}: {e}", path.display())))
         };
         Ok(Fixtures {
             users: serde_json::from_str(&read("users.json")?)?,

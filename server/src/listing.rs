@@ -5,7 +5,7 @@
 //! names, so a `FILTER` can only ever reach a listed column, and every value is bound as a
 //! parameter (nothing a client sends is spliced into SQL).
 
-use mascate_domain::filter::{Expr, Value as FilterValue};
+use mascate_domain::filter::Expr;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value as SqlValue;
 use serde::Deserialize;
@@ -14,6 +14,10 @@ use serde_json::{Map, Value as Json};
 use crate::auth::Caller;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
+
+mod query;
+
+pub use query::{compile_filter, order_by, search_pattern, Where, MAX_SEARCH_LEN};
 
 /// How a column is carried in JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,137 +131,6 @@ pub const MAX_SORT_KEYS: usize = 10;
 pub const MAX_FIELDS: usize = 100;
 /// The longest `SORT` or `FIELDS` value, in characters.
 pub const MAX_LIST_PARAM_LEN: usize = 2_048;
-
-/// A SQL condition with its bound values.
-#[derive(Debug, Clone, Default)]
-pub struct Where {
-    pub parts: Vec<String>,
-    pub values: Vec<SqlValue>,
-    /// A row source replacing the entity's table (a subquery), with its own bound values.
-    pub source: Option<(String, Vec<SqlValue>)>,
-}
-
-impl Where {
-    pub fn new() -> Where {
-        Where::default()
-    }
-
-    /// Adds `sql` (with `?` placeholders) and its values, joined with AND.
-    pub fn and(mut self, sql: &str, values: impl IntoIterator<Item = SqlValue>) -> Where {
-        self.parts.push(format!("({sql})"));
-        self.values.extend(values);
-        self
-    }
-
-    /// Reads rows from `sql` (a parenthesised subquery) instead of the entity's table.
-    pub fn from_source(mut self, sql: String, values: Vec<SqlValue>) -> Where {
-        self.source = Some((sql, values));
-        self
-    }
-
-    fn source_sql<'a>(&'a self, entity: &'a Entity) -> &'a str {
-        self.source.as_ref().map(|(sql, _)| sql.as_str()).unwrap_or(entity.table)
-    }
-
-    /// Every bound value in SQL order: the source's, then the condition's.
-    fn all_values(&self) -> impl Iterator<Item = &SqlValue> {
-        self.source.iter().flat_map(|(_, v)| v.iter()).chain(self.values.iter())
-    }
-
-    fn sql(&self) -> String {
-        if self.parts.is_empty() {
-            "1".into()
-        } else {
-            self.parts.join(" AND ")
-        }
-    }
-}
-
-fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
-}
-
-/// The longest free-text search honoured (a product, a bill number): longer is a 400.
-pub const MAX_SEARCH_LEN: usize = 200;
-
-/// A `LIKE … ESCAPE '\'` pattern for what a client typed in `name`, folded (case and
-/// accents) and escaped, `%text%` or `text%`; a 400 past [`MAX_SEARCH_LEN`].
-pub fn search_pattern(name: &str, text: &str, anywhere: bool) -> ApiResult<String> {
-    if text.chars().count() > MAX_SEARCH_LEN {
-        return Err(ApiError::bad_request(format!("{name}: no máximo {MAX_SEARCH_LEN} caracteres.")));
-    }
-    let folded = escape_like(&mascate_domain::text::fold(text));
-    Ok(if anywhere { format!("%{folded}%") } else { format!("{folded}%") })
-}
-
-/// Turns a parsed `FILTER` into SQL over the entity's columns.
-pub fn compile_filter(entity: &Entity, expr: &Expr, out: &mut Vec<SqlValue>) -> ApiResult<String> {
-    let unknown = |f: &str| ApiError::bad_request(format!("FILTER: propriedade desconhecida '{f}'"));
-    Ok(match expr {
-        Expr::And(v) | Expr::Or(v) => {
-            let sep = if matches!(expr, Expr::And(_)) { " AND " } else { " OR " };
-            let parts: ApiResult<Vec<String>> = v.iter().map(|e| compile_filter(entity, e, out)).collect();
-            format!("({})", parts?.join(sep))
-        }
-        Expr::Not(e) => format!("(NOT {})", compile_filter(entity, e, out)?),
-        Expr::Contains { field, value } | Expr::StartsWith { field, value } => {
-            let col = entity.column(field).ok_or_else(|| unknown(field))?;
-            let folded = escape_like(&mascate_domain::text::fold(value));
-            let pattern =
-                if matches!(expr, Expr::Contains { .. }) { format!("%{folded}%") } else { format!("{folded}%") };
-            out.push(SqlValue::Text(pattern));
-            format!("fold(CAST({col} AS TEXT)) LIKE ? ESCAPE '\\'")
-        }
-        Expr::Compare { field, op, value } if entity.virtual_sql(field).is_some() => {
-            let sql = entity.virtual_sql(field).expect("checked");
-            match (op, value) {
-                (mascate_domain::filter::Op::Eq, FilterValue::Text(t)) => out.push(SqlValue::Text(t.trim().into())),
-                _ => return Err(ApiError::bad_request(format!("FILTER: {field} aceita apenas eq com texto"))),
-            }
-            format!("({sql})")
-        }
-        Expr::Compare { field, op, value } => {
-            let col = entity.column(field).ok_or_else(|| unknown(field))?;
-            let kind = entity.kind(field).expect("column exists");
-            let bound = match (kind, value) {
-                (Kind::Flag, FilterValue::Bool(b)) => SqlValue::Integer(*b as i64),
-                (Kind::Number, FilterValue::Number(n)) => SqlValue::Real(*n),
-                (Kind::Number, FilterValue::Text(t)) => SqlValue::Real(
-                    t.trim().parse().map_err(|_| ApiError::bad_request(format!("FILTER: {field} espera um número")))?,
-                ),
-                (Kind::Text, FilterValue::Text(t)) => SqlValue::Text(t.trim_end().to_string()),
-                (Kind::Text, FilterValue::Number(n)) => SqlValue::Text(n.to_string()),
-                _ => return Err(ApiError::bad_request(format!("FILTER: valor incompatível com {field}"))),
-            };
-            out.push(bound);
-            format!("{col} {} ?", op.sql())
-        }
-    })
-}
-
-/// `SORT=name,-code` as `ORDER BY`, with the entity's default order appended as a tiebreak.
-pub fn order_by(entity: &Entity, sort: Option<&str>) -> ApiResult<String> {
-    let mut parts = Vec::new();
-    let keys: Vec<&str> = sort.unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
-    if keys.len() > MAX_SORT_KEYS {
-        return Err(ApiError::bad_request(format!("SORT: no máximo {MAX_SORT_KEYS} propriedades.")));
-    }
-    for item in keys {
-        let (field, desc) = match item.strip_prefix('-') {
-            Some(f) => (f, true),
-            None => (item.strip_prefix('+').unwrap_or(item), false),
-        };
-        let col = entity
-            .column(field)
-            .ok_or_else(|| ApiError::bad_request(format!("SORT: propriedade desconhecida '{field}'")))?;
-        // Text sorts as people read it (case and accents folded), the same order the app
-        // gives the device's copy offline.
-        let key = if entity.kind(col) == Some(Kind::Text) { format!("fold({col})") } else { col.to_string() };
-        parts.push(format!("{key}{}", if desc { " DESC" } else { "" }));
-    }
-    parts.push(entity.default_order.to_string());
-    Ok(parts.join(", "))
-}
 
 /// The columns to select for a `FIELDS` list (unknown names ignored, fixed ones kept).
 pub fn selected_columns(entity: &Entity, fields: Option<&str>) -> Vec<(&'static str, Kind)> {
@@ -408,7 +281,7 @@ pub fn online_columns(entity: &Entity, fields: Option<&str>) -> Vec<(&'static st
 
 /// A list read; `not_found` is the 404 message when a FILTER matched nothing (None: 200).
 pub async fn online_page(
-    state: crate::AppState,
+    state: crate::state::AppState,
     entity: &'static Entity,
     base: Where,
     params: ListParams,
@@ -432,7 +305,7 @@ pub async fn online_page(
 
 /// A single-record read: the bare object, or 404 with `message`.
 pub async fn online_record(
-    state: crate::AppState,
+    state: crate::state::AppState,
     entity: &'static Entity,
     base: Where,
     message: &'static str,

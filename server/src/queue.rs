@@ -13,7 +13,7 @@
 //! - on start-up a row left at 1 by a crash has not been applied (the apply transaction
 //!   never committed): it goes back to 0, or to 3 if it has been stuck for 10 minutes.
 //!
-//! The job ([`job`]) takes waiting rows round-robin by seller, so one seller's thousands
+//! This is the engine; the HTTP side is [`crate::routes::queue`]. The job ([`job`]) takes waiting rows round-robin by seller, so one seller's thousands
 //! never starve another's few, and as fast as the engine goes unless `--queue-delay-ms`
 //! asks for a pause (to show "waiting" and "processing" in a demo). A document's body is at
 //! most [`BODY_LIMIT`]; finished rows are purged after `--queue-retention-days`.
@@ -22,20 +22,15 @@ pub mod job;
 
 pub use job::{drain, recover, start};
 
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::auth::Caller;
 use crate::db::Tx;
-use crate::erp::{self, Operation, Routine};
-use crate::error::{ApiError, ApiResult};
+use crate::erp::Operation;
+use crate::error::ApiResult;
 use crate::json;
-use crate::listing::{self, Entity, Kind, ListParams, Where};
+use crate::listing::{Entity, Kind};
 use crate::sync::SyncSource;
-use crate::AppState;
 
 use Kind::{Flag, Text};
 
@@ -67,24 +62,6 @@ pub const BODY_LIMIT: usize = 512 * 1024;
 /// The longest external id accepted (it must fit `C5_NUMEXT`, `CJ_NUMEXT` and `A1T_NUM`).
 pub const MAX_ID_LEN: usize = 50;
 
-fn parse(body: &[u8]) -> ApiResult<Value> {
-    let v: Value = serde_json::from_slice(body).map_err(|_| ApiError::invalid_body())?;
-    if !v.is_object() {
-        return Err(ApiError::invalid_body());
-    }
-    Ok(v)
-}
-
-fn check_id(id: &str) -> ApiResult<()> {
-    if id.trim().is_empty() {
-        return Err(ApiError::bad_request("Identificador do Registro não informado"));
-    }
-    if id.chars().count() > MAX_ID_LEN || id.chars().any(|c| c.is_control()) {
-        return Err(ApiError::bad_request(format!("Identificador do Registro inválido: até {MAX_ID_LEN} caracteres.")));
-    }
-    Ok(())
-}
-
 /// The stored `json` as an object (it may come as a string, as A1T_JRECEB is read back).
 pub fn document_of(body: &Value) -> Option<Value> {
     match body.get("json") {
@@ -96,7 +73,7 @@ pub fn document_of(body: &Value) -> Option<Value> {
 
 /// Upserts the caller's row and re-queues it; returns whether it was new. Rows are the
 /// seller's own: another seller's row with the same id is another row, untouched.
-fn upsert(tx: &Tx, caller: &Caller, id: &str, body: &Value, operation: Operation) -> ApiResult<bool> {
+pub fn upsert(tx: &Tx, caller: &Caller, id: &str, body: &Value, operation: Operation) -> ApiResult<bool> {
     let seller = caller.seller()?;
     let existed = tx.exists_named(
         "SELECT 1 FROM integration_queue WHERE sellerid = :seller AND id = :id",
@@ -123,92 +100,4 @@ fn upsert(tx: &Tx, caller: &Caller, id: &str, body: &Value, operation: Operation
         ],
     )?;
     Ok(!existed)
-}
-
-fn echo(created: bool, body: Value) -> Response {
-    (if created { StatusCode::CREATED } else { StatusCode::OK }, Json(body)).into_response()
-}
-
-/// `POST /api/tgv/integrationqueue/`
-pub async fn post(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    body: axum::body::Bytes,
-) -> ApiResult<Response> {
-    let body = parse(&body)?;
-    let id = json::text(&body, "id");
-    check_id(&id)?;
-    if document_of(&body).is_none_or(|d| !d.get("header").is_some_and(Value::is_object)) {
-        return Err(ApiError::bad_request("json.header não informado."));
-    }
-    let echo_body = body.clone();
-    let created = state.db.run(move |tx| upsert(tx, &caller, &id, &body, Operation::Insert)).await?;
-    state.queue_wake.notify_one();
-    Ok(echo(created, echo_body))
-}
-
-/// `PUT /api/tgv/integrationqueue/:externalId` (the path id wins).
-pub async fn put(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-    body: axum::body::Bytes,
-) -> ApiResult<Response> {
-    check_id(&id)?;
-    let mut body = parse(&body)?;
-    body["id"] = Value::String(id.clone());
-    if document_of(&body).is_none_or(|d| !d.get("header").is_some_and(Value::is_object)) {
-        return Err(ApiError::bad_request("json.header não informado."));
-    }
-    let echo_body = body.clone();
-    let created = state.db.run(move |tx| upsert(tx, &caller, &id, &body, Operation::Update)).await?;
-    state.queue_wake.notify_one();
-    Ok(echo(created, echo_body))
-}
-
-/// `DELETE /api/tgv/integrationqueue/:externalId`: only for a document this id made.
-pub async fn delete(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> ApiResult<Response> {
-    check_id(&id)?;
-    let (created, body) = state
-        .db
-        .run(move |tx| {
-            let seller = caller.seller()?.to_string();
-            // Another seller's id answers exactly as an unknown one.
-            let source = match erp::made_by(tx, &seller, &id)? {
-                Some(Routine::Order) => "MATA410",
-                Some(Routine::Quotation) => "MATA415",
-                None => {
-                    return Err(ApiError::bad_request(format!(
-                        "Nenhum pedido ou orçamento localizado para o identificador {id}."
-                    )))
-                }
-            };
-            let body = json!({"id": id, "json": {"sellerid": seller}, "deleted": true, "source": source});
-            let created = upsert(tx, &caller, &id, &body, Operation::Delete)?;
-            Ok((created, body))
-        })
-        .await?;
-    state.queue_wake.notify_one();
-    Ok(echo(created, body))
-}
-
-/// `GET /api/tgv/integrationqueue/`: the caller's rows, by status and arrival.
-pub async fn list(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    Query(params): Query<ListParams>,
-) -> ApiResult<Json<Value>> {
-    let base = Where::new().and("sellerid = ?", [rusqlite::types::Value::Text(caller.seller()?.to_string())]);
-    state
-        .db
-        .read(move |tx| {
-            let columns = listing::selected_columns(&QUEUE, params.fields.as_deref());
-            let page = listing::page(tx, &QUEUE, base, &params, &columns)?;
-            Ok(Json(listing::envelope(page, Some(tx.sync_date()))))
-        })
-        .await
 }

@@ -20,7 +20,7 @@ use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, ListParams, Where};
 use crate::selection::in_todays_filter;
-use crate::AppState;
+use crate::state::AppState;
 
 /// How one entity is synced.
 #[derive(Debug)]

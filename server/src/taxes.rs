@@ -16,16 +16,17 @@
 
 use serde_json::{json, Value};
 
+/// The state the goods leave from.
 pub const ORIGIN_UF: &str = "SP";
 pub const PIS_RATE: f64 = 1.65;
 pub const COFINS_RATE: f64 = 7.6;
 pub const ST_MVA: f64 = 40.0;
 pub const ST_INTERNAL_RATE: f64 = 18.0;
 
-/// The ICMS rate from SP to `uf`.
+/// The ICMS rate from [`ORIGIN_UF`] to `uf`.
 pub fn icms_rate(uf: &str) -> f64 {
     match uf.trim().to_ascii_uppercase().as_str() {
-        "SP" => 18.0,
+        ORIGIN_UF => 18.0,
         "RJ" | "MG" | "PR" | "SC" | "RS" => 12.0,
         _ => 7.0,
     }
@@ -201,7 +202,7 @@ mod tests {
     #[test]
     fn intra_state_plain_goods() {
         let v = calculate(&OrderIn {
-            customer_uf: "SP".into(),
+            customer_uf: ORIGIN_UF.into(),
             customer_type: "R".into(),
             items: vec![item(10.0, 10.0, 0.0, false)],
             ..Default::default()

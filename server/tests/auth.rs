@@ -55,7 +55,7 @@ async fn passwords_are_stored_hashed() {
     let hashes: Vec<String> = s
         .state
         .db
-        .run(|tx| {
+        .write(|tx| {
             let mut stmt = tx.conn.prepare("SELECT password_hash FROM users")?;
             let rows = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
             Ok(rows)

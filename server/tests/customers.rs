@@ -30,7 +30,7 @@ async fn list_pages_with_has_next_and_default_size_10() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), seen.len());
-    let own = s.state.db.run(|tx| {
+    let own = s.state.db.write(|tx| {
         Ok(tx.conn.query_row("SELECT count(*) FROM customers WHERE vendor = '000001' AND deleted = 0", [], |r| {
             r.get::<_, i64>(0)
         })?)
@@ -211,7 +211,7 @@ async fn data_survives_a_restart_and_is_not_seeded_twice() {
     let first = mascate_server::AppState::open(config.clone()).unwrap();
     let stamp_before: i64 = first
         .db
-        .run(|tx| {
+        .write(|tx| {
             tx.conn.execute("UPDATE customers SET name = 'KEPT', stamp = ?1 WHERE code = '000002'", [tx.stamp()])?;
             Ok(tx.conn.query_row("SELECT max(stamp) FROM customers", [], |r| r.get(0))?)
         })
@@ -221,7 +221,7 @@ async fn data_survives_a_restart_and_is_not_seeded_twice() {
     let second = mascate_server::AppState::open(config).unwrap();
     let (name, count, next): (String, i64, i64) = second
         .db
-        .run(|tx| {
+        .write(|tx| {
             let name = tx.conn.query_row("SELECT name FROM customers WHERE code = '000002'", [], |r| r.get(0))?;
             let count = tx.conn.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
             Ok((name, count, tx.stamp()))

@@ -104,7 +104,7 @@ async fn document_sync_follows_todays_filter_and_the_mocks_echo() {
     let key = id.clone();
     s.state
         .db
-        .run(move |tx| Ok(mascate_server::selection::add_to_todays_filter(tx, "000001", "000009", &key)?))
+        .write(move |tx| Ok(mascate_server::selection::add_to_todays_filter(tx, "000001", "000009", &key)?))
         .await
         .unwrap();
     let (_, full) = s.get(&t, "/api/tgv/salesorders/sync").await;

@@ -20,7 +20,7 @@ fn bruno_order(id: &str) -> Value {
 async fn documents_with_external(s: &TestServer, external: &'static str) -> i64 {
     s.state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             Ok(tx.conn.query_row(
                 "SELECT (SELECT count(*) FROM orders WHERE externalid = ?1 AND deleted = 0)
                       + (SELECT count(*) FROM quotations WHERE externalid = ?1 AND deleted = 0)",

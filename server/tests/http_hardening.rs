@@ -18,7 +18,7 @@ async fn a_server_fault_says_nothing_of_sql_and_names_its_request_id() {
     // Break the storage under a route, as a bad migration or a full disk would.
     s.state
         .db
-        .run(|tx| {
+        .write(|tx| {
             tx.conn.execute_batch("DROP VIEW orders_view")?;
             Ok(())
         })

@@ -90,7 +90,7 @@ async fn a_released_item_short_of_stock_is_blocked_for_stock() {
     let p = product.clone();
     s.state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             tx.conn.execute("UPDATE stock SET onhand = 0, reserved = 0, allocatedquantity = 0 WHERE code = ?1", [p])?;
             Ok(())
         })

@@ -13,7 +13,7 @@ use support::{column, fast, items, num, order_body, queue_row, settled, TestServ
 async fn orders_with_external(s: &TestServer, id: &'static str) -> i64 {
     s.state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             Ok(tx.conn.query_row("SELECT count(*) FROM orders WHERE externalid = ?1", [id], |r| r.get(0))?)
         })
         .await
@@ -234,7 +234,7 @@ async fn a_restart_mid_queue_loses_nothing_and_processes_nothing_twice() {
     // The crash: R-1 was claimed (processing) and its apply never committed.
     s.state
         .db
-        .run(|tx| {
+        .write(|tx| {
             tx.conn.execute(
                 "UPDATE integration_queue SET status = '1', processing_at = ?1 WHERE id = 'R-1'",
                 [tx.clock.now_micros()],
@@ -253,7 +253,7 @@ async fn a_restart_mid_queue_loses_nothing_and_processes_nothing_twice() {
     assert_eq!(mascate_server::queue::drain(&restarted).await.unwrap(), 0, "nothing left, nothing twice");
     let per_id: Vec<(String, i64, String)> = restarted
         .db
-        .run(|tx| {
+        .write(|tx| {
             let mut stmt = tx.conn.prepare(
                 "SELECT q.id, (SELECT count(*) FROM orders o WHERE o.externalid = q.id), q.status
                  FROM integration_queue q ORDER BY q.id",
@@ -268,7 +268,7 @@ async fn a_restart_mid_queue_loses_nothing_and_processes_nothing_twice() {
     assert!(per_id.iter().all(|(_, n, st)| *n == 1 && st == "2"), "{per_id:?}");
     let notes: i64 = restarted
         .db
-        .run(|tx| {
+        .write(|tx| {
             Ok(tx.conn.query_row(
                 "SELECT count(*) FROM notifications n JOIN integration_queue q
                    ON n.title = 'Pedido incluído com sucesso: ' || q.documentnumber WHERE q.id LIKE 'R-%'",
@@ -294,7 +294,7 @@ async fn rows_stuck_processing_for_ten_minutes_become_errors() {
     .await;
     s.state
         .db
-        .run(|tx| {
+        .write(|tx| {
             let eleven_minutes_ago = tx.clock.now_micros() - 11 * 60 * 1_000_000;
             tx.conn.execute(
                 "UPDATE integration_queue SET status = '1', processing_at = ?1 WHERE id = 'STUCK'",

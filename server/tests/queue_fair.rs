@@ -17,7 +17,7 @@ fn bruno_order(id: &str) -> Value {
 async fn finished_at(state: &mascate_server::AppState, seller: &'static str) -> Vec<i64> {
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let mut stmt = tx.conn.prepare(
                 "SELECT processed_at FROM integration_queue WHERE sellerid = ?1 AND status IN ('2', '3')
                  ORDER BY processed_at",
@@ -80,7 +80,7 @@ async fn finished_rows_are_purged_after_the_retention() {
     // OLD-1 finished 40 days ago.
     s.state
         .db
-        .run(|tx| {
+        .write(|tx| {
             tx.conn.execute(
                 "UPDATE integration_queue SET processed_at = processed_at - 40 * 86400000000 WHERE id = 'OLD-1'",
                 [],

@@ -17,7 +17,7 @@ async fn held_write(s: &TestServer, name: &'static str) -> (mpsc::Sender<()>, to
     let (started, running) = oneshot::channel::<()>();
     let db = s.state.db.clone();
     let write = tokio::spawn(async move {
-        db.run(move |tx| {
+        db.write(move |tx| {
             tx.conn.execute(
                 "UPDATE customers SET name = ?1, stamp = ?2 WHERE code = '000002' AND store = '01'",
                 rusqlite::params![name, tx.stamp()],

@@ -14,7 +14,7 @@ async fn add_products(s: &TestServer, count: usize) -> Vec<String> {
     let rows = codes.clone();
     s.state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let mut insert = tx.conn.prepare(
                 "INSERT INTO products(code, description, outflowtype, price, stamp) VALUES (?1, ?2, '501', 10, ?3)",
             )?;
@@ -85,7 +85,7 @@ async fn add_products_named(s: &TestServer, codes: &[&'static str]) -> Vec<Strin
     let rows = codes.clone();
     s.state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             for code in &rows {
                 tx.conn.execute(
                     "INSERT INTO products(code, description, outflowtype, price, stamp) VALUES (?1, 'X', '501', 10, ?2)",
@@ -115,7 +115,7 @@ async fn item_numbers_wider_than_the_field_are_refused_not_truncated() {
 async fn fill_todays_order_filter(s: &TestServer) {
     s.state
         .db
-        .run(|tx| {
+        .write(|tx| {
             let today = tx.today();
             tx.conn.execute(
                 "INSERT INTO seller_filters(uuid, sellerid, schemaid, inclusiondate, stamp)

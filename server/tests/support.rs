@@ -95,7 +95,7 @@ impl TestServer {
     pub async fn stamped(&self, statement: &'static str, key: &'static str) {
         self.state
             .db
-            .run(move |tx| {
+            .write(move |tx| {
                 tx.conn.execute(statement, rusqlite::params![tx.stamp(), key])?;
                 Ok(())
             })

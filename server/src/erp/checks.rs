@@ -4,7 +4,7 @@
 use mascate_domain::contract::DocumentHeader;
 use rusqlite::{named_params, OptionalExtension};
 
-use super::{Failure, Refused, DEFAULT_QUOTATION_CUSTOMER};
+use super::{Failure, Refused};
 use crate::db::Tx;
 
 /// The customer of a body: exists, live, not blocked, and the seller's own (the default
@@ -21,7 +21,7 @@ pub fn customer(tx: &Tx, seller: &str, code: &str, store: &str, quotation: bool)
     let Some((status, vendor)) = found else {
         return Err(Refused(format!("Cliente {code}/{store} não cadastrado (REGNOIS).")).into());
     };
-    let default_customer = format!("{code}{store}") == DEFAULT_QUOTATION_CUSTOMER;
+    let default_customer = super::is_default_quotation_customer(code, store);
     if vendor != seller && !(quotation && default_customer) {
         return Err(Refused(format!("Cliente {code}/{store} não pertence à carteira do vendedor {seller}.")).into());
     }

@@ -79,11 +79,11 @@ pub fn apply(tx: &Tx, kind: &Kind, operation: Operation, req: &Request, body: &D
     if !kind.is_order() && !h.prospect.is_empty() {
         checks::prospect(tx, req.seller, &h.prospect, &h.prospect_store)?;
         if code.is_empty() {
-            (code, store) = (DEFAULT_QUOTATION_CUSTOMER[..6].to_string(), DEFAULT_QUOTATION_CUSTOMER[6..].to_string());
+            (code, store) = (DEFAULT_QUOTATION_CUSTOMER.0.to_string(), DEFAULT_QUOTATION_CUSTOMER.1.to_string());
         }
     }
     checks::customer(tx, req.seller, &code, &store, !kind.is_order())?;
-    if !kind.is_order() && format!("{code}{store}") == DEFAULT_QUOTATION_CUSTOMER && h.prospect.is_empty() {
+    if !kind.is_order() && super::is_default_quotation_customer(&code, &store) && h.prospect.is_empty() {
         return refuse("Informe o prospect do orçamento para o cliente padrão.".into());
     }
     checks::references(tx, h, kind.help)?;
@@ -163,7 +163,7 @@ fn add_accepted_to_filter(tx: &Tx, kind: &Kind, seller: &str, number: &str) -> R
 fn owned(tx: &Tx, kind: &Kind, seller: &str, number: &str) -> rusqlite::Result<bool> {
     tx.exists_named(
         kind.owned,
-        &[(":number", &number), (":seller", &seller), (":default_customer", &DEFAULT_QUOTATION_CUSTOMER)],
+        &[(":number", &number), (":seller", &seller), (":default_customer", &super::default_quotation_customer_key())],
     )
 }
 

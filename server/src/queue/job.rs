@@ -22,7 +22,7 @@ use super::document_of;
 use crate::db::{Durability, Tx};
 use crate::erp::{self, Operation, Routine};
 use crate::error::ApiResult;
-use crate::AppState;
+use crate::state::AppState;
 
 /// Rows processing for longer than this are turned into errors (§10.4).
 pub const STUCK_AFTER_MICROS: i64 = 10 * 60 * 1_000_000;
@@ -222,7 +222,7 @@ pub fn purge(tx: &Tx, retention_days: i64) -> ApiResult<usize> {
 
 /// Start-up: what a crash left processing was not applied; queue it again (or fail it if stuck).
 pub fn recover(state: &AppState) -> ApiResult<()> {
-    state.db.run_blocking(|tx| {
+    state.db.write_blocking(|tx| {
         fail_stuck(tx)?;
         tx.conn.execute(
             "UPDATE integration_queue SET status = '0', processing_at = NULL, stamp = :stamp WHERE status = '1'",
@@ -244,7 +244,7 @@ pub async fn drain(state: &AppState) -> ApiResult<usize> {
         let (taken, last) = if delay_ms == 0 {
             state
                 .db
-                .write(Durability::Normal, move |tx| {
+                .write_with(Durability::Normal, move |tx| {
                     let mut last = last;
                     let due = tx.clock.now_micros();
                     Ok((apply_batch(tx, due, &mut last)?, last))
@@ -259,7 +259,7 @@ pub async fn drain(state: &AppState) -> ApiResult<usize> {
         }
         n += taken;
     }
-    state.db.write(Durability::Normal, fail_stuck).await?;
+    state.db.write_with(Durability::Normal, fail_stuck).await?;
     Ok(n)
 }
 
@@ -267,7 +267,7 @@ pub async fn drain(state: &AppState) -> ApiResult<usize> {
 async fn slow_step(state: &AppState, delay_ms: i64, last: Option<String>) -> ApiResult<(usize, Option<String>)> {
     let (row, last) = state
         .db
-        .write(Durability::Normal, move |tx| {
+        .write_with(Durability::Normal, move |tx| {
             let mut last = last;
             let due = tx.clock.now_micros() - delay_ms * 1000;
             let Some(row) = take_fairly(tx, due, 1, &mut last)?.pop() else { return Ok((None, last)) };
@@ -288,12 +288,12 @@ async fn slow_step(state: &AppState, delay_ms: i64, last: Option<String>) -> Api
     tokio::time::sleep(Duration::from_millis(delay_ms as u64)).await;
     let row = Arc::new(row);
     let applying = row.clone();
-    match state.db.write(Durability::Normal, move |tx| finish(tx, &applying, "1")).await {
+    match state.db.write_with(Durability::Normal, move |tx| finish(tx, &applying, "1")).await {
         Ok(()) => {}
         // Not the document's fault: it stays claimed, and is finished once there is room
         // (or ends in error as stuck, like any claim never finished).
         Err(e) if e.is_storage_full() => return Err(e),
-        Err(e) => state.db.write(Durability::Normal, move |tx| failed(tx, &row, &e)).await?,
+        Err(e) => state.db.write_with(Durability::Normal, move |tx| failed(tx, &row, &e)).await?,
     }
     Ok((1, last))
 }
@@ -317,7 +317,7 @@ pub fn start(state: AppState) {
         loop {
             if tokio::time::Instant::now() >= next_purge {
                 let days = state.config.queue_retention_days;
-                match state.db.write(Durability::Normal, move |tx| purge(tx, days)).await {
+                match state.db.write_with(Durability::Normal, move |tx| purge(tx, days)).await {
                     Ok(0) => next_purge += Duration::from_secs(3600),
                     Ok(n) => tracing::info!(rows = n, "queue: finished rows purged"), // more next turn
                     Err(e) => {

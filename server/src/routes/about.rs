@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::Json;
 use mascate_domain::contract::ServerAbout;
 
-use crate::AppState;
+use crate::state::AppState;
 
 pub async fn about(State(state): State<AppState>) -> Json<ServerAbout> {
     Json(ServerAbout {

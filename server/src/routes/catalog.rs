@@ -7,172 +7,28 @@
 //! (the instalment days); clients ignore properties they do not know.
 
 use axum::extract::{Path, Query, State};
+use axum::routing::get;
 use axum::{Extension, Json};
-use mascate_domain::contract::schema;
 use rusqlite::types::Value as SqlValue;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
-use crate::listing::{self, Entity, Kind, ListParams, Where};
-use crate::sync::SyncSource;
-use crate::AppState;
-
-use Kind::{Flag, Number, Text};
-
-const PRODUCT_COLUMNS: &[(&str, Kind)] = &[
-    ("internalid", Text),
-    ("branchid", Text),
-    ("code", Text),
-    ("description", Text),
-    ("type", Text),
-    ("price", Number),
-    ("active", Text),
-    ("status", Text),
-    ("standardwarehouse", Text),
-    ("measureunit", Text),
-    ("productimage", Text),
-    ("productgroup", Text),
-    ("groupdescription", Text),
-    ("outflowtype", Text),
-    ("ipi", Number),
-    ("icmsst", Text),
-    ("deleted", Flag),
-];
-
-/// `FILTER=pricetable eq '001'` keeps the products of that price list (§6.2).
-const PRICETABLE_SQL: &str = "code IN (SELECT product FROM price_list_items WHERE deleted = 0 AND pricelist = ?)";
-
-pub static PRODUCT: Entity = Entity {
-    table: "products_view",
-    columns: PRODUCT_COLUMNS,
-    fixed: &["internalid"],
-    default_order: "code",
-    virtuals: &[("pricetable", PRICETABLE_SQL)],
+use crate::listing::{self, ListParams, Where};
+use crate::openapi::{
+    self as doc,
+    Body::{List, Object, SyncList},
+    Doc,
 };
+use crate::state::AppState;
+use crate::sync::{diff_route, full_route};
 
-pub static PRODUCT_SYNC: SyncSource = SyncSource {
-    entity: &PRODUCT,
-    selection: Some((schema::PRODUCTS, "code")),
-    seller_scope: None,
-    diff_live_only: false,
-};
+mod tables;
 
-pub static PRODUCT_BALANCE: Entity = Entity {
-    table: "product_balance_view",
-    columns: &[
-        ("internalid", Text),
-        ("branchid", Text),
-        ("code", Text),
-        ("description", Text),
-        ("warehouse", Text),
-        ("warehousedescription", Text),
-        ("availablequantity", Number),
-        ("orderquantity", Number),
-        ("allocatedquantity", Number),
-        ("expectedinflow", Number),
-        ("deleted", Flag),
-    ],
-    fixed: &["internalid", "warehouse"],
-    default_order: "code, warehouse",
-    virtuals: &[],
-};
-
-pub static PRODUCT_BALANCE_SYNC: SyncSource =
-    SyncSource { entity: &PRODUCT_BALANCE, selection: None, seller_scope: None, diff_live_only: false };
-
-pub static PRICE_LIST: Entity = Entity {
-    table: "price_lists",
-    columns: &[
-        ("internalid", Text),
-        ("branchid", Text),
-        ("code", Text),
-        ("description", Text),
-        ("status", Text),
-        ("inicialdate", Text),
-        ("finaldate", Text),
-        ("paymentcondition", Text),
-        ("inicialtime", Text),
-        ("finaltime", Text),
-        ("timetype", Text),
-        ("deleted", Flag),
-    ],
-    fixed: &["internalid"],
-    default_order: "code",
-    virtuals: &[],
-};
-
-pub static PRICE_LIST_SYNC: SyncSource =
-    SyncSource { entity: &PRICE_LIST, selection: None, seller_scope: None, diff_live_only: false };
-
-pub static PRICE_LIST_ITEM: Entity = Entity {
-    table: "price_list_items_view",
-    columns: &[
-        ("internalid", Text),
-        ("headerid", Text),
-        ("branchid", Text),
-        ("pricelist", Text),
-        ("item", Text),
-        ("product", Text),
-        ("baseprice", Number),
-        ("salesprice", Number),
-        ("validity", Text),
-        ("productgroup", Text),
-        ("discountvalue", Number),
-        ("state", Text),
-        ("deleted", Flag),
-    ],
-    fixed: &["internalid"],
-    default_order: "pricelist, item",
-    virtuals: &[],
-};
-
-/// Price-list items follow today's *products* selection (§6.4).
-pub static PRICE_LIST_ITEM_SYNC: SyncSource = SyncSource {
-    entity: &PRICE_LIST_ITEM,
-    selection: Some((schema::PRODUCTS, "product")),
-    seller_scope: None,
-    diff_live_only: false,
-};
-
-pub static PAYMENT_CONDITION: Entity = Entity {
-    table: "payment_conditions",
-    columns: &[
-        ("internalid", Text),
-        ("branchid", Text),
-        ("paymentcode", Text),
-        ("paymentdescription", Text),
-        ("condition", Text),
-        ("status", Text),
-        ("deleted", Flag),
-    ],
-    fixed: &["internalid"],
-    default_order: "paymentcode",
-    virtuals: &[],
-};
-
-pub static PAYMENT_CONDITION_SYNC: SyncSource =
-    SyncSource { entity: &PAYMENT_CONDITION, selection: None, seller_scope: None, diff_live_only: false };
-
-pub static CARRIER: Entity = Entity {
-    table: "carriers",
-    columns: &[
-        ("internalid", Text),
-        ("branchid", Text),
-        ("code", Text),
-        ("name", Text),
-        ("status", Text),
-        ("deleted", Flag),
-    ],
-    fixed: &["internalid"],
-    default_order: "code",
-    virtuals: &[],
-};
-
-pub static CARRIER_SYNC: SyncSource =
-    SyncSource { entity: &CARRIER, selection: None, seller_scope: None, diff_live_only: false };
+pub use tables::*;
 
 /// The list parameters plus the catalogue's quick filters.
 #[derive(Debug, Default, Deserialize)]
@@ -276,7 +132,7 @@ pub async fn products_for_price_list(
                     store,
                     caller.is_admin,
                     caller.seller.clone().unwrap_or_default(),
-                    crate::erp::DEFAULT_QUOTATION_CUSTOMER
+                    crate::erp::default_quotation_customer_key()
                 ],
                 |r| r.get(0),
             )?;
@@ -335,4 +191,85 @@ pub fn operation_types(tx: &Tx) -> rusqlite::Result<Vec<Value>> {
         Ok(json!({"operationtypeid": r.get::<_, String>(0)?, "description": r.get::<_, String>(1)?}))
     })?;
     rows.collect()
+}
+
+/// Products, stock, price lists, payment conditions, carriers and operation types, with
+/// their OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route(
+            "/api/tgv/products",
+            get(products),
+            &[Doc { query: &["QUICKFILTER"], ..doc::op("get", "Products", List(&PRODUCT)) }],
+        )
+        .route(
+            "/api/tgv/products/sync",
+            full_route(&PRODUCT_SYNC),
+            &[doc::op("get", "Products of today's selection", SyncList(&PRODUCT))],
+        )
+        .route(
+            "/api/tgv/products/sync/diff/{date_sync}",
+            diff_route(&PRODUCT_SYNC),
+            &[doc::op("get", "Products changed since", SyncList(&PRODUCT))],
+        )
+        .route(
+            "/api/tgv/products/{price_list}/{customer}/{store}",
+            get(products_for_price_list),
+            &[Doc {
+                query: &["FILTERPRICELIST"],
+                ..doc::op("get", "Products priced by a list for a customer", List(&PRODUCT))
+            }],
+        )
+        .route(
+            "/api/tgv/productBalance",
+            full_route(&PRODUCT_BALANCE_SYNC),
+            &[doc::op("get", "Stock per warehouse", SyncList(&PRODUCT_BALANCE))],
+        )
+        .route(
+            "/api/tgv/productBalance/diff/{date_sync}",
+            diff_route(&PRODUCT_BALANCE_SYNC),
+            &[doc::op("get", "Stock changed since", SyncList(&PRODUCT_BALANCE))],
+        )
+        .route(
+            "/api/tgv/productBalance/{product}",
+            get(product_balance),
+            &[doc::op("get", "One product's stock per warehouse", List(&PRODUCT_BALANCE))],
+        )
+        .route(
+            "/api/tgv/priceList",
+            full_route(&PRICE_LIST_SYNC),
+            &[doc::op("get", "Price lists", SyncList(&PRICE_LIST))],
+        )
+        .route(
+            "/api/tgv/priceList/diff/{date_sync}",
+            diff_route(&PRICE_LIST_SYNC),
+            &[doc::op("get", "Price lists changed since", SyncList(&PRICE_LIST))],
+        )
+        .route(
+            "/api/tgv/priceList/items",
+            full_route(&PRICE_LIST_ITEM_SYNC),
+            &[doc::op("get", "Price-list items of today's products", SyncList(&PRICE_LIST_ITEM))],
+        )
+        .route(
+            "/api/tgv/priceList/items/diff/{date_sync}",
+            diff_route(&PRICE_LIST_ITEM_SYNC),
+            &[doc::op("get", "Price-list items changed since", SyncList(&PRICE_LIST_ITEM))],
+        )
+        .route(
+            "/api/tgv/paymentconditions",
+            full_route(&PAYMENT_CONDITION_SYNC),
+            &[doc::op("get", "Payment conditions", SyncList(&PAYMENT_CONDITION))],
+        )
+        .route(
+            "/api/tgv/paymentconditions/diff/{date_sync}",
+            diff_route(&PAYMENT_CONDITION_SYNC),
+            &[doc::op("get", "Payment conditions changed since", SyncList(&PAYMENT_CONDITION))],
+        )
+        .route("/api/tgv/carriers", full_route(&CARRIER_SYNC), &[doc::op("get", "Carriers", SyncList(&CARRIER))])
+        .route(
+            "/api/tgv/carriers/diff/{date_sync}",
+            diff_route(&CARRIER_SYNC),
+            &[doc::op("get", "Carriers changed since", SyncList(&CARRIER))],
+        )
+        .route("/api/tgv/typesofoperation", get(types_of_operation), &[doc::op("get", "Operation types", Object)])
 }

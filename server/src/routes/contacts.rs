@@ -10,6 +10,7 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
+use axum::routing::get;
 use axum::{Extension, Json};
 use mascate_domain::contact::{ContactDraft, ContactField};
 use mascate_domain::contract::schema;
@@ -17,12 +18,17 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::OptionalExtension;
 use serde_json::{json, Value};
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::db::Tx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Message};
 use crate::listing::{self, Entity, Kind, ListParams, Where};
-use crate::sync::SyncSource;
-use crate::AppState;
+use crate::openapi::{
+    self as doc,
+    Body::{List, Record, SyncList},
+};
+use crate::state::AppState;
+use crate::sync::{diff_route, full_route, SyncSource};
 
 use Kind::{Flag, Text};
 
@@ -96,7 +102,7 @@ fn field_name(f: ContactField) -> &'static str {
 fn checked(body: &[u8]) -> ApiResult<ContactDraft> {
     let draft: ContactDraft = serde_json::from_slice(body).map_err(|_| ApiError::invalid_body())?;
     if let Some((field, code)) = draft.validate().first() {
-        return Err(ApiError::detailed(StatusCode::BAD_REQUEST, format!("{} inválido.", field_name(*field)), *code));
+        return Err(ApiError::BadRequest(Message::detailed(format!("{} inválido.", field_name(*field)), *code)));
     }
     Ok(draft.normalized())
 }
@@ -130,7 +136,7 @@ pub async fn create(
     let d = checked(&body)?;
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             if !owns_customer(tx, &caller, &d.customer_code, &d.customer_store)? {
                 return Err(ApiError::not_found("Cliente nao encontrada"));
             }
@@ -172,7 +178,7 @@ pub async fn update(
     let d = checked(&body)?;
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let owner: Option<(String, String)> = tx
                 .conn
                 .query_row(
@@ -193,4 +199,32 @@ pub async fn update(
             Ok(Json(json!({"messageSuccess": "Contato alterado com sucesso", "status": "OK", "items": [contact]})))
         })
         .await
+}
+
+/// The contact routes and their OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route(
+            "/api/tgv/contacts",
+            get(list).post(create),
+            &[
+                doc::op("get", "Contacts of the seller's customers", List(&CONTACT)),
+                doc::write("post", "Add a contact to a customer", true),
+            ],
+        )
+        .route(
+            "/api/tgv/contacts/sync",
+            full_route(&CONTACT_SYNC),
+            &[doc::op("get", "Contacts of today's selected customers", SyncList(&CONTACT))],
+        )
+        .route(
+            "/api/tgv/contacts/sync/diff/{date_sync}",
+            diff_route(&CONTACT_SYNC),
+            &[doc::op("get", "Contacts changed since", SyncList(&CONTACT))],
+        )
+        .route(
+            "/api/tgv/contacts/{id}",
+            get(one).put(update),
+            &[doc::op("get", "One contact", Record(&CONTACT)), doc::write("put", "Change a contact", false)],
+        )
 }

@@ -9,7 +9,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// The largest report kept; the file stops growing at [`MAX_FILE`].
 pub const MAX_REPORT: usize = 16 * 1024;

@@ -2,70 +2,25 @@
 //! seller's offline selection for today.
 
 use axum::extract::{Path, Query, State};
+use axum::routing::get;
 use axum::{Extension, Json};
 use mascate_domain::contract::schema;
 use rusqlite::types::Value as SqlValue;
 use serde_json::Value;
 
+use super::documented::Documented;
 use crate::auth::Caller;
-use crate::erp::DEFAULT_QUOTATION_CUSTOMER;
+use crate::erp::default_quotation_customer_key;
 use crate::error::{ApiError, ApiResult};
-use crate::listing::{self, Entity, Kind, ListParams, Where};
-use crate::sync::SyncSource;
-use crate::AppState;
-
-use Kind::{Flag, Number, Text};
-
-/// The customer table, columns named as the contract's properties.
-pub static CUSTOMER: Entity = Entity {
-    table: "customers",
-    columns: &[
-        ("id", Text),
-        ("branch", Text),
-        ("code", Text),
-        ("store", Text),
-        ("name", Text),
-        ("fantasy", Text),
-        ("municipalregistration", Text),
-        ("estadualregistration", Text),
-        ("customertype", Text),
-        ("persontype", Text),
-        ("cgc", Text),
-        ("paymentconditioninternalid", Text),
-        ("paymentconditions", Text),
-        ("pricelistinternalid", Text),
-        ("pricelist", Text),
-        ("cnae", Text),
-        ("vendor", Text),
-        ("citycode", Text),
-        ("city", Text),
-        ("neighborhood", Text),
-        ("address", Text),
-        ("addresscomplement", Text),
-        ("zipcode", Text),
-        ("uf", Text),
-        ("ufdescription", Text),
-        ("ddi", Text),
-        ("ddd", Text),
-        ("phone", Text),
-        ("email", Text),
-        ("country", Text),
-        ("countrydescription", Text),
-        ("contact", Text),
-        ("risk", Text),
-        ("creditlimit", Number),
-        ("lastpurchase", Text),
-        ("inclusiondate", Text),
-        ("status", Text),
-        ("freighttype", Text),
-        ("carrier", Text),
-        ("carrierinternalid", Text),
-        ("deleted", Flag),
-    ],
-    fixed: &["id"],
-    default_order: "code, store",
-    virtuals: &[],
+use crate::listing::{self, ListParams, Where};
+use crate::openapi::{
+    self as doc,
+    Body::{List, Record, SyncList},
 };
+use crate::state::AppState;
+use crate::sync::{diff_route, full_route, SyncSource};
+
+pub use crate::tables::CUSTOMER;
 
 /// `GET /api/tgv/customers/`
 pub async fn list(
@@ -88,7 +43,7 @@ pub async fn one(
     if !caller.is_admin {
         base = base.and(
             "vendor = ? OR code || store = ?",
-            [SqlValue::Text(caller.seller()?.to_string()), SqlValue::Text(DEFAULT_QUOTATION_CUSTOMER.into())],
+            [SqlValue::Text(caller.seller()?.to_string()), SqlValue::Text(default_quotation_customer_key())],
         );
     }
     state
@@ -107,6 +62,23 @@ pub async fn one(
 pub static CUSTOMER_SYNC: SyncSource = SyncSource {
     entity: &CUSTOMER,
     selection: Some((schema::CUSTOMERS, "code || store")),
-    seller_scope: Some("(vendor = ? OR code || store = '00000101')"),
+    seller_scope: Some("(vendor = ? OR code || store = default_quotation_customer())"),
     diff_live_only: false,
 };
+
+/// The customer routes and their OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route("/api/tgv/customers", get(list), &[doc::op("get", "The seller's customers", List(&CUSTOMER))])
+        .route(
+            "/api/tgv/customers/sync",
+            full_route(&CUSTOMER_SYNC),
+            &[doc::op("get", "Customers of today's selection", SyncList(&CUSTOMER))],
+        )
+        .route(
+            "/api/tgv/customers/sync/diff/{date_sync}",
+            diff_route(&CUSTOMER_SYNC),
+            &[doc::op("get", "Customers changed since a sync date", SyncList(&CUSTOMER))],
+        )
+        .route("/api/tgv/customers/{code}/{store}", get(one), &[doc::op("get", "One customer", Record(&CUSTOMER))])
+}

@@ -13,10 +13,10 @@ use rusqlite::{named_params, OptionalExtension};
 use serde_json::{json, Value};
 
 use crate::auth::Caller;
-use crate::erp::{self, Operation, Routine, DEFAULT_QUOTATION_CUSTOMER};
+use crate::erp::{self, Operation, Routine};
 use crate::error::{ApiError, ApiResult};
 use crate::json::text;
-use crate::AppState;
+use crate::state::AppState;
 
 fn parse(body: &[u8]) -> ApiResult<Value> {
     let v: Value = serde_json::from_slice(body).map_err(|_| ApiError::invalid_body())?;
@@ -37,7 +37,7 @@ async fn write(
     let seller = caller.seller()?.to_string();
     let (status, out) = state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let external = body.header.external_id.trim().to_string();
             let request = erp::Request { seller: &seller, external_id: &external, queued_at: None };
             let outcome = erp::run(tx, routine, operation, &request, &body)?;
@@ -123,7 +123,7 @@ fn open_quotation(tx: &crate::db::Tx, seller: &str, id: &str) -> ApiResult<OpenQ
              FROM quotations_view WHERE budgetid = :id AND deleted = 0
                AND :seller IN (customervendor, CASE WHEN customerid || customerstore = :default_customer
                                                     THEN prospectvendor END)",
-            named_params! {":id": id, ":seller": seller, ":default_customer": DEFAULT_QUOTATION_CUSTOMER},
+            named_params! {":id": id, ":seller": seller, ":default_customer": erp::default_quotation_customer_key()},
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
         )
         .optional()?;
@@ -177,9 +177,9 @@ pub async fn implement(
     let seller = caller.seller()?.to_string();
     let out = state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let (customer, store, prospect, list, payment, external) = open_quotation(tx, &seller, &id)?;
-            if format!("{customer}{store}") == DEFAULT_QUOTATION_CUSTOMER {
+            if erp::is_default_quotation_customer(&customer, &store) {
                 return Err(ApiError::bad_request(format!(
                     "O prospect {prospect} precisa ser convertido em cliente antes de efetivar o orçamento."
                 )));
@@ -216,7 +216,7 @@ pub async fn cancel(
     let seller = caller.seller()?.to_string();
     let out = state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let (.., external) = open_quotation(tx, &seller, &id)?;
             tx.conn.execute(
                 "UPDATE quotations SET status = 'C', stamp = :stamp WHERE budgetid = :id",

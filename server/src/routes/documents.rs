@@ -8,199 +8,26 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, MethodRouter};
+use axum::routing::{any, get, post, MethodRouter};
 use axum::{Extension, Json};
-use mascate_domain::contract::schema;
 use rusqlite::types::Value as SqlValue;
 use serde_json::Value;
 
+use super::documented::Documented;
 use crate::auth::Caller;
+use crate::erp::Routine;
 use crate::error::{ApiError, ApiResult};
-use crate::listing::{self, Entity, Kind, ListParams, Where};
-use crate::sync::SyncSource;
-use crate::AppState;
-
-use Kind::{Flag, Number, Stamp, Text};
-
-pub static ORDER: Entity = Entity {
-    table: "orders_view",
-    columns: &[
-        ("internalid", Text),
-        ("externalid", Text),
-        ("branchid", Text),
-        ("orderid", Text),
-        ("ordertype", Text),
-        ("pricelistid", Text),
-        ("paymentConditionid", Text),
-        ("paymentinternalid", Text),
-        ("issuedate", Text),
-        ("customerinternalid", Text),
-        ("customerid", Text),
-        ("customername", Text),
-        ("clientid", Text),
-        ("storeid", Text),
-        ("sellerid", Text),
-        ("freighttype", Text),
-        ("freight", Number),
-        ("insurance", Number),
-        ("expenses", Number),
-        ("discount", Number),
-        ("currencyid", Number),
-        ("amount", Number),
-        ("typeofoperation", Text),
-        ("status", Text),
-        ("blockreason", Text),
-        ("carriercode", Text),
-        ("releasetype", Text),
-        ("carriername", Text),
-        ("sellername", Text),
-        ("selleremail", Text),
-        ("amounttaxes", Number),
-        ("notemessage", Text),
-        ("ordercomment", Text),
-        ("intermediaryid", Text),
-        ("purchaserpresence", Text),
-        ("STAMP", Stamp),
-        ("deleted", Flag),
-    ],
-    fixed: &["internalid", "orderid"],
-    default_order: "orderid",
-    virtuals: &[],
+use crate::listing::{self, Entity, ListParams, Where};
+use crate::openapi::{
+    self as doc,
+    Body::{List, Object, Record, SyncList},
 };
+use crate::state::AppState;
+use crate::sync::{diff_route, full_route};
 
-pub static ORDER_ITEM: Entity = Entity {
-    table: "order_items_view",
-    columns: &[
-        ("internalid", Text),
-        ("orderinternalid", Text),
-        ("externalitemid", Text),
-        ("externalid", Text),
-        ("branchid", Text),
-        ("orderid", Text),
-        ("itemid", Text),
-        ("productid", Text),
-        ("description", Text),
-        ("quantity", Number),
-        ("pricelist", Number),
-        ("unitprice", Number),
-        ("amount", Number),
-        ("discount", Number),
-        ("discountamount", Number),
-        ("quantitydelivered", Number),
-        ("blockstatus", Text),
-        ("outflowtype", Text),
-        ("fiscalcode", Text),
-        ("customerorder", Text),
-        ("deliverydate", Text),
-        ("productimage", Text),
-        ("deleted", Flag),
-    ],
-    fixed: &["internalid", "orderid"],
-    default_order: "orderid, itemid",
-    virtuals: &[],
-};
+mod tables;
 
-pub static ORDER_SYNC: SyncSource = SyncSource {
-    entity: &ORDER,
-    selection: Some((schema::ORDERS, "orderid")),
-    seller_scope: Some("sellerid = ?"),
-    diff_live_only: false,
-};
-
-pub static ORDER_ITEM_SYNC: SyncSource = SyncSource {
-    entity: &ORDER_ITEM,
-    selection: Some((schema::ORDER_ITEMS, "orderid || itemid || productid")),
-    seller_scope: Some("sellerid = ?"),
-    diff_live_only: false,
-};
-
-pub static QUOTATION: Entity = Entity {
-    table: "quotations_view",
-    columns: &[
-        ("internalid", Text),
-        ("paymentinternalid", Text),
-        ("branchid", Text),
-        ("budgetid", Text),
-        ("externalid", Text),
-        ("pricelistid", Text),
-        ("paymentconditionid", Text),
-        ("customerid", Text),
-        ("customerstore", Text),
-        ("customername", Text),
-        ("prospectid", Text),
-        ("prospectstore", Text),
-        ("issuedate", Text),
-        ("freighttype", Text),
-        ("freight", Number),
-        ("insurance", Number),
-        ("expenses", Number),
-        ("discount", Number),
-        ("currencyid", Number),
-        ("amount", Number),
-        ("releasetype", Text),
-        ("customertype", Text),
-        ("status", Text),
-        ("businessproposal", Text),
-        ("typeofoperation", Text),
-        ("orderid", Text),
-        ("STAMP", Stamp),
-        ("deleted", Flag),
-    ],
-    fixed: &["internalid", "budgetid"],
-    default_order: "budgetid",
-    virtuals: &[],
-};
-
-pub static QUOTATION_ITEM: Entity = Entity {
-    table: "quotation_items_view",
-    columns: &[
-        ("internalid", Text),
-        ("budgetinternalid", Text),
-        ("externalitemid", Text),
-        ("externalid", Text),
-        ("branchid", Text),
-        ("branchheaderid", Text),
-        ("budgetid", Text),
-        ("budgetheaderid", Text),
-        ("itemid", Text),
-        ("productid", Text),
-        ("description", Text),
-        ("quantity", Number),
-        ("pricelist", Number),
-        ("unitprice", Number),
-        ("amount", Number),
-        ("discount", Number),
-        ("discountamount", Number),
-        ("outflowtype", Text),
-        ("productimage", Text),
-        ("deleted", Flag),
-    ],
-    fixed: &["internalid", "budgetid"],
-    default_order: "budgetid, itemid",
-    virtuals: &[],
-};
-
-/// A quotation belongs to the seller of its customer, or, for the default quotation
-/// customer, to the seller of its prospect (§10.1). One `?`: the seller.
-const QUOTATION_SCOPE: &str =
-    "? IN (customervendor, CASE WHEN customerid || customerstore = '00000101' THEN prospectvendor END)";
-
-pub static QUOTATION_SYNC: SyncSource = SyncSource {
-    entity: &QUOTATION,
-    selection: Some((schema::QUOTATIONS, "budgetid")),
-    seller_scope: Some(QUOTATION_SCOPE),
-    diff_live_only: true,
-};
-
-pub static QUOTATION_ITEM_SYNC: SyncSource = SyncSource {
-    entity: &QUOTATION_ITEM,
-    selection: Some((schema::QUOTATION_ITEMS, "budgetid || itemid || productid")),
-    seller_scope: Some(
-        "budgetid IN (SELECT budgetid FROM quotations_view
-          WHERE ? IN (customervendor, CASE WHEN customerid || customerstore = '00000101' THEN prospectvendor END))",
-    ),
-    diff_live_only: true,
-};
+pub use tables::*;
 
 fn order_scope(caller: &Caller) -> ApiResult<Where> {
     Ok(listing::live_rows_of(caller, "sellerid")?.and("ordertype = 'N'", []))
@@ -419,4 +246,152 @@ pub async fn sync_mock(method: axum::http::Method, body: axum::body::Bytes) -> A
     }
     let status = if method == axum::http::Method::POST { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(json)).into_response())
+}
+
+/// Orders and quotations: reads, writes, sync pairs and the PO-Sync mocks, with their
+/// OpenAPI entries.
+pub fn routes() -> Documented {
+    orders().merge(quotations())
+}
+
+fn orders() -> Documented {
+    use super::document_writes::{create, remove, update};
+    let r = &ORDER_READS;
+    Documented::new()
+        .route(
+            "/api/tgv/salesorders",
+            list(r).merge(create(Routine::Order)),
+            &[
+                doc::op("get", "The seller's orders", List(&ORDER)),
+                doc::write("post", "Create an order now (MATA410)", true),
+            ],
+        )
+        .route(
+            "/api/tgv/salesorders/{order}",
+            record(r).merge(update(Routine::Order)).merge(remove(Routine::Order)),
+            &[
+                doc::op("get", "One order", Record(&ORDER)),
+                doc::write("put", "Change an order now", false),
+                doc::op("delete", "Delete an order now", Object),
+            ],
+        )
+        .route("/api/tgv/salesorders/{order}/items", items(r), &[doc::op("get", "An order's items", List(&ORDER_ITEM))])
+        .route(
+            "/api/tgv/salesorders/{order}/items/{item}",
+            item(r),
+            &[doc::op("get", "One order item", Record(&ORDER_ITEM))],
+        )
+        .route(
+            "/api/tgv/salesorders/product/{product}",
+            with_product(r),
+            &[doc::op("get", "Orders whose first item is a product", List(&ORDER))],
+        )
+        .route(
+            "/api/tgv/salesorders/invoices/{order}",
+            get(order_invoices),
+            &[doc::op("get", "An order's invoices", Object)],
+        )
+        .merge(order_sync())
+}
+
+fn quotations() -> Documented {
+    use super::document_writes::{cancel, create, implement, remove, update};
+    let r = &QUOTATION_READS;
+    let routine = Routine::Quotation;
+    Documented::new()
+        .route(
+            "/api/tgv/salesbudgets",
+            list(r).merge(create(routine)),
+            &[
+                doc::op("get", "The seller's quotations", List(&QUOTATION)),
+                doc::write("post", "Create a quotation now (MATA415)", true),
+            ],
+        )
+        .route(
+            "/api/tgv/salesbudgets/{id}",
+            record(r).merge(update(routine)).merge(remove(routine)),
+            &[
+                doc::op("get", "One quotation", Record(&QUOTATION)),
+                doc::write("put", "Change a quotation now", false),
+                doc::op("delete", "Delete a quotation now", Object),
+            ],
+        )
+        .route(
+            "/api/tgv/salesbudgets/implement",
+            post(implement),
+            &[doc::write("post", "Turn a quotation into an order", true)],
+        )
+        .route("/api/tgv/salesbudgets/cancel", post(cancel), &[doc::write("post", "Cancel a quotation", true)])
+        .route(
+            "/api/tgv/salesbudgets/{id}/items",
+            items(r),
+            &[doc::op("get", "A quotation's items", List(&QUOTATION_ITEM))],
+        )
+        .route(
+            "/api/tgv/salesbudgets/{id}/items/{item}",
+            item(r),
+            &[doc::op("get", "One quotation item", Record(&QUOTATION_ITEM))],
+        )
+        .route(
+            "/api/tgv/salesbudgets/product/{product}",
+            with_product(r),
+            &[doc::op("get", "Quotations with a product", List(&QUOTATION))],
+        )
+        .merge(quotation_sync())
+}
+
+/// The sync reads of orders and their items, and the PO-Sync mock writes beside them.
+fn order_sync() -> Documented {
+    let (post_mock, put_mock, delete_mock) = (doc::mock("post"), doc::mock("put"), doc::mock("delete"));
+    Documented::new()
+        .route(
+            "/api/tgv/salesorders/sync",
+            full_route(&ORDER_SYNC).post(sync_mock),
+            &[doc::op("get", "Orders of today's selection", SyncList(&ORDER)), post_mock],
+        )
+        .route("/api/tgv/salesorders/sync/{id}", any(sync_mock), &[put_mock, delete_mock])
+        .route(
+            "/api/tgv/salesorders/sync/diff/{date_sync}",
+            diff_route(&ORDER_SYNC),
+            &[doc::op("get", "Orders changed since", SyncList(&ORDER))],
+        )
+        .route(
+            "/api/tgv/salesorders/sync/items",
+            full_route(&ORDER_ITEM_SYNC).post(sync_mock),
+            &[doc::op("get", "Order items of today's selection", SyncList(&ORDER_ITEM)), post_mock],
+        )
+        .route("/api/tgv/salesorders/sync/items/{id}", any(sync_mock), &[put_mock, delete_mock])
+        .route(
+            "/api/tgv/salesorders/sync/items/diff/{date_sync}",
+            diff_route(&ORDER_ITEM_SYNC),
+            &[doc::op("get", "Order items changed since", SyncList(&ORDER_ITEM))],
+        )
+}
+
+/// The sync reads of quotations and their items, and the PO-Sync mock writes beside them.
+fn quotation_sync() -> Documented {
+    let (post_mock, put_mock, delete_mock) = (doc::mock("post"), doc::mock("put"), doc::mock("delete"));
+    Documented::new()
+        .route(
+            "/api/tgv/salesbudgets/sync",
+            full_route(&QUOTATION_SYNC).post(sync_mock),
+            &[doc::op("get", "Quotations of today's selection", SyncList(&QUOTATION)), post_mock],
+        )
+        .route("/api/tgv/salesbudgets/sync/{id}", any(sync_mock), &[put_mock, delete_mock])
+        .route(
+            "/api/tgv/salesbudgets/sync/diff/{date_sync}",
+            diff_route(&QUOTATION_SYNC),
+            &[doc::op("get", "Quotations changed since", SyncList(&QUOTATION))],
+        )
+        .route(
+            "/api/tgv/salesbudgets/sync/items",
+            full_route(&QUOTATION_ITEM_SYNC).post(sync_mock),
+            &[doc::op("get", "Quotation items of today's selection", SyncList(&QUOTATION_ITEM)), post_mock],
+        )
+        .route("/api/tgv/salesbudgets/sync/items/{id}", any(sync_mock), &[put_mock, delete_mock])
+        .route(
+            "/api/tgv/salesbudgets/sync/items/diff/{date_sync}",
+            diff_route(&QUOTATION_ITEM_SYNC),
+            &[doc::op("get", "Quotation items changed since", SyncList(&QUOTATION_ITEM))],
+        )
 }

@@ -5,18 +5,24 @@
 //! the finances of their own customers (admins: all).
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use axum::{Extension, Json};
 use rusqlite::types::Value as SqlValue;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use super::documented::Documented;
 use crate::auth::Caller;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, Kind, ListParams};
-use crate::sync::SyncSource;
-use crate::AppState;
+use crate::openapi::{
+    self as doc,
+    Body::{List, Object, Record, SyncList},
+    Doc,
+};
+use crate::state::AppState;
+use crate::sync::{diff_route, full_route, SyncSource};
 
 use Kind::{Flag, Number, Text};
 
@@ -143,8 +149,7 @@ pub async fn delinquency(
     Path((code, store)): Path<(String, String)>,
 ) -> ApiResult<Response> {
     if code.trim().is_empty() || store.trim().is_empty() {
-        let body = json!({"errorCode": 400, "errorMessage": "Codigo do Cliente invalido"});
-        return Ok((StatusCode::BAD_REQUEST, Json(body)).into_response());
+        return Err(ApiError::ErrorCode("Codigo do Cliente invalido".into()));
     }
     let pct = state
         .db
@@ -182,4 +187,47 @@ pub async fn credit_limit(
         })
         .await?;
     Ok(Json(json!({ "creditLimitBalance": balance })))
+}
+
+/// Financial reads and their OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route(
+            "/api/tgv/financialstatus",
+            get(statuses),
+            &[doc::op("get", "Financial status of the seller's customers", List(&FINANCIAL_STATUS))],
+        )
+        .route(
+            "/api/tgv/financialstatus/sync",
+            full_route(&FINANCIAL_STATUS_SYNC),
+            &[doc::op("get", "Financial status, full load", SyncList(&FINANCIAL_STATUS))],
+        )
+        .route(
+            "/api/tgv/financialstatus/sync/diff/{date_sync}",
+            diff_route(&FINANCIAL_STATUS_SYNC),
+            &[doc::op("get", "Financial status changed since", SyncList(&FINANCIAL_STATUS))],
+        )
+        .route(
+            "/api/tgv/financialstatus/{code}/{store}",
+            get(status),
+            &[doc::op("get", "One customer's financial status", Record(&FINANCIAL_STATUS))],
+        )
+        .route(
+            "/api/tgv/financialsecurities",
+            get(bills),
+            &[Doc {
+                query: &["customerid", "customerstore", "filter"],
+                ..doc::op("get", "Open bills of a customer", SyncList(&BILL))
+            }],
+        )
+        .route(
+            "/api/tgv/financialsecurities/financialdefault/{code}/{store}",
+            get(delinquency),
+            &[doc::op("get", "Delinquency percentage", Object)],
+        )
+        .route(
+            "/api/tgv/customers/creditlimit/{code}/{store}",
+            get(credit_limit),
+            &[doc::op("get", "Available credit", Object)],
+        )
 }

@@ -2,14 +2,18 @@
 //! month or year (`chartsHome`), for the caller's orders (admins: all).
 
 use axum::extract::{Query, State};
+use axum::routing::get;
 use axum::{Extension, Json};
 use rusqlite::params;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
-use crate::AppState;
+use crate::openapi::{self as doc, Body::Object, Doc};
+use crate::state::AppState;
+use mascate_domain::{calendar, Locale};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct Period {
@@ -100,20 +104,10 @@ pub async fn cards(
         .await
 }
 
-const MONTHS: [&str; 12] = [
-    "Janeiro",
-    "Fevereiro",
-    "Março",
-    "Abril",
-    "Maio",
-    "Junho",
-    "Julho",
-    "Agosto",
-    "Setembro",
-    "Outubro",
-    "Novembro",
-    "Dezembro",
-];
+/// The ERP's (Portuguese) name of month `m`.
+fn month(m: u32) -> &'static str {
+    calendar::month_name(m, Locale::PtBr).unwrap_or_default()
+}
 
 fn dataset(label: &str, data: &[f64], color: &str) -> Value {
     json!({"label": label, "data": data, "backgroundColor": "rgba(0, 0, 0, 0.0)", "borderColor": color,
@@ -142,7 +136,7 @@ pub async fn charts(
             } else {
                 let (mut y, mut m) = (fy, fm);
                 while (y, m) <= (ty, tm) && buckets.len() < 240 {
-                    let label = if fy == ty { MONTHS[m as usize - 1].to_string() } else { format!("{}/{y}", MONTHS[m as usize - 1]) };
+                    let label = if fy == ty { month(m).to_string() } else { format!("{}/{y}", month(m)) };
                     buckets.push((format!("{y:04}-{m:02}"), label));
                     (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
                 }
@@ -194,4 +188,19 @@ pub async fn charts(
             ]})))
         })
         .await
+}
+
+/// The home's cards and charts and their OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route(
+            "/api/tgv/cardsHome",
+            get(cards),
+            &[Doc { query: &["initialDate", "finalDate"], ..doc::op("get", "Item counts by state", Object) }],
+        )
+        .route(
+            "/api/tgv/chartsHome",
+            get(charts),
+            &[Doc { query: &["type", "initialDate", "finalDate"], ..doc::op("get", "Billed vs unbilled", Object) }],
+        )
 }

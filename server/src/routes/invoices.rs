@@ -5,13 +5,16 @@
 //! (SD1 returns), filtered the same way. The contract only reads invoices per order (§9.4).
 
 use axum::extract::{Query, State};
+use axum::routing::get;
 use axum::{Extension, Json};
 use serde_json::Value;
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::error::ApiResult;
 use crate::listing::{self, Entity, Kind, ListParams};
-use crate::AppState;
+use crate::openapi::{self as doc, Body::List};
+use crate::state::AppState;
 
 use Kind::{Flag, Number, Text};
 
@@ -81,4 +84,19 @@ pub async fn returns(
     Query(params): Query<ListParams>,
 ) -> ApiResult<Json<Value>> {
     listing::online_page(state, &RETURN, listing::live_rows_of(&caller, "sellerid")?, params, None, true).await
+}
+
+/// The invoice and return lists and their OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route(
+            "/api/mascate/v1/invoices",
+            get(list),
+            &[doc::op("get", "The seller's invoices (Mascate extension)", List(&INVOICE))],
+        )
+        .route(
+            "/api/mascate/v1/returns",
+            get(returns),
+            &[doc::op("get", "Goods returned against them (Mascate extension)", List(&RETURN))],
+        )
 }

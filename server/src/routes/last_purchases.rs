@@ -4,16 +4,22 @@
 //! offer them offline.
 
 use axum::extract::{Path, Query, State};
+use axum::routing::get;
 use axum::{Extension, Json};
 use mascate_domain::contract::schema;
 use rusqlite::types::Value as SqlValue;
 use serde_json::Value;
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::error::ApiResult;
 use crate::listing::{self, Entity, Kind, ListParams};
-use crate::sync::SyncSource;
-use crate::AppState;
+use crate::openapi::{
+    self as doc,
+    Body::{List, SyncList},
+};
+use crate::state::AppState;
+use crate::sync::{diff_route, full_route, SyncSource};
 
 use Kind::{Flag, Number, Stamp, Text};
 
@@ -58,4 +64,28 @@ pub async fn of_customer(
     let base = listing::live_rows_of(&caller, "sellerid")?
         .and("customerid = ? AND customerstore = ?", [SqlValue::Text(code), SqlValue::Text(store)]);
     listing::online_page(state, &LAST_PURCHASE, base, params, None, true).await
+}
+
+/// The last-purchase routes and their OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route(
+            "/api/mascate/v1/lastpurchases/sync",
+            full_route(&LAST_PURCHASE_SYNC),
+            &[doc::op(
+                "get",
+                "Last purchases of today's selected customers (Mascate extension)",
+                SyncList(&LAST_PURCHASE),
+            )],
+        )
+        .route(
+            "/api/mascate/v1/lastpurchases/sync/diff/{date_sync}",
+            diff_route(&LAST_PURCHASE_SYNC),
+            &[doc::op("get", "Last purchases changed since (Mascate extension)", SyncList(&LAST_PURCHASE))],
+        )
+        .route(
+            "/api/mascate/v1/lastpurchases/{code}/{store}",
+            get(of_customer),
+            &[doc::op("get", "A customer's last purchase of each product (Mascate extension)", List(&LAST_PURCHASE))],
+        )
 }

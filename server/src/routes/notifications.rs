@@ -2,17 +2,22 @@
 //! marking as read (PUT) and deleting check ownership too.
 
 use axum::extract::{Path, Query, State};
+use axum::routing::get;
 use axum::{Extension, Json};
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, OptionalExtension};
 use serde_json::{json, Map, Value};
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{self, Entity, Kind, ListParams, Where};
-use crate::sync::SyncSource;
-use crate::AppState;
+use crate::openapi::{
+    self as doc,
+    Body::{List, Object, Record, SyncList},
+};
+use crate::state::AppState;
 
 use Kind::{Flag, Number, Text};
 
@@ -41,9 +46,6 @@ pub static NOTIFICATION: Entity = Entity {
 /// The sync shape: `internalid` also carries the user (§12).
 pub static NOTIFICATION_SYNC_ENTITY: Entity =
     Entity { table: "notifications_sync_view", columns: COLUMNS, fixed: &["id"], default_order: "id", virtuals: &[] };
-
-pub static NOTIFICATION_SYNC: SyncSource =
-    SyncSource { entity: &NOTIFICATION_SYNC_ENTITY, selection: None, seller_scope: None, diff_live_only: false };
 
 fn own(caller: &Caller) -> Where {
     Where::new().and("deleted = 0 AND userid = ?", [SqlValue::Text(caller.user_id.clone())])
@@ -143,7 +145,7 @@ pub async fn create(
     }
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let user = match text_of(&body, "userid") {
                 Some(u) if caller.is_admin && !u.trim().is_empty() => u,
                 _ => caller.user_id.clone(),
@@ -181,7 +183,7 @@ pub async fn update(
     let Some(fields) = body.as_object().cloned() else { return Err(ApiError::invalid_body()) };
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             read_one(tx, &caller, &id)?;
             for key in ["title", "description", "type", "notificationstatus"] {
                 if let Some(v) = text_of(&Value::Object(fields.clone()), key) {
@@ -208,7 +210,7 @@ pub async fn remove(
 ) -> ApiResult<Json<Value>> {
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let found: Option<String> = tx
                 .conn
                 .query_row(
@@ -225,4 +227,36 @@ pub async fn remove(
             Ok(Json(json!({"message": "Notificação excluída com sucesso."})))
         })
         .await
+}
+
+/// The notification routes and their OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route(
+            "/api/tgv/notifications",
+            get(list).post(create),
+            &[
+                doc::op("get", "The user's notifications", List(&NOTIFICATION)),
+                doc::write("post", "Write a notification", false),
+            ],
+        )
+        .route(
+            "/api/tgv/notifications/sync",
+            get(sync_full),
+            &[doc::op("get", "The user's notifications, full load", SyncList(&NOTIFICATION_SYNC_ENTITY))],
+        )
+        .route(
+            "/api/tgv/notifications/sync/diff/{date_sync}",
+            get(sync_diff),
+            &[doc::op("get", "Notifications changed since", SyncList(&NOTIFICATION_SYNC_ENTITY))],
+        )
+        .route(
+            "/api/tgv/notifications/{id}",
+            get(one).put(update).delete(remove),
+            &[
+                doc::op("get", "One notification", Record(&NOTIFICATION)),
+                doc::write("put", "Mark as read (or change)", false),
+                doc::op("delete", "Delete a notification", Object),
+            ],
+        )
 }

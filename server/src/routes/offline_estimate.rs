@@ -20,8 +20,8 @@ use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::listing;
 use crate::routes::{catalog, contacts, customers, last_purchases, prospects};
+use crate::state::AppState;
 use crate::sync::{scope, Proposal, SyncSource};
-use crate::AppState;
 
 /// The schemas a rep selects in the configurator.
 const SELECTABLE: [&str; 3] = [schema::CUSTOMERS, schema::PRODUCTS, schema::PROSPECTS];

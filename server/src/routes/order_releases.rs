@@ -11,6 +11,7 @@
 //! rule the app uses ([`mascate_domain::release`]), so the filter and the row agree.
 
 use axum::extract::{Path, Query, State};
+use axum::routing::get;
 use axum::{Extension, Json};
 use mascate_domain::contract::ReleaseRow;
 use mascate_domain::release::{OrderState, ReleaseFilter};
@@ -20,10 +21,12 @@ use rusqlite::types::Value as SqlValue;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::listing::{MAX_PAGE, MAX_PAGE_SIZE};
-use crate::AppState;
+use crate::openapi::{self as doc, Body::Object, Doc};
+use crate::state::AppState;
 
 /// The list's query parameters.
 #[derive(Debug, Default, Deserialize)]
@@ -198,7 +201,7 @@ async fn list(
     let num = |v: &Option<String>| v.as_deref().and_then(|s| s.trim().parse::<usize>().ok());
     let page = num(&params.page).filter(|p| *p >= 1).unwrap_or(1).min(MAX_PAGE);
     let size = num(&params.page_size).filter(|s| *s >= 1).unwrap_or(10).min(MAX_PAGE_SIZE);
-    let all = state.db.run(move |tx| items(tx, &from, &to, seller.as_deref())).await?;
+    let all = state.db.write(move |tx| items(tx, &from, &to, seller.as_deref())).await?;
     let mut matching = all.iter().filter(|i| wanted.is_none_or(|w| OrderState::of_row(&i.row()).filter() == Some(w)));
     let rows: Vec<Value> = matching.by_ref().skip((page - 1).saturating_mul(size)).take(size).map(to_json).collect();
     let has_next = matching.next().is_some();
@@ -231,6 +234,27 @@ pub async fn between(
     let bad = || ApiError::bad_request("Data inválida: use DD/MM/AAAA.");
     let (from, to) = (parse_date(&from).ok_or_else(bad)?, parse_date(&to).ok_or_else(bad)?);
     list(state, caller, from, to, params).await
+}
+
+/// The order-tracking list and its OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route(
+            "/api/pgv/salesorderslist",
+            get(this_month),
+            &[Doc {
+                query: &["STATUSFILTER", "page", "pageSize"],
+                ..doc::op("get", "Order items and their releases, this month", Object)
+            }],
+        )
+        .route(
+            "/api/pgv/salesorderslist/{from}/{to}",
+            get(between),
+            &[Doc {
+                query: &["STATUSFILTER", "page", "pageSize"],
+                ..doc::op("get", "Order items and their releases, between dates", Object)
+            }],
+        )
 }
 
 #[cfg(test)]

@@ -3,17 +3,24 @@
 //! today's prospect selection.
 
 use axum::extract::{Path, Query, State};
+use axum::routing::get;
 use axum::{Extension, Json};
 use mascate_domain::contract::schema;
 use rusqlite::types::Value as SqlValue;
 use serde_json::{json, Value};
 
 use super::catalog::CatalogParams;
+use super::documented::Documented;
 use crate::auth::Caller;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Message};
 use crate::listing::{self, Entity, Kind, ListParams};
-use crate::sync::SyncSource;
-use crate::AppState;
+use crate::openapi::{
+    self as doc,
+    Body::{List, Record, SyncList},
+    Doc,
+};
+use crate::state::AppState;
+use crate::sync::{diff_route, full_route, SyncSource};
 
 use Kind::{Flag, Number, Text};
 
@@ -134,12 +141,12 @@ pub async fn create_prospect(
             ProspectField::City => "Município",
             ProspectField::Email => "E-mail",
         };
-        return Err(ApiError::detailed(axum::http::StatusCode::BAD_REQUEST, format!("{what} inválido."), *code));
+        return Err(ApiError::BadRequest(Message::detailed(format!("{what} inválido."), *code)));
     }
     let seller = caller.seller()?.to_string();
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let cgc = p.tax_id_digits();
             let taken = tx
                 .conn
@@ -181,4 +188,28 @@ pub async fn create_prospect(
             ))
         })
         .await
+}
+
+/// The prospect routes and their OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route(
+            "/api/tgv/prospects",
+            get(prospects).post(create_prospect),
+            &[
+                Doc { query: &["QUICKFILTER"], ..doc::op("get", "The seller's prospects", List(&PROSPECT)) },
+                doc::write("post", "Register a prospect (Mascate extension)", true),
+            ],
+        )
+        .route(
+            "/api/tgv/prospects/sync",
+            full_route(&PROSPECT_SYNC),
+            &[doc::op("get", "Prospects of today's selection", SyncList(&PROSPECT))],
+        )
+        .route(
+            "/api/tgv/prospects/sync/diff/{date_sync}",
+            diff_route(&PROSPECT_SYNC),
+            &[doc::op("get", "Prospects changed since", SyncList(&PROSPECT))],
+        )
+        .route("/api/tgv/prospects/{code}/{store}", get(prospect), &[doc::op("get", "One prospect", Record(&PROSPECT))])
 }

@@ -3,10 +3,13 @@
 //! server does not serve (phone contacts, access log, schema fields, intermediaries) and the
 //! blocked product-balance schema are not listed, as an ERP with them blocked would do.
 
+use axum::routing::get;
 use axum::Json;
 use serde_json::{json, Map, Value};
 
+use super::documented::Documented;
 use crate::listing::Entity;
+use crate::openapi::{self as doc, Body::Object};
 use crate::routes::{catalog, contacts, customers, documents, financial, notifications, prospects};
 
 struct Schema {
@@ -198,4 +201,9 @@ pub async fn list() -> Json<Value> {
         })
         .collect();
     Json(json!({ "items": items }))
+}
+
+/// The schema list and its OpenAPI entry.
+pub fn routes() -> Documented {
+    Documented::new().route("/api/tgv/schemas", get(list), &[doc::op("get", "PO-Sync schemas", Object)])
 }

@@ -1,21 +1,29 @@
 //! Seller filters (§3.2, AQ4 header + AQ5 items): the Offline Configurator's selections.
 //! One filter per seller, schema and day; sync endpoints read only today's.
 
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
 use axum::{Extension, Json};
-use mascate_domain::contract::{schema, SellerFilterBody, SellerFilterItem};
+use mascate_domain::contract::{schema, SellerFilterBody};
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{named_params, params, OptionalExtension};
 use serde_json::{json, Value};
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::db::Tx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Message};
 use crate::listing::{self, Entity, Kind, ListParams, Where};
-use crate::selection::{self, new_uuid, Numbering, SelectionError};
-use crate::AppState;
+use crate::openapi::{self as doc, Body::Object};
+use crate::selection::new_uuid;
+use crate::state::AppState;
+
+mod items;
+
+use items::{apply_items, check_entities, extend_customer_filter};
 
 static HEADER: Entity = Entity {
     table: "seller_filters",
@@ -38,8 +46,8 @@ pub const SELECTION_BODY_LIMIT: usize = 16 * 1024 * 1024;
 /// Schemas a seller may select records for.
 const SELECTABLE: [&str; 3] = [schema::CUSTOMERS, schema::PRODUCTS, schema::PROSPECTS];
 
-fn write_error(verb: &str, status: StatusCode, detail: impl Into<String>) -> ApiError {
-    ApiError::detailed(status, format!("Não foi possivel {verb} o filtro do vendedor"), detail)
+fn write_error(verb: &str, detail: impl Into<String>) -> ApiError {
+    ApiError::BadRequest(Message::detailed(format!("Não foi possivel {verb} o filtro do vendedor"), detail))
 }
 
 fn owned(caller: &Caller) -> ApiResult<Where> {
@@ -65,9 +73,9 @@ pub async fn list(
 
 fn header_of(tx: &Tx, caller: &Caller, uuid: &str) -> ApiResult<Value> {
     let base = owned(caller)?.and("uuid = ?", [SqlValue::Text(uuid.to_string())]);
-    listing::one(tx, &HEADER, base, HEADER.columns)?.map(Value::Object).ok_or_else(|| {
-        ApiError::detailed(StatusCode::NOT_FOUND, "Nenhum filtro localizado para o UUID informado", uuid)
-    })
+    listing::one(tx, &HEADER, base, HEADER.columns)?
+        .map(Value::Object)
+        .ok_or_else(|| ApiError::NotFound(Message::detailed("Nenhum filtro localizado para o UUID informado", uuid)))
 }
 
 /// `GET /api/pgv/sellerfilters/:uuid`
@@ -144,120 +152,7 @@ fn parse_body(body: &[u8], verb: &str) -> ApiResult<SellerFilterBody> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::invalid_body());
     }
-    serde_json::from_slice(body).map_err(|e| write_error(verb, StatusCode::BAD_REQUEST, format!("JSON inválido: {e}")))
-}
-
-/// Checks that every entity may be selected by this seller: customers must be theirs.
-fn check_entities(tx: &Tx, seller: &str, schema_id: &str, items: &[SellerFilterItem], verb: &str) -> ApiResult<()> {
-    // Going beyond Protheus: a seller can only select what they may see.
-    // Keys are code (6) + store (2), as Protheus concatenates them; looked up by the primary
-    // key, so a selection of thousands stays fast.
-    let (sql, what) = match schema_id {
-        schema::CUSTOMERS => (
-            "SELECT 1 FROM customers WHERE code = substr(:entity, 1, 6) AND store = substr(:entity, 7)
-               AND vendor = :seller AND deleted = 0",
-            "Cliente",
-        ),
-        schema::PROSPECTS => (
-            "SELECT 1 FROM prospects WHERE code = substr(:entity, 1, 6) AND store = substr(:entity, 7)
-               AND vendor = :seller AND deleted = 0",
-            "Prospect",
-        ),
-        _ => ("SELECT 1 FROM products WHERE code = :entity AND deleted = 0", "Produto"),
-    };
-    for it in items.iter().filter(|i| !i.is_deleted) {
-        let entity = it.entity_id.trim_end();
-        if !tx.exists_named(sql, &[(":entity", &entity), (":seller", &seller)])? {
-            let detail = if what == "Produto" {
-                format!("Produto {entity} não encontrado.")
-            } else {
-                format!("{what} {entity} não pertence à carteira do vendedor {seller}.")
-            };
-            return Err(write_error(verb, StatusCode::BAD_REQUEST, detail));
-        }
-    }
-    Ok(())
-}
-
-/// Saving a prospects filter also puts each prospect's customer (or the default quotation
-/// customer, for a prospect not yet a customer) into today's customer filter (§3.2).
-fn extend_customer_filter(tx: &Tx, seller: &str, prospects_filter: &str) -> ApiResult<()> {
-    let keys: Vec<String> = tx
-        .conn
-        .prepare_cached(
-            "SELECT CASE WHEN p.customercode <> '' THEN p.customercode || p.customerstore ELSE ?2 END
-             FROM seller_filter_items i JOIN prospects p ON p.code || p.store = i.entityid
-             WHERE i.filter_uuid = ?1",
-        )?
-        .query_map(params![prospects_filter, crate::erp::DEFAULT_QUOTATION_CUSTOMER], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    for key in keys {
-        selection::add_to_todays_filter(tx, seller, schema::CUSTOMERS, &key).map_err(|e| match e {
-            SelectionError::Full => write_error("incluir", StatusCode::BAD_REQUEST, e.to_string()),
-            SelectionError::Db(e) => e,
-        })?;
-    }
-    Ok(())
-}
-
-/// Applies items to a filter: add, change entity by `itemid`, or remove with `isDeleted`.
-/// Items without a number are numbered after every number stored or named in the body, so
-/// a new item never replaces another (see [`crate::selection`]).
-fn apply_items(tx: &Tx, uuid: &str, items: &[SellerFilterItem], verb: &str) -> ApiResult<()> {
-    let bad_item = |raw: &str| {
-        write_error(
-            verb,
-            StatusCode::BAD_REQUEST,
-            format!("itemid inválido: '{raw}' (AQ5_ITEM: até {} caracteres, 0-9 e A-Z).", selection::ITEM_WIDTH),
-        )
-    };
-    let full = |e: SelectionError| match e {
-        SelectionError::Full => write_error(verb, StatusCode::BAD_REQUEST, e.to_string()),
-        SelectionError::Db(e) => e,
-    };
-    let mut numbering = Numbering::of(uuid);
-    let mut chosen = Vec::with_capacity(items.len());
-    for it in items {
-        let raw = it.item_id.trim();
-        let id = if raw.is_empty() { None } else { Some(selection::item_id(raw).ok_or_else(|| bad_item(raw))?) };
-        if let Some(id) = &id {
-            numbering.saw(tx, id).map_err(full)?;
-        }
-        chosen.push(id);
-    }
-    let mut remove =
-        tx.conn.prepare_cached("DELETE FROM seller_filter_items WHERE filter_uuid = :filter AND itemid = :item")?;
-    let mut holder = tx
-        .conn
-        .prepare_cached("SELECT itemid FROM seller_filter_items WHERE filter_uuid = :filter AND entityid = :entity")?;
-    let mut upsert = tx.conn.prepare_cached(
-        "INSERT INTO seller_filter_items(filter_uuid, uuid, itemid, entityid) VALUES (:filter, :uuid, :item, :entity)
-         ON CONFLICT(filter_uuid, itemid) DO UPDATE SET entityid = excluded.entityid",
-    )?;
-    for (it, id) in items.iter().zip(chosen) {
-        if it.is_deleted {
-            if let Some(id) = id {
-                remove.execute(named_params! {":filter": uuid, ":item": id})?;
-            }
-            continue;
-        }
-        let entity = it.entity_id.trim_end();
-        if entity.is_empty() {
-            return Err(write_error(verb, StatusCode::BAD_REQUEST, "entityid não informado."));
-        }
-        let existing: Option<String> =
-            holder.query_row(named_params! {":filter": uuid, ":entity": entity}, |r| r.get(0)).optional()?;
-        // AQ5_CODENT is unique in a filter: an entity can only stay on its own item.
-        if existing.as_ref().is_some_and(|other| id.as_ref() != Some(other)) {
-            return Err(write_error(verb, StatusCode::BAD_REQUEST, format!("A entidade {entity} já está no filtro.")));
-        }
-        let id = match id {
-            Some(id) => id,
-            None => numbering.next(tx).map_err(full)?,
-        };
-        upsert.execute(named_params! {":filter": uuid, ":uuid": new_uuid(), ":item": id, ":entity": entity})?;
-    }
-    Ok(())
+    serde_json::from_slice(body).map_err(|e| write_error(verb, format!("JSON inválido: {e}")))
 }
 
 fn insert(tx: &Tx, caller: &Caller, body: &SellerFilterBody) -> ApiResult<String> {
@@ -265,10 +160,10 @@ fn insert(tx: &Tx, caller: &Caller, body: &SellerFilterBody) -> ApiResult<String
     let seller = caller.seller()?;
     let h = &body.header;
     if !h.seller_code.trim().is_empty() && h.seller_code.trim() != seller {
-        return Err(write_error(verb, StatusCode::BAD_REQUEST, "sellerid difere do vendedor do usuário autenticado."));
+        return Err(write_error(verb, "sellerid difere do vendedor do usuário autenticado."));
     }
     if !SELECTABLE.contains(&h.schema_id.trim()) {
-        return Err(write_error(verb, StatusCode::BAD_REQUEST, format!("schemaid inválido: '{}'", h.schema_id)));
+        return Err(write_error(verb, format!("schemaid inválido: '{}'", h.schema_id)));
     }
     let today = tx.today();
     let taken: bool = tx.conn.query_row(
@@ -277,11 +172,7 @@ fn insert(tx: &Tx, caller: &Caller, body: &SellerFilterBody) -> ApiResult<String
         |r| r.get::<_, i64>(0),
     )? > 0;
     if taken {
-        return Err(write_error(
-            verb,
-            StatusCode::BAD_REQUEST,
-            "O Vendedor já possui um filtro cadastrado para a data informada!",
-        ));
+        return Err(write_error(verb, "O Vendedor já possui um filtro cadastrado para a data informada!"));
     }
     check_entities(tx, seller, h.schema_id.trim(), &body.items, verb)?;
     let uuid = new_uuid();
@@ -311,7 +202,7 @@ pub async fn create(
     body: axum::body::Bytes,
 ) -> ApiResult<Response> {
     let body = parse_body(&body, "incluir")?;
-    let uuid = state.db.run(move |tx| insert(tx, &caller, &body)).await?;
+    let uuid = state.db.write(move |tx| insert(tx, &caller, &body)).await?;
     Ok(success(StatusCode::CREATED, "Filtro incluído com sucesso.", Some(&uuid)))
 }
 
@@ -325,7 +216,7 @@ pub async fn update(
     let body = parse_body(&body, "alterar")?;
     let (created, uuid) = state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let seller = caller.seller()?.to_string();
             let found: Option<(String, String)> = tx
                 .conn
@@ -337,11 +228,9 @@ pub async fn update(
                 .optional()?;
             match found {
                 None => insert(tx, &caller, &body).map(|u| (true, u)),
-                Some((owner, _)) if owner != seller => Err(ApiError::detailed(
-                    StatusCode::NOT_FOUND,
-                    "Nenhum filtro localizado para o UUID informado",
-                    uuid,
-                )),
+                Some((owner, _)) if owner != seller => {
+                    Err(ApiError::NotFound(Message::detailed("Nenhum filtro localizado para o UUID informado", uuid)))
+                }
                 Some((_, schema_id)) => {
                     check_entities(tx, &seller, &schema_id, &body.items, "alterar")?;
                     apply_items(tx, &uuid, &body.items, "alterar")?;
@@ -370,7 +259,7 @@ pub async fn remove(
 ) -> ApiResult<Response> {
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             header_of(tx, &caller, &uuid)?;
             tx.conn.execute("DELETE FROM seller_filter_items WHERE filter_uuid = ?1", params![uuid])?;
             tx.conn.execute(
@@ -381,4 +270,45 @@ pub async fn remove(
         })
         .await?;
     Ok(success(StatusCode::OK, "Filtro excluído com sucesso.", None))
+}
+
+/// Today's selections and their OpenAPI entries. A selection of 100,000 records is a few
+/// megabytes of JSON, so these writes (and the estimate, which takes a selection as large
+/// as a filter's body) may carry more than the default body limit.
+pub fn routes() -> Documented {
+    use super::offline_estimate::estimate;
+    Documented::new()
+        .route(
+            "/api/pgv/sellerfilters",
+            get(list).post(create),
+            &[
+                doc::op("get", "The seller's offline filters", Object),
+                doc::write("post", "Create today's filter for a schema", true),
+            ],
+        )
+        .route(
+            "/api/pgv/sellerfilters/{uuid}",
+            get(one).put(update).delete(remove),
+            &[
+                doc::op("get", "One filter", Object),
+                doc::write("put", "Change a filter's items", false),
+                doc::op("delete", "Delete a filter", Object),
+            ],
+        )
+        .route("/api/pgv/sellerfilters/{uuid}/items", get(items), &[doc::op("get", "A filter's items", Object)])
+        .route(
+            "/api/pgv/sellerfilters/{uuid}/items/{item_id}",
+            get(item),
+            &[doc::op("get", "One item of a filter", Object)],
+        )
+        .route(
+            "/api/mascate/v1/offline/estimate",
+            post(estimate),
+            &[doc::write(
+                "post",
+                "Records and JSON bytes of the day's download, with a selection about to be saved (Mascate extension)",
+                false,
+            )],
+        )
+        .map_router(|r| r.layer(DefaultBodyLimit::max(SELECTION_BODY_LIMIT)))
 }

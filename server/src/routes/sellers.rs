@@ -1,13 +1,16 @@
 //! `GET /api/tgv/sellers/codeuser` (§2.2): the seller linked to the token's user.
 
 use axum::extract::State;
+use axum::routing::get;
 use axum::{Extension, Json};
 use rusqlite::{params, OptionalExtension};
 use serde_json::{json, Value};
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::error::ApiResult;
-use crate::AppState;
+use crate::openapi::{self as doc, Body::Object};
+use crate::state::AppState;
 
 pub async fn code_user(State(state): State<AppState>, Extension(caller): Extension<Caller>) -> ApiResult<Json<Value>> {
     state
@@ -41,4 +44,13 @@ pub async fn code_user(State(state): State<AppState>, Extension(caller): Extensi
             Ok(Json(json!({"items": [item], "hasNext": false, "po_sync_date": tx.sync_date()})))
         })
         .await
+}
+
+/// `codeuser` and its OpenAPI entry.
+pub fn routes() -> Documented {
+    Documented::new().route(
+        "/api/tgv/sellers/codeuser",
+        get(code_user),
+        &[doc::op("get", "The seller linked to the token's user", Object)],
+    )
 }

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use tower::ServiceExt;
 
 use crate::error::ApiError;
-use crate::AppState;
+use crate::state::AppState;
 
 pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     let path = req.uri().path().to_string();

@@ -12,6 +12,7 @@
 //! (`YYYY-MM-DD` or `YYYYMMDD`; default this month so far), `currency` (default 1), and
 //! optionally `productgroup`, `producttype` or `product` to narrow to.
 
+use axum::routing::get;
 use std::collections::BTreeMap;
 
 use axum::extract::{Query, State};
@@ -20,9 +21,11 @@ use mascate_domain::contract::{Figures, Statistics, StatisticsMonth, StatisticsR
 use mascate_domain::statistics::{add, months_between, parse_day, rounded, GroupBy, Line};
 use serde::Deserialize;
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
-use crate::AppState;
+use crate::openapi::{self as doc, Body::Object, Doc};
+use crate::state::AppState;
 
 /// Longest range served, in months (ten years of history).
 pub const MAX_MONTHS: usize = 120;
@@ -98,7 +101,7 @@ pub async fn statistics(
     let (group, kind, product) = (text(q.productgroup), text(q.producttype), text(q.product));
     state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let mut rows: BTreeMap<String, (String, Figures)> = BTreeMap::new();
             let mut per_month: BTreeMap<String, Figures> =
                 months.iter().map(|m| (m.clone(), Figures::default())).collect();
@@ -141,4 +144,20 @@ pub async fn statistics(
             }))
         })
         .await
+}
+
+/// The sales statistics and their OpenAPI entry.
+pub fn routes() -> Documented {
+    Documented::new().route(
+        "/api/mascate/v1/salesstatistics",
+        get(statistics),
+        &[Doc {
+            query: &["groupby", "from", "to", "currency", "productgroup", "producttype", "product"],
+            ..doc::op(
+                "get",
+                "Sales statistics per product, type, description or group, per month (Mascate extension)",
+                Object,
+            )
+        }],
+    )
 }

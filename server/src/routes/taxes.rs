@@ -3,28 +3,20 @@
 //! stored one. Errors use the FWAPIManager shape, whose `code` is a string.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
 use axum::{Extension, Json};
 use rusqlite::{params, OptionalExtension};
-use serde_json::{json, Value};
+use serde_json::Value;
 
+use super::documented::Documented;
 use crate::auth::Caller;
 use crate::db::Tx;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::json::{number, text};
+use crate::openapi::{self as doc, Body::Object};
+use crate::state::AppState;
 use crate::taxes::{calculate, ItemIn, OrderIn};
-use crate::AppState;
-
-/// The FWAPIManager error: `{"code":"400","message":...,"detailedMessage":...}`.
-fn fault(status: StatusCode, detail: impl Into<String>) -> Response {
-    let message = match status {
-        StatusCode::NOT_FOUND => "Pedido de Venda não encontrado!",
-        _ => "Erro na requisição de Impostos do Pedido de Venda!",
-    };
-    let body = json!({"code": status.as_u16().to_string(), "message": message, "detailedMessage": detail.into()});
-    (status, Json(body)).into_response()
-}
 
 /// The customer's state and type, if the caller may sell to them.
 fn customer(tx: &Tx, caller: &Caller, code: &str, store: &str) -> ApiResult<Option<(String, String)>> {
@@ -38,7 +30,7 @@ fn customer(tx: &Tx, caller: &Caller, code: &str, store: &str) -> ApiResult<Opti
                 store,
                 caller.is_admin,
                 caller.seller.clone().unwrap_or_default(),
-                crate::erp::DEFAULT_QUOTATION_CUSTOMER
+                crate::erp::default_quotation_customer_key()
             ],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -64,24 +56,24 @@ pub async fn simulate(
     body: axum::body::Bytes,
 ) -> ApiResult<Response> {
     let Ok(body) = serde_json::from_slice::<Value>(&body) else {
-        return Ok(fault(StatusCode::BAD_REQUEST, "Não foi possível tratar o Json recebido."));
+        return Err(ApiError::TaxRequest("Não foi possível tratar o Json recebido.".into()));
     };
     state
         .db
         .read(move |tx| {
             let (code, store) = (text(&body, "CustomerId"), text(&body, "CustomerUnit"));
             let Some((uf, customer_type)) = customer(tx, &caller, &code, &store)? else {
-                return Ok(fault(StatusCode::BAD_REQUEST, format!("Cliente {code}/{store} não cadastrado (REGNOIS).")));
+                return Err(ApiError::TaxRequest(format!("Cliente {code}/{store} não cadastrado (REGNOIS).")));
             };
             let lines = body.get("ListofProducts").and_then(Value::as_array).cloned().unwrap_or_default();
             if lines.is_empty() {
-                return Ok(fault(StatusCode::BAD_REQUEST, "ListofProducts não informado."));
+                return Err(ApiError::TaxRequest("ListofProducts não informado.".into()));
             }
             let mut items = Vec::new();
             for line in &lines {
                 let code = text(line, "ProductId");
                 let Some((ipi, st, product_tes)) = product(tx, &code)? else {
-                    return Ok(fault(StatusCode::BAD_REQUEST, format!("Produto {code} não cadastrado (REGNOIS).")));
+                    return Err(ApiError::TaxRequest(format!("Produto {code} não cadastrado (REGNOIS).")));
                 };
                 let tes = match text(line, "TES") {
                     t if t.is_empty() => product_tes,
@@ -90,10 +82,9 @@ pub async fn simulate(
                 let quantity = number(line, "Quantity").unwrap_or(0.0);
                 let unit_price = number(line, "UnitaryValue").unwrap_or(0.0);
                 if quantity <= 0.0 || unit_price <= 0.0 || tes.is_empty() {
-                    return Ok(fault(
-                        StatusCode::BAD_REQUEST,
-                        format!("A410VZ - Existem campos obrigatórios em branco ou inválidos no produto {code}."),
-                    ));
+                    return Err(ApiError::TaxRequest(format!(
+                        "A410VZ - Existem campos obrigatórios em branco ou inválidos no produto {code}."
+                    )));
                 }
                 items.push(ItemIn {
                     product: code,
@@ -174,14 +165,14 @@ pub async fn of_stored(
     Path(order): Path<String>,
 ) -> ApiResult<Response> {
     if order.chars().count() != 6 {
-        return Ok(fault(StatusCode::BAD_REQUEST, "O código do pedido deve ter 6 caracteres."));
+        return Err(ApiError::TaxRequest("O código do pedido deve ter 6 caracteres.".into()));
     }
     state
         .db
         .read(move |tx| {
             Ok(match of_order(tx, &caller, &order)? {
                 Some(v) => Json(v).into_response(),
-                None => fault(StatusCode::NOT_FOUND, format!("Pedido {order} não encontrado.")),
+                None => return Err(ApiError::TaxOrderNotFound(format!("Pedido {order} não encontrado."))),
             })
         })
         .await
@@ -201,4 +192,16 @@ pub async fn order_total(
                 .ok_or_else(|| crate::error::ApiError::not_found("Pedido de Venda não localizado"))
         })
         .await
+}
+
+/// The tax routes and their OpenAPI entries.
+pub fn routes() -> Documented {
+    Documented::new()
+        .route("/api/fat/v1/SalesTaxes", post(simulate), &[doc::write("post", "Simulate an order's taxes", false)])
+        .route("/api/fat/v1/SalesTaxes/{order}", get(of_stored), &[doc::op("get", "A stored order's taxes", Object)])
+        .route(
+            "/api/tgv/salesorders/total/{order}",
+            get(order_total),
+            &[doc::op("get", "An order's taxes and totals", Object)],
+        )
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::*;
 use crate::auth::Caller;
-use crate::Config;
+use crate::config::Config;
 
 /// A seeded database of its own, with no job running on it.
 fn state() -> (tempfile::TempDir, AppState) {
@@ -41,7 +41,7 @@ fn count(state: &AppState, status: &str) -> i64 {
     let status = status.to_string();
     state
         .db
-        .run_blocking(move |tx| {
+        .write_blocking(move |tx| {
             Ok(tx.conn.query_row("SELECT count(*) FROM integration_queue WHERE status = ?1", [status], |r| r.get(0))?)
         })
         .unwrap()
@@ -49,7 +49,7 @@ fn count(state: &AppState, status: &str) -> i64 {
 
 /// Caps the database at its present size (`grow`: lifts the cap) and runs one batch.
 fn batch_with_disk(state: &AppState, grow: bool) -> ApiResult<usize> {
-    state.db.run_blocking(move |tx| {
+    state.db.write_blocking(move |tx| {
         let pages: i64 = tx.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
         let cap = if grow { 1 << 30 } else { pages };
         tx.conn.query_row(&format!("PRAGMA max_page_count = {cap}"), [], |_| Ok(()))?;
@@ -60,12 +60,12 @@ fn batch_with_disk(state: &AppState, grow: bool) -> ApiResult<usize> {
 #[test]
 fn a_full_disk_leaves_the_batch_waiting_and_it_goes_through_once_there_is_room() {
     let (_dir, state) = state();
-    state.db.run_blocking(|tx| queue_orders(tx, 40)).unwrap();
+    state.db.write_blocking(|tx| queue_orders(tx, 40)).unwrap();
 
     let full = batch_with_disk(&state, false).unwrap_err();
     // The cause, not a consequence of it (it was "no such savepoint: document").
     assert!(full.is_storage_full(), "{full}");
-    assert!(full.cause.as_deref().is_some_and(|c| c.contains("full")), "{full}");
+    assert!(full.cause().as_deref().is_some_and(|c| c.contains("full")), "{full}");
     // No document blamed for it: every one still waits, none ended in error.
     assert_eq!(count(&state, "0"), 40);
     assert_eq!(count(&state, "3"), 0);

@@ -1,7 +1,8 @@
-//! The token endpoint (§2.1) and its revocation companion.
+//! The token endpoint (§2.1), its revocation companion, and the bearer check every
+//! `/api/tgv`, `/api/pgv` and `/api/fat` route goes through ([`require_token`]).
 //!
-//! - `password` grant: throttled by name and address before any work ([`super::throttle`]),
-//!   checked on the password pool off the database ([`super::passwords`]), with the same work
+//! - `password` grant: throttled by name and address before any work ([`crate::auth::throttle`]),
+//!   checked on the password pool off the database ([`crate::auth::passwords`]), with the same work
 //!   for unknown names; outside demo mode an account still on its fixture password is no
 //!   account at all.
 //! - `refresh_token` grant: rotation with reuse detection (RFC 9700 §4.14): every login starts
@@ -16,17 +17,18 @@ use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{ConnectInfo, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use mascate_domain::contract::TokenResponse;
-use rusqlite::{named_params, OptionalExtension};
+use rusqlite::{named_params, params, OptionalExtension};
 
-use super::{new_token, token_hash};
+use crate::auth::{new_token, token_hash, Caller};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
-use crate::AppState;
+use crate::state::AppState;
 
 /// Longest user name and password read; longer ones are refused before any work.
 const MAX_CREDENTIAL_LEN: usize = 256;
@@ -59,7 +61,7 @@ fn no_store(mut res: Response) -> Response {
 /// `429` with `Retry-After`, in the contract's error shape.
 fn too_many(seconds: i64) -> Response {
     let message = format!("Muitas tentativas de acesso. Tente novamente em {seconds} segundos.");
-    let mut res = ApiError::new(StatusCode::TOO_MANY_REQUESTS, message).into_response();
+    let mut res = ApiError::TooMany(message.into()).into_response();
     if let Ok(v) = HeaderValue::from_str(&seconds.max(1).to_string()) {
         res.headers_mut().insert(header::RETRY_AFTER, v);
     }
@@ -124,7 +126,7 @@ async fn password_grant(state: &AppState, params: &Params, address: IpAddr) -> R
     let (access_ttl, refresh_ttl) = (state.config.access_ttl_secs, state.config.refresh_ttl_secs);
     state
         .db
-        .run(move |tx| issue(tx, &user_id, &new_token(), access_ttl, refresh_ttl))
+        .write(move |tx| issue(tx, &user_id, &new_token(), access_ttl, refresh_ttl))
         .await
         .map_err(IntoResponse::into_response)
 }
@@ -136,7 +138,7 @@ async fn refresh_grant(state: &AppState, params: &Params) -> Result<TokenRespons
     let (access_ttl, refresh_ttl) = (state.config.access_ttl_secs, state.config.refresh_ttl_secs);
     let outcome = state
         .db
-        .run(move |tx| {
+        .write(move |tx| {
             let hash = token_hash(&refresh);
             let found: Option<(String, String, Option<i64>)> = tx
                 .conn
@@ -218,7 +220,7 @@ pub async fn revoke(
     if let Some(token) = params.get("token") {
         state
             .db
-            .run(move |tx| {
+            .write(move |tx| {
                 let family: Option<String> = tx
                     .conn
                     .query_row(
@@ -235,4 +237,50 @@ pub async fn revoke(
             .await?;
     }
     Ok(no_store(StatusCode::OK.into_response()))
+}
+
+/// Middleware: resolves the bearer token to a [`Caller`] or answers 401.
+pub async fn require_token(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let token = req
+        .headers()
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .map(|t| t.trim().to_string());
+    let Some(token) = token.filter(|t| !t.is_empty()) else {
+        return ApiError::unauthorized("Token de acesso não informado.").into_response();
+    };
+    let caller = state
+        .db
+        .read(move |tx| {
+            tx.conn
+                .query_row(
+                    "SELECT u.user_id, u.name, u.email, s.code, u.is_admin
+                     FROM tokens t JOIN users u ON u.user_id = t.user_id
+                     LEFT JOIN sellers s ON s.user_id = u.user_id
+                     WHERE t.token_hash = ?1 AND t.kind = 'access' AND t.expires_at > ?2",
+                    params![token_hash(&token), tx.clock.now_micros()],
+                    |r| {
+                        Ok(Caller {
+                            user_id: r.get(0)?,
+                            name: r.get(1)?,
+                            email: r.get(2)?,
+                            seller: r.get(3)?,
+                            is_admin: r.get(4)?,
+                        })
+                    },
+                )
+                .optional()
+                .map_err(ApiError::from)
+        })
+        .await;
+    match caller {
+        Ok(Some(caller)) => {
+            tracing::Span::current().record("seller", caller.seller.as_deref().unwrap_or("-"));
+            req.extensions_mut().insert(caller);
+            next.run(req).await
+        }
+        Ok(None) => ApiError::unauthorized("Token inválido ou expirado.").into_response(),
+        Err(e) => e.into_response(),
+    }
 }

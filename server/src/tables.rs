@@ -1,0 +1,57 @@
+//! Tables read by more than one layer: the customer table is listed by the routes and
+//! written by the fixtures' seeding, so its columns live below both.
+
+use crate::listing::{Entity, Kind};
+
+use Kind::{Flag, Number, Text};
+
+/// The customer table, columns named as the contract's properties.
+pub static CUSTOMER: Entity = Entity {
+    table: "customers",
+    columns: &[
+        ("id", Text),
+        ("branch", Text),
+        ("code", Text),
+        ("store", Text),
+        ("name", Text),
+        ("fantasy", Text),
+        ("municipalregistration", Text),
+        ("estadualregistration", Text),
+        ("customertype", Text),
+        ("persontype", Text),
+        ("cgc", Text),
+        ("paymentconditioninternalid", Text),
+        ("paymentconditions", Text),
+        ("pricelistinternalid", Text),
+        ("pricelist", Text),
+        ("cnae", Text),
+        ("vendor", Text),
+        ("citycode", Text),
+        ("city", Text),
+        ("neighborhood", Text),
+        ("address", Text),
+        ("addresscomplement", Text),
+        ("zipcode", Text),
+        ("uf", Text),
+        ("ufdescription", Text),
+        ("ddi", Text),
+        ("ddd", Text),
+        ("phone", Text),
+        ("email", Text),
+        ("country", Text),
+        ("countrydescription", Text),
+        ("contact", Text),
+        ("risk", Text),
+        ("creditlimit", Number),
+        ("lastpurchase", Text),
+        ("inclusiondate", Text),
+        ("status", Text),
+        ("freighttype", Text),
+        ("carrier", Text),
+        ("carrierinternalid", Text),
+        ("deleted", Flag),
+    ],
+    fixed: &["id"],
+    default_order: "code, store",
+    virtuals: &[],
+};
