@@ -96,8 +96,8 @@ impl Shown {
 }
 
 /// The documents the notifications speak of: the device's own (by external id or number),
-/// and, for a number the device does not know, the ERP's order or quotation (one request
-/// each; deletions are skipped, their document is gone).
+/// and, for a number the device does not know, the ERP's orders (one request for all) or
+/// quotation (deletions are skipped, their document is gone).
 async fn known_documents(
     api: crate::api::Api,
     sync: crate::device::sync::SyncEngine,
@@ -113,20 +113,37 @@ async fn known_documents(
             customer: e.customer_name.clone(),
         })
         .collect();
-    for n in list {
-        let Some(number) = number_in_title(&n.title) else { continue };
-        if matches!(n.movement as i64, 9 | 13) || known.iter().any(|d| d.number == number) {
-            continue;
-        }
-        let customer = match n.kind.trim() {
-            "1" => api.order(number).await.ok().map(|o| o.customer_name),
-            "3" => api.quotation(number).await.ok().map(|q| q.customer_name),
-            _ => None,
-        };
-        if let Some(customer) = customer {
-            known.push(KnownDocument { external_id: String::new(), number: number.to_string(), customer });
+    // Numbers the device does not know: the orders' headers in one request, quotations each.
+    let unknown = |kind: &str| {
+        let mut numbers: Vec<String> = list
+            .iter()
+            .filter(|n| n.kind.trim() == kind && !matches!(n.movement as i64, 9 | 13))
+            .filter_map(|n| number_in_title(&n.title))
+            .filter(|number| !known.iter().any(|d| d.number == *number))
+            .map(str::to_string)
+            .collect();
+        numbers.sort();
+        numbers.dedup();
+        numbers
+    };
+    let (orders, quotations) = (unknown("1"), unknown("3"));
+    let mut found: Vec<(String, String)> = api
+        .orders_numbered(&orders)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|o| (o.number.trim().to_string(), o.customer_name))
+        .collect();
+    for number in quotations {
+        if let Ok(q) = api.quotation(&number).await {
+            found.push((number, q.customer_name));
         }
     }
+    known.extend(found.into_iter().map(|(number, customer)| KnownDocument {
+        external_id: String::new(),
+        number,
+        customer,
+    }));
     known
 }
 
