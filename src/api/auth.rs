@@ -4,7 +4,7 @@
 use gloo_net::http::Request;
 use mascate_domain::contract::{ListEnvelope, Seller, ServerAbout, TokenResponse};
 
-use super::{now_ms, read_json, url, Api, ApiError};
+use super::{now_ms, read_json, url, ApiError};
 use crate::session::{Identity, SessionContext, SignOutReason, Tokens};
 
 /// Why a sign-in did not happen.
@@ -119,11 +119,4 @@ pub async fn about() -> Option<ServerAbout> {
         return None;
     }
     res.json().await.ok()
-}
-
-impl Api {
-    /// Re-reads the signed-in seller (used to check the session is still good).
-    pub async fn who_am_i(&self) -> Result<ListEnvelope<Seller>, ApiError> {
-        self.get_json("/api/tgv/sellers/codeuser", &[]).await
-    }
 }

@@ -149,11 +149,6 @@ impl Api {
         }
     }
 
-    /// Queues the deletion of the document an external id made.
-    pub async fn queue_delete(&self, external_id: &str) -> Result<Value, ApiError> {
-        self.send_json(Method::DELETE, &format!("/api/tgv/integrationqueue/{}", encode(external_id)), &json!({})).await
-    }
-
     /// The queue row of an external id, if the server has one.
     pub async fn queue_row(&self, external_id: &str) -> Result<Option<QueueRow>, ApiError> {
         let filter = Expr::eq("id", external_id).to_string();
