@@ -16,6 +16,7 @@ use crate::text::fold;
 
 mod day;
 pub mod home_screen;
+pub mod resume;
 pub mod vanished;
 
 pub use day::{chosen_today, prepared, readiness, ErpClock, Prepared, Readiness};

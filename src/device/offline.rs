@@ -30,7 +30,7 @@ mod vanished;
 pub use space::{storage_space, SizeCheck, StorageSpace};
 
 /// Meta keys.
-mod keys {
+pub mod keys {
     /// The ERP day (`YYYY-MM-DD`) of the selection the device holds.
     pub const DAY: &str = "selection:day";
     /// `1` once every table of that day finished downloading.

@@ -154,7 +154,8 @@ impl From<serde_wasm_bindgen::Error> for StorageError {
 }
 
 thread_local! {
-    // One open connection per seller for the page's lifetime; opening is cheap but not free.
+    // One open connection per seller for the page's lifetime, opened at sign-in (the sync
+    // engine's first count of the outbox) and shared by every engine after it.
     static OPEN: std::cell::RefCell<Option<(String, std::rc::Rc<Storage>)>> = const { std::cell::RefCell::new(None) };
 }
 

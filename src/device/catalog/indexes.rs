@@ -109,6 +109,9 @@ impl Catalog {
 
     /// Today's products, indexed.
     pub async fn product_index(&self) -> Result<Rc<ProductIndex>, ApiError> {
+        // A page opened by its address asks before the start-up read of the device is done:
+        // an index of "nothing usable" then would hide today's copy.
+        self.offline.settled().await;
         let this = *self;
         cached(&PRODUCTS, self.version(), async move {
             // Whole products: a page of hits is shown straight from memory.
@@ -132,6 +135,9 @@ impl Catalog {
 
     /// Today's customers, indexed.
     pub async fn customer_index(&self) -> Result<Rc<CustomerIndex>, ApiError> {
+        // A page opened by its address asks before the start-up read of the device is done:
+        // an index of "nothing usable" then would hide today's copy.
+        self.offline.settled().await;
         let this = *self;
         cached(&CUSTOMERS, self.version(), async move {
             let customers = sliced(this.raw_rows(stores::CUSTOMERS).await?, |r| {

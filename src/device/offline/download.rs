@@ -4,6 +4,7 @@
 
 use futures::StreamExt;
 use leptos::prelude::*;
+use mascate_domain::offline::resume::{table_start, TableStart};
 use mascate_domain::offline::{checkpoint_key, pull_path, Readiness, PAGE_SIZE, TABLES};
 
 use super::{keys, primed_key, OfflineData, Progress, PAGES_IN_FLIGHT};
@@ -41,12 +42,14 @@ impl OfflineData {
         for table in TABLES.iter() {
             let primed = db.meta(&primed_key(table.store)).await?;
             let checkpoint = db.meta(&checkpoint_key(table)).await?;
-            // A table finished today is only pulled as a diff, even in a resumed download.
-            let from = if primed.as_deref() == Some(today.as_str()) { checkpoint } else { None };
-            if full && from.is_some() {
-                progress.tables_done += 1;
-                continue;
-            }
+            let from = match table_start(full, primed.as_deref(), checkpoint, &today) {
+                TableStart::Finished => {
+                    progress.tables_done += 1;
+                    continue;
+                }
+                TableStart::Scratch => None,
+                TableStart::Since(checkpoint) => Some(checkpoint),
+            };
             self.progress.set(Some(progress.clone()));
             let path = pull_path(table, from.as_deref());
             let clear = from.is_none();
