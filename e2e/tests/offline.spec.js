@@ -181,3 +181,28 @@ test('a server that does not answer counts as offline, and the probe brings it b
   await page.unroute('**/api/**');
   await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'online', { timeout: 25_000 });
 });
+
+test('the selection editor keeps its filter and page in the address: a reload shows the same list', async ({ page }) => {
+  // Read only (nothing is saved), so any seller will do.
+  await signIn(page, 'ana');
+  await page.goto('/offline');
+  await page.getByTestId('edit-products').click();
+  await page.getByTestId('adv-group').fill('0001');
+  await page.getByTestId('apply-filter').click();
+  await expect(page).toHaveURL(/[?&]group=0001/);
+  await page.getByTestId('candidates-next').click();
+  await expect(page).toHaveURL(/[?&]page=2/);
+  await expect(page.getByTestId('candidates-page-number')).toContainText('2');
+  const rows = page.getByTestId('candidate');
+  await expect(rows.first()).toBeVisible();
+  const first = (await rows.first().locator('td').nth(1).innerText()).trim();
+
+  await page.reload();
+  await expect(page.getByTestId('adv-group')).toHaveValue('0001');
+  await expect(page.getByTestId('candidates-page-number')).toContainText('2');
+  await expect(rows.first().locator('td').nth(1)).toHaveText(first);
+  // Every row is still of group 0001 (the detail is "group · unit").
+  const details = await rows.evaluateAll((rs) => rs.map((r) => r.querySelectorAll('td')[3].textContent));
+  expect(details.length).toBeGreaterThan(0);
+  expect(details.every((d) => d.startsWith('0001'))).toBe(true);
+});

@@ -40,27 +40,10 @@ pub fn Shell() -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let unread = use_unread_count();
-    let api = use_api();
     let connectivity = use_connectivity();
-    let offline = crate::device::offline::use_offline();
     // Only who is signed in is read here: renewing the tokens changes nothing on screen.
     let who = Memo::new(move |_| session.identity.get().map(|i| i.seller_name));
-    // The unread count follows the connection and the signed-in seller; and every minute.
-    Effect::new(move |_| {
-        if connectivity.online() && who.with(Option::is_some) {
-            refresh_unread(api, unread);
-        }
-    });
-    if let Ok(handle) = set_interval_with_handle(
-        move || {
-            if connectivity.online_untracked() && who.with_untracked(Option::is_some) {
-                refresh_unread(api, unread);
-            }
-        },
-        std::time::Duration::from_secs(60),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+    keep_unread_fresh(who);
     let has_unread = Signal::derive(move || connectivity.online() && unread.0.get() != 0);
     let sync = crate::device::sync::use_sync();
     let confirm_logout = RwSignal::new(false);
@@ -76,27 +59,6 @@ pub fn Shell() -> impl IntoView {
     // Moving on closes the "more" menu.
     let location = leptos_router::hooks::use_location();
     Effect::watch(move || location.pathname.track(), move |_, _, _| more_open.set(false), false);
-    let nav_link = move |(href, msg, testid, icon): (&'static str, Msg, &'static str, &'static str), in_menu: bool| {
-        let (extra, second) = (EXTRA.contains(&testid), SECOND.contains(&testid));
-        let testid = if in_menu { testid.replacen("nav-", "more-", 1) } else { testid.to_string() };
-        // Invoices and statistics also leave the tablet's bottom bar (it holds seven).
-        let class = match (extra && !in_menu, second) {
-            (true, true) => "nav-extra nav-second",
-            (true, false) => "nav-extra",
-            _ => "",
-        };
-        view! {
-            <A href=href attr:data-testid=testid attr:class=class exact=href == "/">
-                <span class="nav-icon" aria-hidden="true">{icon}</span>
-                <span class="nav-label">{move || i18n.t(msg)}</span>
-                {(msg == Msg::NavNotifications).then(|| view! {
-                    <Show when=move || has_unread.get()>
-                        <span class="nav-badge" data-testid=if in_menu { "more-unread-badge" } else { "unread-badge" }>{move || unread.0.get()}</span>
-                    </Show>
-                })}
-            </A>
-        }
-    };
     move || {
         match who.get() {
         None => view! { <Redirect path="/login" /> }.into_any(),
@@ -119,7 +81,7 @@ pub fn Shell() -> impl IntoView {
                     </div>
                 </header>
                 <nav class="nav" aria-label=move || i18n.t(Msg::Menu)>
-                    {NAV.iter().map(|entry| nav_link(*entry, false)).collect_view()}
+                    {NAV.iter().map(|entry| view! { <NavLink entry=*entry in_menu=false has_unread /> }).collect_view()}
                     <button type="button" class="nav-more" data-testid="nav-more" aria-haspopup="dialog"
                         on:click=move |_| more_open.set(true)>
                         <span class="nav-icon" aria-hidden="true">"☰"</span>
@@ -132,33 +94,12 @@ pub fn Shell() -> impl IntoView {
                 <main class="content" id="main" tabindex="-1">
                     <crate::components::session_expired::SessionExpired />
                     <crate::components::device_notices::DeviceNotices />
-                    {move || match offline.readiness.get() {
-                        mascate_domain::offline::Readiness::Stale { day } => view! {
-                            <p class="notice" data-testid="selection-stale">
-                                {i18n.fill(Msg::SelectionStale, &[(Arg::Day, &format::date(&day, i18n.locale.get()))])}" "
-                                <A href="/offline" attr:class="button">{move || i18n.t(Msg::NavOfflineConfigurator)}</A>
-                            </p>
-                        }.into_any(),
-                        _ => ().into_any(),
-                    }}
+                    <StaleNotice />
                     <Outlet />
                 </main>
             </div>
             // Dialogs live outside the shell's grid (and open in the browser's top layer).
-            <Dialog open=more_open title=Signal::derive(move || i18n.t(Msg::More).to_string()) testid="more-menu" class="sheet">
-                <nav class="more-links" aria-label=move || i18n.t(Msg::More)>
-                    {NAV.iter().filter(|e| EXTRA.contains(&e.2)).map(|entry| nav_link(*entry, true)).collect_view()}
-                </nav>
-                <div class="more-tools">
-                    <LocalePicker testid="more-locale-select" />
-                    <button class="button" data-testid="more-logout" on:click=move |_| { more_open.set(false); ask_logout(); }>
-                        {move || i18n.t(Msg::Logout)}
-                    </button>
-                    <button class="button ghost" data-testid="more-close" on:click=move |_| more_open.set(false)>
-                        {move || i18n.t(Msg::Close)}
-                    </button>
-                </div>
-            </Dialog>
+            <MoreMenu open=more_open has_unread on_logout=ask_logout />
             <LogoutWarning open=confirm_logout />
         }
         .into_any(),
@@ -202,6 +143,108 @@ fn LogoutWarning(open: RwSignal<bool>) -> impl IntoView {
                         open.set(false);
                     }>
                     {move || i18n.t(Msg::SyncNow)}
+                </button>
+            </div>
+        </Dialog>
+    }
+}
+
+/// Keeps the unread count fresh: it follows the connection and the signed-in seller (`who`);
+/// and every minute.
+fn keep_unread_fresh(who: Memo<Option<String>>) {
+    let (api, unread, connectivity) = (use_api(), use_unread_count(), use_connectivity());
+    Effect::new(move |_| {
+        if connectivity.online() && who.with(Option::is_some) {
+            refresh_unread(api, unread);
+        }
+    });
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            if connectivity.online_untracked() && who.with_untracked(Option::is_some) {
+                refresh_unread(api, unread);
+            }
+        },
+        std::time::Duration::from_secs(60),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+}
+
+/// One entry of the navigation, in the bar or (`in_menu`) in the "more" menu; the
+/// notifications' entry carries the unread count.
+#[component]
+fn NavLink(
+    /// `(href, words, data-testid, icon)`, as in [`NAV`].
+    entry: (&'static str, Msg, &'static str, &'static str),
+    /// Whether it is drawn in the "more" menu (its test id then starts with `more-`).
+    in_menu: bool,
+    /// Whether there are unread notifications to show (online only).
+    has_unread: Signal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let unread = use_unread_count();
+    let (href, msg, testid, icon) = entry;
+    let (extra, second) = (EXTRA.contains(&testid), SECOND.contains(&testid));
+    let testid = if in_menu { testid.replacen("nav-", "more-", 1) } else { testid.to_string() };
+    // Invoices and statistics also leave the tablet's bottom bar (it holds seven).
+    let class = match (extra && !in_menu, second) {
+        (true, true) => "nav-extra nav-second",
+        (true, false) => "nav-extra",
+        _ => "",
+    };
+    view! {
+        <A href=href attr:data-testid=testid attr:class=class exact=href == "/">
+            <span class="nav-icon" aria-hidden="true">{icon}</span>
+            <span class="nav-label">{move || i18n.t(msg)}</span>
+            {(msg == Msg::NavNotifications).then(|| view! {
+                <Show when=move || has_unread.get()>
+                    <span class="nav-badge" data-testid=if in_menu { "more-unread-badge" } else { "unread-badge" }>{move || unread.0.get()}</span>
+                </Show>
+            })}
+        </A>
+    }
+}
+
+/// The notice that the device's selection is not today's, with the way to the configurator.
+#[component]
+fn StaleNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let offline = crate::device::offline::use_offline();
+    move || match offline.readiness.get() {
+        mascate_domain::offline::Readiness::Stale { day } => view! {
+            <p class="notice" data-testid="selection-stale">
+                {i18n.fill(Msg::SelectionStale, &[(Arg::Day, &format::date(&day, i18n.locale.get()))])}" "
+                <A href="/offline" attr:class="button">{move || i18n.t(Msg::NavOfflineConfigurator)}</A>
+            </p>
+        }
+        .into_any(),
+        _ => ().into_any(),
+    }
+}
+
+/// The "more" menu: the entries the bar has no room for, the language and sign-out.
+#[component]
+fn MoreMenu(
+    /// Whether the menu is open.
+    open: RwSignal<bool>,
+    /// Whether there are unread notifications to show (online only).
+    has_unread: Signal<bool>,
+    /// Signs out (or first warns of documents still on the device).
+    on_logout: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Dialog open title=Signal::derive(move || i18n.t(Msg::More).to_string()) testid="more-menu" class="sheet">
+            <nav class="more-links" aria-label=move || i18n.t(Msg::More)>
+                {NAV.iter().filter(|e| EXTRA.contains(&e.2)).map(|entry| view! { <NavLink entry=*entry in_menu=true has_unread /> }).collect_view()}
+            </nav>
+            <div class="more-tools">
+                <LocalePicker testid="more-locale-select" />
+                <button class="button" data-testid="more-logout" on:click=move |_| { open.set(false); on_logout(); }>
+                    {move || i18n.t(Msg::Logout)}
+                </button>
+                <button class="button ghost" data-testid="more-close" on:click=move |_| open.set(false)>
+                    {move || i18n.t(Msg::Close)}
                 </button>
             </div>
         </Dialog>

@@ -28,9 +28,6 @@ pub fn LoginPage() -> impl IntoView {
     let user_error = RwSignal::new(None::<Msg>);
     let password_error = RwSignal::new(None::<Msg>);
     let error = RwSignal::new(None::<(Msg, Option<String>)>);
-    let base_url = RwSignal::new(api::base_url());
-
-    let about = LocalResource::new(auth::about);
 
     // The sign-in is the page's one write: its pending state disables the button.
     let sign_in = Action::new_local(move |(user, pass): &(String, String)| {
@@ -107,71 +104,99 @@ pub fn LoginPage() -> impl IntoView {
                 <button class="button primary" type="submit" data-testid="login-submit" disabled=busy>
                     {move || i18n.t(if busy.get() { Msg::SigningIn } else { Msg::SignIn })}
                 </button>
-                {move || {
-                    error
-                        .get()
-                        .map(|(msg, detail)| {
-                            view! {
-                                <div class="error" role="alert" data-testid="login-error">
-                                    <p>{i18n.t(msg)}</p>
-                                    {detail.map(|d| view! { <p class="muted small">{d}</p> })}
-                                </div>
-                            }
-                        })
-                }}
-                <details class="advanced">
-                    <summary>{move || i18n.t(Msg::Advanced)}</summary>
-                    <label class="label" for="login-base-url">{move || i18n.t(Msg::ServerAddress)}</label>
-                    <input
-                        id="login-base-url"
-                        data-testid="login-base-url"
-                        inputmode="url"
-                        placeholder="https://erp.empresa.com.br:8400/rest"
-                        bind:value=base_url
-                        on:change=move |_| api::set_base_url(&base_url.get_untracked())
-                    />
-                    <p class="muted small">{move || i18n.t(Msg::ServerAddressHint)}</p>
-                </details>
+                <SignInError error />
+                <ServerAddress />
             </form>
-            {move || {
-                about
-                    .get()
-                    .flatten()
-                    .filter(|a| a.demo && !a.logins.is_empty())
-                    .map(|a| {
-                        view! {
-                            <section class="card demo-logins" data-testid="demo-logins">
-                                <h2>{move || i18n.t(Msg::DemoLogins)}</h2>
-                                <ul>
-                                    {a
-                                        .logins
-                                        .into_iter()
-                                        .map(|l| {
-                                            let (u, p) = (l.username.clone(), l.password.clone());
-                                            view! {
-                                                <li>
-                                                    <span>{l.name.clone()}</span>
-                                                    <code>{format!("{} / {}", l.username, l.password)}</code>
-                                                    <button
-                                                        type="button"
-                                                        class="button ghost"
-                                                        data-testid=format!("demo-login-{}", l.username)
-                                                        on:click=move |_| {
-                                                            username.set(u.clone());
-                                                            password.set(p.clone());
-                                                        }
-                                                    >
-                                                        {move || i18n.t(Msg::UseLogin)}
-                                                    </button>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            </section>
-                        }
-                    })
-            }}
+            <DemoLogins username password />
         </div>
+    }
+}
+
+/// Why the sign-in failed, and the ERP's words when it gave some.
+#[component]
+fn SignInError(
+    /// The failure's words, and the detail shown under them.
+    error: RwSignal<Option<(Msg, Option<String>)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        error.get().map(|(msg, detail)| {
+            view! {
+                <div class="error" role="alert" data-testid="login-error">
+                    <p>{i18n.t(msg)}</p>
+                    {detail.map(|d| view! { <p class="muted small">{d}</p> })}
+                </div>
+            }
+        })
+    }
+}
+
+/// The ERP's REST root, under "advanced" (empty: this app's origin); a change is kept.
+#[component]
+fn ServerAddress() -> impl IntoView {
+    let i18n = use_i18n();
+    let base_url = RwSignal::new(api::base_url());
+    view! {
+        <details class="advanced">
+            <summary>{move || i18n.t(Msg::Advanced)}</summary>
+            <label class="label" for="login-base-url">{move || i18n.t(Msg::ServerAddress)}</label>
+            <input
+                id="login-base-url"
+                data-testid="login-base-url"
+                inputmode="url"
+                placeholder="https://erp.empresa.com.br:8400/rest"
+                bind:value=base_url
+                on:change=move |_| api::set_base_url(&base_url.get_untracked())
+            />
+            <p class="muted small">{move || i18n.t(Msg::ServerAddressHint)}</p>
+        </details>
+    }
+}
+
+/// The demo server's logins, each with a button that fills the form with it; nothing when
+/// the server is not a demo.
+#[component]
+fn DemoLogins(
+    /// The form's user name.
+    username: RwSignal<String>,
+    /// The form's password.
+    password: RwSignal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let about = LocalResource::new(auth::about);
+    move || {
+        about.get().flatten().filter(|a| a.demo && !a.logins.is_empty()).map(|a| {
+            view! {
+                <section class="card demo-logins" data-testid="demo-logins">
+                    <h2>{move || i18n.t(Msg::DemoLogins)}</h2>
+                    <ul>
+                        {a
+                            .logins
+                            .into_iter()
+                            .map(|l| {
+                                let (u, p) = (l.username.clone(), l.password.clone());
+                                view! {
+                                    <li>
+                                        <span>{l.name.clone()}</span>
+                                        <code>{format!("{} / {}", l.username, l.password)}</code>
+                                        <button
+                                            type="button"
+                                            class="button ghost"
+                                            data-testid=format!("demo-login-{}", l.username)
+                                            on:click=move |_| {
+                                                username.set(u.clone());
+                                                password.set(p.clone());
+                                            }
+                                        >
+                                            {move || i18n.t(Msg::UseLogin)}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }

@@ -43,13 +43,7 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
         tables_done.track();
         offline.counts()
     });
-    let usage = LocalResource::new(move || {
-        offline.changes.track();
-        storage_space()
-    });
-    let count = move |s: Schema| {
-        counts.get().flatten().and_then(|c| c.iter().find(|(x, _)| *x == s).map(|(_, n)| *n)).unwrap_or(0)
-    };
+    let count = move |s: Schema| count_in(counts, s);
     // "Ready" only with something to sell and someone to sell it to.
     let state = move || prepared(&offline.readiness.get(), count(Schema::Customers), count(Schema::Products));
     let day = move |d: &str| format::date(d, i18n.locale.get());
@@ -79,18 +73,7 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
             <p class="status-line" class:ok=ready data-testid="offline-readiness" data-ready=move || ready().to_string()>
                 {status}
             </p>
-            {move || offline.progress.get().map(|p| view! {
-                <div class="progress" data-testid="priming-progress">
-                    <progress max=p.tables value=p.tables_done></progress>
-                    <span>
-                        {i18n.fill(Msg::PrimingProgress, &[
-                            (Arg::Records, &i18n.count(Plural::Records, p.records)),
-                            (Arg::Done, &p.tables_done.to_string()),
-                            (Arg::Tables, &p.tables.to_string()),
-                        ])}
-                    </span>
-                </div>
-            })}
+            <PrimingProgress />
             {move || offline.error.get().map(|e| view! { <p class="error" role="alert" data-testid="priming-error">{e}</p> })}
             // Today's selection as saved, once there is one; counted online and not while
             // downloading: the count would compete with the download for the ERP (it was asked
@@ -104,24 +87,7 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
                     {move || i18n.t(Msg::DownloadNow)}
                 </button>
             </Show>
-            <ul class="cards schemas">
-                {Schema::ALL.into_iter().map(|s| view! {
-                    <li class="card schema-card" data-testid=format!("schema-{}", s.slug())>
-                        <h2 class="card-title">{move || i18n.t(schema_msg(s))}</h2>
-                        <p data-testid=format!("schema-{}-count", s.slug())>
-                            {move || i18n.t_n(Msg::OnThisDevice, format::number(count(s) as f64, 0, i18n.locale.get()))}
-                        </p>
-                        <Show
-                            when=move || connectivity.online()
-                            fallback=move || view! { <p class="hint">{move || i18n.t(Msg::SelectionNeedsConnection)}</p> }
-                        >
-                            <A href=format!("/offline/{}", s.slug()) attr:class="button" attr:data-testid=format!("edit-{}", s.slug())>
-                                {move || i18n.t(Msg::EditSelection)}
-                            </A>
-                        </Show>
-                    </li>
-                }).collect_view()}
-            </ul>
+            <SchemaCards counts />
             // Only with nothing on its way: a pending document is never thrown away.
             <Show when=move || sync.pending.get() + sync.errors.get() == 0>
                 <button class="button ghost" data-testid="remove-device-data" on:click=move |_| confirm_remove.set(true)>
@@ -132,16 +98,89 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
             <ConfirmDialog open=confirm_remove title=Msg::RemoveDeviceDataTitle text=Msg::RemoveDeviceDataConfirm action=Msg::Remove
                 on_confirm=move || { remove.dispatch_local(()); }
                 testid="confirm-remove" />
-            <p class="hint" data-testid="storage-usage">
-                {move || usage.get().flatten().map(|space| {
-                    let locale = i18n.locale.get();
-                    let text = i18n.fill(Msg::StorageUsage, &[
-                        (Arg::Used, &format::bytes(space.used, locale)),
-                        (Arg::Free, &format::bytes(space.free(), locale)),
-                    ]);
-                    if space.persisted { format!("{text} · {}", i18n.t(Msg::StoragePersistent)) } else { text }
-                })}
-            </p>
+            <StorageUsage />
         </section>
+    }
+}
+
+/// Today's records of `s` on this device, as last counted (0 until counted).
+fn count_in(counts: LocalResource<Option<Vec<(Schema, u32)>>>, s: Schema) -> u32 {
+    counts.get().flatten().and_then(|c| c.iter().find(|(x, _)| *x == s).map(|(_, n)| *n)).unwrap_or(0)
+}
+
+/// The download's progress while it runs: records so far, tables done of all.
+#[component]
+fn PrimingProgress() -> impl IntoView {
+    let i18n = use_i18n();
+    let offline = use_offline();
+    move || {
+        offline.progress.get().map(|p| {
+            view! {
+                <div class="progress" data-testid="priming-progress">
+                    <progress max=p.tables value=p.tables_done></progress>
+                    <span>
+                        {i18n.fill(Msg::PrimingProgress, &[
+                            (Arg::Records, &i18n.count(Plural::Records, p.records)),
+                            (Arg::Done, &p.tables_done.to_string()),
+                            (Arg::Tables, &p.tables.to_string()),
+                        ])}
+                    </span>
+                </div>
+            }
+        })
+    }
+}
+
+/// A card per schema: how many of its records are on this device, and (online) the way
+/// into its selection editor.
+#[component]
+fn SchemaCards(
+    /// The device's records per schema, as counted.
+    counts: LocalResource<Option<Vec<(Schema, u32)>>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let connectivity = use_connectivity();
+    view! {
+        <ul class="cards schemas">
+            {Schema::ALL.into_iter().map(|s| view! {
+                <li class="card schema-card" data-testid=format!("schema-{}", s.slug())>
+                    <h2 class="card-title">{move || i18n.t(schema_msg(s))}</h2>
+                    <p data-testid=format!("schema-{}-count", s.slug())>
+                        {move || i18n.t_n(Msg::OnThisDevice, format::number(count_in(counts, s) as f64, 0, i18n.locale.get()))}
+                    </p>
+                    <Show
+                        when=move || connectivity.online()
+                        fallback=move || view! { <p class="hint">{move || i18n.t(Msg::SelectionNeedsConnection)}</p> }
+                    >
+                        <A href=format!("/offline/{}", s.slug()) attr:class="button" attr:data-testid=format!("edit-{}", s.slug())>
+                            {move || i18n.t(Msg::EditSelection)}
+                        </A>
+                    </Show>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// The browser's storage: used, free, and whether it is kept (persisted) for the app.
+#[component]
+fn StorageUsage() -> impl IntoView {
+    let i18n = use_i18n();
+    let offline = use_offline();
+    let usage = LocalResource::new(move || {
+        offline.changes.track();
+        storage_space()
+    });
+    view! {
+        <p class="hint" data-testid="storage-usage">
+            {move || usage.get().flatten().map(|space| {
+                let locale = i18n.locale.get();
+                let text = i18n.fill(Msg::StorageUsage, &[
+                    (Arg::Used, &format::bytes(space.used, locale)),
+                    (Arg::Free, &format::bytes(space.free(), locale)),
+                ]);
+                if space.persisted { format!("{text} · {}", i18n.t(Msg::StoragePersistent)) } else { text }
+            })}
+        </p>
     }
 }

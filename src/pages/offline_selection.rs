@@ -1,22 +1,32 @@
 //! One schema's selection for today: step 1 a quick filter (at least three characters),
 //! step 2 the schema's advanced fields, then pick records one by one or all filtered, and
 //! save as today's seller filter (POST, or PUT of the differences when today's exists).
+//!
+//! The list's state lives in the address, as on the other lists (a reload or Back shows the
+//! same results): the accepted steps 1 and 2 and the page. The ticked records do not: they
+//! are the selection being edited, read again from today's saved one.
+
+mod candidates;
+mod filters;
 
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use mascate_domain::contract::{SellerFilterHeader, SellerFilterItem};
-use mascate_domain::customer_query::STATES;
-use mascate_domain::offline::{candidate_filter, check_quick_filter, Advanced, Schema};
+use mascate_domain::filter::Expr;
+use mascate_domain::offline::{candidate_filter, Schema};
 
-use crate::api::use_api;
+use crate::api::{use_api, Api, ApiError};
 use crate::components::api_error::ApiErrorBox;
 use crate::components::pager::Pager;
 use crate::device::offline::use_offline;
-use crate::i18n::{use_i18n, Msg, Plural};
+use crate::i18n::{use_i18n, Msg};
 use crate::pages::offline_configurator::{schema_msg, DownloadSize};
 use crate::session::use_session;
+use crate::url_query::use_url_query;
+use candidates::{CandidatesTable, SelectionBar};
+use filters::{Applied, FilterSteps};
 
 const PAGE_SIZE: usize = 50;
 /// "Select all filtered" stops here: a day's selection is what fits in a car, not the ERP.
@@ -27,6 +37,41 @@ const MAX_SELECT_ALL: usize = 20_000;
 struct Saved {
     header: Option<SellerFilterHeader>,
     items: Vec<SellerFilterItem>,
+}
+
+/// Today's saved selection of `schema` (none yet: an empty one).
+async fn todays_selection(api: Api, schema: Schema) -> Result<Saved, ApiError> {
+    let filters = api.seller_filters().await?;
+    let today: String = filters.po_sync_date.unwrap_or_default().chars().take(10).collect();
+    let header = filters.items.into_iter().find(|h| h.schema_id == schema.id() && h.date == today);
+    let items = match &header {
+        Some(h) => api.seller_filter_items(&h.uuid).await?,
+        None => vec![],
+    };
+    Ok(Saved { header, items })
+}
+
+/// The ids of every record `filter` finds (up to [`MAX_SELECT_ALL`]), and the error that
+/// stopped the reading early, if one did (what was read until then is kept).
+async fn all_filtered(
+    api: Api,
+    schema: Schema,
+    filter: Option<Expr>,
+    in_stock: bool,
+) -> (Vec<String>, Option<ApiError>) {
+    let mut all = Vec::new();
+    for p in 1.. {
+        match api.candidates(schema, filter.clone(), in_stock, p, 500).await {
+            Ok((items, more)) => {
+                all.extend(items.into_iter().map(|c| c.entity_id));
+                if !more || all.len() >= MAX_SELECT_ALL {
+                    break;
+                }
+            }
+            Err(e) => return (all, Some(e)),
+        }
+    }
+    (all, None)
 }
 
 /// The selection editor of one schema (`/offline/:schema`).
@@ -43,63 +88,41 @@ pub fn OfflineSelectionPage() -> impl IntoView {
         return view! { <crate::pages::not_built::NotBuilt title=Msg::NavOfflineConfigurator /> }.into_any();
     };
 
-    let quick_text = RwSignal::new(String::new());
-    let quick_error = RwSignal::new(false);
-    let advanced = RwSignal::new(Advanced::default());
-    // What the results show: the last accepted steps 1 and 2.
-    let applied = RwSignal::new((None::<String>, Advanced::default()));
-    let page = RwSignal::new(1usize);
+    let url = use_url_query();
+    // What the results show: the last accepted steps 1 and 2, and the page.
+    let (applied, page) = (filters::applied(url), url.page());
     let selected = RwSignal::new(BTreeSet::<String>::new());
     let saved = RwSignal::new(Saved::default());
-    let problem = RwSignal::new(None::<crate::api::ApiError>);
+    let problem = RwSignal::new(None::<ApiError>);
 
     // Today's selection, so the editor starts from it.
     let loaded = LocalResource::new(move || async move {
-        let filters = api.seller_filters().await?;
-        let today: String = filters.po_sync_date.unwrap_or_default().chars().take(10).collect();
-        let header = filters.items.into_iter().find(|h| h.schema_id == schema.id() && h.date == today);
-        let items = match &header {
-            Some(h) => api.seller_filter_items(&h.uuid).await?,
-            None => vec![],
-        };
-        selected.set(items.iter().map(|i| i.entity_id.trim_end().to_string()).collect());
-        saved.set(Saved { header, items });
-        Ok::<_, crate::api::ApiError>(())
+        let today = todays_selection(api, schema).await?;
+        selected.set(today.items.iter().map(|i| i.entity_id.trim_end().to_string()).collect());
+        saved.set(today);
+        Ok::<_, ApiError>(())
     });
 
-    let search = move || match check_quick_filter(&quick_text.get_untracked()) {
-        Ok(q) => {
-            quick_error.set(false);
-            applied.set((q, advanced.get_untracked()));
-            page.set(1);
-        }
-        Err(_) => quick_error.set(true),
-    };
     let results = LocalResource::new(move || {
-        let (q, a) = applied.get();
-        let p = page.get();
+        let ((q, a), p) = (applied.get(), page.get());
         async move { api.candidates(schema, candidate_filter(schema, q.as_deref(), &a), a.in_stock, p, PAGE_SIZE).await }
     });
+    // Searching again for what is shown, on the first page, reads the results again.
+    let search = move |next: Applied| {
+        if page.get_untracked() == 1 && applied.with_untracked(|a| *a == next) {
+            results.refetch();
+        } else {
+            filters::apply(url, next);
+        }
+    };
 
     // "Select all filtered" and "save" are the page's writes: either one disables both buttons.
     let select_all = Action::new_local(move |_: &()| {
         let (q, a) = applied.get_untracked();
         async move {
-            let filter = candidate_filter(schema, q.as_deref(), &a);
-            let mut all = Vec::new();
-            for p in 1.. {
-                match api.candidates(schema, filter.clone(), a.in_stock, p, 500).await {
-                    Ok((items, more)) => {
-                        all.extend(items.into_iter().map(|c| c.entity_id));
-                        if !more || all.len() >= MAX_SELECT_ALL {
-                            break;
-                        }
-                    }
-                    Err(e) => {
-                        problem.set(Some(e));
-                        break;
-                    }
-                }
+            let (all, failed) = all_filtered(api, schema, candidate_filter(schema, q.as_deref(), &a), a.in_stock).await;
+            if let Some(e) = failed {
+                problem.set(Some(e));
             }
             selected.update(|s| s.extend(all));
         }
@@ -122,82 +145,12 @@ pub fn OfflineSelectionPage() -> impl IntoView {
             }
         }
     });
-    let busy = Signal::derive(move || select_all.pending().get() || save.pending().get());
-
-    let set_adv = move |f: fn(&mut Advanced, String)| move |ev| advanced.update(|a| f(a, event_target_value(&ev)));
 
     view! {
         <section class="page offline-selection">
             <h1>{move || format!("{} · {}", i18n.t(Msg::NavOfflineConfigurator), i18n.t(schema_msg(schema)))}</h1>
-            <form class="steps" on:submit=move |ev| { ev.prevent_default(); search(); }>
-                <fieldset class="card">
-                    <legend>{move || i18n.t(Msg::QuickFilterStep)}</legend>
-                    <label class="grow">
-                        <span class="label">{move || i18n.t(Msg::QuickFilter)}</span>
-                        <input type="search" data-testid="quick-filter" bind:value=quick_text
-                            aria-invalid=move || quick_error.get().to_string()
-                            placeholder=move || i18n.t(Msg::QuickFilterHint) />
-                    </label>
-                    <Show when=move || quick_error.get()>
-                        <p class="field-error" role="alert" data-testid="quick-filter-error">{move || i18n.t(Msg::QuickFilterTooShort)}</p>
-                    </Show>
-                </fieldset>
-                <fieldset class="card">
-                    <legend>{move || i18n.t(Msg::AdvancedFilterStep)}</legend>
-                    <div class="toolbar">
-                        {match schema {
-                            Schema::Customers => view! {
-                                <StateSelect on_change=set_adv(|a, v| a.uf = v) />
-                                <label><span class="label">{move || i18n.t(Msg::City)}</span>
-                                    <input data-testid="adv-city" on:change=set_adv(|a, v| a.city = v) /></label>
-                                <label><span class="label">{move || i18n.t(Msg::Risk)}</span>
-                                    <select data-testid="adv-risk" on:change=set_adv(|a, v| a.risk = v)>
-                                        <option value="">{move || i18n.t(Msg::All)}</option>
-                                        {["A", "B", "C", "D", "E"].map(|r| view! { <option value=r>{r}</option> }).collect_view()}
-                                    </select></label>
-                                <crate::components::date_filter::DateFilter label=Msg::BoughtSince
-                                    value=Signal::derive(move || advanced.with(|a| a.bought_since.clone()))
-                                    on_date=move |v| advanced.update(|a| a.bought_since = v) testid="adv-bought-since" />
-                            }.into_any(),
-                            Schema::Products => view! {
-                                <label><span class="label">{move || i18n.t(Msg::Group)}</span>
-                                    <input data-testid="adv-group" on:change=set_adv(|a, v| a.group = v) /></label>
-                                <label><span class="label">{move || i18n.t(Msg::ProductType)}</span>
-                                    <select data-testid="adv-type" on:change=set_adv(|a, v| a.kind = v)>
-                                        <option value="">{move || i18n.t(Msg::All)}</option>
-                                        {["PA", "ME", "MP", "PI"].map(|t| view! { <option value=t>{t}</option> }).collect_view()}
-                                    </select></label>
-                                <label class="check"><input type="checkbox" data-testid="adv-in-stock"
-                                    on:change=move |ev| advanced.update(|a| a.in_stock = event_target_checked(&ev)) />
-                                    {move || i18n.t(Msg::InStockOnly)}</label>
-                            }.into_any(),
-                            Schema::Prospects => view! {
-                                <StateSelect on_change=set_adv(|a, v| a.uf = v) />
-                                <label><span class="label">{move || i18n.t(Msg::Status)}</span>
-                                    <select data-testid="adv-stage" on:change=set_adv(|a, v| a.stage = v)>
-                                        <option value="">{move || i18n.t(Msg::All)}</option>
-                                        {["1", "2", "3", "4", "5", "6"].map(|t| view! { <option value=t>{t}</option> }).collect_view()}
-                                    </select></label>
-                            }.into_any(),
-                        }}
-                    </div>
-                </fieldset>
-                <button type="submit" class="button" data-testid="apply-filter">{move || i18n.t(Msg::Search)}</button>
-            </form>
-
-            <div class="toolbar selection-bar">
-                <strong data-testid="selected-count">{move || i18n.count(Plural::Selected, selected.with(|s| s.len()))}</strong>
-                <button class="button" data-testid="select-all-filtered" disabled=busy on:click=move |_| { select_all.dispatch_local(()); }>
-                    {move || i18n.t(Msg::SelectAllFiltered)}
-                </button>
-                <button class="button ghost" data-testid="clear-selection" on:click=move |_| selected.set(BTreeSet::new())>
-                    {move || i18n.t(Msg::ClearSelection)}
-                </button>
-                <button class="button primary" data-testid="save-selection"
-                    disabled=move || busy.get() || loaded.get().is_none() on:click=move |_| { save.dispatch_local(()); }>
-                    {move || i18n.t(Msg::SaveSelection)}
-                </button>
-            </div>
+            <FilterSteps schema applied on_search=search />
+            <SelectionBar selected select_all save loaded=Signal::derive(move || loaded.get().is_some()) />
             // What saving would download, before it is saved (once today's selection is read).
             <Show when=move || matches!(loaded.get(), Some(Ok(())))>
                 <DownloadSize proposal=Signal::derive(move || Some((schema, selected.with(|s| s.iter().cloned().collect()))))/>
@@ -208,47 +161,12 @@ pub fn OfflineSelectionPage() -> impl IntoView {
                 {move || results.get().map(|r| match r {
                     Err(e) => view! { <ApiErrorBox error=e /> }.into_any(),
                     Ok((items, has_next)) => view! {
-                        <table class="list candidates" data-testid="candidates">
-                            <tbody>
-                                {items.into_iter().map(|c| {
-                                    let id = c.entity_id.clone();
-                                    let id2 = id.clone();
-                                    let checked = Memo::new(move |_| selected.with(|s| s.contains(&id)));
-                                    view! {
-                                        <tr data-testid="candidate">
-                                            <td><label class="check"><input type="checkbox" data-testid="candidate-check"
-                                                aria-label=c.name.clone()
-                                                prop:checked=checked
-                                                on:change=move |ev| {
-                                                    let on = event_target_checked(&ev);
-                                                    selected.update(|s| { if on { s.insert(id2.clone()); } else { s.remove(&id2); } });
-                                                } /></label></td>
-                                            <td>{c.code}</td>
-                                            <td>{c.name}</td>
-                                            <td>{c.detail}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                        <Pager page set_page=move |p| page.set(p) has_next prefix="candidates" />
+                        <CandidatesTable items selected />
+                        <Pager page set_page=move |p| url.go_to_page(p) has_next prefix="candidates" />
                     }.into_any(),
                 })}
             </Suspense>
         </section>
     }
     .into_any()
-}
-
-/// The state (UF) picker of step 2.
-#[component]
-fn StateSelect(on_change: impl Fn(leptos::ev::Event) + 'static) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <label><span class="label">{move || i18n.t(Msg::State)}</span>
-            <select data-testid="adv-uf" on:change=on_change>
-                <option value="">{move || i18n.t(Msg::All)}</option>
-                {STATES.iter().map(|s| view! { <option value=*s>{*s}</option> }).collect_view()}
-            </select></label>
-    }
 }

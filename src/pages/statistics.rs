@@ -18,7 +18,7 @@ use crate::components::date_filter::DateFilter;
 use crate::components::loaded::Loaded;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
-use crate::url_query::use_url_query;
+use crate::url_query::{use_url_query, UrlQuery};
 use chart::MonthChart;
 use table::StatisticsTable;
 
@@ -48,6 +48,15 @@ pub fn measure_msg(m: Measure) -> Msg {
 fn a_year_before(today: &str) -> String {
     let year: i32 = today.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(2000);
     format!("{}-{}-01", year - 1, today.get(5..7).unwrap_or("01"))
+}
+
+/// A sort column as the address keeps it (`sort=`; the figure, the default, is empty).
+fn sort_code(by: SortBy) -> &'static str {
+    match by {
+        SortBy::Key => "key",
+        SortBy::Description => "description",
+        SortBy::Figure => "",
+    }
 }
 
 /// What the statistics read brings.
@@ -123,34 +132,10 @@ pub fn StatisticsPage() -> impl IntoView {
             }
         }
     });
-    let choose = move |key: &'static str| move |ev: leptos::ev::Event| url.set(&[(key, event_target_value(&ev))]);
     view! {
         <section class="page statistics">
             <div class="page-head"><h1>{move || i18n.t(Msg::NavStatistics)}</h1></div>
-            <form class="toolbar statistics-query" data-testid="statistics-query" on:submit=|ev| ev.prevent_default()>
-                <label>
-                    <span class="label">{move || i18n.t(Msg::GroupBy)}</span>
-                    <select data-testid="statistics-groupby" on:change=choose("groupby")>
-                        {GroupBy::ALL.map(|g| view! {
-                            <option value=g.code() selected=move || group_by.get() == g>{move || i18n.t(group_by_msg(g))}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                <DateFilter label=Msg::DateFrom value=from on_date=move |v| url.set(&[("from", v)]) testid="statistics-from" />
-                <DateFilter label=Msg::DateTo value=to on_date=move |v| url.set(&[("to", v)]) testid="statistics-to" />
-                <label>
-                    <span class="label">{move || i18n.t(Msg::Currency)}</span>
-                    <select data-testid="statistics-currency" on:change=choose("currency")>
-                        <option value="1" selected=move || currency.get() != "2">{move || i18n.t(Msg::CurrencyReal)}</option>
-                        <option value="2" selected=move || currency.get() == "2">{move || i18n.t(Msg::CurrencyDollar)}</option>
-                    </select>
-                </label>
-                <label>
-                    <span class="label">{move || i18n.t(Msg::Group)}</span>
-                    <input data-testid="statistics-product-group" size="6" inputmode="numeric"
-                        prop:value=product_group on:change=choose("pgroup") />
-                </label>
-            </form>
+            <QueryBar group_by from to currency product_group url />
             <p class="hint">{move || i18n.t(Msg::StatisticsHint)}</p>
             {move || if !connectivity.online() {
                 view! { <p class="notice offline" data-testid="statistics-offline">{i18n.t(Msg::NeedsConnection)}</p> }.into_any()
@@ -167,24 +152,7 @@ pub fn StatisticsPage() -> impl IntoView {
                             Answer::Figures(stats) if stats.items.is_empty() => view! {
                                 <p class="empty" data-testid="statistics-empty">{i18n.t(Msg::NoSales)}</p>
                             }.into_any(),
-                            Answer::Figures(stats) => {
-                                let months = stats.months.clone();
-                                view! {
-                                    <div class="card">
-                                        <label>
-                                            <span class="label">{move || i18n.t(Msg::Measure)}</span>
-                                            <select data-testid="statistics-measure" on:change=choose("measure")>
-                                                {Measure::ALL.map(|m| view! {
-                                                    <option value=m.code() selected=move || measure.get() == m>{move || i18n.t(measure_msg(m))}</option>
-                                                }).collect_view()}
-                                            </select>
-                                        </label>
-                                        <SortChoice measure sort url />
-                                        {move || view! { <MonthChart months=months.clone() measure=measure.get() /> }}
-                                    </div>
-                                    <StatisticsTable stats group_by=group_by.get_untracked() measure sort_by=sort url />
-                                }.into_any()
-                            }
+                            Answer::Figures(stats) => view! { <Figures stats group_by measure sort url /> }.into_any(),
                         }}
                     </Loaded>
                 }.into_any()
@@ -196,17 +164,9 @@ pub fn StatisticsPage() -> impl IntoView {
 /// The sort as a choice and a direction, for screens where the table is a list of cards and
 /// its column headers are not shown.
 #[component]
-fn SortChoice(
-    measure: Signal<Measure>,
-    sort: Signal<(SortBy, bool)>,
-    url: crate::url_query::UrlQuery,
-) -> impl IntoView {
+fn SortChoice(measure: Signal<Measure>, sort: Signal<(SortBy, bool)>, url: UrlQuery) -> impl IntoView {
     let i18n = use_i18n();
-    let code = move || match sort.get().0 {
-        SortBy::Key => "key",
-        SortBy::Description => "description",
-        SortBy::Figure => "",
-    };
+    let code = move || sort_code(sort.get().0);
     let asc = move || !sort.get().1;
     view! {
         <div class="statistics-sort">
@@ -223,5 +183,82 @@ fn SortChoice(
                 {move || i18n.t(if asc() { Msg::SortedAscending } else { Msg::SortedDescending })}
             </button>
         </div>
+    }
+}
+
+/// Sets `key` in the address to the changed control's value.
+fn choose(url: UrlQuery, key: &'static str) -> impl Fn(leptos::ev::Event) + Copy {
+    move |ev| url.set(&[(key, event_target_value(&ev))])
+}
+
+/// The question: grouping, dates, currency and product group, each kept in the address.
+#[component]
+fn QueryBar(
+    group_by: Signal<GroupBy>,
+    /// The first day (`YYYY-MM-DD`).
+    from: Signal<String>,
+    /// The last day (`YYYY-MM-DD`).
+    to: Signal<String>,
+    /// `1` reais, `2` dollars (empty: reais).
+    currency: Signal<String>,
+    /// One product group's code, or empty for all.
+    product_group: Signal<String>,
+    url: UrlQuery,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <form class="toolbar statistics-query" data-testid="statistics-query" on:submit=|ev| ev.prevent_default()>
+            <label>
+                <span class="label">{move || i18n.t(Msg::GroupBy)}</span>
+                <select data-testid="statistics-groupby" on:change=choose(url, "groupby")>
+                    {GroupBy::ALL.map(|g| view! {
+                        <option value=g.code() selected=move || group_by.get() == g>{move || i18n.t(group_by_msg(g))}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <DateFilter label=Msg::DateFrom value=from on_date=move |v| url.set(&[("from", v)]) testid="statistics-from" />
+            <DateFilter label=Msg::DateTo value=to on_date=move |v| url.set(&[("to", v)]) testid="statistics-to" />
+            <label>
+                <span class="label">{move || i18n.t(Msg::Currency)}</span>
+                <select data-testid="statistics-currency" on:change=choose(url, "currency")>
+                    <option value="1" selected=move || currency.get() != "2">{move || i18n.t(Msg::CurrencyReal)}</option>
+                    <option value="2" selected=move || currency.get() == "2">{move || i18n.t(Msg::CurrencyDollar)}</option>
+                </select>
+            </label>
+            <label>
+                <span class="label">{move || i18n.t(Msg::Group)}</span>
+                <input data-testid="statistics-product-group" size="6" inputmode="numeric"
+                    prop:value=product_group on:change=choose(url, "pgroup") />
+            </label>
+        </form>
+    }
+}
+
+/// The figures: the measure to chart, the sort, the chart per month and the table.
+#[component]
+fn Figures(
+    stats: Statistics,
+    group_by: Signal<GroupBy>,
+    measure: Signal<Measure>,
+    /// (column, descending)
+    sort: Signal<(SortBy, bool)>,
+    url: UrlQuery,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let months = stats.months.clone();
+    view! {
+        <div class="card">
+            <label>
+                <span class="label">{move || i18n.t(Msg::Measure)}</span>
+                <select data-testid="statistics-measure" on:change=choose(url, "measure")>
+                    {Measure::ALL.map(|m| view! {
+                        <option value=m.code() selected=move || measure.get() == m>{move || i18n.t(measure_msg(m))}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <SortChoice measure sort url />
+            {move || view! { <MonthChart months=months.clone() measure=measure.get() /> }}
+        </div>
+        <StatisticsTable stats group_by=group_by.get_untracked() measure sort_by=sort url />
     }
 }

@@ -6,7 +6,7 @@ use mascate_domain::contract::{Figures, Statistics};
 use mascate_domain::format;
 use mascate_domain::statistics::{sort, GroupBy, Measure, SortBy};
 
-use super::measure_msg;
+use super::{measure_msg, sort_code};
 use crate::i18n::{use_i18n, Msg};
 use crate::url_query::UrlQuery;
 
@@ -43,39 +43,6 @@ pub fn StatisticsTable(
             rows
         })
     };
-    // A tap on the column sorted by reverses it; on another, sorts by it, biggest first.
-    let tap = move |by: SortBy, m: Option<Measure>| {
-        let ((now, desc), current) = (sort_by.get_untracked(), measure.get_untracked());
-        let same = now == by && m.is_none_or(|m| m == current);
-        let asc = if same { desc } else { by != SortBy::Figure };
-        let mut changes = vec![
-            (
-                "sort",
-                match by {
-                    SortBy::Key => "key",
-                    SortBy::Description => "description",
-                    SortBy::Figure => "",
-                }
-                .to_string(),
-            ),
-            ("asc", if asc { "1".into() } else { String::new() }),
-        ];
-        if let Some(m) = m {
-            changes.push(("measure", m.code().to_string()));
-        }
-        url.set(&changes);
-    };
-    let aria = move |by: SortBy, m: Option<Measure>| {
-        let ((now, desc), current) = (sort_by.get(), measure.get());
-        let on = now == by && m.is_none_or(|m| m == current);
-        if !on {
-            "none"
-        } else if desc {
-            "descending"
-        } else {
-            "ascending"
-        }
-    };
     let key_label = match group_by {
         GroupBy::Product => Msg::Key,
         GroupBy::Type => Msg::ByType,
@@ -86,28 +53,7 @@ pub fn StatisticsTable(
     view! {
         <div class="table-wrap">
             <table class="table stack statistics-table" data-testid="statistics-table">
-                <thead>
-                    <tr>
-                        <th aria-sort=move || aria(SortBy::Key, None)>
-                            <button type="button" class="sort" data-testid="sort-key" on:click=move |_| tap(SortBy::Key, None)>
-                                {move || i18n.t(key_label)}
-                            </button>
-                        </th>
-                        <th aria-sort=move || aria(SortBy::Description, None)>
-                            <button type="button" class="sort" data-testid="sort-description" on:click=move |_| tap(SortBy::Description, None)>
-                                {move || i18n.t(Msg::ByDescription)}
-                            </button>
-                        </th>
-                        {Measure::ALL.map(|m| view! {
-                            <th class="num" aria-sort=move || aria(SortBy::Figure, Some(m))>
-                                <button type="button" class="sort" data-testid=format!("sort-{}", m.code())
-                                    on:click=move |_| tap(SortBy::Figure, Some(m))>
-                                    {move || i18n.t(measure_msg(m))}
-                                </button>
-                            </th>
-                        }).collect_view()}
-                    </tr>
-                </thead>
+                <SortHeaders key_label measure sort_by url />
                 <tbody>
                     <For each=move || rows.get() key=|r| r.key.clone() let:r>
                         <tr data-testid="statistics-row" data-key=r.key.clone()>
@@ -136,5 +82,66 @@ pub fn StatisticsTable(
                 </tfoot>
             </table>
         </div>
+    }
+}
+
+/// The column headers: each a button that sorts by its column (a second tap reverses), with
+/// `aria-sort` saying which column the rows are sorted by.
+#[component]
+fn SortHeaders(
+    /// The first column's words (what the rows are grouped by).
+    key_label: Msg,
+    measure: Signal<Measure>,
+    /// (column, descending)
+    sort_by: Signal<(SortBy, bool)>,
+    url: UrlQuery,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    // A tap on the column sorted by reverses it; on another, sorts by it, biggest first.
+    let tap = move |by: SortBy, m: Option<Measure>| {
+        let ((now, desc), current) = (sort_by.get_untracked(), measure.get_untracked());
+        let same = now == by && m.is_none_or(|m| m == current);
+        let asc = if same { desc } else { by != SortBy::Figure };
+        let mut changes =
+            vec![("sort", sort_code(by).to_string()), ("asc", if asc { "1".into() } else { String::new() })];
+        if let Some(m) = m {
+            changes.push(("measure", m.code().to_string()));
+        }
+        url.set(&changes);
+    };
+    let aria = move |by: SortBy, m: Option<Measure>| {
+        let ((now, desc), current) = (sort_by.get(), measure.get());
+        let on = now == by && m.is_none_or(|m| m == current);
+        if !on {
+            "none"
+        } else if desc {
+            "descending"
+        } else {
+            "ascending"
+        }
+    };
+    view! {
+        <thead>
+            <tr>
+                <th aria-sort=move || aria(SortBy::Key, None)>
+                    <button type="button" class="sort" data-testid="sort-key" on:click=move |_| tap(SortBy::Key, None)>
+                        {move || i18n.t(key_label)}
+                    </button>
+                </th>
+                <th aria-sort=move || aria(SortBy::Description, None)>
+                    <button type="button" class="sort" data-testid="sort-description" on:click=move |_| tap(SortBy::Description, None)>
+                        {move || i18n.t(Msg::ByDescription)}
+                    </button>
+                </th>
+                {Measure::ALL.map(|m| view! {
+                    <th class="num" aria-sort=move || aria(SortBy::Figure, Some(m))>
+                        <button type="button" class="sort" data-testid=format!("sort-{}", m.code())
+                            on:click=move |_| tap(SortBy::Figure, Some(m))>
+                            {move || i18n.t(measure_msg(m))}
+                        </button>
+                    </th>
+                }).collect_view()}
+            </tr>
+        </thead>
     }
 }
