@@ -41,7 +41,10 @@ fn date(i18n: I18n, c: StoredValue<Customer>, f: fn(&Customer) -> &str) -> Signa
 
 /// The details of a loaded customer.
 #[component]
-pub fn CustomerDetails(customer: Customer) -> impl IntoView {
+pub fn CustomerDetails(
+    /// The customer, as read.
+    customer: Customer,
+) -> impl IntoView {
     let i18n = use_i18n();
     let c = StoredValue::new(customer);
     view! {

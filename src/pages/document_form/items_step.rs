@@ -127,7 +127,12 @@ fn ProductOptions(
 
 /// The draft's lines, one editable row each (removed lines left out).
 #[component]
-fn ItemsTable(draft: RwSignal<Draft>, problems: Problems) -> impl IntoView {
+fn ItemsTable(
+    /// The draft whose lines are edited.
+    draft: RwSignal<Draft>,
+    /// The problems on show, beside their boxes.
+    problems: Problems,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="table-wrap">
