@@ -19,7 +19,7 @@ use crate::device::catalog::{use_catalog, Catalog};
 use crate::device::offline::use_offline;
 use crate::i18n::{use_i18n, Msg};
 use crate::prefs;
-use crate::url_query::use_url_query;
+use crate::url_query::{use_url_query, UrlQuery};
 
 const PAGE_SIZE: usize = 20;
 
@@ -77,10 +77,6 @@ pub fn CustomersPage() -> impl IntoView {
         Some("cards") => ViewMode::Cards,
         _ => ViewMode::Table,
     });
-    let set_mode = move |m: ViewMode| {
-        prefs::set(prefs::keys::CUSTOMER_VIEW, if m == ViewMode::Cards { "cards" } else { "table" });
-        mode.set(m);
-    };
 
     let query = Memo::new(move |_| CustomerQuery {
         search: search.get(),
@@ -99,99 +95,15 @@ pub fn CustomersPage() -> impl IntoView {
         load(catalog, q, p)
     });
 
-    let status_value = move || match status.get() {
-        StatusFilter::All => "all",
-        StatusFilter::Active => "active",
-        StatusFilter::Blocked => "blocked",
-    };
-    let sort_value = move || match sort.get() {
-        CustomerSort::Name => "name",
-        CustomerSort::Code => "code",
-        CustomerSort::City => "city",
-    };
-    // "all" and "name" are the defaults: left out of the address.
-    let set_filter = move |key: &str, value: String| {
-        url.filter(key, if value == "all" || value == "name" { String::new() } else { value })
-    };
-
     view! {
         <section class="page customers">
             <h1>{move || i18n.t(Msg::CustomersTitle)}</h1>
-            <div class="toolbar" role="search">
-                <SearchBox value=search on_search=move |s| url.filter("q", s) hint=Msg::SearchHint testid="customers-search" />
-                <label>
-                    <span class="label">{move || i18n.t(Msg::State)}</span>
-                    <select data-testid="customers-filter-uf" prop:value=move || uf.get()
-                        on:change=move |ev| url.filter("uf", event_target_value(&ev))>
-                        <option value="">{move || i18n.t(Msg::All)}</option>
-                        {STATES.iter().map(|s| view! { <option value=*s selected=move || uf.get() == *s>{*s}</option> }).collect_view()}
-                    </select>
-                </label>
-                <SearchBox value=city on_search=move |c| url.filter("city", c) hint=Msg::City label=Msg::City
-                    testid="customers-filter-city" />
-                <label>
-                    <span class="label">{move || i18n.t(Msg::Status)}</span>
-                    <select
-                        data-testid="customers-filter-status"
-                        prop:value=status_value
-                        on:change=move |ev| set_filter("status", event_target_value(&ev))
-                    >
-                        <option value="all">{move || i18n.t(Msg::All)}</option>
-                        <option value="active">{move || i18n.t(Msg::Active)}</option>
-                        <option value="blocked">{move || i18n.t(Msg::Blocked)}</option>
-                    </select>
-                </label>
-                <label>
-                    <span class="label">{move || i18n.t(Msg::SortBy)}</span>
-                    <select
-                        data-testid="customers-sort"
-                        prop:value=sort_value
-                        on:change=move |ev| set_filter("sort", event_target_value(&ev))
-                    >
-                        <option value="name">{move || i18n.t(Msg::Name)}</option>
-                        <option value="code">{move || i18n.t(Msg::Code)}</option>
-                        <option value="city">{move || i18n.t(Msg::City)}</option>
-                    </select>
-                </label>
-                <div class="segmented" role="group">
-                    <button
-                        type="button"
-                        data-testid="view-table"
-                        aria-pressed=move || (mode.get() == ViewMode::Table).to_string()
-                        on:click=move |_| set_mode(ViewMode::Table)
-                    >
-                        {move || i18n.t(Msg::ViewTable)}
-                    </button>
-                    <button
-                        type="button"
-                        data-testid="view-cards"
-                        aria-pressed=move || (mode.get() == ViewMode::Cards).to_string()
-                        on:click=move |_| set_mode(ViewMode::Cards)
-                    >
-                        {move || i18n.t(Msg::ViewCards)}
-                    </button>
-                </div>
-            </div>
+            <CustomerFilters url search uf city status sort mode />
             <OfflineNotice />
             <Ready resource=data testid="customers-loading" let:value>{match value {
                 Loaded::SignedOut => ().into_any(),
                 Loaded::Failed { message, detail } => {
-                    view! {
-                        <div class="error" role="alert" data-testid="customers-error">
-                            <p>{message}</p>
-                            {detail
-                                .map(|d| {
-                                    view! {
-                                        <details>
-                                            <summary>{i18n.t(Msg::ErrorDetail)}</summary>
-                                            <p>{d}</p>
-                                        </details>
-                                    }
-                                })}
-                            <button class="button" on:click=move |_| data.refetch()>{i18n.t(Msg::TryAgain)}</button>
-                        </div>
-                    }
-                        .into_any()
+                    view! { <LoadFailed message detail retry=move || data.refetch() /> }.into_any()
                 }
                 Loaded::Page { items, has_next, source } => {
                     let empty_msg = if source == ListSource::Device && page.get_untracked() == 1
@@ -217,6 +129,131 @@ pub fn CustomersPage() -> impl IntoView {
                 }
             }}</Ready>
         </section>
+    }
+}
+
+/// The list's search, filters (state, city, status), sort, and the table/cards switch (kept
+/// in the device's preferences).
+#[component]
+fn CustomerFilters(
+    /// Where the search, filters and sort are kept.
+    url: UrlQuery,
+    /// The search typed.
+    search: Signal<String>,
+    /// The state (`""` for all).
+    uf: Signal<String>,
+    /// The city typed.
+    city: Signal<String>,
+    /// Active, blocked or all.
+    status: Signal<StatusFilter>,
+    /// The order of the list.
+    sort: Signal<CustomerSort>,
+    /// Table or cards.
+    mode: RwSignal<ViewMode>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let set_mode = move |m: ViewMode| {
+        prefs::set(prefs::keys::CUSTOMER_VIEW, if m == ViewMode::Cards { "cards" } else { "table" });
+        mode.set(m);
+    };
+    let status_value = move || match status.get() {
+        StatusFilter::All => "all",
+        StatusFilter::Active => "active",
+        StatusFilter::Blocked => "blocked",
+    };
+    let sort_value = move || match sort.get() {
+        CustomerSort::Name => "name",
+        CustomerSort::Code => "code",
+        CustomerSort::City => "city",
+    };
+    // "all" and "name" are the defaults: left out of the address.
+    let set_filter = move |key: &str, value: String| {
+        url.filter(key, if value == "all" || value == "name" { String::new() } else { value })
+    };
+    view! {
+        <div class="toolbar" role="search">
+            <SearchBox value=search on_search=move |s| url.filter("q", s) hint=Msg::SearchHint testid="customers-search" />
+            <label>
+                <span class="label">{move || i18n.t(Msg::State)}</span>
+                <select data-testid="customers-filter-uf" prop:value=move || uf.get()
+                    on:change=move |ev| url.filter("uf", event_target_value(&ev))>
+                    <option value="">{move || i18n.t(Msg::All)}</option>
+                    {STATES.iter().map(|s| view! { <option value=*s selected=move || uf.get() == *s>{*s}</option> }).collect_view()}
+                </select>
+            </label>
+            <SearchBox value=city on_search=move |c| url.filter("city", c) hint=Msg::City label=Msg::City
+                testid="customers-filter-city" />
+            <label>
+                <span class="label">{move || i18n.t(Msg::Status)}</span>
+                <select
+                    data-testid="customers-filter-status"
+                    prop:value=status_value
+                    on:change=move |ev| set_filter("status", event_target_value(&ev))
+                >
+                    <option value="all">{move || i18n.t(Msg::All)}</option>
+                    <option value="active">{move || i18n.t(Msg::Active)}</option>
+                    <option value="blocked">{move || i18n.t(Msg::Blocked)}</option>
+                </select>
+            </label>
+            <label>
+                <span class="label">{move || i18n.t(Msg::SortBy)}</span>
+                <select
+                    data-testid="customers-sort"
+                    prop:value=sort_value
+                    on:change=move |ev| set_filter("sort", event_target_value(&ev))
+                >
+                    <option value="name">{move || i18n.t(Msg::Name)}</option>
+                    <option value="code">{move || i18n.t(Msg::Code)}</option>
+                    <option value="city">{move || i18n.t(Msg::City)}</option>
+                </select>
+            </label>
+            <div class="segmented" role="group">
+                <button
+                    type="button"
+                    data-testid="view-table"
+                    aria-pressed=move || (mode.get() == ViewMode::Table).to_string()
+                    on:click=move |_| set_mode(ViewMode::Table)
+                >
+                    {move || i18n.t(Msg::ViewTable)}
+                </button>
+                <button
+                    type="button"
+                    data-testid="view-cards"
+                    aria-pressed=move || (mode.get() == ViewMode::Cards).to_string()
+                    on:click=move |_| set_mode(ViewMode::Cards)
+                >
+                    {move || i18n.t(Msg::ViewCards)}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// A load that failed: the ERP's message, its detail on demand, and a retry.
+#[component]
+fn LoadFailed(
+    /// What the ERP said.
+    message: String,
+    /// More, for whoever looks into it.
+    detail: Option<String>,
+    /// Loads again.
+    retry: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="error" role="alert" data-testid="customers-error">
+            <p>{message}</p>
+            {detail
+                .map(|d| {
+                    view! {
+                        <details>
+                            <summary>{i18n.t(Msg::ErrorDetail)}</summary>
+                            <p>{d}</p>
+                        </details>
+                    }
+                })}
+            <button class="button" on:click=move |_| retry()>{i18n.t(Msg::TryAgain)}</button>
+        </div>
     }
 }
 

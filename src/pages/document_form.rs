@@ -18,21 +18,23 @@ mod items_step;
 mod last_purchases;
 mod prospect_form;
 mod review_step;
+mod source;
 mod terms_step;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::use_navigate;
 use mascate_domain::document::{first_step_with_problem, validate, validate_step, DocumentKind, Draft, Step};
 
 use crate::api::{use_api, ApiError};
 use crate::components::api_error::ApiErrorBox;
 use crate::connectivity::use_connectivity;
-use crate::device::sync::{new_external_id, SubmitError};
-use crate::i18n::{use_i18n, Msg};
+use crate::device::sync::SubmitError;
+use crate::i18n::{use_i18n, I18n, Msg};
 use customer_step::CustomerStep;
 use fields::Problems;
 use items_step::ItemsStep;
 use review_step::ReviewStep;
+use source::{load_source, Form, Repeated};
 use terms_step::{Choices, TermsStep};
 
 pub use fields::problem_msg;
@@ -71,97 +73,14 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
     let api = use_api();
     let catalog = crate::device::catalog::use_catalog();
     let connectivity = use_connectivity();
-    let params = use_params_map();
-    let query = use_query_map();
     let navigate = use_navigate();
     let sync = crate::device::sync::use_sync();
 
-    let draft = RwSignal::new(Draft::new(kind, new_external_id()));
-    let step = RwSignal::new(Step::Customer);
-    let customer_name = RwSignal::new(String::new());
-    let customer_type = RwSignal::new(String::new());
-    let load_error = RwSignal::new(None::<ApiError>);
-    // Repeating: the order repeated, its products with no price today, and whether item
-    // discounts were kept.
-    let repeated = RwSignal::new(None::<(String, Vec<String>, bool)>);
+    let form = Form::new(kind);
+    let Form { draft, step, customer_name, customer_type, load_error, repeated } = form;
+    load_source(kind, source, form);
 
-    // Fill the draft from its source once.
-    leptos::task::spawn_local(async move {
-        let key = params.get_untracked().get(if source == FormSource::Device { "external_id" } else { "number" });
-        match (source, key) {
-            (FormSource::Erp, Some(number)) => match api.erp_document(kind, &number, new_external_id).await {
-                Ok((d, _)) => {
-                    draft.set(d);
-                    step.set(Step::Items);
-                }
-                Err(e) => load_error.set(Some(e)),
-            },
-            (FormSource::Device, Some(ext)) => {
-                if let Some(entry) = sync.entry(&ext).await {
-                    draft.set(entry.draft);
-                    step.set(Step::Items);
-                }
-            }
-            (FormSource::Repeat, Some(number)) => {
-                let source = match api.erp_document(kind, &number, new_external_id).await {
-                    Ok((d, _)) => Some(d),
-                    Err(_) => sync.entry_by_number(kind, &number).await.map(|e| e.draft),
-                };
-                match source {
-                    Some(old) => {
-                        let mut d = old.repeat(new_external_id(), &crate::erp_clock::today());
-                        let missing = d.reprice(&catalog.current_prices(&d).await);
-                        let kept = d.has_item_discounts();
-                        draft.set(d);
-                        repeated.set(Some((number, missing, kept)));
-                        step.set(Step::Items);
-                    }
-                    None => load_error.set(Some(ApiError::Unreachable)),
-                }
-            }
-            _ => {
-                draft.update(|d| d.issue_date = crate::erp_clock::today());
-                // From a customer's page: that customer is already chosen.
-                let q = query.get_untracked();
-                if let (Some(code), Some(store)) = (q.get("customer"), q.get("store")) {
-                    if let Ok(c) = catalog.customer(&code, &store).await {
-                        if !c.is_blocked() {
-                            draft.update(|d| d.choose_customer(&c));
-                            step.set(Step::Terms);
-                        }
-                    }
-                }
-            }
-        }
-        // Name and type of the customer, for the header and the taxes.
-        // The form may have been left while its source was on the way (its signals are gone).
-        let Some((code, store)) = draft.try_with_untracked(|d| (d.customer_code.clone(), d.customer_store.clone()))
-        else {
-            return;
-        };
-        if !code.is_empty() {
-            if let Ok(c) = catalog.customer(&code, &store).await {
-                customer_name.set(c.name);
-                customer_type.set(c.customer_type);
-            }
-        }
-    });
-
-    let choices = LocalResource::new(move || async move {
-        let today = crate::erp_clock::today();
-        let (lists, conditions, carriers, operations) = (
-            catalog.price_lists().await,
-            catalog.payment_conditions().await,
-            catalog.carriers().await,
-            catalog.operation_types().await,
-        );
-        Choices {
-            price_lists: lists.unwrap_or_default().into_iter().filter(|l| l.is_valid_on(&today)).collect(),
-            payment_conditions: conditions.unwrap_or_default().into_iter().filter(|c| c.status != "1").collect(),
-            carriers: carriers.unwrap_or_default().into_iter().filter(|c| c.status != "1").collect(),
-            operation_types: operations.unwrap_or_default(),
-        }
-    });
+    let choices = LocalResource::new(move || Choices::load(catalog));
 
     let problems = Problems {
         all: Memo::new(move |_| draft.with(|d| validate(d, &crate::erp_clock::today()))),
@@ -216,67 +135,23 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
         }
         send.dispatch_local(draft.get_untracked());
     };
-    let send_error = move || match send.value().get() {
-        Some(Err(SubmitError::Storage(e))) => Some(ApiError::Malformed(if e.is_quota() {
-            // Nothing was saved: say so plainly; the draft stays on screen.
-            i18n.t(Msg::StorageFull).to_string()
-        } else {
-            e.to_string()
-        })),
-        Some(Err(SubmitError::SignedOut)) => Some(ApiError::SignedOut),
-        _ => None,
+    let send_error = move || {
+        send.value().with(|r| match r {
+            Some(Err(e)) => Some(send_problem(i18n, e)),
+            _ => None,
+        })
     };
 
     // The kind the draft says (a device draft may be either, whatever the route).
     let doc_kind = Signal::derive(move || draft.with(|d| d.kind));
-    let title = move || {
-        let (new, edit) = match doc_kind.get() {
-            DocumentKind::Order => (Msg::NewOrder, Msg::Order),
-            DocumentKind::Quotation => (Msg::NewQuotation, Msg::Quotation),
-        };
-        draft.with(|d| {
-            if d.is_known_to_erp() {
-                format!("{} {} — {}", i18n.t(edit), d.erp_number, i18n.t(Msg::Edit))
-            } else {
-                i18n.t(new).to_string()
-            }
-        })
-    };
     let online = Signal::derive(move || connectivity.online());
 
     view! {
         <section class="page document-form" data-testid="document-form">
-            <h1 data-testid="form-title">{title}</h1>
+            <h1 data-testid="form-title">{move || draft.with(|d| title(i18n, d))}</h1>
             {move || load_error.get().map(|e| view! { <ApiErrorBox error=e /> })}
-            {move || repeated.get().map(|(number, missing, kept)| view! {
-                <p class="notice" role="status" data-testid="repeated-from">{i18n.t_n(Msg::RepeatedFrom, &number)}</p>
-                {kept.then(|| view! {
-                    <p class="notice" data-testid="repeat-kept-discounts">{i18n.t_n(Msg::RepeatKeptDiscounts, &number)}</p>
-                })}
-                {(!missing.is_empty()).then(|| view! {
-                    <p class="notice warn" data-testid="repeat-missing">{i18n.t(Msg::NotSoldAnymore)}{missing.join(", ")}</p>
-                })}
-            })}
-            <ol class="steps" data-testid="form-steps">
-                {[(Step::Customer, Msg::StepCustomer), (Step::Terms, Msg::StepTerms), (Step::Items, Msg::StepItems), (Step::Review, Msg::StepReview)]
-                    .into_iter()
-                    .map(|(s, msg)| {
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="step"
-                                    data-testid=format!("step-{}", s.number())
-                                    aria-current=move || (step.get() == s).then_some("step")
-                                    on:click=move |_| go_to(s)
-                                >
-                                    {move || i18n.t(msg)}
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
+            {move || repeated.get().map(|repeated| view! { <RepeatedNotice repeated /> })}
+            <StepsNav step go_to />
             <Show when=move || problems.any_shown()>
                 <p class="error" role="alert" data-testid="form-problems">{move || i18n.t(Msg::FixErrors)}</p>
             </Show>
@@ -287,30 +162,131 @@ pub fn DocumentFormPage(kind: DocumentKind, source: FormSource) -> impl IntoView
                 Step::Review => view! { <ReviewStep draft totals=totals.into() taxes online customer_name /> }.into_any(),
             }}
             {move || send_error().map(|e| view! { <ApiErrorBox error=e /> })}
-            <div class="form-actions">
-                <button class="button" type="button" data-testid="form-back" disabled=move || step.get() == Step::Customer
-                    on:click=move |_| go_to(step.get_untracked().previous())>
-                    {move || i18n.t(Msg::Back2)}
-                </button>
-                <Show
-                    when=move || step.get() != Step::Review
-                    fallback=move || view! {
-                        <button class="button primary" type="button" data-testid="form-send" disabled=move || send.pending().get()
-                            on:click=move |_| try_send()>
-                            {move || i18n.t(if send.pending().get() { Msg::Sending } else { Msg::Send })}
-                        </button>
-                    }
-                >
-                    <button class="button primary" type="button" data-testid="form-continue"
-                        on:click=move |_| {
-                            let current = step.get_untracked();
-                            problems.show(current);
-                            go_to(current.next());
-                        }>
-                        {move || i18n.t(Msg::Continue)}
-                    </button>
-                </Show>
-            </div>
+            <FormActions step problems go_to sending=send.pending() send=try_send />
         </section>
+    }
+}
+
+/// The form's title: "Novo pedido", or the ERP document being changed ("Pedido 000123 —
+/// Editar"). The kind is the draft's (a device draft may be either, whatever the route).
+fn title(i18n: I18n, d: &Draft) -> String {
+    let (new, edit) = match d.kind {
+        DocumentKind::Order => (Msg::NewOrder, Msg::Order),
+        DocumentKind::Quotation => (Msg::NewQuotation, Msg::Quotation),
+    };
+    if d.is_known_to_erp() {
+        format!("{} {} — {}", i18n.t(edit), d.erp_number, i18n.t(Msg::Edit))
+    } else {
+        i18n.t(new).to_string()
+    }
+}
+
+/// What a failed send says, as an error box shows it.
+fn send_problem(i18n: I18n, e: &SubmitError) -> ApiError {
+    match e {
+        SubmitError::Storage(e) => ApiError::Malformed(if e.is_quota() {
+            // Nothing was saved: say so plainly; the draft stays on screen.
+            i18n.t(Msg::StorageFull).to_string()
+        } else {
+            e.to_string()
+        }),
+        SubmitError::SignedOut => ApiError::SignedOut,
+    }
+}
+
+/// What a repeat says above the form: the order repeated, that its item discounts were kept,
+/// and the products no longer sold.
+#[component]
+fn RepeatedNotice(
+    /// The order repeated, its products with no price today, whether discounts were kept.
+    repeated: Repeated,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (number, missing, kept) = repeated;
+    view! {
+        <p class="notice" role="status" data-testid="repeated-from">{i18n.t_n(Msg::RepeatedFrom, &number)}</p>
+        {kept.then(|| view! {
+            <p class="notice" data-testid="repeat-kept-discounts">{i18n.t_n(Msg::RepeatKeptDiscounts, &number)}</p>
+        })}
+        {(!missing.is_empty()).then(|| view! {
+            <p class="notice warn" data-testid="repeat-missing">{i18n.t(Msg::NotSoldAnymore)}{missing.join(", ")}</p>
+        })}
+    }
+}
+
+/// The steps, each a button to go to it (checking those before it).
+#[component]
+fn StepsNav(
+    /// The step on show (`aria-current`).
+    step: RwSignal<Step>,
+    /// Goes to a step.
+    go_to: impl Fn(Step) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ol class="steps" data-testid="form-steps">
+            {[(Step::Customer, Msg::StepCustomer), (Step::Terms, Msg::StepTerms), (Step::Items, Msg::StepItems), (Step::Review, Msg::StepReview)]
+                .into_iter()
+                .map(|(s, msg)| {
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="step"
+                                data-testid=format!("step-{}", s.number())
+                                aria-current=move || (step.get() == s).then_some("step")
+                                on:click=move |_| go_to(s)
+                            >
+                                {move || i18n.t(msg)}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}
+
+/// Back, and Continue (which shows the step's problems) or, on the review, Send.
+#[component]
+fn FormActions(
+    /// The step on show.
+    step: RwSignal<Step>,
+    /// The problems, to show the step's when leaving it.
+    problems: Problems,
+    /// Goes to a step.
+    go_to: impl Fn(Step) + Copy + Send + Sync + 'static,
+    /// Whether the draft is on its way (Send is disabled meanwhile).
+    #[prop(into)]
+    sending: Signal<bool>,
+    /// Checks every step and sends.
+    send: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="form-actions">
+            <button class="button" type="button" data-testid="form-back" disabled=move || step.get() == Step::Customer
+                on:click=move |_| go_to(step.get_untracked().previous())>
+                {move || i18n.t(Msg::Back2)}
+            </button>
+            <Show
+                when=move || step.get() != Step::Review
+                fallback=move || view! {
+                    <button class="button primary" type="button" data-testid="form-send" disabled=move || sending.get()
+                        on:click=move |_| send()>
+                        {move || i18n.t(if sending.get() { Msg::Sending } else { Msg::Send })}
+                    </button>
+                }
+            >
+                <button class="button primary" type="button" data-testid="form-continue"
+                    on:click=move |_| {
+                        let current = step.get_untracked();
+                        problems.show(current);
+                        go_to(current.next());
+                    }>
+                    {move || i18n.t(Msg::Continue)}
+                </button>
+            </Show>
+        </div>
     }
 }

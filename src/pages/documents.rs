@@ -24,7 +24,7 @@ use crate::components::search_box::SearchBox;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
 use crate::prefs;
-use crate::url_query::use_url_query;
+use crate::url_query::{use_url_query, UrlQuery};
 use views::{DocumentCards, DocumentTable, UnsentList};
 
 const PAGE_SIZE: usize = 20;
@@ -132,6 +132,14 @@ pub fn segment(kind: DocumentKind) -> &'static str {
     }
 }
 
+/// The device preference that keeps a kind's table/cards choice.
+fn cards_key(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::Order => prefs::keys::ORDERS_VIEW,
+        DocumentKind::Quotation => prefs::keys::QUOTATIONS_VIEW,
+    }
+}
+
 /// The list page of one kind.
 #[component]
 pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
@@ -142,11 +150,7 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
     let url = use_url_query();
     let (search, status, page) = (url.text("q"), url.text("status"), url.page());
     let range = range_of(url);
-    let cards_key = match kind {
-        DocumentKind::Order => prefs::keys::ORDERS_VIEW,
-        DocumentKind::Quotation => prefs::keys::QUOTATIONS_VIEW,
-    };
-    let cards = RwSignal::new(prefs::get(cards_key).as_deref() == Some("cards"));
+    let cards = RwSignal::new(prefs::get(cards_key(kind)).as_deref() == Some("cards"));
     let data = LocalResource::new(move || {
         let (s, st, p, r) = (search.get(), status.get(), page.get(), range.get());
         // Offline the ERP's list is not asked for: only the device's documents are shown.
@@ -176,23 +180,11 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
         let r = range.get();
         async move { sync.unsent(kind, &r, online).await }
     });
-    let filters: Vec<(&'static str, Msg)> = match kind {
-        DocumentKind::Order => ReleaseFilter::ALL.iter().map(|f| (f.code(), release_filter_msg(*f))).collect(),
-        DocumentKind::Quotation => [QuotationState::Open, QuotationState::Converted, QuotationState::Cancelled]
-            .into_iter()
-            .zip(["A", "B", "C"])
-            .map(|(s, c)| (c, quotation_state_msg(s)))
-            .collect(),
-    };
     let (title, new_label) = match kind {
         DocumentKind::Order => (Msg::OrdersTitle, Msg::NewOrder),
         DocumentKind::Quotation => (Msg::QuotationsTitle, Msg::NewQuotation),
     };
     let seg = segment(kind);
-    let set_cards = move |on: bool| {
-        prefs::set(cards_key, if on { "cards" } else { "table" });
-        cards.set(on);
-    };
 
     view! {
         <section class="page documents">
@@ -202,32 +194,7 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
                     {move || format!("+ {}", i18n.t(new_label))}
                 </A>
             </div>
-            <div class="toolbar" role="search">
-                <SearchBox value=search on_search=move |s| url.filter("q", s) hint=Msg::DocumentSearchHint testid="documents-search" />
-                <label>
-                    <span class="label">{move || i18n.t(Msg::Status)}</span>
-                    <select data-testid="documents-filter-status" prop:value=move || status.get()
-                        on:change=move |ev| url.filter("status", event_target_value(&ev))>
-                        <option value="">{move || i18n.t(Msg::All)}</option>
-                        {filters
-                            .into_iter()
-                            .map(|(code, msg)| view! {
-                                <option value=code selected=move || status.get() == code>{move || i18n.t(msg)}</option>
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-                <RangeFilter url second=SecondRange::Numbers
-                    issued_or_invoiced=Signal::derive(move || kind == DocumentKind::Order && ReleaseFilter::from_code(&status.get()).is_some()) />
-                <div class="segmented" role="group">
-                    <button type="button" data-testid="view-table" aria-pressed=move || (!cards.get()).to_string() on:click=move |_| set_cards(false)>
-                        {move || i18n.t(Msg::ViewTable)}
-                    </button>
-                    <button type="button" data-testid="view-cards" aria-pressed=move || cards.get().to_string() on:click=move |_| set_cards(true)>
-                        {move || i18n.t(Msg::ViewCards)}
-                    </button>
-                </div>
-            </div>
+            <DocumentFilters kind url search status cards />
             {move || {
                 let entries = unsent.get().unwrap_or_default();
                 (!entries.is_empty()).then(|| view! { <UnsentList entries /> })
@@ -253,5 +220,63 @@ pub fn DocumentsPage(kind: DocumentKind) -> impl IntoView {
                 }
             }}</Ready>
         </section>
+    }
+}
+
+/// The list's search, state filter and date or number range, and the table/cards switch
+/// (kept in the device's preferences).
+#[component]
+fn DocumentFilters(
+    /// Orders or quotations (their states differ).
+    kind: DocumentKind,
+    /// Where the search and filters are kept.
+    url: UrlQuery,
+    /// The search typed.
+    search: Signal<String>,
+    /// The state's code (`""` for all).
+    status: Signal<String>,
+    /// Cards rather than a table.
+    cards: RwSignal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let filters: Vec<(&'static str, Msg)> = match kind {
+        DocumentKind::Order => ReleaseFilter::ALL.iter().map(|f| (f.code(), release_filter_msg(*f))).collect(),
+        DocumentKind::Quotation => [QuotationState::Open, QuotationState::Converted, QuotationState::Cancelled]
+            .into_iter()
+            .zip(["A", "B", "C"])
+            .map(|(s, c)| (c, quotation_state_msg(s)))
+            .collect(),
+    };
+    let set_cards = move |on: bool| {
+        prefs::set(cards_key(kind), if on { "cards" } else { "table" });
+        cards.set(on);
+    };
+    view! {
+        <div class="toolbar" role="search">
+            <SearchBox value=search on_search=move |s| url.filter("q", s) hint=Msg::DocumentSearchHint testid="documents-search" />
+            <label>
+                <span class="label">{move || i18n.t(Msg::Status)}</span>
+                <select data-testid="documents-filter-status" prop:value=move || status.get()
+                    on:change=move |ev| url.filter("status", event_target_value(&ev))>
+                    <option value="">{move || i18n.t(Msg::All)}</option>
+                    {filters
+                        .into_iter()
+                        .map(|(code, msg)| view! {
+                            <option value=code selected=move || status.get() == code>{move || i18n.t(msg)}</option>
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <RangeFilter url second=SecondRange::Numbers
+                issued_or_invoiced=Signal::derive(move || kind == DocumentKind::Order && ReleaseFilter::from_code(&status.get()).is_some()) />
+            <div class="segmented" role="group">
+                <button type="button" data-testid="view-table" aria-pressed=move || (!cards.get()).to_string() on:click=move |_| set_cards(false)>
+                    {move || i18n.t(Msg::ViewTable)}
+                </button>
+                <button type="button" data-testid="view-cards" aria-pressed=move || cards.get().to_string() on:click=move |_| set_cards(true)>
+                    {move || i18n.t(Msg::ViewCards)}
+                </button>
+            </div>
+        </div>
     }
 }

@@ -7,6 +7,7 @@ use mascate_domain::document::{DocumentKind, Draft, Field};
 
 use super::fields::{FieldProblem, Problems};
 use super::prospect_form::NewProspectForm;
+use crate::api::ApiError;
 use crate::components::api_error::ApiErrorBox;
 use crate::components::search_box::debounced;
 use crate::i18n::{use_i18n, Msg};
@@ -81,51 +82,73 @@ pub fn CustomerStep(
                 </details>
             </Show>
             <ul class="picker" data-testid="customer-results">
-                {move || {
-                    found
-                        .get()
-                        .map(|r| match r {
-                            Err(e) => view! { <li><ApiErrorBox error=e /></li> }.into_any(),
-                            Ok(list) => list
-                                .into_iter()
-                                .map(|c| {
-                                    let label = format!("{} / {} — {} ({} / {})", c.code, c.store, c.name, c.city, c.uf);
-                                    let blocked = c.is_blocked();
-                                    let code = c.code.clone();
-                                    view! {
-                                        <li>
-                                            <button type="button" class="pick" data-testid="customer-option" data-code=code disabled=blocked
-                                                on:click=move |_| choose(c.clone())>
-                                                {label}
-                                                {blocked.then(|| view! { " · " {move || i18n.t(Msg::Blocked)} })}
-                                            </button>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                                .into_any(),
-                        })
-                }}
-                {move || {
-                    prospects
-                        .get()
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|p: Prospect| {
-                            let label = format!("{} — {} ({}) · {}", p.code, p.name, p.uf, i18n.t(Msg::Prospect));
-                            let code = p.code.clone();
-                            view! {
-                                <li>
-                                    <button type="button" class="pick" data-testid="prospect-option" data-code=code
-                                        on:click=move |_| choose_prospect(p.code.clone(), p.store.clone(), p.name.clone())>
-                                        {label}
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                <CustomerOptions found choose />
+                <ProspectOptions prospects choose=choose_prospect />
             </ul>
         </div>
+    }
+}
+
+/// The customers found, each a button choosing it (a blocked one disabled, and saying so).
+#[component]
+fn CustomerOptions(
+    /// The customers found for the search.
+    found: LocalResource<Result<Vec<Customer>, ApiError>>,
+    /// Chooses a customer.
+    choose: impl Fn(Customer) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        found.get().map(|r| match r {
+            Err(e) => view! { <li><ApiErrorBox error=e /></li> }.into_any(),
+            Ok(list) => list
+                .into_iter()
+                .map(|c| {
+                    let label = format!("{} / {} — {} ({} / {})", c.code, c.store, c.name, c.city, c.uf);
+                    let blocked = c.is_blocked();
+                    let code = c.code.clone();
+                    view! {
+                        <li>
+                            <button type="button" class="pick" data-testid="customer-option" data-code=code disabled=blocked
+                                on:click=move |_| choose(c.clone())>
+                                {label}
+                                {blocked.then(|| view! { " · " {move || i18n.t(Msg::Blocked)} })}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+                .into_any(),
+        })
+    }
+}
+
+/// The prospects found (a quotation's), each a button choosing it.
+#[component]
+fn ProspectOptions(
+    /// The prospects found for the search.
+    prospects: LocalResource<Vec<Prospect>>,
+    /// Chooses a prospect by code, store and name.
+    choose: impl Fn(String, String, String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        prospects
+            .get()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p: Prospect| {
+                let label = format!("{} — {} ({}) · {}", p.code, p.name, p.uf, i18n.t(Msg::Prospect));
+                let code = p.code.clone();
+                view! {
+                    <li>
+                        <button type="button" class="pick" data-testid="prospect-option" data-code=code
+                            on:click=move |_| choose(p.code.clone(), p.store.clone(), p.name.clone())>
+                            {label}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
     }
 }

@@ -7,6 +7,7 @@ use mascate_domain::format;
 
 use super::fields::{FieldProblem, NumberInput, Problems};
 use crate::api::catalog::ProductQuery;
+use crate::api::ApiError;
 use crate::components::api_error::ApiErrorBox;
 use crate::components::date_input::DateInput;
 use crate::components::search_box::debounced;
@@ -73,61 +74,90 @@ pub fn ItemsStep(draft: RwSignal<Draft>, problems: Problems, online: Signal<bool
                 </Show>
             </div>
             <ul class="picker" data-testid="product-results">
-                {move || {
-                    found
-                        .get()
-                        .map(|r| match r {
-                            Err(e) => view! { <li><ApiErrorBox error=e /></li> }.into_any(),
-                            // Asked, and nothing came: say so (the ERP's 404 is "none").
-                            Ok(list) if list.is_empty() && asked.with(|s| s.trim().len() >= 2) => view! {
-                                <li class="muted" data-testid="product-none">{move || i18n.t(Msg::NoProducts)}</li>
-                            }
-                                .into_any(),
-                            Ok(list) => list
-                                .into_iter()
-                                .map(|p| {
-                                    let price = p.price;
-                                    let label = format!("{} — {} ({})", p.code, p.description, p.unit);
-                                    let code = p.code.clone();
-                                    view! {
-                                        <li>
-                                            <button type="button" class="pick" data-testid="product-option" data-code=code on:click=move |_| add(p.clone())>
-                                                {label}" · "<span class="money">{move || format::money(price, i18n.locale.get())}</span>
-                                            </button>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                                .into_any(),
-                        })
-                }}
+                <ProductOptions found asked add />
             </ul>
             <FieldProblem problem=no_items testid="problem-items" id="problem-items" />
             <super::last_purchases::LastPurchases draft />
-            <div class="table-wrap">
-                <table class="table items stack" data-testid="items-table">
-                    <thead>
-                        <tr>
-                            <th>{move || i18n.t(Msg::Product)}</th>
-                            <th>{move || i18n.t(Msg::Quantity)}</th>
-                            <th class="num">{move || i18n.t(Msg::ListPrice)}</th>
-                            <th>{move || i18n.t(Msg::UnitPrice)}</th>
-                            <th>{move || i18n.t(Msg::DiscountPct)}</th>
-                            <th>{move || i18n.t(Msg::DeliveryDate)}</th>
-                            <th>{move || i18n.t(Msg::CustomerOrder)}</th>
-                            <th class="num">{move || i18n.t(Msg::Amount)}</th>
-                            <th><span class="visually-hidden">{move || i18n.t(Msg::Remove)}</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=move || draft.with(|d| d.items.iter().enumerate().filter(|(_, i)| !i.removed).map(|(n, i)| (n, i.product.clone())).collect::<Vec<_>>())
-                            key=|(n, p)| format!("{n}-{p}")
-                            children=move |(n, _)| view! { <ItemRow n draft problems /> }
-                        />
-                    </tbody>
-                </table>
-            </div>
+            <ItemsTable draft problems />
+        </div>
+    }
+}
+
+/// The products found, each a button adding it to the draft; a search that found nothing
+/// says so.
+#[component]
+fn ProductOptions(
+    /// The products found for the search.
+    found: LocalResource<Result<Vec<Product>, ApiError>>,
+    /// The search asked.
+    asked: Signal<String>,
+    /// Adds a product.
+    add: impl Fn(Product) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        found
+            .get()
+            .map(|r| match r {
+                Err(e) => view! { <li><ApiErrorBox error=e /></li> }.into_any(),
+                // Asked, and nothing came: say so (the ERP's 404 is "none").
+                Ok(list) if list.is_empty() && asked.with(|s| s.trim().len() >= 2) => view! {
+                    <li class="muted" data-testid="product-none">{move || i18n.t(Msg::NoProducts)}</li>
+                }
+                    .into_any(),
+                Ok(list) => list
+                    .into_iter()
+                    .map(|p| {
+                        let price = p.price;
+                        let label = format!("{} — {} ({})", p.code, p.description, p.unit);
+                        let code = p.code.clone();
+                        view! {
+                            <li>
+                                <button type="button" class="pick" data-testid="product-option" data-code=code on:click=move |_| add(p.clone())>
+                                    {label}" · "<span class="money">{move || format::money(price, i18n.locale.get())}</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+                    .into_any(),
+            })
+    }
+}
+
+/// The draft's lines, one editable row each (removed lines left out).
+#[component]
+fn ItemsTable(
+    /// The draft whose lines are edited.
+    draft: RwSignal<Draft>,
+    /// The problems on show, beside their boxes.
+    problems: Problems,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="table-wrap">
+            <table class="table items stack" data-testid="items-table">
+                <thead>
+                    <tr>
+                        <th>{move || i18n.t(Msg::Product)}</th>
+                        <th>{move || i18n.t(Msg::Quantity)}</th>
+                        <th class="num">{move || i18n.t(Msg::ListPrice)}</th>
+                        <th>{move || i18n.t(Msg::UnitPrice)}</th>
+                        <th>{move || i18n.t(Msg::DiscountPct)}</th>
+                        <th>{move || i18n.t(Msg::DeliveryDate)}</th>
+                        <th>{move || i18n.t(Msg::CustomerOrder)}</th>
+                        <th class="num">{move || i18n.t(Msg::Amount)}</th>
+                        <th><span class="visually-hidden">{move || i18n.t(Msg::Remove)}</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=move || draft.with(|d| d.items.iter().enumerate().filter(|(_, i)| !i.removed).map(|(n, i)| (n, i.product.clone())).collect::<Vec<_>>())
+                        key=|(n, p)| format!("{n}-{p}")
+                        children=move |(n, _)| view! { <ItemRow n draft problems /> }
+                    />
+                </tbody>
+            </table>
         </div>
     }
 }

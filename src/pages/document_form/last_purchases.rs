@@ -30,12 +30,15 @@ pub fn LastPurchases(draft: RwSignal<Draft>) -> impl IntoView {
             all
         }
     });
-    let add = move |lp: LastPurchase| {
-        leptos::task::spawn_local(async move {
-            let priced_for = draft.with_untracked(|d| {
-                let (customer, store) = d.pricing_customer();
-                (!d.price_list.is_empty()).then(|| (d.price_list.clone(), customer, store))
-            });
+    // A write to the draft (after a read of today's price): one at a time, the add buttons
+    // disabled while it is on its way.
+    let add = Action::new_local(move |lp: &LastPurchase| {
+        let lp = lp.clone();
+        let priced_for = draft.with_untracked(|d| {
+            let (customer, store) = d.pricing_customer();
+            (!d.price_list.is_empty()).then(|| (d.price_list.clone(), customer, store))
+        });
+        async move {
             let q = ProductQuery { search: lp.product.clone(), priced_for, ..Default::default() };
             let today = catalog
                 .products(&q, 1, 10)
@@ -53,8 +56,8 @@ pub fn LastPurchases(draft: RwSignal<Draft>) -> impl IntoView {
             };
             item.set_discount(0.0);
             draft.update(|d| d.add_item(item));
-        });
-    };
+        }
+    });
     let in_draft = move |product: &str| draft.with(|d| d.live_items().any(|i| i.product.trim() == product.trim()));
     view! {
         {move || {
@@ -80,8 +83,8 @@ pub fn LastPurchases(draft: RwSignal<Draft>) -> impl IntoView {
                                                     format::money(price, i18n.locale.get()))}
                                             </span>
                                             <button type="button" class="button" data-testid="last-purchase-add"
-                                                disabled=move || in_draft(&p2)
-                                                on:click=move |_| add(lp.clone())>
+                                                disabled=move || in_draft(&p2) || add.pending().get()
+                                                on:click=move |_| { add.dispatch(lp.clone()); }>
                                                 {move || i18n.t(if in_draft(&product) { Msg::Added } else { Msg::AddThis })}
                                             </button>
                                         </li>

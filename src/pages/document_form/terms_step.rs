@@ -5,6 +5,7 @@ use mascate_domain::contract::{Carrier, OperationType, PaymentCondition, PriceLi
 use mascate_domain::document::{Draft, Field};
 
 use super::fields::{FieldProblem, NumberInput, Problems};
+use crate::device::catalog::Catalog;
 use crate::i18n::{use_i18n, Msg};
 
 /// Everything the terms step offers.
@@ -14,6 +15,26 @@ pub struct Choices {
     pub payment_conditions: Vec<PaymentCondition>,
     pub carriers: Vec<Carrier>,
     pub operation_types: Vec<OperationType>,
+}
+
+impl Choices {
+    /// Today's choices from the catalog: price lists valid today, and the payment conditions
+    /// and carriers not blocked.
+    pub async fn load(catalog: Catalog) -> Choices {
+        let today = crate::erp_clock::today();
+        let (lists, conditions, carriers, operations) = (
+            catalog.price_lists().await,
+            catalog.payment_conditions().await,
+            catalog.carriers().await,
+            catalog.operation_types().await,
+        );
+        Choices {
+            price_lists: lists.unwrap_or_default().into_iter().filter(|l| l.is_valid_on(&today)).collect(),
+            payment_conditions: conditions.unwrap_or_default().into_iter().filter(|c| c.status != "1").collect(),
+            carriers: carriers.unwrap_or_default().into_iter().filter(|c| c.status != "1").collect(),
+            operation_types: operations.unwrap_or_default(),
+        }
+    }
 }
 
 /// The terms step.
