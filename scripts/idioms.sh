@@ -16,4 +16,31 @@ if [[ -n "$found" ]]; then
   echo "$found" >&2
   exit 1
 fi
-echo "idioms: one loading view"
+
+# No write through `spawn_local` in pages and components: a write is an `Action`, whose pending
+# state disables its button. Named exceptions, none of them a write to the ERP or the device:
+#   src/pages/sent.rs           — follows a document on a timer: a sync pass, then a read
+#   src/pages/document/print.rs — the share bar: the browser's share sheet or clipboard
+#   src/pages/notifications.rs  — refresh_unread: a read of the unread count
+#   src/pages/document_form/source.rs — the form's one-time fill of its draft, a read
+allowed='^src/pages/(sent\.rs|document/print\.rs|notifications\.rs|document_form/source\.rs):'
+found=$(grep -rn 'spawn_local' src/pages src/components --include=*.rs | grep -v -E "$allowed" \
+  | grep -v -E '^[^:]+:[0-9]+:\s*//' || true)
+if [[ -n "$found" ]]; then
+  echo "A spawn_local in a page or component (a write is an Action; a read a LocalResource):" >&2
+  echo "$found" >&2
+  exit 1
+fi
+
+# Every paged list keeps its state in the address: a page (with its own folder) that shows a
+# pager reads its search, filters and page through url_query.rs, so a reload or Back keeps them.
+for file in $(grep -rl '<Pager' src/pages --include=*.rs); do
+  page=${file#src/pages/}
+  page=${page%%/*}
+  page=${page%.rs}
+  if ! grep -rq 'url_query' "src/pages/$page.rs" "src/pages/$page" 2>/dev/null; then
+    echo "src/pages/$page shows a pager but keeps its list state outside the address (url_query.rs)" >&2
+    exit 1
+  fi
+done
+echo "idioms: one loading view, writes through Action, list state in the address"

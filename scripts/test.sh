@@ -16,6 +16,7 @@ step "format and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 scripts/idioms.sh
+python3 scripts/sizes.py
 
 step "native tests: shared rules, app logic, server over real HTTP and SQLite"
 cargo test --workspace
