@@ -21,5 +21,6 @@ pub mod prefs;
 pub mod service_worker;
 pub mod session;
 pub mod static_shell;
+pub mod unread;
 pub mod url_query;
 pub mod workspace;

@@ -29,13 +29,14 @@ use crate::pages::documents::DocumentsPage;
 use crate::pages::home::HomePage;
 use crate::pages::invoices::InvoicesPage;
 use crate::pages::not_built::NotBuilt;
-use crate::pages::notifications::{provide_unread_count, NotificationsPage};
+use crate::pages::notifications::NotificationsPage;
 use crate::pages::offline_configurator::OfflineConfiguratorPage;
 use crate::pages::offline_selection::OfflineSelectionPage;
 use crate::pages::products::ProductsPage;
 use crate::pages::sent::SentPage;
 use crate::pages::statistics::StatisticsPage;
 use crate::session::use_session;
+use crate::unread::provide_unread_count;
 
 /// The root component's owner: the engines are started in it, once, so that they live as
 /// long as the app and not as long as the workspace's view.

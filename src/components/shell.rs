@@ -5,14 +5,13 @@
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect, A};
 
-use crate::api::use_api;
 use crate::components::connectivity_badge::ConnectivityBadge;
 use crate::components::dialog::Dialog;
 use crate::components::locale_picker::LocalePicker;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Arg, Msg, Plural};
-use crate::pages::notifications::{refresh_unread, use_unread_count};
 use crate::session::use_session;
+use crate::unread::{keep_unread_fresh, use_unread_count};
 use mascate_domain::format;
 
 const NAV: [(&str, Msg, &str, &str); 9] = [
@@ -146,27 +145,6 @@ fn LogoutWarning(open: RwSignal<bool>) -> impl IntoView {
                 </button>
             </div>
         </Dialog>
-    }
-}
-
-/// Keeps the unread count fresh: it follows the connection and the signed-in seller (`who`);
-/// and every minute.
-fn keep_unread_fresh(who: Memo<Option<String>>) {
-    let (api, unread, connectivity) = (use_api(), use_unread_count(), use_connectivity());
-    Effect::new(move |_| {
-        if connectivity.online() && who.with(Option::is_some) {
-            refresh_unread(api, unread);
-        }
-    });
-    if let Ok(handle) = set_interval_with_handle(
-        move || {
-            if connectivity.online_untracked() && who.with_untracked(Option::is_some) {
-                refresh_unread(api, unread);
-            }
-        },
-        std::time::Duration::from_secs(60),
-    ) {
-        on_cleanup(move || handle.clear());
     }
 }
 

@@ -11,30 +11,7 @@ use crate::api::{use_api, ApiError};
 use crate::components::loaded::Loaded;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Locale, Msg};
-
-/// The unread count, shared with the navigation badge.
-#[derive(Clone, Copy)]
-pub struct UnreadCount(pub RwSignal<usize>);
-
-/// Provides the unread count and keeps it fresh while online (every minute).
-pub fn provide_unread_count() -> UnreadCount {
-    let count = UnreadCount(RwSignal::new(0));
-    provide_context(count);
-    count
-}
-
-pub fn use_unread_count() -> UnreadCount {
-    expect_context::<UnreadCount>()
-}
-
-/// Reloads the unread count (online only).
-pub fn refresh_unread(api: crate::api::Api, count: UnreadCount) {
-    leptos::task::spawn_local(async move {
-        if let Ok(n) = api.unread_notifications().await {
-            count.0.set(n);
-        }
-    });
-}
+use crate::unread::use_unread_count;
 
 /// The document a notification is about: the number in its title (`…: 000123`).
 fn link_of(n: &Notification) -> Option<String> {
