@@ -3,6 +3,7 @@
 //! `about` and CSP reports, the OpenAPI document and the static app.
 
 pub mod about;
+pub mod agenda;
 pub mod catalog;
 pub mod contacts;
 pub mod csp_reports;
@@ -25,6 +26,7 @@ pub mod seller_filters;
 pub mod sellers;
 pub mod static_files;
 pub mod statistics;
+pub mod tasks;
 pub mod taxes;
 pub mod tokens;
 
@@ -60,6 +62,8 @@ fn protected() -> Documented {
         .merge(order_releases::routes())
         .merge(queue::routes())
         .merge(seller_filters::routes())
+        .merge(tasks::routes())
+        .merge(agenda::routes())
 }
 
 /// The documented routes open to everyone: the token and Mascate's discovery.
