@@ -3,6 +3,7 @@
 //! `about` and CSP reports, the OpenAPI document and the static app.
 
 pub mod about;
+pub mod account;
 pub mod agenda;
 pub mod catalog;
 pub mod contacts;
@@ -64,6 +65,7 @@ fn protected() -> Documented {
         .merge(seller_filters::routes())
         .merge(tasks::routes())
         .merge(agenda::routes())
+        .merge(account::routes())
 }
 
 /// The documented routes open to everyone: the token and Mascate's discovery.
