@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::decode_entities;
 
+pub mod account;
+pub mod agenda;
 mod catalog;
 pub mod document_body;
 mod documents;
@@ -15,6 +17,8 @@ mod finance;
 mod releases;
 mod sales;
 
+pub use account::{Account, AccountPatch, PasswordChange, PasswordPolicy, PolicyText, SellerProfile};
+pub use agenda::{Agenda, AgendaEntry, Task, TaskBody, TaskNote, TaskNoteBody, Visit};
 pub use catalog::{Carrier, OperationType, PaymentCondition, PriceList, PriceListItem, Product, Prospect, Stock};
 pub use document_body::{DocumentBody, DocumentHeader, DocumentLine, Num};
 pub use documents::{DocumentItem, Invoice, Order, QueueRow, Quotation};

@@ -15,7 +15,7 @@ use crate::db::Db;
 use crate::error::ApiError;
 
 /// The shortest password accepted.
-pub const MIN_PASSWORD_LEN: usize = 8;
+pub const MIN_PASSWORD_LEN: usize = crate::auth::policy::MIN_LEN;
 
 /// A new account.
 #[derive(Debug, Clone, Default)]

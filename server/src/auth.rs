@@ -8,6 +8,7 @@
 //! the database ([`passwords`]); logins are throttled ([`throttle`]).
 
 pub mod passwords;
+pub mod policy;
 pub mod throttle;
 
 use rand::RngCore;

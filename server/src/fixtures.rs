@@ -1,6 +1,7 @@
 //! Demo data: the committed fixtures under `fixtures/`, and the seeded generator that made
 //! the customer file and scales it up for benchmarks.
 
+pub mod agenda;
 pub mod catalog;
 pub mod contacts;
 pub mod generate;
@@ -18,8 +19,8 @@ use serde_json::Value;
 use crate::auth::hash_password;
 use crate::db::Tx;
 use crate::error::{ApiResult, StartError};
-use crate::listing::{Entity, Kind};
-use crate::tables::CUSTOMER;
+use crate::listing::Kind;
+use crate::tables::{CUSTOMER, CUSTOMER_DERIVED, CUSTOMER_TABLE};
 
 /// A demo user and, when `seller_code` is set, the seller linked to it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -41,6 +42,12 @@ pub struct UserFixture {
     pub phone: String,
     #[serde(default)]
     pub area_code: String,
+    /// The seller's sales region (`A3_REGIAO`, described).
+    #[serde(default)]
+    pub region: String,
+    /// The seller's commission, percent (`A3_COMIS`).
+    #[serde(default)]
+    pub commission: f64,
 }
 
 /// Everything the demo database starts with.
@@ -120,6 +127,40 @@ pub fn seed(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
     }
     if is_empty(tx, "returns")? {
         returns::seed(tx)?;
+    }
+    if is_empty(tx, "tasks")? && is_empty(tx, "visits")? {
+        seed_agenda(tx, data)?;
+    }
+    seller_profiles(tx, data)
+}
+
+/// Each seller's tasks, their notes and the visits scheduled, around today.
+fn seed_agenda(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
+    let sellers: Vec<(String, Vec<&Customer>)> = data
+        .users
+        .iter()
+        .filter_map(|u| u.seller_code.clone())
+        .map(|s| {
+            let mine = data.customers.iter().filter(|c| c.seller_code == s && c.deleted != Some(true)).collect();
+            (s, mine)
+        })
+        .collect();
+    let a = agenda::generate(SEED, &tx.today(), &sellers);
+    insert_rows(tx, "tasks", &a.tasks, true)?;
+    insert_rows(tx, "task_notes", &a.notes, true)?;
+    insert_rows(tx, "visits", &a.visits, true)
+}
+
+/// The fixture sellers' region and commission, also into a database made before they
+/// existed (only where they are still blank).
+fn seller_profiles(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
+    for u in &data.users {
+        if let Some(code) = &u.seller_code {
+            tx.conn.execute(
+                "UPDATE sellers SET region = ?2, commission = ?3 WHERE code = ?1 AND region = '' AND commission = 0",
+                params![code, u.region, u.commission],
+            )?;
+        }
     }
     Ok(())
 }
@@ -226,7 +267,7 @@ fn seed_people(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
 
 /// Inserts customers, each with a fresh stamp.
 pub fn insert_customers(tx: &Tx, customers: &[Customer]) -> ApiResult<()> {
-    let mut insert = Insert::prepare(tx, &CUSTOMER)?;
+    let mut insert = Insert::prepare(tx)?;
     for c in customers {
         let row = serde_json::to_value(c).map_err(crate::error::ApiError::internal)?;
         insert.run(&row, tx.stamp())?;
@@ -234,21 +275,20 @@ pub fn insert_customers(tx: &Tx, customers: &[Customer]) -> ApiResult<()> {
     Ok(())
 }
 
-/// A prepared upsert of an entity's stored columns (generated ones such as `id` skipped).
+/// A prepared upsert of the customers' stored columns (derived ones such as `id` skipped).
 struct Insert<'a> {
     stmt: Statement<'a>,
     columns: Vec<(&'static str, Kind)>,
 }
 
 impl<'a> Insert<'a> {
-    fn prepare(tx: &'a Tx, entity: &Entity) -> ApiResult<Insert<'a>> {
-        let columns: Vec<(&'static str, Kind)> =
-            entity.columns.iter().copied().filter(|(c, _)| *c != "id" && *c != "stamp" && *c != "deleted").collect();
+    fn prepare(tx: &'a Tx) -> ApiResult<Insert<'a>> {
+        let stored = |c: &str| !CUSTOMER_DERIVED.contains(&c) && c != "stamp" && c != "deleted";
+        let columns: Vec<(&'static str, Kind)> = CUSTOMER.columns.iter().copied().filter(|(c, _)| stored(c)).collect();
         let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
         let marks: Vec<String> = (1..=names.len() + 1).map(|i| format!("?{i}")).collect();
         let sql = format!(
-            "INSERT OR REPLACE INTO {} ({}, stamp, deleted) VALUES ({}, 0)",
-            entity.table,
+            "INSERT OR REPLACE INTO {CUSTOMER_TABLE} ({}, stamp, deleted) VALUES ({}, 0)",
             names.join(", "),
             marks.join(", ")
         );

@@ -17,6 +17,7 @@ pub mod erp;
 pub mod error;
 pub mod fixtures;
 pub mod http;
+pub mod input;
 pub mod json;
 pub mod listing;
 pub mod openapi;

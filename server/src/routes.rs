@@ -3,6 +3,8 @@
 //! `about` and CSP reports, the OpenAPI document and the static app.
 
 pub mod about;
+pub mod account;
+pub mod agenda;
 pub mod catalog;
 pub mod contacts;
 pub mod csp_reports;
@@ -25,6 +27,7 @@ pub mod seller_filters;
 pub mod sellers;
 pub mod static_files;
 pub mod statistics;
+pub mod tasks;
 pub mod taxes;
 pub mod tokens;
 
@@ -60,6 +63,9 @@ fn protected() -> Documented {
         .merge(order_releases::routes())
         .merge(queue::routes())
         .merge(seller_filters::routes())
+        .merge(tasks::routes())
+        .merge(agenda::routes())
+        .merge(account::routes())
 }
 
 /// The documented routes open to everyone: the token and Mascate's discovery.

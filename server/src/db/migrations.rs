@@ -627,4 +627,72 @@ pub const MIGRATIONS: &[&str] = &[
               WHERE o.deleted = 0 AND i.deleted = 0 AND o.ordertype = 'N')
         WHERE newest = 1;
     "#,
+    // 12: Mascate's agenda and the rep's own data (extensions): the seller's tasks (CRM
+    // activities, AOF) keyed by the id the device made, their notes, scheduled visits (the
+    // seller's agenda, AD7); the seller's region and commission (SA3's A3_REGIAO, A3_COMIS);
+    // each user's language; customers read with their seller's name (A3_NOME).
+    r#"
+    CREATE TABLE tasks (
+        branch TEXT NOT NULL DEFAULT '',
+        taskid TEXT PRIMARY KEY,
+        sellerid TEXT NOT NULL,
+        customerid TEXT NOT NULL,
+        customerstore TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        duedate TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),
+        notes TEXT NOT NULL DEFAULT '',
+        createdat TEXT NOT NULL,
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX tasks_by_seller ON tasks(sellerid, duedate);
+    CREATE INDEX tasks_by_stamp ON tasks(stamp);
+    CREATE TABLE task_notes (
+        taskid TEXT NOT NULL REFERENCES tasks(taskid),
+        noteid TEXT NOT NULL,
+        text TEXT NOT NULL,
+        createdat TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (taskid, noteid)
+    );
+    CREATE INDEX task_notes_by_stamp ON task_notes(stamp);
+    CREATE TABLE visits (
+        branch TEXT NOT NULL DEFAULT '',
+        visitid TEXT PRIMARY KEY,
+        sellerid TEXT NOT NULL,
+        customerid TEXT NOT NULL,
+        customerstore TEXT NOT NULL,
+        date TEXT NOT NULL,
+        time TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        stamp INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX visits_by_seller ON visits(sellerid, date, time);
+    CREATE INDEX visits_by_stamp ON visits(stamp);
+    CREATE VIEW tasks_view AS
+        SELECT t.branch || t.taskid AS internalid, t.branch, t.taskid, t.customerid, t.customerstore,
+               coalesce(c.fantasy, '') AS customer, coalesce(c.name, '') AS customername, t.subject, t.duedate,
+               t.status, t.notes,
+               (SELECT count(*) FROM task_notes n WHERE n.taskid = t.taskid AND n.deleted = 0) AS notecount,
+               t.createdat, t.sellerid, t.stamp, t.deleted
+        FROM tasks t LEFT JOIN customers c ON c.code = t.customerid AND c.store = t.customerstore;
+    CREATE VIEW task_notes_view AS
+        SELECT n.taskid || '/' || n.noteid AS internalid, n.taskid, n.noteid, n.text, n.createdat, n.created_at,
+               t.sellerid, n.stamp, max(n.deleted, t.deleted) AS deleted
+        FROM task_notes n JOIN tasks t ON t.taskid = n.taskid;
+    CREATE VIEW visits_view AS
+        SELECT v.branch || v.visitid AS internalid, v.branch, v.visitid, v.customerid, v.customerstore,
+               coalesce(c.fantasy, '') AS customer, coalesce(c.name, '') AS customername, v.date, v.time,
+               v.subject, v.sellerid, v.stamp, v.deleted
+        FROM visits v LEFT JOIN customers c ON c.code = v.customerid AND c.store = v.customerstore;
+    ALTER TABLE sellers ADD COLUMN region TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sellers ADD COLUMN commission REAL NOT NULL DEFAULT 0;
+    ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'pt-BR';
+    CREATE VIEW customers_view AS
+        SELECT c.*, coalesce(s.name, '') AS sellername FROM customers c LEFT JOIN sellers s ON s.code = c.vendor;
+    "#,
 ];

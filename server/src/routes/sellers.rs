@@ -1,4 +1,6 @@
-//! `GET /api/tgv/sellers/codeuser` (§2.2): the seller linked to the token's user.
+//! `GET /api/tgv/sellers/codeuser` (§2.2): the seller linked to the token's user; and
+//! `GET /api/mascate/v1/sellers/me` (a Mascate extension): the rep's own seller record (SA3)
+//! with the region and commission the contract's answer lacks.
 
 use axum::extract::State;
 use axum::routing::get;
@@ -7,8 +9,10 @@ use rusqlite::{params, OptionalExtension};
 use serde_json::{json, Value};
 
 use super::documented::Documented;
+use mascate_domain::contract::SellerProfile;
+
 use crate::auth::Caller;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::openapi::{self as doc, Body::Object};
 use crate::state::AppState;
 
@@ -46,11 +50,49 @@ pub async fn code_user(State(state): State<AppState>, Extension(caller): Extensi
         .await
 }
 
-/// `codeuser` and its OpenAPI entry.
+/// `GET /api/mascate/v1/sellers/me`: the caller's seller; 403 for a user with none.
+pub async fn me(State(state): State<AppState>, Extension(caller): Extension<Caller>) -> ApiResult<Json<SellerProfile>> {
+    let code = caller.seller()?.to_string();
+    state
+        .db
+        .read(move |tx| {
+            tx.conn
+                .query_row(
+                    "SELECT code, name, shortname, email, areacode, phone, cellphone, region, commission
+                     FROM sellers WHERE code = ?1",
+                    params![code],
+                    |r| {
+                        Ok(SellerProfile {
+                            code: r.get(0)?,
+                            name: r.get(1)?,
+                            short_name: r.get(2)?,
+                            email: r.get(3)?,
+                            area_code: r.get(4)?,
+                            phone: r.get(5)?,
+                            cell_phone: r.get(6)?,
+                            region: r.get(7)?,
+                            commission: r.get(8)?,
+                        })
+                    },
+                )
+                .optional()?
+                .map(Json)
+                .ok_or(ApiError::NoSeller)
+        })
+        .await
+}
+
+/// `codeuser`, `me` and their OpenAPI entries.
 pub fn routes() -> Documented {
-    Documented::new().route(
-        "/api/tgv/sellers/codeuser",
-        get(code_user),
-        &[doc::op("get", "The seller linked to the token's user", Object)],
-    )
+    Documented::new()
+        .route(
+            "/api/tgv/sellers/codeuser",
+            get(code_user),
+            &[doc::op("get", "The seller linked to the token's user", Object)],
+        )
+        .route(
+            "/api/mascate/v1/sellers/me",
+            get(me),
+            &[doc::op("get", "The caller's seller record: region, commission (Mascate extension)", Object)],
+        )
 }

@@ -59,7 +59,7 @@ fn no_store(mut res: Response) -> Response {
 }
 
 /// `429` with `Retry-After`, in the contract's error shape.
-fn too_many(seconds: i64) -> Response {
+pub fn too_many(seconds: i64) -> Response {
     let message = format!("Muitas tentativas de acesso. Tente novamente em {seconds} segundos.");
     let mut res = ApiError::TooMany(message.into()).into_response();
     if let Ok(v) = HeaderValue::from_str(&seconds.max(1).to_string()) {
@@ -173,6 +173,27 @@ async fn refresh_grant(state: &AppState, params: &Params) -> Result<TokenRespons
     outcome.ok_or_else(|| ApiError::unauthorized("Refresh token inválido ou expirado.").into_response())
 }
 
+/// The family (session) of a live token, if any.
+pub fn family_of(tx: &Tx, token: &str) -> rusqlite::Result<Option<String>> {
+    tx.conn
+        .query_row(
+            "SELECT family FROM tokens WHERE token_hash = :hash",
+            named_params! {":hash": token_hash(token)},
+            |r| r.get(0),
+        )
+        .optional()
+}
+
+/// The bearer token of a request, if it carries one.
+pub fn bearer(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
 /// Deletes every token of a family; how many.
 fn revoke_family(tx: &Tx, family: &str) -> rusqlite::Result<usize> {
     tx.conn.execute("DELETE FROM tokens WHERE family = :family", named_params! {":family": family})
@@ -221,15 +242,7 @@ pub async fn revoke(
         state
             .db
             .write(move |tx| {
-                let family: Option<String> = tx
-                    .conn
-                    .query_row(
-                        "SELECT family FROM tokens WHERE token_hash = :hash",
-                        named_params! {":hash": token_hash(&token)},
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                if let Some(family) = family {
+                if let Some(family) = family_of(tx, &token)? {
                     revoke_family(tx, &family)?;
                 }
                 Ok(())
@@ -241,13 +254,7 @@ pub async fn revoke(
 
 /// Middleware: resolves the bearer token to a [`Caller`] or answers 401.
 pub async fn require_token(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let token = req
-        .headers()
-        .get(axum::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-        .map(|t| t.trim().to_string());
-    let Some(token) = token.filter(|t| !t.is_empty()) else {
+    let Some(token) = bearer(req.headers()) else {
         return ApiError::unauthorized("Token de acesso não informado.").into_response();
     };
     let caller = state
