@@ -3,8 +3,11 @@
 
 pub mod catalog;
 pub mod contacts;
+pub mod currencies;
+pub mod finance;
 pub mod generate;
 pub mod history;
+pub mod industry;
 pub mod returns;
 
 use std::path::Path;
@@ -120,6 +123,25 @@ pub fn seed(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
     }
     if is_empty(tx, "returns")? {
         returns::seed(tx)?;
+    }
+    seed_issue_25(tx)
+}
+
+/// Currencies, payments, credit notes, shipping, held stock and production orders, each
+/// made once from what the database already holds.
+fn seed_issue_25(tx: &Tx) -> ApiResult<()> {
+    if is_empty(tx, "currencies")? {
+        currencies::seed(tx)?;
+    }
+    if is_empty(tx, "bill_payments")? {
+        finance::seed_payments(tx)?;
+    }
+    if is_empty(tx, "credit_notes")? {
+        finance::seed_credit_notes(tx)?;
+    }
+    industry::seed_shipping(tx)?;
+    if is_empty(tx, "held_stock")? && is_empty(tx, "production_orders")? {
+        industry::seed_industry(tx)?;
     }
     Ok(())
 }
