@@ -33,13 +33,20 @@ pub fn customer_key(code_text: &str, store: &str) -> ApiResult<(String, String)>
     Ok((code("Código do cliente", code_text, 6)?, code("Loja do cliente", store, 2)?))
 }
 
+/// The caller's seller code for a visibility check: empty for an admin (who sees every
+/// seller's), the contract's 403 for a user who is neither admin nor seller.
+pub fn seller_of(caller: &Caller) -> ApiResult<String> {
+    Ok(if caller.is_admin { String::new() } else { caller.seller()?.to_string() })
+}
+
 /// Whether the caller has this live customer (admins: any live customer).
 pub fn owns_customer(tx: &Tx, caller: &Caller, code: &str, store: &str) -> ApiResult<bool> {
+    let seller = seller_of(caller)?;
     Ok(tx
         .conn
         .query_row(
             "SELECT 1 FROM customers WHERE code = ?1 AND store = ?2 AND deleted = 0 AND (?3 OR vendor = ?4)",
-            rusqlite::params![code, store, caller.is_admin, caller.seller.clone().unwrap_or_default()],
+            rusqlite::params![code, store, caller.is_admin, seller],
             |_| Ok(()),
         )
         .optional()?

@@ -113,7 +113,7 @@ pub async fn of_order(
                 .conn
                 .query_row(
                     "SELECT 1 FROM orders WHERE orderid = ?1 AND deleted = 0 AND (?2 OR sellerid = ?3)",
-                    rusqlite::params![number, caller.is_admin, caller.seller.clone().unwrap_or_default()],
+                    rusqlite::params![number, caller.is_admin, customer_scope::seller_of(&caller)?],
                     |_| Ok(()),
                 )
                 .optional()?

@@ -13,7 +13,7 @@ use mascate_domain::contract::{
 };
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::customer_scope::code;
+use super::customer_scope::{code, seller_of};
 use super::documented::Documented;
 use crate::auth::Caller;
 use crate::db::Tx;
@@ -221,7 +221,7 @@ pub async fn detail(
     state
         .db
         .read(move |tx| {
-            let seller = caller.seller.clone().unwrap_or_default();
+            let seller = seller_of(&caller)?;
             let found =
                 tx.conn.query_row(HEADER, params![number, serie, caller.is_admin, seller], header).optional()?;
             let Some(mut h) = found else { return Err(ApiError::not_found("Nota fiscal nao encontrada")) };

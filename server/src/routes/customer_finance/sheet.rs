@@ -10,7 +10,7 @@ use mascate_domain::tax_id::{validate, TaxIdError};
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 
-use super::super::customer_scope::{customer_key, owns_customer, UNKNOWN_CUSTOMER};
+use super::super::customer_scope::{customer_key, owns_customer, seller_of, UNKNOWN_CUSTOMER};
 use crate::auth::Caller;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
@@ -147,7 +147,7 @@ async fn credit_sheet(state: AppState, caller: Caller, input: &str) -> ApiResult
                 .query_row(
                     "SELECT code, store FROM customers WHERE cgc = ?1 AND deleted = 0 AND (?2 OR vendor = ?3)
                      ORDER BY code, store LIMIT 1",
-                    params![digits, caller.is_admin, caller.seller.clone().unwrap_or_default()],
+                    params![digits, caller.is_admin, seller_of(&caller)?],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
