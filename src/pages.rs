@@ -1,5 +1,7 @@
 //! One file per page.
 
+pub mod account;
+pub mod credit;
 pub mod customer;
 pub mod customers;
 pub mod document;

@@ -176,6 +176,9 @@ pub struct Customer {
     /// The seller who owns the customer.
     #[serde(rename = "vendor")]
     pub seller_code: String,
+    /// That seller's name (`A3_NOME`), a Mascate extension: absent from a plain Protheus.
+    #[serde(rename = "sellername", default, skip_serializing_if = "String::is_empty")]
+    pub seller_name: String,
     #[serde(rename = "citycode")]
     pub city_code: String,
     pub city: String,

@@ -56,6 +56,8 @@ test('no console error and no failed request on the main pages, a bill-less orde
     ['/statistics', '[data-testid=statistics-row]'],
     ['/notifications', '[data-testid=notification], [data-testid=notifications-empty]'],
     ['/offline', '[data-testid=safety-net]'],
+    ['/account', '[data-testid=seller-code]'],
+    ['/credit?taxid=11222333000181', '[data-testid=credit-sheet]'],
   ];
   for (const [path, ready] of stops) {
     await page.goto(path);
