@@ -36,12 +36,6 @@ async fn paid_in_db(s: &TestServer, code: &str, store: &str) -> (i64, f64) {
         .unwrap()
 }
 
-async fn assert_400(s: &TestServer, token: &str, path: &str) {
-    let (status, body) = s.get(token, path).await;
-    assert_eq!(status, 400, "{path}: {body}");
-    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "{path}: {body}");
-}
-
 #[tokio::test]
 async fn paid_bills_are_the_seeded_payments_and_stay_with_their_seller() {
     let s = TestServer::start().await;
@@ -96,7 +90,7 @@ async fn paid_bills_are_the_seeded_payments_and_stay_with_their_seller() {
         &format!("{path}?pageSize=100000"),
         &format!("{path}?page=abc"),
     ] {
-        assert_400(&s, &ana, bad).await;
+        s.assert_400(&ana, bad).await;
     }
 }
 
@@ -140,7 +134,7 @@ async fn every_return_made_a_credit_note_some_partly_used() {
     assert!(partly > 0 && whole > 0, "{partly} partly used, {whole} whole");
     let (status, theirs) = s.get(&bruno, &path).await;
     assert_eq!((status, theirs["message"].as_str()), (404, Some("Cliente nao encontrado")));
-    assert_400(&s, &ana, &format!("{path}?FILTER=issuedate le 'ontem'")).await;
+    s.assert_400(&ana, &format!("{path}?FILTER=issuedate le 'ontem'")).await;
 }
 
 /// A valid CNPJ no customer has.
@@ -209,10 +203,10 @@ async fn registration_and_credit_sheets_add_up_and_find_by_tax_id() {
     let last_digit = cnpj.chars().last().unwrap().to_digit(10).unwrap();
     let wrong = format!("{}{}", &cnpj[..13], (last_digit + 1) % 10);
     for bad in [wrong.clone(), mask(&wrong).replace('/', "%2F"), "1234567890".into(), "11111111111".into()] {
-        assert_400(&s, &ana, &format!("/api/mascate/v1/creditsheet/{bad}")).await;
+        s.assert_400(&ana, &format!("/api/mascate/v1/creditsheet/{bad}")).await;
     }
-    assert_400(&s, &ana, "/api/mascate/v1/creditsheet?taxid=abc").await;
-    assert_400(&s, &ana, "/api/mascate/v1/creditsheet").await;
+    s.assert_400(&ana, "/api/mascate/v1/creditsheet?taxid=abc").await;
+    s.assert_400(&ana, "/api/mascate/v1/creditsheet").await;
     let (_, says) = s.get(&ana, &format!("/api/mascate/v1/creditsheet/{wrong}")).await;
     assert!(says["message"].as_str().unwrap().contains("dígito verificador"), "{says}");
 
@@ -222,5 +216,5 @@ async fn registration_and_credit_sheets_add_up_and_find_by_tax_id() {
     assert_eq!((status, &theirs), (404, &nobody));
     let (status, _) = s.get(&bruno, &format!("/api/mascate/v1/customers/{code}/{store}/financialsheet")).await;
     assert_eq!(status, 404);
-    assert_400(&s, &ana, "/api/mascate/v1/customers/0000021/01/financialsheet").await;
+    s.assert_400(&ana, "/api/mascate/v1/customers/0000021/01/financialsheet").await;
 }

@@ -85,6 +85,13 @@ impl TestServer {
         (status, res.json().await.unwrap_or(Value::Null))
     }
 
+    /// GET that must be refused as bad input: 400 with a message.
+    pub async fn assert_400(&self, token: &str, path: &str) {
+        let (status, body) = self.get(token, path).await;
+        assert_eq!(status, 400, "{path}: {body}");
+        assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "{path}: {body}");
+    }
+
     pub async fn send(&self, method: reqwest::Method, token: &str, path: &str, body: &Value) -> (u16, Value) {
         let res = self.http.request(method, self.url(path)).bearer_auth(token).json(body).send().await.expect("write");
         let status = res.status().as_u16();
