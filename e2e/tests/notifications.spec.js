@@ -70,7 +70,11 @@ test.describe('on a tablet in São Paulo', () => {
   test('notifications name the order by number or customer and show the tablet\'s time', async ({ page, request }) => {
     const token = await apiToken(request, 'ana');
     await signIn(page, 'ana');
-    // One order the ERP accepts and one it refuses (a product with no outflow type).
+    // One order the ERP accepts and one it refuses (a product with no outflow type). Other
+    // tests sign ana in elsewhere and have orders refused too, so the refusal looked at is the
+    // one of the order sent here (its external id is in the address of the sent page).
+    let refusedId = '';
+    let number = '';
     for (const products of [['P00001'], ['P00001', 'P99901']]) {
       await page.goto('/orders/new');
       await page.getByTestId('customer-search').fill('joao');
@@ -83,12 +87,18 @@ test.describe('on a tablet in São Paulo', () => {
       await page.getByTestId('step-4').click();
       await page.getByTestId('form-send').click();
       await expect(page.getByTestId('send-state')).toHaveAttribute('data-state', /synced|error/, { timeout: 20_000 });
+      if (products.length === 1) {
+        number = (await page.getByTestId('sent-open').getAttribute('href')).split('/').pop();
+      } else {
+        refusedId = new URL(page.url()).pathname.split('/').pop();
+      }
     }
+    expect(number).toMatch(/^\d{6}$/);
+    expect(refusedId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
     const erp = await erpNotifications(request, token);
-    const accepted = erp.find((n) => /Pedido incluído com sucesso: \d{6}/.test(n.title));
-    const refused = erp.find((n) => /Falha ao incluir/.test(n.title) && /[0-9a-f]{8}-[0-9a-f]{4}-/.test(n.description));
+    const accepted = erp.find((n) => n.title.endsWith(`: ${number}`) && /Pedido incluído com sucesso/.test(n.title));
+    const refused = erp.find((n) => /Falha ao incluir/.test(n.title) && n.description.includes(refusedId));
     expect(accepted && refused).toBeTruthy();
-    const number = accepted.title.split(':').pop().trim();
     const order = await (await request.get(`/api/tgv/salesorders/${number}`, { headers: { Authorization: `Bearer ${token}` } })).json();
 
     await page.getByTestId('nav-notifications').click();
