@@ -14,6 +14,7 @@ pub mod notifications;
 pub mod releases;
 pub mod sales;
 pub mod seller_filters;
+pub mod tasks;
 
 use std::cell::RefCell;
 

@@ -1,5 +1,6 @@
 //! One file per page.
 
+pub mod agenda;
 pub mod customer;
 pub mod customers;
 pub mod document;
@@ -15,3 +16,6 @@ pub mod offline_selection;
 pub mod products;
 pub mod sent;
 pub mod statistics;
+pub mod task;
+pub mod task_form;
+pub mod tasks;

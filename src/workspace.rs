@@ -21,6 +21,7 @@ use mascate_domain::document::DocumentKind::{Order, Quotation};
 
 use crate::components::shell::Shell;
 use crate::i18n::{use_i18n, Msg};
+use crate::pages::agenda::AgendaPage;
 use crate::pages::customer::CustomerPage;
 use crate::pages::customers::CustomersPage;
 use crate::pages::document::DocumentPage;
@@ -35,6 +36,9 @@ use crate::pages::offline_selection::OfflineSelectionPage;
 use crate::pages::products::ProductsPage;
 use crate::pages::sent::SentPage;
 use crate::pages::statistics::StatisticsPage;
+use crate::pages::task::TaskPage;
+use crate::pages::task_form::TaskFormPage;
+use crate::pages::tasks::TasksPage;
 use crate::session::use_session;
 use crate::unread::provide_unread_count;
 
@@ -177,6 +181,10 @@ fn workspace() -> AnyView {
                 <Route path=path!("statistics") view=StatisticsPage />
                 <Route path=path!("notifications") view=NotificationsPage />
                 <Route path=path!("products") view=ProductsPage />
+                <Route path=path!("tasks") view=TasksPage />
+                <Route path=path!("tasks/new") view=TaskFormPage />
+                <Route path=path!("tasks/:id") view=TaskPage />
+                <Route path=path!("agenda") view=AgendaPage />
                 <Route path=path!("offline") view=OfflineConfiguratorPage />
                 <Route path=path!("offline/:schema") view=OfflineSelectionPage />
             </ParentRoute>

@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::contract::agenda::{task_status, TaskBody};
+use crate::contract::agenda::{task_status, AgendaEntry, TaskBody};
 use crate::document::range::between;
 use crate::filter::Expr;
 
@@ -124,6 +124,15 @@ pub fn list_filter(from: &str, to: &str, status: &str) -> Option<Expr> {
     Expr::all(parts)
 }
 
+/// The customers of a day's agenda as seller-filter entity ids (code + store, as the
+/// customers' [`entity_id`](crate::contract::Customer::entity_id)), each once, in order.
+pub fn agenda_customers(entries: &[AgendaEntry]) -> Vec<String> {
+    let mut ids: Vec<String> = entries.iter().map(|e| format!("{}{}", e.customer_code, e.customer_store)).collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,5 +206,16 @@ mod tests {
         assert_eq!(list_filter("", "", "done").unwrap().to_string(), "status eq 'done'");
         let f = list_filter("2026-12-01", "2026-12-31", "open").unwrap().to_string();
         assert_eq!(f, "(duedate ge '2026-12-01' and duedate le '2026-12-31' and status eq 'open')");
+    }
+
+    #[test]
+    fn the_agendas_customers_are_each_once() {
+        let e = |code: &str, store: &str| AgendaEntry {
+            customer_code: code.into(),
+            customer_store: store.into(),
+            ..Default::default()
+        };
+        let ids = agenda_customers(&[e("000009", "01"), e("000002", "01"), e("000009", "01"), e("000002", "02")]);
+        assert_eq!(ids, vec!["00000201", "00000202", "00000901"]);
     }
 }

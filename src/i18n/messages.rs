@@ -40,6 +40,8 @@ mod safety_net;
 mod device_notices;
 #[macro_use]
 mod sales_views;
+#[macro_use]
+mod tasks;
 mod hole;
 
 pub use hole::Arg;
@@ -66,7 +68,7 @@ macro_rules! catalogue {
 
 login!(
     shell, home, customers, finances, documents, print, form, sync, products, notifications, offline, safety_net,
-    device_notices, sales_views, catalogue ;
+    device_notices, sales_views, tasks, catalogue ;
 );
 
 #[cfg(test)]

@@ -27,6 +27,11 @@ macro_rules! plurals {
 }
 
 plurals! {
+    AgendaCustomers => [
+        ["{n} cliente na agenda", "{n} clientes na agenda"],
+        ["{n} customer on the agenda", "{n} customers on the agenda"],
+        ["{n} cliente en la agenda", "{n} clientes en la agenda"]
+    ],
     SavedOnDevice => [
         ["{n} cliente salvo neste aparelho", "{n} clientes salvos neste aparelho"],
         ["{n} customer saved on this device", "{n} customers saved on this device"],
