@@ -56,6 +56,9 @@ test('no console error and no failed request on the main pages, a bill-less orde
     ['/statistics', '[data-testid=statistics-row]'],
     ['/notifications', '[data-testid=notification], [data-testid=notifications-empty]'],
     ['/offline', '[data-testid=safety-net]'],
+    ['/tasks', '[data-testid=task-row]'],
+    ['/tasks/new', '[data-testid=task-form]'],
+    ['/agenda', '[data-testid=agenda-item]'],
   ];
   for (const [path, ready] of stops) {
     await page.goto(path);

@@ -83,6 +83,23 @@ async function online(page, stop) {
   await open(page, '/statistics?groupby=group', '[data-testid=statistics-row]');
   await stop('statistics');
 
+  await open(page, '/tasks', '[data-testid=task-row]');
+  await stop('tasks');
+  await page.getByTestId('task-link').first().click();
+  await expect(page.getByTestId('task-subject')).toBeVisible();
+  await stop('task');
+  await open(page, '/tasks/new', '[data-testid=task-form]');
+  await page.getByTestId('task-save').click();
+  await expect(page.getByTestId('task-subject-problem')).not.toBeEmpty();
+  await stop('task-form-problems');
+  await open(page, '/agenda', '[data-testid=agenda-item]');
+  await stop('agenda');
+  await page.getByTestId('agenda-use').click();
+  await expect(page.getByTestId('agenda-use-dialog')).toBeVisible();
+  await stop('agenda-use-dialog');
+  await page.getByTestId('agenda-use-no').click();
+  await expect(page.getByTestId('agenda-use-dialog')).toBeHidden();
+
   await open(page, '/offline', '[data-testid=schema-customers]');
   await stop('offline-configurator');
   await page.getByTestId('remove-device-data').click();
