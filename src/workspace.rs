@@ -149,6 +149,7 @@ fn start_engines() {
         crate::device::sync::provide_sync();
         crate::device::offline::provide_offline();
         crate::device::catalog::provide_catalog();
+        crate::device::tasks::provide_tasks();
     };
     match owner {
         Some(owner) => owner.with(start),

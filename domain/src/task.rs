@@ -9,6 +9,9 @@
 //! assert_eq!(d.validate(), vec![(TaskField::DueDate, "bad_date")]);
 //! ```
 
+pub mod agenda;
+pub mod writes;
+
 use serde::{Deserialize, Serialize};
 
 use crate::contract::agenda::{task_status, AgendaEntry, TaskBody};

@@ -1,7 +1,7 @@
 //! Today's agenda: the open tasks due today and the visits, in one list (tasks first, then
 //! visits by time). "Usar como seleção de hoje" makes the agenda's customers today's
 //! selection of customers for working offline, after showing what it would download and
-//! asking (`agenda/use_as_selection.rs`).
+//! asking (`agenda/use_as_selection.rs`). Offline the day is read from the device's copy.
 
 mod use_as_selection;
 
@@ -11,10 +11,11 @@ use mascate_domain::contract::agenda::{agenda_kind, Agenda, AgendaEntry};
 use mascate_domain::format;
 use mascate_domain::task::agenda_customers;
 
-use crate::api::{use_api, ApiError};
+use crate::api::ApiError;
 use crate::components::api_error::ApiErrorBox;
 use crate::components::loaded::Ready;
 use crate::connectivity::use_connectivity;
+use crate::device::tasks::use_tasks;
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::tasks::status_msg;
 use use_as_selection::UseAsSelection;
@@ -23,18 +24,17 @@ use use_as_selection::UseAsSelection;
 #[component]
 pub fn AgendaPage() -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let tasks = use_tasks();
     let connectivity = use_connectivity();
+    let sync = crate::device::sync::use_sync();
     let today = crate::erp_clock::today();
     let day = today.clone();
     let data = LocalResource::new(move || {
-        let (online, day) = (connectivity.online(), day.clone());
-        async move {
-            if !online {
-                return None;
-            }
-            Some(api.agenda(&day).await)
-        }
+        let day = day.clone();
+        // Read again when the connection changes and after a pass sent something.
+        connectivity.online();
+        sync.changes.track();
+        async move { tasks.agenda(&day).await }
     });
     view! {
         <section class="page agenda">
@@ -43,12 +43,14 @@ pub fn AgendaPage() -> impl IntoView {
                 <span class="muted" data-testid="agenda-day">{move || format::date(&today, i18n.locale.get())}</span>
             </div>
             <Ready resource=data let:value>{match value {
-                None => view! { <p class="notice offline" data-testid="agenda-offline">{i18n.t(Msg::NeedsConnection)}</p> }.into_any(),
-                Some(Err(ApiError::Server { status: 404, .. })) => {
+                Err(ApiError::Unreachable) => {
+                    view! { <p class="notice offline" data-testid="agenda-offline">{i18n.t(Msg::TasksNotOnDevice)}</p> }.into_any()
+                }
+                Err(ApiError::Server { status: 404, .. }) => {
                     view! { <p class="notice" data-testid="agenda-unavailable">{i18n.t(Msg::NeedsMascateServer)}</p> }.into_any()
                 }
-                Some(Err(e)) => view! { <ApiErrorBox error=e /> }.into_any(),
-                Some(Ok(agenda)) => view! { <AgendaList agenda /> }.into_any(),
+                Err(e) => view! { <ApiErrorBox error=e /> }.into_any(),
+                Ok(agenda) => view! { <AgendaList agenda /> }.into_any(),
             }}</Ready>
         </section>
     }

@@ -1,19 +1,23 @@
 //! One task: its customer, subject, due date, status, notes and the notes added since,
-//! oldest first. The rep marks it done (or opens it again) and adds a note; each write is
-//! sent by the device's own id, so a retry after a lost answer changes nothing.
+//! oldest first. The rep marks it done (or opens it again) and adds a note, online or not:
+//! each write waits on the device until the ERP has it (said on the page), sent by the
+//! device's own id, so a retry after a lost answer changes nothing. Offline only a task
+//! already on the device (or made on it) opens, so only that is edited.
 
 mod note_form;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use mascate_domain::contract::agenda::{task_status, Task, TaskBody};
+use mascate_domain::contract::agenda::{task_status, TaskBody};
 use mascate_domain::format;
 
-use crate::api::{use_api, ApiError};
+use crate::api::ApiError;
 use crate::components::api_error::ApiErrorBox;
 use crate::components::field::Field;
-use crate::components::loaded::Loaded;
+use crate::components::loaded::Ready;
+use crate::connectivity::use_connectivity;
+use crate::device::tasks::{use_tasks, TaskView};
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::tasks::status_msg;
 use note_form::NoteForm;
@@ -22,21 +26,33 @@ use note_form::NoteForm;
 #[component]
 pub fn TaskPage() -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let tasks = use_tasks();
+    let connectivity = use_connectivity();
+    let sync = crate::device::sync::use_sync();
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let data = LocalResource::new(move || {
         let id = id();
-        async move { api.task(&id).await }
+        // Read again when the connection changes and after a pass sent something.
+        connectivity.online();
+        sync.changes.track();
+        async move { tasks.task(&id).await }
     });
     view! {
         <section class="page task">
             <A href="/tasks" attr:class="button ghost" attr:data-testid="task-back">
                 {move || format!("← {}", i18n.t(Msg::Back))}
             </A>
-            <Loaded resource=data let:task>
-                <TaskDetails task on_changed=move || data.refetch() />
-            </Loaded>
+            <Ready resource=data let:found>{match found {
+                Ok(view) => view! { <TaskDetails view on_changed=move || data.refetch() /> }.into_any(),
+                Err(ApiError::Unreachable) => {
+                    view! { <p class="notice offline" data-testid="task-not-on-device">{i18n.t(Msg::TaskNotOnDevice)}</p> }.into_any()
+                }
+                Err(ApiError::Server { status: 404, .. }) => {
+                    view! { <p class="notice" data-testid="task-not-found">{i18n.t(Msg::TaskNotFound)}</p> }.into_any()
+                }
+                Err(e) => view! { <ApiErrorBox error=e /> }.into_any(),
+            }}</Ready>
         </section>
     }
 }
@@ -44,14 +60,15 @@ pub fn TaskPage() -> impl IntoView {
 /// The task's fields, its status button and its notes.
 #[component]
 fn TaskDetails(
-    /// The task as the ERP has it, with its notes.
-    task: Task,
+    /// The task with its notes and the writes still on the device.
+    view: TaskView,
     /// Called after a write, to read the task again.
     on_changed: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let tasks = use_tasks();
     let locale = move || i18n.locale.get();
+    let TaskView { task, waiting, refused } = view;
     let done = task.status == task_status::DONE;
     let body = TaskBody {
         customer_code: task.customer_code.clone(),
@@ -65,7 +82,7 @@ fn TaskDetails(
     let toggle = Action::new_local(move |body: &TaskBody| {
         let (id, body) = (id.clone(), body.clone());
         async move {
-            api.put_task(&id, &body).await?;
+            tasks.save(&id, body, "", false).await?;
             on_changed();
             Ok::<(), ApiError>(())
         }
@@ -75,7 +92,11 @@ fn TaskDetails(
     let notes = task.task_notes.clone();
     view! {
         <h1 data-testid="task-subject">{task.subject.clone()}</h1>
-        <section class="card">
+        {waiting.then(|| view! { <p class="notice" role="status" data-testid="task-waiting">{move || i18n.t(Msg::TaskWaiting)}</p> })}
+        {refused.map(|why| view! {
+            <p class="notice error" role="alert" data-testid="task-refused">{move || i18n.t(Msg::TaskRefused)}" "{why.clone()}</p>
+        })}
+        <section class="card" data-testid="task-card" data-waiting=waiting.to_string()>
             <dl>
                 <Field label=Msg::Customer value=customer testid="task-customer" />
                 <Field label=Msg::DueDate value=Signal::derive(move || format::date(&due, locale())) testid="task-due" />

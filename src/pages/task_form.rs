@@ -1,7 +1,8 @@
 //! "Nova tarefa": the customer (one of the rep's), a subject, a due date and notes. Each
 //! field is checked as the rep leaves it, by the same rules as the ERP's
 //! (`mascate_domain::task`), and all of them again before the task is sent. The task's id is
-//! made once for the form, so sending it again after a lost answer makes no second task.
+//! made once for the form, so sending it again after a lost answer makes no second task;
+//! offline it waits on the device (the rep's own: editable there until it is sent).
 
 mod customer_picker;
 
@@ -12,10 +13,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use mascate_domain::task::{TaskDraft, TaskField};
 
-use crate::api::{use_api, ApiError};
+use crate::api::ApiError;
 use crate::components::api_error::ApiErrorBox;
 use crate::components::date_input::DateInput;
 use crate::device::sync::new_external_id;
+use crate::device::tasks::use_tasks;
 use crate::i18n::{use_i18n, Msg};
 use customer_picker::CustomerPicker;
 
@@ -34,7 +36,7 @@ pub fn problem_msg(code: &str, notes: bool) -> Msg {
 #[component]
 pub fn TaskFormPage() -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let tasks = use_tasks();
     let navigate = use_navigate();
     let draft = RwSignal::new(TaskDraft::default());
     // The fields the rep has left (or all of them, once "Salvar" was pressed).
@@ -49,9 +51,9 @@ pub fn TaskFormPage() -> impl IntoView {
     };
     let id = StoredValue::new(new_external_id());
     let save = Action::new_local(move |d: &TaskDraft| {
-        let (body, navigate, id) = (d.body(), navigate.clone(), id.get_value());
+        let (body, name, navigate, id) = (d.body(), d.customer_name.clone(), navigate.clone(), id.get_value());
         async move {
-            api.put_task(&id, &body).await?;
+            tasks.save(&id, body, &name, true).await?;
             navigate(&format!("/tasks/{id}"), Default::default());
             Ok::<(), ApiError>(())
         }

@@ -1,20 +1,21 @@
 //! The rep's tasks, soonest due first, narrowed to due dates from/to and a status; the
 //! filters and the page in the address, like the other lists. A task opens its page, where
-//! it is marked done and noted; "Nova tarefa" writes one.
+//! it is marked done and noted; "Nova tarefa" writes one. Offline the device's copy is
+//! listed, with the rep's writes not yet sent (`device::tasks`).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use mascate_domain::contract::agenda::{task_status, Task};
 use mascate_domain::document::range::DocumentRange;
 use mascate_domain::format;
-use mascate_domain::task::list_filter;
 
-use crate::api::{use_api, ApiError};
+use crate::api::ApiError;
 use crate::components::api_error::ApiErrorBox;
 use crate::components::date_filter::DateFilter;
 use crate::components::loaded::Ready;
 use crate::components::pager::Pager;
 use crate::connectivity::use_connectivity;
+use crate::device::tasks::use_tasks;
 use crate::i18n::{use_i18n, Msg};
 use crate::url_query::{use_url_query, UrlQuery};
 
@@ -33,21 +34,22 @@ pub fn status_msg(status: &str) -> Msg {
 #[component]
 pub fn TasksPage() -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let tasks = use_tasks();
     let connectivity = use_connectivity();
+    let sync = crate::device::sync::use_sync();
     let url = use_url_query();
     let (from, to, status, page) = (url.text("from"), url.text("to"), url.text("status"), url.page());
     let data = LocalResource::new(move || {
-        let (from, to, status, p, online) = (from.get(), to.get(), status.get(), page.get(), connectivity.online());
+        let (from, to, status, p) = (from.get(), to.get(), status.get(), page.get());
+        // Read again when the connection changes and after a pass sent something.
+        connectivity.online();
+        sync.changes.track();
         let reversed = DocumentRange { from: from.clone(), to: to.clone(), ..Default::default() }.problem().is_some();
         async move {
-            if !online {
-                return None;
-            }
             if reversed {
-                return Some(Ok((Vec::new(), false)));
+                return Ok((Vec::new(), false));
             }
-            Some(api.tasks(list_filter(&from, &to, &status), p, PAGE_SIZE).await.map(|l| (l.items, l.has_next)))
+            tasks.list(&from, &to, &status, p, PAGE_SIZE).await
         }
     });
     view! {
@@ -58,13 +60,15 @@ pub fn TasksPage() -> impl IntoView {
             </div>
             <TaskFilters url />
             <Ready resource=data let:value>{match value {
-                None => view! { <p class="notice offline" data-testid="tasks-offline">{i18n.t(Msg::NeedsConnection)}</p> }.into_any(),
-                Some(Err(ApiError::Server { status: 404, .. })) => {
+                Err(ApiError::Unreachable) => {
+                    view! { <p class="notice offline" data-testid="tasks-offline">{i18n.t(Msg::TasksNotOnDevice)}</p> }.into_any()
+                }
+                Err(ApiError::Server { status: 404, .. }) => {
                     view! { <p class="notice" data-testid="tasks-unavailable">{i18n.t(Msg::NeedsMascateServer)}</p> }.into_any()
                 }
-                Some(Err(e)) => view! { <ApiErrorBox error=e /> }.into_any(),
-                Some(Ok((rows, has_next))) => view! {
-                    <div data-testid="tasks-list">
+                Err(e) => view! { <ApiErrorBox error=e /> }.into_any(),
+                Ok((rows, has_next)) => view! {
+                    <div data-testid="tasks-list" data-source=move || if connectivity.online() { "erp" } else { "device" }>
                         {if rows.is_empty() {
                             view! { <p class="empty" data-testid="tasks-empty">{move || i18n.t(Msg::NoTasksFound)}</p> }.into_any()
                         } else {

@@ -29,6 +29,27 @@ macro_rules! tasks {
             ProblemNoteTooLong => ["No máximo 2.000 caracteres.", "At most 2,000 characters.", "Como máximo 2.000 caracteres."],
             ProblemSubjectTooLong => ["No máximo 120 caracteres.", "At most 120 characters.", "Como máximo 120 caracteres."],
             ProblemTaskDate => ["Data inválida: use dd/mm/aaaa.", "Not a date: use mm/dd/yyyy.", "Fecha inválida: use dd/mm/aaaa."],
+            TasksNotOnDevice => [
+                "As tarefas não estão neste aparelho e não há conexão: prepare a seleção de hoje com conexão para tê-las sem ela.",
+                "The tasks are not on this device and there is no connection: prepare today's selection online to have them offline.",
+                "Las tareas no están en este dispositivo y no hay conexión: prepare la selección de hoy con conexión para tenerlas sin ella."
+            ],
+            TaskNotOnDevice => [
+                "Esta tarefa não está neste aparelho e não há conexão.",
+                "This task is not on this device and there is no connection.",
+                "Esta tarea no está en este dispositivo y no hay conexión."
+            ],
+            TaskWaiting => [
+                "Guardado neste aparelho: vai para o ERP assim que houver conexão.",
+                "Kept on this device: it goes to the ERP as soon as there is a connection.",
+                "Guardado en este dispositivo: va al ERP en cuanto haya conexión."
+            ],
+            TaskRefused => ["O ERP recusou a alteração:", "The ERP refused the change:", "El ERP rechazó el cambio:"],
+            AgendaSelectionNeedsConnection => [
+                "Usar a agenda como seleção precisa de conexão.",
+                "Using the agenda as the selection needs a connection.",
+                "Usar la agenda como selección necesita conexión."
+            ],
             AgendaEmpty => ["Nada na agenda de hoje.", "Nothing on today's agenda.", "Nada en la agenda de hoy."],
             AgendaTask => ["Tarefa", "Task", "Tarea"],
             AgendaVisit => ["Visita", "Visit", "Visita"],

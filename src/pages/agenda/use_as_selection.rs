@@ -8,6 +8,7 @@ use mascate_domain::offline::Schema;
 use crate::api::{use_api, ApiError};
 use crate::components::api_error::ApiErrorBox;
 use crate::components::dialog::Dialog;
+use crate::connectivity::use_connectivity;
 use crate::device::offline::use_offline;
 use crate::i18n::{use_i18n, Msg, Plural};
 use crate::pages::offline_configurator::DownloadSize;
@@ -24,6 +25,7 @@ pub fn UseAsSelection(
     let api = use_api();
     let offline = use_offline();
     let session = use_session();
+    let connectivity = use_connectivity();
     let open = RwSignal::new(false);
     let count = customers.len();
     let wanted = StoredValue::new(customers.clone());
@@ -45,11 +47,14 @@ pub fn UseAsSelection(
             <span class="muted" data-testid="agenda-customers" data-count=count.to_string()>
                 {move || i18n.count(Plural::AgendaCustomers, count)}
             </span>
-            <button class="button primary" data-testid="agenda-use" disabled=move || count == 0 || save.pending().get()
+            <button class="button primary" data-testid="agenda-use" disabled=move || count == 0 || save.pending().get() || !connectivity.online()
                 on:click=move |_| open.set(true)>
                 {move || i18n.t(Msg::AgendaUseAsSelection)}
             </button>
         </div>
+        <Show when=move || !connectivity.online()>
+            <p class="hint" data-testid="agenda-use-needs-connection">{move || i18n.t(Msg::AgendaSelectionNeedsConnection)}</p>
+        </Show>
         <Show when=saved>
             <p class="notice" role="status" data-testid="agenda-selection-saved">{move || i18n.t(Msg::AgendaSelectionSaved)}</p>
         </Show>

@@ -1,12 +1,14 @@
-//! A new note on a task: checked as the rep leaves the box (and again before it is sent),
-//! sent under an id made once per note, so sending it again after a lost answer adds nothing.
+//! A new note on a task: checked as the rep leaves the box (and again before it is saved),
+//! saved on the device under an id made once per note and sent from there, so sending it
+//! again after a lost answer adds nothing.
 
 use leptos::prelude::*;
 use mascate_domain::task::note_problem;
 
-use crate::api::{use_api, ApiError};
+use crate::api::ApiError;
 use crate::components::api_error::ApiErrorBox;
 use crate::device::sync::new_external_id;
+use crate::device::tasks::use_tasks;
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::task_form::problem_msg;
 
@@ -15,11 +17,11 @@ use crate::pages::task_form::problem_msg;
 pub fn NoteForm(
     /// The task noted.
     task_id: String,
-    /// Called once the ERP has the note.
+    /// Called once the note is saved.
     on_added: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
+    let tasks = use_tasks();
     let text = RwSignal::new(String::new());
     let checked = RwSignal::new(false);
     // One id per note: made when the note is first sent, kept until the ERP has it.
@@ -30,7 +32,7 @@ pub fn NoteForm(
         let id = note_id.get_value().unwrap_or_else(new_external_id);
         note_id.set_value(Some(id.clone()));
         async move {
-            api.put_task_note(&task_id, &id, t.trim()).await?;
+            tasks.add_note(&task_id, &id, t.trim()).await?;
             note_id.set_value(None);
             text.set(String::new());
             checked.set(false);
