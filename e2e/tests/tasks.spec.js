@@ -4,7 +4,7 @@
 // selection replaces bruno's customers filter of today: the specs that need one of bruno's
 // make their own.
 const { test, expect } = require('./watched');
-const { signIn, apiToken } = require('./helpers');
+const { signIn, apiToken, readyOffline } = require('./helpers');
 
 const API = '/api/mascate/v1';
 
@@ -21,6 +21,12 @@ function addDays(iso, days) {
 async function getJson(request, token, path, params = {}) {
   const res = await request.get(path, { headers: { Authorization: `Bearer ${token}` }, params });
   expect(res.status(), path).toBe(200);
+  return res.json();
+}
+
+async function put(request, token, path, body) {
+  const res = await request.put(path, { headers: { Authorization: `Bearer ${token}` }, data: body });
+  expect([200, 201], `${path}: ${await res.text()}`).toContain(res.status());
   return res.json();
 }
 
@@ -151,4 +157,85 @@ test("the agenda's customers become exactly today's customer selection, after th
   expect(headers).toHaveLength(1);
   const items = await getJson(request, token, `/api/pgv/sellerfilters/${headers[0].uuid}/items/`, { pageSize: 1000 });
   expect(items.items.map((i) => i.entityid.trim()).sort()).toEqual(wanted);
+});
+
+test('offline: a task marked done, a note and a new task wait on the device and reach the ERP once each', async ({ page, context, request }) => {
+  test.setTimeout(240_000);
+  const token = await apiToken(request, 'bruno');
+  const today = await erpToday(request, token);
+  const due = addDays(today, 3);
+  // An open task of bruno's, made through the API under an id of this test's.
+  const customers = await getJson(request, token, '/api/tgv/customers/', { pageSize: 1, SORT: 'code' });
+  const c = customers.items[0];
+  const id = `e2e-offline-${Date.now()}`;
+  await put(request, token, `${API}/tasks/${id}`, {
+    customerid: c.code, customerstore: c.store, subject: 'e2e tarefa offline', duedate: due, status: 'open', notes: '',
+  });
+
+  // The day's pack brings the tasks too.
+  await readyOffline(page, 'bruno', 1, 1);
+  const puts = [];
+  page.on('request', (r) => { if (r.method() === 'PUT' && r.url().includes('/api/mascate/v1/tasks/')) puts.push(new URL(r.url()).pathname); });
+
+  await context.setOffline(true);
+  await page.getByTestId('nav-tasks').click();
+  await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline');
+  await page.getByTestId('tasks-from').fill(typed(due));
+  await page.getByTestId('tasks-to').fill(typed(due));
+  await expect(page.getByTestId('tasks-list')).toHaveAttribute('data-source', 'device');
+  await page.locator(`[data-testid=task-row][data-id="${id}"]`).getByTestId('task-link').click();
+  await expect(page.getByTestId('task-subject')).toHaveText('e2e tarefa offline');
+  await expect(page.getByTestId('task-waiting')).toHaveCount(0);
+
+  // Done, and a note: both wait on the device, said on the page.
+  await page.getByTestId('task-toggle').click();
+  await expect(page.getByTestId('task-toggle')).toHaveAttribute('data-done', 'true');
+  await expect(page.getByTestId('task-waiting')).toBeVisible();
+  await page.getByTestId('task-note-input').fill('Anotado sem conexão.');
+  await page.getByTestId('task-note-add').click();
+  await expect(page.getByTestId('task-note')).toHaveCount(1);
+  // A reload offline keeps them (they are on the device, not in memory).
+  await page.reload();
+  await expect(page.getByTestId('task-toggle')).toHaveAttribute('data-done', 'true');
+  await expect(page.getByTestId('task-note')).toHaveCount(1);
+  let erp = await getJson(request, token, `${API}/tasks/${id}`);
+  expect([erp.status, erp.notecount]).toEqual(['open', 0]);
+
+  // A new task written offline, with the customer on the device.
+  await page.getByTestId('task-back').click();
+  await page.getByTestId('task-new').click();
+  await page.getByTestId('task-customer-search').fill('00');
+  await page.getByTestId('task-customer-option').first().click();
+  const subject = `e2e nova offline ${Date.now()}`;
+  await page.getByTestId('task-subject-input').fill(subject);
+  await page.getByTestId('task-due-input').fill(typed(due));
+  await page.getByTestId('task-save').click();
+  await expect(page).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
+  const made = page.url().split('/tasks/')[1];
+  await expect(page.getByTestId('task-waiting')).toBeVisible();
+  await expect(page.getByTestId('task-subject')).toHaveText(subject);
+  expect(puts).toEqual([]);
+
+  // Back online: each goes once, and the page follows.
+  await context.setOffline(false);
+  await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'online', { timeout: 25_000 });
+  await expect(page.getByTestId('task-waiting')).toHaveCount(0, { timeout: 30_000 });
+  await page.goto(`/tasks/${id}`);
+  await expect(page.getByTestId('task-waiting')).toHaveCount(0);
+  erp = await getJson(request, token, `${API}/tasks/${id}`);
+  expect(erp.status).toBe('done');
+  expect(erp.tasknotes.map((n) => n.text)).toEqual(['Anotado sem conexão.']);
+  const mine = await getJson(request, token, `${API}/tasks`, { FILTER: `duedate eq '${due}'`, pageSize: 100 });
+  expect(mine.items.filter((t) => t.subject === subject).map((t) => t.taskid)).toEqual([made]);
+
+  // Another pass ("sync now") sends nothing again.
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-now')).toBeEnabled();
+  await page.waitForTimeout(1500);
+  const notePuts = puts.filter((p) => p.includes('/notes/'));
+  expect(notePuts).toHaveLength(1);
+  expect(puts.filter((p) => p === `${API}/tasks/${id}`)).toHaveLength(1);
+  expect(puts.filter((p) => p === `${API}/tasks/${made}`)).toHaveLength(1);
+  erp = await getJson(request, token, `${API}/tasks/${id}`);
+  expect(erp.notecount).toBe(1);
 });

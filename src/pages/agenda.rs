@@ -36,12 +36,17 @@ pub fn AgendaPage() -> impl IntoView {
         sync.changes.track();
         async move { tasks.agenda(&day).await }
     });
+    // Its customers change only when the agenda's do: a read in the background (a sync
+    // pass) leaves the button and its dialog as they are.
+    let customers =
+        Memo::new(move |_| data.get().and_then(Result::ok).map(|a| agenda_customers(&a.items)).unwrap_or_default());
     view! {
         <section class="page agenda">
             <div class="page-head">
                 <h1>{move || i18n.t(Msg::NavAgenda)}</h1>
                 <span class="muted" data-testid="agenda-day">{move || format::date(&today, i18n.locale.get())}</span>
             </div>
+            <UseAsSelection customers />
             <Ready resource=data let:value>{match value {
                 Err(ApiError::Unreachable) => {
                     view! { <p class="notice offline" data-testid="agenda-offline">{i18n.t(Msg::TasksNotOnDevice)}</p> }.into_any()
@@ -56,16 +61,14 @@ pub fn AgendaPage() -> impl IntoView {
     }
 }
 
-/// The day's entries and the button that makes their customers today's selection.
+/// The day's entries.
 #[component]
 fn AgendaList(
     /// The ERP's agenda of the day.
     agenda: Agenda,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let customers = agenda_customers(&agenda.items);
     view! {
-        <UseAsSelection customers />
         {if agenda.items.is_empty() {
             view! { <p class="empty" data-testid="agenda-empty">{move || i18n.t(Msg::AgendaEmpty)}</p> }.into_any()
         } else {

@@ -38,6 +38,8 @@ pub fn TaskPage() -> impl IntoView {
         sync.changes.track();
         async move { tasks.task(&id).await }
     });
+    // Once the task has been read, it stays read while it is read again.
+    let found = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || matches!(data.get(), Some(Ok(_))));
     view! {
         <section class="page task">
             <A href="/tasks" attr:class="button ghost" attr:data-testid="task-back">
@@ -53,6 +55,12 @@ pub fn TaskPage() -> impl IntoView {
                 }
                 Err(e) => view! { <ApiErrorBox error=e /> }.into_any(),
             }}</Ready>
+            // Outside the read: a read in the background (a sync pass) keeps what is typed.
+            <Show when=move || found.get()>
+                <section class="card">
+                    {move || view! { <NoteForm task_id=id() on_added=move || data.refetch() /> }}
+                </section>
+            </Show>
         </section>
     }
 }
@@ -104,7 +112,7 @@ fn TaskDetails(
                 <Field label=Msg::TaskNotes value=task.notes.clone() testid="task-notes" />
             </dl>
             {move || toggle.value().get().and_then(Result::err).map(|e| view! { <ApiErrorBox error=e /> })}
-            <div class="form-actions">
+            <div class="task-actions">
                 <button class=if done { "button" } else { "button primary" } data-testid="task-toggle" data-done=done.to_string()
                     disabled=move || toggle.pending().get() on:click=move |_| { toggle.dispatch_local(body.clone()); }>
                     {move || i18n.t(if toggle.pending().get() { Msg::Saving } else if done { Msg::TaskReopen } else { Msg::TaskMarkDone })}
@@ -130,7 +138,6 @@ fn TaskDetails(
                     </ol>
                 }.into_any()
             }}
-            <NoteForm task_id=task.id.clone() on_added=on_changed />
         </section>
     }
 }

@@ -77,9 +77,8 @@ pub fn TaskFormPage() -> impl IntoView {
             <A href="/tasks" attr:class="button ghost" attr:data-testid="task-form-back">{move || format!("← {}", i18n.t(Msg::Back))}</A>
             <h1>{move || i18n.t(Msg::NewTask)}</h1>
             <form class="card" novalidate data-testid="task-form" on:submit=move |ev| { ev.prevent_default(); submit(); }>
-                <CustomerPicker draft invalid=Signal::derive(move || problem(TaskField::Customer).get().is_some())
-                    on_leave=move || leave(TaskField::Customer) />
-                {message(TaskField::Customer, "task-customer-problem")}
+                <CustomerPicker draft on_leave=move || leave(TaskField::Customer)
+                    problem=Signal::derive(move || problem(TaskField::Customer).get().map(|c| problem_msg(c, false))) />
                 <label>
                     <span class="label">{move || i18n.t(Msg::TaskSubject)}</span>
                     <input type="text" data-testid="task-subject-input" maxlength="200" prop:value=move || draft.with(|d| d.subject.clone())

@@ -118,6 +118,7 @@ fn TaskFilters(url: UrlQuery) -> impl IntoView {
 fn TaskTable(rows: Vec<Task>) -> impl IntoView {
     let i18n = use_i18n();
     let locale = move || i18n.locale.get();
+    let today = crate::erp_clock::today();
     view! {
         <div class="table-wrap">
             <table class="table stack" data-testid="tasks-table">
@@ -134,7 +135,12 @@ fn TaskTable(rows: Vec<Task>) -> impl IntoView {
                         .into_iter()
                         .map(|t| {
                             let due = t.due_date.clone();
-                            let status = status_msg(&t.status);
+                            let overdue = t.status == task_status::OPEN && t.due_date < today;
+                            let (status, class) = if overdue {
+                                (Msg::TaskOverdue, "chip task-overdue".to_string())
+                            } else {
+                                (status_msg(&t.status), format!("chip task-{}", t.status))
+                            };
                             view! {
                                 <tr data-testid="task-row" data-id=t.id.clone() data-due=t.due_date.clone() data-status=t.status.clone()>
                                     <td data-label=move || i18n.t(Msg::DueDate)>{move || format::date(&due, locale())}</td>
@@ -146,7 +152,7 @@ fn TaskTable(rows: Vec<Task>) -> impl IntoView {
                                         <div class="muted small mono">{format!("{}/{}", t.customer_code, t.customer_store)}</div>
                                     </td>
                                     <td data-label=move || i18n.t(Msg::Status)>
-                                        <span class=format!("chip task-{}", t.status)>{move || i18n.t(status)}</span>
+                                        <span class=class>{move || i18n.t(status)}</span>
                                     </td>
                                 </tr>
                             }

@@ -18,8 +18,10 @@ use crate::session::use_session;
 /// The button, its dialog and what came of it.
 #[component]
 pub fn UseAsSelection(
-    /// The agenda's customers, as seller-filter entity ids.
-    customers: Vec<String>,
+    /// The agenda's customers, as seller-filter entity ids (a signal: the agenda read again
+    /// in the background leaves an open dialog as it is).
+    #[prop(into)]
+    customers: Signal<Vec<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
@@ -27,11 +29,10 @@ pub fn UseAsSelection(
     let session = use_session();
     let connectivity = use_connectivity();
     let open = RwSignal::new(false);
-    let count = customers.len();
-    let wanted = StoredValue::new(customers.clone());
+    let count = move || customers.with(Vec::len);
     let save = Action::new_local(move |_: &()| {
         let seller = session.seller().unwrap_or_default();
-        let wanted = wanted.get_value();
+        let wanted = customers.get_untracked();
         async move {
             let current = todays_selection(api, Schema::Customers).await?;
             let existing = current.header.as_ref().map(|h| (h.uuid.as_str(), current.items.as_slice()));
@@ -44,10 +45,10 @@ pub fn UseAsSelection(
     let saved = move || matches!(save.value().get(), Some(Ok(())));
     view! {
         <div class="agenda-actions">
-            <span class="muted" data-testid="agenda-customers" data-count=count.to_string()>
-                {move || i18n.count(Plural::AgendaCustomers, count)}
+            <span class="muted" data-testid="agenda-customers" data-count=move || count().to_string()>
+                {move || i18n.count(Plural::AgendaCustomers, count())}
             </span>
-            <button class="button primary" data-testid="agenda-use" disabled=move || count == 0 || save.pending().get() || !connectivity.online()
+            <button class="button primary" data-testid="agenda-use" disabled=move || count() == 0 || save.pending().get() || !connectivity.online()
                 on:click=move |_| open.set(true)>
                 {move || i18n.t(Msg::AgendaUseAsSelection)}
             </button>
@@ -60,8 +61,8 @@ pub fn UseAsSelection(
         </Show>
         <Dialog open title=Signal::derive(move || i18n.t(Msg::AgendaUseTitle).to_string()) testid="agenda-use-dialog">
             <p>{move || i18n.t(Msg::AgendaUseText)}</p>
-            <p><strong>{move || i18n.count(Plural::AgendaCustomers, count)}</strong></p>
-            <DownloadSize proposal=Signal::derive(move || Some((Schema::Customers, customers.clone()))) active=Signal::from(open) />
+            <p><strong>{move || i18n.count(Plural::AgendaCustomers, count())}</strong></p>
+            <DownloadSize proposal=Signal::derive(move || Some((Schema::Customers, customers.get()))) active=Signal::from(open) />
             {move || save.value().get().and_then(Result::err).map(|e| view! { <ApiErrorBox error=e /> })}
             <div class="dialog-actions">
                 <button class="button" data-testid="agenda-use-no" autofocus on:click=move |_| open.set(false)>

@@ -15,9 +15,9 @@ use crate::i18n::{use_i18n, Msg};
 pub fn CustomerPicker(
     /// The task being written; picking sets its customer.
     draft: RwSignal<TaskDraft>,
-    /// Marks the search box invalid (no customer picked).
+    /// The problem to say under the search box (no customer picked), once the rep left it.
     #[prop(into)]
-    invalid: Signal<bool>,
+    problem: Signal<Option<Msg>>,
     /// Called when the rep leaves the search box.
     on_leave: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -49,9 +49,12 @@ pub fn CustomerPicker(
         <label>
             <span class="label">{move || i18n.t(Msg::TaskCustomerSearch)}</span>
             <input type="search" data-testid="task-customer-search" bind:value=typed
-                aria-invalid=move || invalid.get().to_string() aria-describedby="task-customer-problem"
+                aria-invalid=move || problem.get().is_some().to_string() aria-describedby="task-customer-problem"
                 on:blur=move |_| on_leave() />
         </label>
+        <p class="field-error" id="task-customer-problem" data-testid="task-customer-problem" role=move || problem.get().map(|_| "alert")>
+            {move || problem.get().map(|m| i18n.t(m))}
+        </p>
         <ul class="picker" data-testid="task-customer-results">
             {move || found.get().map(|r| match r {
                 Err(e) => view! { <li><ApiErrorBox error=e /></li> }.into_any(),
