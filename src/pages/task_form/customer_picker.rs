@@ -63,7 +63,11 @@ pub fn CustomerPicker(
                     let code = c.code.clone();
                     view! {
                         <li>
-                            <button type="button" class="pick" data-testid="task-customer-option" data-code=code on:click=move |_| {
+                            <button type="button" class="pick" data-testid="task-customer-option" data-code=code
+                                // The search box keeps the focus until the pick: its "leaving" would
+                                // say the problem above the list and move the option from under the tap.
+                                on:mousedown=|ev| ev.prevent_default()
+                                on:click=move |_| {
                                 let c = c.clone();
                                 draft.update(|d| {
                                     d.customer_code = c.code.trim().to_string();
