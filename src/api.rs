@@ -5,6 +5,7 @@
 //! connectivity context whether the server answered. The calls themselves live one family
 //! per file beside this one.
 
+pub mod account;
 pub mod auth;
 pub mod catalog;
 pub mod customers;

@@ -1,6 +1,8 @@
 //! One file per page.
 
+pub mod account;
 pub mod agenda;
+pub mod credit;
 pub mod customer;
 pub mod customers;
 pub mod document;

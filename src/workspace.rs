@@ -21,7 +21,9 @@ use mascate_domain::document::DocumentKind::{Order, Quotation};
 
 use crate::components::shell::Shell;
 use crate::i18n::{use_i18n, Msg};
+use crate::pages::account::AccountPage;
 use crate::pages::agenda::AgendaPage;
+use crate::pages::credit::CreditPage;
 use crate::pages::customer::CustomerPage;
 use crate::pages::customers::CustomersPage;
 use crate::pages::document::DocumentPage;
@@ -188,6 +190,8 @@ fn workspace() -> AnyView {
                 <Route path=path!("agenda") view=AgendaPage />
                 <Route path=path!("offline") view=OfflineConfiguratorPage />
                 <Route path=path!("offline/:schema") view=OfflineSelectionPage />
+                <Route path=path!("account") view=AccountPage />
+                <Route path=path!("credit") view=CreditPage />
             </ParentRoute>
         </Routes>
     }

@@ -11,18 +11,22 @@ use crate::text::decode_entities;
 pub mod account;
 pub mod agenda;
 mod catalog;
+mod customer_sheets;
 pub mod document_body;
 mod documents;
 mod finance;
+mod invoice_detail;
 mod releases;
 mod sales;
 
 pub use account::{Account, AccountPatch, PasswordChange, PasswordPolicy, PolicyText, SellerProfile};
 pub use agenda::{Agenda, AgendaEntry, Task, TaskBody, TaskNote, TaskNoteBody, Visit};
 pub use catalog::{Carrier, OperationType, PaymentCondition, PriceList, PriceListItem, Product, Prospect, Stock};
+pub use customer_sheets::{CreditSheet, FinancialSheet};
 pub use document_body::{DocumentBody, DocumentHeader, DocumentLine, Num};
 pub use documents::{DocumentItem, Invoice, Order, QueueRow, Quotation};
 pub use finance::{Bill, FinancialStatus, HomeCard, HomeChart, Notification, TaxLine, Taxes};
+pub use invoice_detail::{Installment, InvoiceDetail, InvoiceItem, InvoiceTotals, ItemTaxes, Place, Tax, Volumes};
 pub use releases::ReleaseRow;
 pub use sales::{Contact, Figures, InvoiceRow, LastPurchase, Statistics, StatisticsMonth, StatisticsRow};
 
@@ -172,6 +176,9 @@ pub struct Customer {
     /// The seller who owns the customer.
     #[serde(rename = "vendor")]
     pub seller_code: String,
+    /// That seller's name (`A3_NOME`), a Mascate extension: absent from a plain Protheus.
+    #[serde(rename = "sellername", default, skip_serializing_if = "String::is_empty")]
+    pub seller_name: String,
     #[serde(rename = "citycode")]
     pub city_code: String,
     pub city: String,

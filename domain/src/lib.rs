@@ -19,6 +19,7 @@ pub mod locale;
 pub mod notification;
 pub mod offline;
 pub mod outbox;
+pub mod password;
 pub mod product_search;
 pub mod prospect;
 pub mod release;

@@ -76,6 +76,17 @@ pub fn mask(input: &str) -> String {
     }
 }
 
+/// Whether a typed or pasted id holds only digits and its mask's characters (dots, slash,
+/// dash, spaces): `abc` around the digits is a typo, not a mask, and is refused as such.
+/// ```
+/// use mascate_domain::tax_id::only_mask_characters;
+/// assert!(only_mask_characters(" 11.222.333/0001-81 "));
+/// assert!(!only_mask_characters("CPF 52998224725"));
+/// ```
+pub fn only_mask_characters(input: &str) -> bool {
+    input.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | '-' | ' '))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

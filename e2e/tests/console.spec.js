@@ -59,6 +59,8 @@ test('no console error and no failed request on the main pages, a bill-less orde
     ['/tasks', '[data-testid=task-row]'],
     ['/tasks/new', '[data-testid=task-form]'],
     ['/agenda', '[data-testid=agenda-item]'],
+    ['/account', '[data-testid=seller-code]'],
+    ['/credit?taxid=11222333000181', '[data-testid=credit-sheet]'],
   ];
   for (const [path, ready] of stops) {
     await page.goto(path);

@@ -40,7 +40,13 @@ test(`the ERP stops mid-save and pages are left mid-request, ${ROUNDS} times: no
     await page.getByTestId('nav-offline-configurator').click();
     await page.waitForTimeout(50 * (round % 6));
     await stopServer();
-    await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
+    // A count that was answered before the stop asks nothing more: the rep's "sync now" then
+    // finds the ERP gone (a tap on an app already offline is not needed, nor always possible).
+    const connectivity = page.getByTestId('connectivity');
+    if ((await connectivity.getAttribute('data-state')) !== 'offline') {
+      await page.getByTestId('sync-now').click({ timeout: 5_000 }).catch(() => {});
+    }
+    await expect(connectivity).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
     await startServer({ name: 'erp-stops', keepData: true });
     await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
   }

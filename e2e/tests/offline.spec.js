@@ -186,7 +186,12 @@ test('the selection editor keeps its filter and page in the address: a reload sh
   // Read only (nothing is saved), so any seller will do.
   await signIn(page, 'ana');
   await page.goto('/offline');
-  await page.getByTestId('edit-products').click();
+  await expect(page.getByTestId('offline-readiness')).toBeVisible();
+  // A pull that ends can still move the cards under the tap (issue 26): tap until it opens.
+  await expect(async () => {
+    await page.getByTestId('edit-products').click();
+    await expect(page).toHaveURL(/\/offline\/products/, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await page.getByTestId('adv-group').fill('0001');
   await page.getByTestId('apply-filter').click();
   await expect(page).toHaveURL(/[?&]group=0001/);

@@ -99,6 +99,16 @@ async function online(page, stop) {
   await stop('agenda-use-dialog');
   await page.getByTestId('agenda-use-no').click();
   await expect(page.getByTestId('agenda-use-dialog')).toBeHidden();
+  await open(page, '/account', '[data-testid=seller-code]');
+  await stop('account');
+  // Each field's refusal beside it (nothing is sent).
+  await page.getByTestId('password-current').focus();
+  await page.getByTestId('password-new').fill('curta1');
+  await page.getByTestId('password-again').fill('outra');
+  await page.getByTestId('password-submit').click();
+  await expect(page.getByTestId('password-again-problem')).not.toBeEmpty();
+  await stop('account-refused');
+  await creditSheet(page, stop);
 
   await open(page, '/offline', '[data-testid=schema-customers]');
   await stop('offline-configurator');
@@ -127,6 +137,15 @@ async function online(page, stop) {
   }
 
   await expiry(page, stop);
+}
+
+/** The credit sheet of bruno's first customer, found by its CPF/CNPJ. */
+async function creditSheet(page, stop) {
+  const token = await helpers.apiToken(page.request, 'bruno');
+  const res = await page.request.get('/api/tgv/customers/?pageSize=1', { headers: { Authorization: `Bearer ${token}` } });
+  const { cgc } = (await res.json()).items[0];
+  await open(page, `/credit?taxid=${cgc}`, '[data-testid=credit-sheet]');
+  await stop('credit');
 }
 
 const TOKEN = '**/api/oauth2/v1/token**';
@@ -204,6 +223,10 @@ async function offline(page, context, stop) {
   await page.getByTestId('nav-products').click();
   await expect(page.getByTestId('product-row').first()).toBeVisible();
   await stop('offline-products');
+
+  await page.goto('/account');
+  await expect(page.getByTestId('account-offline')).toBeVisible();
+  await stop('offline-account');
 
   await orderForm(page, stop, 'offline-order-form', false);
   await page.getByTestId('form-send').click();

@@ -4,8 +4,11 @@
 pub mod agenda;
 pub mod catalog;
 pub mod contacts;
+pub mod currencies;
+pub mod finance;
 pub mod generate;
 pub mod history;
+pub mod industry;
 pub mod returns;
 
 use std::path::Path;
@@ -131,7 +134,8 @@ pub fn seed(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
     if is_empty(tx, "tasks")? && is_empty(tx, "visits")? {
         seed_agenda(tx, data)?;
     }
-    seller_profiles(tx, data)
+    seller_profiles(tx, data)?;
+    seed_finance_and_industry(tx)
 }
 
 /// Each seller's tasks, their notes and the visits scheduled, around today.
@@ -161,6 +165,25 @@ fn seller_profiles(tx: &Tx, data: &Fixtures) -> ApiResult<()> {
                 params![code, u.region, u.commission],
             )?;
         }
+    }
+    Ok(())
+}
+
+/// Currencies, payments, credit notes, shipping, held stock and production orders, each
+/// made once from what the database already holds.
+fn seed_finance_and_industry(tx: &Tx) -> ApiResult<()> {
+    if is_empty(tx, "currencies")? {
+        currencies::seed(tx)?;
+    }
+    if is_empty(tx, "bill_payments")? {
+        finance::seed_payments(tx)?;
+    }
+    if is_empty(tx, "credit_notes")? {
+        finance::seed_credit_notes(tx)?;
+    }
+    industry::seed_shipping(tx)?;
+    if is_empty(tx, "held_stock")? && is_empty(tx, "production_orders")? {
+        industry::seed_industry(tx)?;
     }
     Ok(())
 }

@@ -8,12 +8,17 @@ pub mod agenda;
 pub mod catalog;
 pub mod contacts;
 pub mod csp_reports;
+pub mod currencies;
+pub mod customer_finance;
+pub mod customer_scope;
 pub mod customers;
 pub mod document_writes;
 pub mod documented;
 pub mod documents;
 pub mod financial;
 pub mod indicators;
+pub mod industry;
+pub mod invoice_detail;
 pub mod invoices;
 pub mod last_purchases;
 pub mod notifications;
@@ -66,6 +71,10 @@ fn protected() -> Documented {
         .merge(tasks::routes())
         .merge(agenda::routes())
         .merge(account::routes())
+        .merge(currencies::routes())
+        .merge(customer_finance::routes())
+        .merge(invoice_detail::routes())
+        .merge(industry::routes())
 }
 
 /// The documented routes open to everyone: the token and Mascate's discovery.

@@ -62,26 +62,42 @@ fn r2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// Per-item figures, kept for the totals.
+/// Per-item figures, kept for the totals (and shown per item by the invoice detail).
 #[derive(Debug, Default, Clone)]
-struct ItemOut {
-    goods: f64,
-    discount: f64,
-    freight: f64,
-    insurance: f64,
-    expenses: f64,
-    icms_base: f64,
-    icms: f64,
-    ipi: f64,
-    st_base: f64,
-    st: f64,
-    pis: f64,
-    cofins: f64,
-    total: f64,
+pub struct ItemFigures {
+    pub goods: f64,
+    pub discount: f64,
+    pub freight: f64,
+    pub insurance: f64,
+    pub expenses: f64,
+    pub icms_base: f64,
+    pub icms: f64,
+    pub ipi: f64,
+    pub st_base: f64,
+    pub st: f64,
+    pub pis: f64,
+    pub cofins: f64,
+    pub total: f64,
 }
 
-/// Computes the contract's tax JSON for an order.
-pub fn calculate(order: &OrderIn) -> Value {
+impl ItemFigures {
+    /// Goods after discounts: the PIS and COFINS base.
+    pub fn net(&self) -> f64 {
+        r2(self.goods - self.discount)
+    }
+
+    /// The IPI base: goods after discounts plus charges (0 when there is no IPI).
+    pub fn ipi_base(&self) -> f64 {
+        if self.ipi > 0.0 {
+            r2(self.goods - self.discount + self.freight + self.insurance + self.expenses)
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Each item's figures, in the order's item order.
+pub fn per_item(order: &OrderIn) -> Vec<ItemFigures> {
     let goods: Vec<f64> = order.items.iter().map(|i| r2(i.quantity * i.unit_price)).collect();
     let gross: f64 = goods.iter().sum();
     let icms_rate = icms_rate(&order.customer_uf);
@@ -89,7 +105,7 @@ pub fn calculate(order: &OrderIn) -> Value {
     let share = |value: f64, i: usize| if gross > 0.0 { r2(value * goods[i] / gross) } else { 0.0 };
     let mut outs = Vec::new();
     for (i, item) in order.items.iter().enumerate() {
-        let mut o = ItemOut { goods: goods[i], ..Default::default() };
+        let mut o = ItemFigures { goods: goods[i], ..Default::default() };
         // The unit price is already net of the item discount; the header discount comes on top.
         let after_item = goods[i];
         o.discount = r2(after_item * order.header_discount_pct / 100.0);
@@ -110,7 +126,15 @@ pub fn calculate(order: &OrderIn) -> Value {
         o.total = r2(net + charges + o.ipi + o.st);
         outs.push(o);
     }
-    let sum = |f: fn(&ItemOut) -> f64| r2(outs.iter().map(f).sum());
+    outs
+}
+
+/// Computes the contract's tax JSON for an order.
+pub fn calculate(order: &OrderIn) -> Value {
+    let gross: f64 = order.items.iter().map(|i| r2(i.quantity * i.unit_price)).sum();
+    let icms_rate = icms_rate(&order.customer_uf);
+    let outs = per_item(order);
+    let sum = |f: fn(&ItemFigures) -> f64| r2(outs.iter().map(f).sum());
     let (icms, ipi, st, pis, cofins) =
         (sum(|o| o.icms), sum(|o| o.ipi), sum(|o| o.st), sum(|o| o.pis), sum(|o| o.cofins));
     let mut detail = Vec::new();

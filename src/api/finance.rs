@@ -1,6 +1,6 @@
 //! A customer's finances (§4.2–4.5) and the home indicators (§13).
 
-use mascate_domain::contract::{Bill, FinancialStatus, HomeCard, HomeChart, ListEnvelope};
+use mascate_domain::contract::{Bill, CreditSheet, FinancialStatus, HomeCard, HomeChart, ListEnvelope};
 use serde_json::Value;
 
 use super::{encode, Api, ApiError};
@@ -56,5 +56,17 @@ impl Api {
             )
             .await?;
         Ok(list.items)
+    }
+}
+
+impl Api {
+    /// The credit sheet of the caller's customer with this CPF/CNPJ (a Mascate extension,
+    /// `GET /api/mascate/v1/creditsheet?taxid=`); `None` when none of them has it.
+    pub async fn credit_sheet(&self, tax_id: &str) -> Result<Option<CreditSheet>, ApiError> {
+        match self.get_json("/api/mascate/v1/creditsheet", &[("taxid", tax_id.to_string())]).await {
+            Ok(sheet) => Ok(Some(sheet)),
+            Err(ApiError::Server { status: 404, .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 }

@@ -30,6 +30,8 @@ pub fn title_of(path: &str) -> (Msg, Option<String>) {
         ["statistics"] => (Msg::NavStatistics, None),
         ["offline"] => (Msg::NavOfflineConfigurator, None),
         ["offline", _] => (Msg::EditSelection, None),
+        ["account"] => (Msg::NavAccount, None),
+        ["credit"] => (Msg::NavCredit, None),
         _ => (Msg::NavHome, None),
     }
 }
@@ -92,6 +94,8 @@ mod tests {
             "/offline",
             "/invoices",
             "/statistics",
+            "/account",
+            "/credit",
         ];
         let titles: std::collections::HashSet<String> = paths.iter().map(|p| document_title(p, Locale::PtBr)).collect();
         assert_eq!(titles.len(), paths.len(), "no two pages share a title");

@@ -77,7 +77,9 @@ pub fn Shell() -> impl IntoView {
             <div class="shell">
                 <header class="topbar">
                     <span class="brand">"Mascate"</span>
-                    <span class="seller" data-testid="seller-name">{seller_name.clone()}</span>
+                    <A href="/account" attr:class="seller" attr:data-testid="seller-name" attr:title=move || i18n.t(Msg::NavAccount)>
+                        {seller_name.clone()}
+                    </A>
                     <ConnectivityBadge />
                     <crate::components::sync_status::SyncStatus />
                     // On a phone these two live in the "more" menu.
@@ -226,6 +228,7 @@ fn MoreMenu(
                 {NAV.iter().filter(|e| EXTRA.contains(&e.2)).map(|entry| view! { <NavLink entry=*entry in_menu=true has_unread /> }).collect_view()}
             </nav>
             <div class="more-tools">
+                <A href="/account" attr:class="button" attr:data-testid="more-account">{move || i18n.t(Msg::NavAccount)}</A>
                 <LocalePicker testid="more-locale-select" />
                 <button class="button" data-testid="more-logout" on:click=move |_| { open.set(false); on_logout(); }>
                     {move || i18n.t(Msg::Logout)}

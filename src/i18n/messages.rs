@@ -42,6 +42,8 @@ mod device_notices;
 mod sales_views;
 #[macro_use]
 mod tasks;
+#[macro_use]
+mod account;
 mod hole;
 
 pub use hole::Arg;
@@ -68,7 +70,7 @@ macro_rules! catalogue {
 
 login!(
     shell, home, customers, finances, documents, print, form, sync, products, notifications, offline, safety_net,
-    device_notices, sales_views, tasks, catalogue ;
+    device_notices, sales_views, tasks, account, catalogue ;
 );
 
 #[cfg(test)]

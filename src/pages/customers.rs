@@ -97,7 +97,10 @@ pub fn CustomersPage() -> impl IntoView {
 
     view! {
         <section class="page customers">
-            <h1>{move || i18n.t(Msg::CustomersTitle)}</h1>
+            <div class="page-head">
+                <h1>{move || i18n.t(Msg::CustomersTitle)}</h1>
+                <A href="/credit" attr:class="button" attr:data-testid="customers-credit">{move || i18n.t(Msg::NavCredit)}</A>
+            </div>
             <CustomerFilters url search uf city status sort mode />
             <OfflineNotice />
             <Ready resource=data testid="customers-loading" let:value>{match value {

@@ -695,4 +695,119 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE VIEW customers_view AS
         SELECT c.*, coalesce(s.name, '') AS sellername FROM customers c LEFT JOIN sellers s ON s.code = c.vendor;
     "#,
+    // 13: Mascate's reads of a customer's finances, invoices and industrialisation. Currencies
+    // (MV_MOEDA1..5 with the demo's fixed rate, SM2);
+    // what an invoice (SF2) says of its shipping and the rate it converted the order at;
+    // payments of receivables (SE5 movements of SE1); credit notes (SE1 type NCC) made by
+    // returns; third-party stock held for customers (SB6) and production orders (SC2).
+    r#"
+    CREATE TABLE currencies (id INTEGER PRIMARY KEY, name TEXT NOT NULL, symbol TEXT NOT NULL, rate REAL NOT NULL);
+    ALTER TABLE invoices ADD COLUMN carrier TEXT NOT NULL DEFAULT '';
+    ALTER TABLE invoices ADD COLUMN volumes REAL NOT NULL DEFAULT 0;
+    ALTER TABLE invoices ADD COLUMN volumekind TEXT NOT NULL DEFAULT '';
+    ALTER TABLE invoices ADD COLUMN grossweight REAL NOT NULL DEFAULT 0;
+    ALTER TABLE invoices ADD COLUMN netweight REAL NOT NULL DEFAULT 0;
+    ALTER TABLE invoices ADD COLUMN rate REAL NOT NULL DEFAULT 1;
+    CREATE TABLE bill_payments (
+        prefix TEXT NOT NULL,
+        titlecode TEXT NOT NULL,
+        installment TEXT NOT NULL,
+        type TEXT NOT NULL,
+        sequence TEXT NOT NULL,
+        paiddate TEXT NOT NULL,
+        principal REAL NOT NULL DEFAULT 0,
+        interest REAL NOT NULL DEFAULT 0,
+        discount REAL NOT NULL DEFAULT 0,
+        amount REAL NOT NULL DEFAULT 0,
+        PRIMARY KEY (prefix, titlecode, installment, type, sequence)
+    );
+    CREATE VIEW paid_bills_view AS
+        SELECT b.branchid || b.prefix || b.titlecode || b.installment || b.type || p.sequence AS internalid,
+               b.prefix, b.titlecode, b.installment, b.type, p.sequence, b.customerid, b.customerstore,
+               b.issuedate, b.originalmaturity AS duedate, b.billvalue, p.paiddate, p.principal AS writeoff,
+               p.interest, p.discount, p.amount AS amountpaid, b.titlebalance AS balance,
+               CAST(julianday(p.paiddate) - julianday(b.originalmaturity) AS INTEGER) AS delay,
+               coalesce(c.vendor, '') AS vendor, b.deleted
+        FROM bill_payments p
+        JOIN bills b ON b.prefix = p.prefix AND b.titlecode = p.titlecode AND b.installment = p.installment
+            AND b.type = p.type
+        LEFT JOIN customers c ON c.code = b.customerid AND c.store = b.customerstore;
+    CREATE TABLE credit_notes (
+        branchid TEXT NOT NULL DEFAULT '',
+        prefix TEXT NOT NULL,
+        number TEXT NOT NULL,
+        type TEXT NOT NULL DEFAULT 'NCC',
+        customerid TEXT NOT NULL,
+        customerstore TEXT NOT NULL,
+        issuedate TEXT NOT NULL,
+        amount REAL NOT NULL DEFAULT 0,
+        balance REAL NOT NULL DEFAULT 0,
+        invoice TEXT NOT NULL,
+        invoiceserie TEXT NOT NULL,
+        orderid TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (prefix, number, type)
+    );
+    CREATE INDEX credit_notes_by_customer ON credit_notes(customerid, customerstore);
+    CREATE VIEW credit_notes_view AS
+        SELECT n.branchid || n.prefix || n.number || n.type AS internalid, n.prefix, n.number, n.type,
+               n.customerid, n.customerstore, n.issuedate, n.amount, n.balance,
+               round(n.amount - n.balance, 2) AS used, n.invoice, n.invoiceserie, n.orderid,
+               coalesce(c.vendor, '') AS vendor, n.deleted
+        FROM credit_notes n LEFT JOIN customers c ON c.code = n.customerid AND c.store = n.customerstore;
+    CREATE TABLE held_stock (
+        branch TEXT NOT NULL DEFAULT '',
+        document TEXT NOT NULL,
+        serie TEXT NOT NULL DEFAULT '1',
+        itemid TEXT NOT NULL,
+        customerid TEXT NOT NULL,
+        customerstore TEXT NOT NULL,
+        productid TEXT NOT NULL,
+        issuedate TEXT NOT NULL,
+        received REAL NOT NULL DEFAULT 0,
+        balance REAL NOT NULL DEFAULT 0,
+        unitprice REAL NOT NULL DEFAULT 0,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (document, serie, itemid)
+    );
+    CREATE INDEX held_stock_by_customer ON held_stock(customerid, customerstore);
+    CREATE VIEW held_stock_view AS
+        SELECT h.branch || h.document || h.serie || h.itemid AS internalid, h.customerid, h.customerstore,
+               h.productid, coalesce(p.description, '') AS description, coalesce(p.measureunit, '') AS unit,
+               h.balance AS quantity, h.received, h.unitprice, h.document, h.serie, h.itemid, h.issuedate,
+               coalesce(c.vendor, '') AS vendor, h.deleted
+        FROM held_stock h
+        LEFT JOIN products p ON p.code = h.productid
+        LEFT JOIN customers c ON c.code = h.customerid AND c.store = h.customerstore;
+    CREATE TABLE production_orders (
+        branch TEXT NOT NULL DEFAULT '',
+        number TEXT NOT NULL,
+        item TEXT NOT NULL DEFAULT '01',
+        sequence TEXT NOT NULL DEFAULT '001',
+        productid TEXT NOT NULL,
+        quantity REAL NOT NULL DEFAULT 0,
+        produced REAL NOT NULL DEFAULT 0,
+        startdate TEXT NOT NULL,
+        enddate TEXT NOT NULL,
+        finishdate TEXT NOT NULL DEFAULT '',
+        orderid TEXT NOT NULL DEFAULT '',
+        orderitem TEXT NOT NULL DEFAULT '',
+        customerid TEXT NOT NULL,
+        customerstore TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (number, item, sequence)
+    );
+    CREATE INDEX production_orders_by_customer ON production_orders(customerid, customerstore);
+    CREATE INDEX production_orders_by_order ON production_orders(orderid);
+    CREATE VIEW production_orders_view AS
+        SELECT o.branch || o.number || o.item || o.sequence AS internalid, o.number, o.item, o.sequence,
+               o.productid, coalesce(p.description, '') AS description, coalesce(p.measureunit, '') AS unit,
+               o.quantity, o.produced, o.startdate, o.enddate, o.finishdate,
+               CASE WHEN o.finishdate <> '' THEN 'finished' WHEN o.produced > 0 THEN 'started' ELSE 'open' END
+                   AS status,
+               o.orderid, o.orderitem, o.customerid, o.customerstore, coalesce(c.vendor, '') AS vendor, o.deleted
+        FROM production_orders o
+        LEFT JOIN products p ON p.code = o.productid
+        LEFT JOIN customers c ON c.code = o.customerid AND c.store = o.customerstore;
+    "#,
 ];

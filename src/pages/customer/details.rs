@@ -186,8 +186,20 @@ fn CommercialCard(
                 <Field label=Msg::PaymentCondition value=term(|c| c.payment_condition.clone(), |t| &t.payment_conditions) testid="customer-payment-condition" />
                 <Field label=Msg::PriceList value=term(|c| c.price_list.clone(), |t| &t.price_lists) testid="customer-price-list" />
                 <Field label=Msg::Carrier value=term(|c| c.carrier.clone(), |t| &t.carriers) testid="customer-carrier" />
+                <Field label=Msg::CustomerRep value=text(c, rep) testid="customer-rep" />
                 <Field label=Msg::LastPurchase value=date(i18n, c, |c| &c.last_purchase) testid="customer-last-purchase" />
             </dl>
         </section>
+    }
+}
+
+/// The customer's rep: the seller's name (a Mascate extension) with the code beside it; the
+/// code alone from an ERP that does not name them.
+fn rep(c: &Customer) -> String {
+    let (name, code) = (c.seller_name.trim(), c.seller_code.trim());
+    match (name.is_empty(), code.is_empty()) {
+        (false, false) => format!("{name} ({code})"),
+        (false, true) => name.to_string(),
+        _ => code.to_string(),
     }
 }
