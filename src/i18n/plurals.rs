@@ -27,6 +27,7 @@ macro_rules! plurals {
 }
 
 plurals! {
+    Days => [["{n} dia", "{n} dias"], ["{n} day", "{n} days"], ["{n} día", "{n} días"]],
     SavedOnDevice => [
         ["{n} cliente salvo neste aparelho", "{n} clientes salvos neste aparelho"],
         ["{n} customer saved on this device", "{n} customers saved on this device"],
