@@ -4,6 +4,7 @@
 
 mod contacts;
 mod details;
+mod finance_group;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -78,9 +79,12 @@ pub fn CustomerPage() -> impl IntoView {
                     view! {
                         <CustomerDetails customer=*c />
                         <contacts::ContactsCard code=c2 store=s2 />
-                        // Finances live in the ERP: shown online only.
-                        <Show when=move || connectivity.online()>
+                        // Finances and industry live in the ERP: shown online only, and said so offline.
+                        <Show when=move || connectivity.online() fallback=move || view! {
+                            <p class="notice offline" data-testid="customer-finances-offline">{move || i18n.t(Msg::NeedsConnection)}</p>
+                        }>
                             <CustomerFinances code=code.clone() store=store.clone() />
+                            <finance_group::FinanceGroup code=code.clone() store=store.clone() />
                             <CustomerDocuments code=code.clone() store=store.clone() />
                         </Show>
                     }
