@@ -13,6 +13,7 @@ pub mod locale_picker;
 pub mod offline_notice;
 pub mod opens_on_tap;
 pub mod pager;
+pub mod production_orders;
 pub mod range_filter;
 pub mod route_announcer;
 pub mod search_box;

@@ -5,6 +5,7 @@
 mod contacts;
 mod details;
 mod finance_group;
+mod industry;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -85,6 +86,7 @@ pub fn CustomerPage() -> impl IntoView {
                         }>
                             <CustomerFinances code=code.clone() store=store.clone() />
                             <finance_group::FinanceGroup code=code.clone() store=store.clone() />
+                            <industry::Industry code=code.clone() store=store.clone() />
                             <CustomerDocuments code=code.clone() store=store.clone() />
                         </Show>
                     }

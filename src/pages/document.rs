@@ -8,6 +8,7 @@
 
 mod items;
 pub mod print;
+mod production;
 mod releases;
 
 use leptos::prelude::*;
@@ -32,6 +33,7 @@ use crate::pages::documents::{
 };
 use items::ItemsCard;
 use print::PrintAndShare;
+use production::ProductionCard;
 use releases::Releases;
 
 /// A document as the ERP has it.
@@ -284,7 +286,7 @@ fn ErpCopy(
         <PrintAndShare draft=doc.draft.clone() taxes=doc.taxes.clone() customer_name=doc.customer_name.clone() />
         {doc.releases.clone().map(|rows| view! { <Releases rows /> })}
         <ItemsCard draft=doc.draft.clone() taxes=doc.taxes.clone() taxes_offline=false />
-        {(kind == DocumentKind::Order).then(|| view! { <InvoicesCard invoices=doc.invoices.clone() /> })}
+        {(kind == DocumentKind::Order).then(|| view! { <InvoicesCard invoices=doc.invoices.clone() /> <ProductionCard number=doc.draft.erp_number.clone() /> })}
     }
 }
 
