@@ -10,6 +10,7 @@ pub mod field;
 pub mod lines;
 pub mod loaded;
 pub mod locale_picker;
+pub mod money;
 pub mod offline_notice;
 pub mod opens_on_tap;
 pub mod pager;

@@ -102,6 +102,23 @@ impl Api {
         Ok(list.items)
     }
 
+    /// The symbol of each currency id that is not the real's (`R$` needs no asking): `¤` for
+    /// one the ERP does not list, or when the list cannot be read.
+    pub async fn currency_symbols(&self, ids: impl IntoIterator<Item = i64>) -> Vec<(i64, String)> {
+        let wanted: Vec<i64> = ids.into_iter().filter(|id| *id > 1).collect();
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let listed = self.currencies().await.unwrap_or_default();
+        wanted
+            .into_iter()
+            .map(|id| {
+                let symbol = listed.iter().find(|c| c.id == id).map(|c| c.symbol.clone());
+                (id, symbol.unwrap_or_else(|| "¤".into()))
+            })
+            .collect()
+    }
+
     /// The sales statistics.
     pub async fn statistics(&self, q: &StatisticsQuery) -> Result<Statistics, ApiError> {
         let mut params = vec![("groupby", q.group_by.code().to_string())];
