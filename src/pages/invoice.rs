@@ -94,12 +94,12 @@ fn Header(invoice: InvoiceDetail) -> impl IntoView {
                 <Field label=Msg::IssueDate value=Signal::derive(move || format::date(&issued, locale())) testid="invoice-issued" />
                 <div class="field">
                     <dt>{move || i18n.t(Msg::Customer)}</dt>
-                    <dd><A href=customer_href>{customer}</A></dd>
+                    <dd><A href=customer_href attr:class="row-link">{customer}</A></dd>
                 </div>
                 <Field label=Msg::TaxId value=mascate_domain::tax_id::mask(&i.tax_id) nowrap=true />
                 <div class="field">
                     <dt>{move || i18n.t(Msg::Order)}</dt>
-                    <dd class="mono"><A href=order_href attr:data-testid="invoice-order">{i.order.clone()}</A></dd>
+                    <dd class="mono"><A href=order_href attr:class="row-link" attr:data-testid="invoice-order">{i.order.clone()}</A></dd>
                 </div>
                 <Field label=Msg::Cfop value=operation />
                 <Field label=Msg::Origin value=place(&i.origin) testid="invoice-origin" />
