@@ -174,3 +174,51 @@ test('held stock and production orders on the customer\'s page and on the order\
   await expect.poll(() => onOrder.getByTestId('production-order-row').evaluateAll((rs) => rs.map((r) => r.dataset.id)))
     .toEqual(ofOrder.map((p) => p.internalid));
 });
+
+test('statistics in another currency and for a description fragment list the API\'s rows, kept in the address', async ({ page, request }) => {
+  const token = await apiToken(request, 'ana');
+  const [from, to] = ['2025-01-01', '2026-12-31'];
+  const ask = async (extra) => (await get(request, token,
+    `/api/mascate/v1/salesstatistics?groupby=product&from=${from}&to=${to}&${extra}`)).items.map((r) => r.key).sort();
+  const inDollars = await ask('currency=2');
+  const flour = await ask('currency=1&description=farinha');
+  expect(inDollars.length).toBeGreaterThan(0);
+  expect(flour.length).toBeGreaterThan(0);
+  await signIn(page, 'ana');
+  await page.goto(`/statistics?groupby=product&from=${from}&to=${to}`);
+  const rows = page.getByTestId('statistics-row');
+  await expect(rows.first()).toBeVisible();
+  const keys = () => rows.evaluateAll((els) => els.map((e) => e.dataset.key).sort());
+  // The ERP's five currencies are offered.
+  await expect(page.getByTestId('statistics-currency').locator('option')).toHaveCount(5);
+  await page.getByTestId('statistics-currency').selectOption('2');
+  await expect(page).toHaveURL(/currency=2/);
+  await expect.poll(keys).toEqual(inDollars);
+  await expect(rows.first().locator('td[data-measure=gross]')).toContainText('US$');
+  await page.getByTestId('statistics-currency').selectOption('1');
+  await page.getByTestId('statistics-description').fill('farinha');
+  await page.getByTestId('statistics-description').press('Tab');
+  await expect(page).toHaveURL(/desc=farinha/);
+  await expect.poll(keys).toEqual(flour);
+  await expect(rows.first().locator('td[data-measure=gross]')).toContainText('R$');
+  await page.reload();
+  await expect(page.getByTestId('statistics-description')).toHaveValue('farinha');
+  await expect.poll(keys).toEqual(flour);
+});
+
+test('an order sold in dollars shows US$ in the list and on its page; one in reais stays R$', async ({ page, request }) => {
+  const token = await apiToken(request, 'ana');
+  const inDollars = (await get(request, token, `/api/tgv/salesorders/?pageSize=1&FILTER=${encodeURIComponent('currencyid eq 2')}`)).items[0];
+  const inReais = (await get(request, token, `/api/tgv/salesorders/?pageSize=1&FILTER=${encodeURIComponent('currencyid eq 1')}`)).items[0];
+  expect(inDollars && inReais).toBeTruthy();
+  await signIn(page, 'ana');
+  for (const [order, symbol, other] of [[inDollars, 'US$', 'R$'], [inReais, 'R$', 'US$']]) {
+    await page.goto(`/orders?nfrom=${order.orderid}&nto=${order.orderid}`);
+    const row = page.locator(`[data-testid=document-row][data-number="${order.orderid}"]`);
+    await expect(row).toContainText(`${symbol} `);
+    await expect(row).not.toContainText(other);
+    await page.goto(`/orders/${order.orderid}`);
+    await expect(page.getByTestId('document-item').first()).toContainText(`${symbol} `);
+    await expect(page.getByTestId('total-gross')).toHaveText(new RegExp(`^${symbol.replace('$', '\\$')} `));
+  }
+});
