@@ -30,20 +30,24 @@ async function independently(request, token, group, from, to) {
   const range = `FILTER=issuedate ge '${from}' and issuedate le '${to}'`;
   const itemsOf = async (order) => (await get(request, token, `/api/tgv/salesorders/${order}/items?pageSize=100`)).items;
   const f = { sold: 0, gross: 0, returned: 0, returnedValue: 0, balance: 0 };
+  // The figures are in reais (currency 1, the default): orders sold in another currency do not count.
+  const foreign = new Set((await get(request, token,
+    `/api/tgv/salesorders/?pageSize=1000&FILTER=${encodeURIComponent('currencyid ne 1')}`)).items.map((o) => o.orderid));
+  const inReais = (orderid) => !foreign.has(orderid);
   const invoices = await get(request, token, `/api/mascate/v1/invoices?pageSize=1000&${range}`);
-  for (const inv of invoices.items) {
+  for (const inv of invoices.items.filter((i) => inReais(i.orderid))) {
     for (const i of (await itemsOf(inv.orderid)).filter((i) => inGroup.has(i.productid))) {
       f.sold += i.quantity;
       f.gross += i.amount;
     }
   }
   const returns = await get(request, token, `/api/mascate/v1/returns?pageSize=1000&${range}`);
-  for (const r of returns.items.filter((r) => inGroup.has(r.productid))) {
+  for (const r of returns.items.filter((r) => inReais(r.orderid) && inGroup.has(r.productid))) {
     f.returned += r.quantity;
     f.returnedValue += r.amount;
   }
   const orders = await get(request, token, `/api/tgv/salesorders/?pageSize=1000&${range}`);
-  for (const o of orders.items.filter((o) => o.status !== 'E')) {
+  for (const o of orders.items.filter((o) => o.status !== 'E' && inReais(o.orderid))) {
     for (const i of (await itemsOf(o.orderid)).filter((i) => inGroup.has(i.productid))) {
       f.balance += (i.quantity - i.quantitydelivered) * i.unitprice;
     }
