@@ -30,7 +30,7 @@ pub fn ProductionOrdersTable(
     let label = move |m: Msg| move || i18n.t(m);
     view! {
         <div class="table-wrap">
-            <table class="table stack" data-testid="production-orders-table">
+            <table class="table stack stack-wide" data-testid="production-orders-table">
                 <thead>
                     <tr>
                         <th>{label(Msg::Number)}</th>

@@ -30,7 +30,7 @@ pub fn InvoiceItems(
         <section class="card" data-testid="invoice-items">
             <h2>{label(Msg::Items)}</h2>
             <div class="table-wrap">
-                <table class="table stack">
+                <table class="table stack stack-wide">
                     <thead>
                         <tr>
                             <th>{label(Msg::Product)}</th>
