@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod customers;
 pub mod documents;
 pub mod finance;
+pub mod industry;
 pub mod notifications;
 pub mod releases;
 pub mod sales;

@@ -9,6 +9,7 @@ pub mod document;
 pub mod document_form;
 pub mod documents;
 pub mod home;
+pub mod invoice;
 pub mod invoices;
 pub mod login;
 pub mod not_built;

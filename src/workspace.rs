@@ -30,6 +30,7 @@ use crate::pages::document::DocumentPage;
 use crate::pages::document_form::{DocumentFormPage, FormSource};
 use crate::pages::documents::DocumentsPage;
 use crate::pages::home::HomePage;
+use crate::pages::invoice::InvoicePage;
 use crate::pages::invoices::InvoicesPage;
 use crate::pages::not_built::NotBuilt;
 use crate::pages::notifications::NotificationsPage;
@@ -181,6 +182,7 @@ fn workspace() -> AnyView {
                 <Route path=path!("sent/:external_id") view=SentPage />
                 <Route path=path!("sent/:external_id/edit") view=|| view! { <DocumentFormPage kind=Order source=FormSource::Device /> } />
                 <Route path=path!("invoices") view=InvoicesPage />
+                <Route path=path!("invoices/:number/:series") view=InvoicePage />
                 <Route path=path!("statistics") view=StatisticsPage />
                 <Route path=path!("notifications") view=NotificationsPage />
                 <Route path=path!("products") view=ProductsPage />

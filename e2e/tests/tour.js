@@ -44,6 +44,10 @@ async function online(page, stop) {
   await page.getByTestId('customer-link').first().click();
   await expect(page.getByTestId('customer-finances')).toBeVisible();
   await expect(page.locator('[data-testid=bills-table], [data-testid=bills-empty]').first()).toBeVisible();
+  // The financial group and the industrial side (issue 25) drawn too.
+  await expect(page.locator('[data-testid=paid-bills-table], [data-testid=paid-bills-empty]').first()).toBeVisible();
+  await expect(page.getByTestId('sheet-credit-limit')).toBeVisible();
+  await expect(page.locator('[data-testid=production-orders-table], [data-testid=production-orders-empty]').first()).toBeVisible();
   await stop('customer');
   await page.getByTestId('contact-add').click();
   await expect(page.getByTestId('contact-form')).toBeVisible();
@@ -80,6 +84,9 @@ async function online(page, stop) {
 
   await open(page, '/invoices', '[data-testid=invoice-row]');
   await stop('invoices');
+  await page.getByTestId('invoice-link').first().click();
+  await expect(page.getByTestId('invoice-item').first()).toBeVisible();
+  await stop('invoice');
   await open(page, '/statistics?groupby=group', '[data-testid=statistics-row]');
   await stop('statistics');
 

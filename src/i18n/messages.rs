@@ -19,6 +19,8 @@ mod home;
 #[macro_use]
 mod customers;
 #[macro_use]
+mod finance_group;
+#[macro_use]
 mod finances;
 #[macro_use]
 mod documents;
@@ -69,8 +71,8 @@ macro_rules! catalogue {
 }
 
 login!(
-    shell, home, customers, finances, documents, print, form, sync, products, notifications, offline, safety_net,
-    device_notices, sales_views, tasks, account, catalogue ;
+    shell, home, customers, finances, finance_group, documents, print, form, sync, products, notifications, offline,
+    safety_net, device_notices, sales_views, tasks, account, catalogue ;
 );
 
 #[cfg(test)]

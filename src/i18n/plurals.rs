@@ -32,6 +32,7 @@ plurals! {
         ["{n} customer on the agenda", "{n} customers on the agenda"],
         ["{n} cliente en la agenda", "{n} clientes en la agenda"]
     ],
+    Days => [["{n} dia", "{n} dias"], ["{n} day", "{n} days"], ["{n} día", "{n} días"]],
     SavedOnDevice => [
         ["{n} cliente salvo neste aparelho", "{n} clientes salvos neste aparelho"],
         ["{n} customer saved on this device", "{n} customers saved on this device"],
