@@ -11,10 +11,12 @@ pub mod catalog;
 pub mod customers;
 pub mod documents;
 pub mod finance;
+pub mod industry;
 pub mod notifications;
 pub mod releases;
 pub mod sales;
 pub mod seller_filters;
+pub mod tasks;
 
 use std::cell::RefCell;
 

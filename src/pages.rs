@@ -1,6 +1,7 @@
 //! One file per page.
 
 pub mod account;
+pub mod agenda;
 pub mod credit;
 pub mod customer;
 pub mod customers;
@@ -8,6 +9,7 @@ pub mod document;
 pub mod document_form;
 pub mod documents;
 pub mod home;
+pub mod invoice;
 pub mod invoices;
 pub mod login;
 pub mod not_built;
@@ -17,3 +19,6 @@ pub mod offline_selection;
 pub mod products;
 pub mod sent;
 pub mod statistics;
+pub mod task;
+pub mod task_form;
+pub mod tasks;

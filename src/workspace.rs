@@ -22,6 +22,7 @@ use mascate_domain::document::DocumentKind::{Order, Quotation};
 use crate::components::shell::Shell;
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::account::AccountPage;
+use crate::pages::agenda::AgendaPage;
 use crate::pages::credit::CreditPage;
 use crate::pages::customer::CustomerPage;
 use crate::pages::customers::CustomersPage;
@@ -29,6 +30,7 @@ use crate::pages::document::DocumentPage;
 use crate::pages::document_form::{DocumentFormPage, FormSource};
 use crate::pages::documents::DocumentsPage;
 use crate::pages::home::HomePage;
+use crate::pages::invoice::InvoicePage;
 use crate::pages::invoices::InvoicesPage;
 use crate::pages::not_built::NotBuilt;
 use crate::pages::notifications::NotificationsPage;
@@ -37,6 +39,9 @@ use crate::pages::offline_selection::OfflineSelectionPage;
 use crate::pages::products::ProductsPage;
 use crate::pages::sent::SentPage;
 use crate::pages::statistics::StatisticsPage;
+use crate::pages::task::TaskPage;
+use crate::pages::task_form::TaskFormPage;
+use crate::pages::tasks::TasksPage;
 use crate::session::use_session;
 use crate::unread::provide_unread_count;
 
@@ -147,6 +152,7 @@ fn start_engines() {
         crate::device::sync::provide_sync();
         crate::device::offline::provide_offline();
         crate::device::catalog::provide_catalog();
+        crate::device::tasks::provide_tasks();
     };
     match owner {
         Some(owner) => owner.with(start),
@@ -176,9 +182,14 @@ fn workspace() -> AnyView {
                 <Route path=path!("sent/:external_id") view=SentPage />
                 <Route path=path!("sent/:external_id/edit") view=|| view! { <DocumentFormPage kind=Order source=FormSource::Device /> } />
                 <Route path=path!("invoices") view=InvoicesPage />
+                <Route path=path!("invoices/:number/:series") view=InvoicePage />
                 <Route path=path!("statistics") view=StatisticsPage />
                 <Route path=path!("notifications") view=NotificationsPage />
                 <Route path=path!("products") view=ProductsPage />
+                <Route path=path!("tasks") view=TasksPage />
+                <Route path=path!("tasks/new") view=TaskFormPage />
+                <Route path=path!("tasks/:id") view=TaskPage />
+                <Route path=path!("agenda") view=AgendaPage />
                 <Route path=path!("offline") view=OfflineConfiguratorPage />
                 <Route path=path!("offline/:schema") view=OfflineSelectionPage />
                 <Route path=path!("account") view=AccountPage />

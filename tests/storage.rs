@@ -75,10 +75,10 @@ async fn upgrade_from_version_1_keeps_data_and_adds_the_new_parts() {
     assert_eq!(db.version().unwrap(), VERSION);
     let mut names = db.store_names();
     names.sort();
-    let mut expected = vec![stores::META, stores::OUTBOX];
+    let mut expected = vec![stores::META, stores::OUTBOX, stores::TASK_WRITES];
     expected.extend(mascate_domain::offline::TABLES.iter().map(|t| t.store));
     expected.sort();
-    assert_eq!(names, expected, "every version's stores, the offline tables of version 3 included");
+    assert_eq!(names, expected, "every version's stores, the offline tables of versions 3 to 5 included");
     let all = db.customers().await.unwrap();
     assert_eq!(all.len(), 1, "the upgrade kept the saved customer");
     assert_eq!(all[0].name, "OLD");
@@ -98,6 +98,73 @@ async fn each_seller_has_their_own_database() {
     assert_eq!(bruno.customer_count().await.unwrap(), 0, "another seller's database is empty");
     assert_eq!(ana.customer_count().await.unwrap(), 1);
     assert_eq!(database_name(" 000001 "), "mascate-000001");
+}
+
+/// A device on version 4 (before tasks) with a document waiting and contacts downloaded:
+/// version 5 keeps both and adds the tasks' stores, indexed by the device's task id.
+#[wasm_bindgen_test]
+async fn upgrade_from_version_4_keeps_the_outbox_and_adds_the_tasks() {
+    use mascate_domain::contract::agenda::{Task, TaskNote};
+    let name = "mascate-test-upgrade-4";
+    fresh(name).await;
+    let v4 = schema(name, 4).build().await.unwrap();
+    assert!(!v4.store_names().contains(&stores::TASKS.to_string()));
+    let tx = v4.transaction(&[stores::OUTBOX, stores::CONTACTS], TransactionMode::ReadWrite).unwrap();
+    let doc = js_sys::JSON::parse(r#"{"external_id":"ext-4","seller":"000001"}"#).unwrap();
+    tx.store(stores::OUTBOX).unwrap().put(&doc, None).await.unwrap();
+    let contact = js_sys::JSON::parse(r#"{"internalid":"c1","customerid":"000002","customerstore":"01"}"#).unwrap();
+    tx.store(stores::CONTACTS).unwrap().put(&contact, None).await.unwrap();
+    tx.done().await.unwrap();
+    v4.close();
+
+    let db = Storage::open_named(name).await.unwrap();
+    assert_eq!(db.version().unwrap(), VERSION);
+    assert_eq!(db.outbox().await.unwrap().len(), 1, "the waiting document stayed");
+    assert_eq!(db.count(stores::CONTACTS).await.unwrap(), 1, "the downloaded contacts stayed");
+    let task = r#"[{"internalid":"01t-1","taskid":"t-1","subject":"Ligar","status":"open"}]"#;
+    apply(&db, stores::TASKS, mascate_domain::offline::Key::Field("internalid"), &rows(task), false, &[])
+        .await
+        .unwrap();
+    let found: Vec<Task> = db.rows_where(stores::TASKS, storage::indexes::BY_TASK, "t-1").await.unwrap();
+    assert_eq!(found.iter().map(|t| t.subject.as_str()).collect::<Vec<_>>(), ["Ligar"]);
+    let notes: Vec<TaskNote> = db.rows_where(stores::TASK_NOTES, storage::indexes::BY_TASK, "t-1").await.unwrap();
+    assert!(notes.is_empty());
+    db.close();
+}
+
+/// One waiting entry per task and per note; a later edit replaces it, and a send removes only
+/// the revision it sent (an edit made meanwhile stays to go next), with the ERP's answer
+/// written in the same transaction.
+#[wasm_bindgen_test]
+async fn task_writes_are_one_per_id_and_a_send_removes_only_what_it_sent() {
+    use mascate_domain::contract::agenda::{Task, TaskBody};
+    use mascate_domain::task::writes::TaskWrite;
+    let name = "mascate-test-task-writes";
+    fresh(name).await;
+    let db = Storage::open_named(name).await.unwrap();
+    let body = |status: &str| TaskBody { subject: "Ligar".into(), status: status.into(), ..Default::default() };
+    let made = TaskWrite { created_here: true, ..TaskWrite::task("000002", "t-1", body("open"), "ACME", 1.0) };
+    let first = db.put_task_write(made).await.unwrap();
+    let sending = first.clone();
+    let edited = db.put_task_write(TaskWrite::task("000002", "t-1", body("done"), "", 2.0)).await.unwrap();
+    assert_eq!((edited.revision, edited.created_here), (1, true));
+    db.put_task_write(TaskWrite::note("000002", "t-1", "n-1", "oi", 3.0)).await.unwrap();
+    assert_eq!(db.task_writes().await.unwrap().len(), 2, "one per task id and note id");
+
+    // The answer to the first revision comes back after the edit: the edit stays.
+    let answer = Task { internal_id: "01t-1".into(), id: "t-1".into(), status: "open".into(), ..Default::default() };
+    db.task_write_sent(&sending, stores::TASKS, &answer).await.unwrap();
+    let left = db.task_writes().await.unwrap();
+    assert_eq!(left.iter().filter(|w| w.key == "task:t-1").map(|w| w.revision).collect::<Vec<_>>(), [1]);
+    assert_eq!(db.count(stores::TASKS).await.unwrap(), 1, "the ERP's answer is on the device");
+    db.task_write_sent(&edited, stores::TASKS, &Task { status: "done".into(), ..answer }).await.unwrap();
+    db.close();
+    let db = Storage::open_named(name).await.unwrap();
+    let left = db.task_writes().await.unwrap();
+    assert_eq!(left.iter().map(|w| w.key.as_str()).collect::<Vec<_>>(), ["note:t-1/n-1"], "kept across reopening");
+    let stored: Vec<Task> = db.rows(stores::TASKS).await.unwrap();
+    assert_eq!(stored[0].status, "done");
+    db.close();
 }
 
 #[wasm_bindgen_test]

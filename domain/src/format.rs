@@ -2,6 +2,9 @@
 
 use crate::Locale;
 
+mod currency;
+pub use currency::{money_in, weight};
+
 /// Groups the integer part and puts the decimal separator of the locale.
 /// ```
 /// use mascate_domain::{format::number, Locale};
@@ -42,12 +45,7 @@ pub fn number(value: f64, decimals: usize, locale: Locale) -> String {
 /// assert_eq!(money(1500.5, Locale::En), "R$1,500.50");
 /// ```
 pub fn money(value: f64, locale: Locale) -> String {
-    let n = number(value.abs(), 2, locale);
-    let sign = if value < 0.0 && n.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
-    match locale {
-        Locale::En => format!("{sign}R${n}"),
-        Locale::PtBr | Locale::Es => format!("{sign}R$ {n}"),
-    }
+    money_in(value, "R$", locale)
 }
 
 /// A contract date (`YYYY-MM-DD`, or Protheus's `YYYYMMDD`) for display; blank stays blank,

@@ -25,6 +25,7 @@ pub mod prospect;
 pub mod release;
 pub mod share;
 pub mod statistics;
+pub mod task;
 pub mod tax_id;
 pub mod text;
 pub mod timestamp;

@@ -39,6 +39,10 @@ test('no console error and no failed request on the main pages, a bill-less orde
   expect(billless, 'an order of ana with no invoice').toBeTruthy();
   const invoiced = orders.find((o) => o.status === 'E');
   const quotation = (await get(request, token, '/api/tgv/salesbudgets/?pageSize=1')).body.items[0];
+  // Issue 25: an invoice's page, a customer with held stock and production orders, and an
+  // order those serve.
+  const invoice = (await get(request, token, '/api/mascate/v1/invoices?pageSize=1')).body.items[0];
+  const production = (await get(request, token, '/api/mascate/v1/customers/000018/01/productionorders')).body.items[0];
 
   await signIn(page, 'ana');
   const seen = watchConsole(page, baseURL);
@@ -53,9 +57,15 @@ test('no console error and no failed request on the main pages, a bill-less orde
     ['/quotations', '[data-testid=document-row]'],
     [`/quotations/${quotation.budgetid}`, '[data-testid=document-item]'],
     ['/invoices', '[data-testid=invoice-row]'],
+    [`/invoices/${invoice.invoice}/${invoice.serie}`, '[data-testid=invoice-item]'],
+    ['/customers/000018/01', '[data-testid=production-order-row]'],
+    [`/orders/${production.orderid}`, '[data-testid=production-order-row]'],
     ['/statistics', '[data-testid=statistics-row]'],
     ['/notifications', '[data-testid=notification], [data-testid=notifications-empty]'],
     ['/offline', '[data-testid=safety-net]'],
+    ['/tasks', '[data-testid=task-row]'],
+    ['/tasks/new', '[data-testid=task-form]'],
+    ['/agenda', '[data-testid=agenda-item]'],
     ['/account', '[data-testid=seller-code]'],
     ['/credit?taxid=11222333000181', '[data-testid=credit-sheet]'],
   ];

@@ -44,6 +44,10 @@ async function online(page, stop) {
   await page.getByTestId('customer-link').first().click();
   await expect(page.getByTestId('customer-finances')).toBeVisible();
   await expect(page.locator('[data-testid=bills-table], [data-testid=bills-empty]').first()).toBeVisible();
+  // The financial group and the industrial side (issue 25) drawn too.
+  await expect(page.locator('[data-testid=paid-bills-table], [data-testid=paid-bills-empty]').first()).toBeVisible();
+  await expect(page.getByTestId('sheet-credit-limit')).toBeVisible();
+  await expect(page.locator('[data-testid=production-orders-table], [data-testid=production-orders-empty]').first()).toBeVisible();
   await stop('customer');
   await page.getByTestId('contact-add').click();
   await expect(page.getByTestId('contact-form')).toBeVisible();
@@ -80,9 +84,28 @@ async function online(page, stop) {
 
   await open(page, '/invoices', '[data-testid=invoice-row]');
   await stop('invoices');
+  await page.getByTestId('invoice-link').first().click();
+  await expect(page.getByTestId('invoice-item').first()).toBeVisible();
+  await stop('invoice');
   await open(page, '/statistics?groupby=group', '[data-testid=statistics-row]');
   await stop('statistics');
 
+  await open(page, '/tasks', '[data-testid=task-row]');
+  await stop('tasks');
+  await page.getByTestId('task-link').first().click();
+  await expect(page.getByTestId('task-subject')).toBeVisible();
+  await stop('task');
+  await open(page, '/tasks/new', '[data-testid=task-form]');
+  await page.getByTestId('task-save').click();
+  await expect(page.getByTestId('task-subject-problem')).not.toBeEmpty();
+  await stop('task-form-problems');
+  await open(page, '/agenda', '[data-testid=agenda-item]');
+  await stop('agenda');
+  await page.getByTestId('agenda-use').click();
+  await expect(page.getByTestId('agenda-use-dialog')).toBeVisible();
+  await stop('agenda-use-dialog');
+  await page.getByTestId('agenda-use-no').click();
+  await expect(page.getByTestId('agenda-use-dialog')).toBeHidden();
   await open(page, '/account', '[data-testid=seller-code]');
   await stop('account');
   // Each field's refusal beside it (nothing is sent).

@@ -1,6 +1,10 @@
 //! A customer's finances (§4.2–4.5) and the home indicators (§13).
 
-use mascate_domain::contract::{Bill, CreditSheet, FinancialStatus, HomeCard, HomeChart, ListEnvelope};
+use mascate_domain::contract::{
+    Bill, CreditNote, CreditSheet, FinancialSheet, FinancialStatus, HomeCard, HomeChart, ListEnvelope, PaidBill,
+};
+use mascate_domain::document::range::between;
+use mascate_domain::filter::Expr;
 use serde_json::Value;
 
 use super::{encode, Api, ApiError};
@@ -23,6 +27,36 @@ impl Api {
         }
         let list: ListEnvelope<Bill> = self.get_json("/api/tgv/financialsecurities/", &params).await?;
         Ok(list.items)
+    }
+
+    /// A page of the bills paid (a Mascate extension), newest payment first; `from`/`to`
+    /// (`YYYY-MM-DD`, empty for open ends) narrow the paid date.
+    pub async fn paid_bills(
+        &self,
+        (code, store): (&str, &str),
+        (from, to): (&str, &str),
+        page: usize,
+        size: usize,
+    ) -> Result<ListEnvelope<PaidBill>, ApiError> {
+        let path = format!("/api/mascate/v1/customers/{}/{}/paidbills", encode(code), encode(store));
+        let mut params = vec![("page", page.to_string()), ("pageSize", size.to_string())];
+        if let Some(f) = Expr::all(between("paiddate", from, to)) {
+            params.push(("FILTER", f.to_string()));
+        }
+        self.get_json(&path, &params).await
+    }
+
+    /// The credit notes the customer's returns made (a Mascate extension), newest first.
+    pub async fn credit_notes(&self, code: &str, store: &str) -> Result<Vec<CreditNote>, ApiError> {
+        let path = format!("/api/mascate/v1/customers/{}/{}/creditnotes", encode(code), encode(store));
+        let list: ListEnvelope<CreditNote> = self.get_json(&path, &[("pageSize", "200".into())]).await?;
+        Ok(list.items)
+    }
+
+    /// The registration sheet's financial tab (a Mascate extension).
+    pub async fn financial_sheet(&self, code: &str, store: &str) -> Result<FinancialSheet, ApiError> {
+        self.get_json(&format!("/api/mascate/v1/customers/{}/{}/financialsheet", encode(code), encode(store)), &[])
+            .await
     }
 
     /// Overdue share of the open balance, in %.

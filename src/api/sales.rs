@@ -4,8 +4,8 @@
 
 use gloo_net::http::Method;
 use mascate_domain::contact::ContactDraft;
-use mascate_domain::contract::{Contact, InvoiceRow, LastPurchase, ListEnvelope, Statistics};
-use mascate_domain::document::range::between;
+use mascate_domain::contract::{Contact, Currency, InvoiceDetail, InvoiceRow, LastPurchase, ListEnvelope, Statistics};
+use mascate_domain::document::range::{between, padded_to, INVOICE_WIDTH};
 use mascate_domain::filter::Expr;
 use mascate_domain::statistics::GroupBy;
 
@@ -21,6 +21,9 @@ pub struct InvoiceQuery {
     pub to: String,
     pub delivery_from: String,
     pub delivery_to: String,
+    /// Invoice numbers from/to, as typed (padded to the ERP's nine digits when asked).
+    pub number_from: String,
+    pub number_to: String,
 }
 
 /// What the statistics page asks for.
@@ -31,6 +34,8 @@ pub struct StatisticsQuery {
     pub to: String,
     pub currency: String,
     pub product_group: String,
+    /// A fragment of the product's description (empty: any).
+    pub description: String,
 }
 
 impl Api {
@@ -61,6 +66,8 @@ impl Api {
     ) -> Result<ListEnvelope<InvoiceRow>, ApiError> {
         let mut parts = between("issuedate", &q.from, &q.to);
         parts.extend(between("deliverydate", &q.delivery_from, &q.delivery_to));
+        let (lo, hi) = (padded_to(&q.number_from, INVOICE_WIDTH), padded_to(&q.number_to, INVOICE_WIDTH));
+        parts.extend(between("invoice", &lo, &hi));
         let s = q.search.trim();
         if !s.is_empty() {
             parts.extend(Expr::any(vec![
@@ -77,6 +84,11 @@ impl Api {
         self.get_json("/api/mascate/v1/invoices", &params).await
     }
 
+    /// One invoice with its items, taxes, totals and instalments (a Mascate extension).
+    pub async fn invoice_detail(&self, number: &str, series: &str) -> Result<InvoiceDetail, ApiError> {
+        self.get_json(&format!("/api/mascate/v1/invoices/{}/{}", encode(number), encode(series)), &[]).await
+    }
+
     /// A customer's last purchase of each product, newest first.
     pub async fn last_purchases(&self, code: &str, store: &str) -> Result<Vec<LastPurchase>, ApiError> {
         let path = format!("/api/mascate/v1/lastpurchases/{}/{}", encode(code), encode(store));
@@ -84,11 +96,39 @@ impl Api {
         Ok(list.items)
     }
 
+    /// The currencies documents are sold in (1 is the real), with their symbols.
+    pub async fn currencies(&self) -> Result<Vec<Currency>, ApiError> {
+        let list: ListEnvelope<Currency> = self.get_json("/api/mascate/v1/currencies", &[]).await?;
+        Ok(list.items)
+    }
+
+    /// The symbol of each currency id that is not the real's (`R$` needs no asking): `¤` for
+    /// one the ERP does not list, or when the list cannot be read.
+    pub async fn currency_symbols(&self, ids: impl IntoIterator<Item = i64>) -> Vec<(i64, String)> {
+        let wanted: Vec<i64> = ids.into_iter().filter(|id| *id > 1).collect();
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let listed = self.currencies().await.unwrap_or_default();
+        wanted
+            .into_iter()
+            .map(|id| {
+                let symbol = listed.iter().find(|c| c.id == id).map(|c| c.symbol.clone());
+                (id, symbol.unwrap_or_else(|| "¤".into()))
+            })
+            .collect()
+    }
+
     /// The sales statistics.
     pub async fn statistics(&self, q: &StatisticsQuery) -> Result<Statistics, ApiError> {
         let mut params = vec![("groupby", q.group_by.code().to_string())];
-        for (k, v) in [("from", &q.from), ("to", &q.to), ("currency", &q.currency), ("productgroup", &q.product_group)]
-        {
+        for (k, v) in [
+            ("from", &q.from),
+            ("to", &q.to),
+            ("currency", &q.currency),
+            ("productgroup", &q.product_group),
+            ("description", &q.description),
+        ] {
             if !v.trim().is_empty() {
                 params.push((k, v.trim().to_string()));
             }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use mascate_domain::document::DraftItem;
 use mascate_domain::format;
 
+use crate::components::money::use_money;
 use crate::i18n::{use_i18n, Msg};
 
 /// The lines with quantity, unit price, discount and amount.
@@ -18,6 +19,7 @@ pub fn LinesTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let label = move |msg: Msg| move || i18n.t(msg);
+    let money = use_money();
     view! {
         <div class="table-wrap">
             <table class="table stack lines" data-testid=testid>
@@ -45,9 +47,9 @@ pub fn LinesTable(
                                             <div class="muted small">{i.description.clone()}</div>
                                         </td>
                                         <td class="num" data-label=label(Msg::Quantity)>{move || format::number(q, 2, locale())}</td>
-                                        <td class="num money" data-label=label(Msg::UnitPrice)>{move || format::money(u, locale())}</td>
+                                        <td class="num money" data-label=label(Msg::UnitPrice)>{move || money(u)}</td>
                                         <td class="num" data-label=label(Msg::DiscountPct)>{move || format::number(disc, 2, locale())}</td>
-                                        <td class="num money" data-label=label(Msg::Amount)>{move || format::money(amt, locale())}</td>
+                                        <td class="num money" data-label=label(Msg::Amount)>{move || money(amt)}</td>
                                     </tr>
                                 }
                             })

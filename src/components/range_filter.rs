@@ -1,4 +1,5 @@
-//! From/to filters of a list (issue date, and the document number or the delivery date),
+//! From/to filters of a list (issue date, and the document number, or the delivery date and
+//! the invoice number),
 //! kept in the address like the list's other filters: a changed box replaces its key and
 //! goes back to page 1. A range that cannot match (the first after the last) is said beside
 //! the boxes and not searched.
@@ -10,7 +11,7 @@
 //! ```
 
 use leptos::prelude::*;
-use mascate_domain::document::range::{DocumentRange, RangeProblem};
+use mascate_domain::document::range::{DocumentRange, RangeProblem, INVOICE_WIDTH};
 
 use crate::components::date_filter::DateFilter;
 use crate::i18n::{use_i18n, Msg};
@@ -21,8 +22,8 @@ use crate::url_query::UrlQuery;
 pub enum SecondRange {
     /// Document numbers (`nfrom`, `nto`).
     Numbers,
-    /// Delivery dates (`dfrom`, `dto`).
-    Delivery,
+    /// Delivery dates (`dfrom`, `dto`) and invoice numbers (nine digits): the invoices list.
+    DeliveryAndInvoiceNumbers,
 }
 
 /// The range in the address: `from`, `to` (issue dates), `nfrom`, `nto` (numbers).
@@ -50,14 +51,12 @@ pub fn RangeFilter(
     let range = range_of(url);
     let (dfrom, dto) = (url.text("dfrom"), url.text("dto"));
     let problem = move || {
-        let mut r = range.get();
-        if second == SecondRange::Delivery {
-            r.number_from.clear();
-            r.number_to.clear();
-            let delivery = DocumentRange { from: dfrom.get(), to: dto.get(), ..Default::default() };
-            return r.problem().or(delivery.problem());
+        let r = range.get();
+        if second == SecondRange::Numbers {
+            return r.problem();
         }
-        r.problem()
+        let delivery = DocumentRange { from: dfrom.get(), to: dto.get(), ..Default::default() };
+        r.problem_at(INVOICE_WIDTH).or(delivery.problem())
     };
     let date_box = move |key: &'static str, label: Signal<Msg>, value: Signal<String>| {
         view! { <DateFilter label value on_date=move |iso| url.filter(key, iso) testid=format!("range-{key}") /> }
@@ -83,9 +82,11 @@ pub fn RangeFilter(
                     {number_box("nfrom", Msg::NumberFrom, url.text("nfrom"))}
                     {number_box("nto", Msg::NumberTo, url.text("nto"))}
                 }.into_any(),
-                SecondRange::Delivery => view! {
+                SecondRange::DeliveryAndInvoiceNumbers => view! {
                     {date_box("dfrom", Signal::stored(Msg::DeliveryFrom), dfrom)}
                     {date_box("dto", Signal::stored(Msg::DeliveryTo), dto)}
+                    {number_box("nfrom", Msg::NumberFrom, url.text("nfrom"))}
+                    {number_box("nto", Msg::NumberTo, url.text("nto"))}
                 }.into_any(),
             }}
             <Show when=move || issued_or_invoiced.get()>

@@ -27,6 +27,7 @@ pub fn title_of(path: &str) -> (Msg, Option<String>) {
         ["sent", _] => (Msg::SentTitle, None),
         ["notifications"] => (Msg::NotificationsTitle, None),
         ["invoices"] => (Msg::NavInvoices, None),
+        ["invoices", number, series] => (Msg::Invoice, Some(format!("{number}-{series}"))),
         ["statistics"] => (Msg::NavStatistics, None),
         ["offline"] => (Msg::NavOfflineConfigurator, None),
         ["offline", _] => (Msg::EditSelection, None),

@@ -14,9 +14,11 @@ use crate::session::use_session;
 use crate::unread::{keep_unread_fresh, use_unread_count};
 use mascate_domain::format;
 
-const NAV: [(&str, Msg, &str, &str); 9] = [
+const NAV: [(&str, Msg, &str, &str); 11] = [
     ("/", Msg::NavHome, "nav-home", "⌂"),
+    ("/agenda", Msg::NavAgenda, "nav-agenda", "◷"),
     ("/customers", Msg::NavCustomers, "nav-customers", "☺"),
+    ("/tasks", Msg::NavTasks, "nav-tasks", "✓"),
     ("/products", Msg::NavProducts, "nav-products", "▦"),
     ("/quotations", Msg::NavQuotations, "nav-quotations", "✎"),
     ("/orders", Msg::NavOrders, "nav-orders", "▤"),
@@ -27,11 +29,18 @@ const NAV: [(&str, Msg, &str, &str); 9] = [
 ];
 
 /// The entries a phone keeps behind "more" (its bottom bar has room for four and "more").
-const EXTRA: [&str; 5] =
-    ["nav-quotations", "nav-invoices", "nav-statistics", "nav-notifications", "nav-offline-configurator"];
+const EXTRA: [&str; 7] = [
+    "nav-agenda",
+    "nav-tasks",
+    "nav-quotations",
+    "nav-invoices",
+    "nav-statistics",
+    "nav-notifications",
+    "nav-offline-configurator",
+];
 
 /// The entries that go behind "more" on a tablet's bottom bar too.
-const SECOND: [&str; 2] = ["nav-invoices", "nav-statistics"];
+const SECOND: [&str; 4] = ["nav-agenda", "nav-tasks", "nav-invoices", "nav-statistics"];
 
 /// Signed-in frame; sends a signed-out visitor to the login page.
 #[component]
@@ -166,7 +175,7 @@ fn NavLink(
     let (href, msg, testid, icon) = entry;
     let (extra, second) = (EXTRA.contains(&testid), SECOND.contains(&testid));
     let testid = if in_menu { testid.replacen("nav-", "more-", 1) } else { testid.to_string() };
-    // Invoices and statistics also leave the tablet's bottom bar (it holds seven).
+    // The agenda, tasks, invoices and statistics also leave the tablet's bottom bar (it holds seven).
     let class = match (extra && !in_menu, second) {
         (true, true) => "nav-extra nav-second",
         (true, false) => "nav-extra",

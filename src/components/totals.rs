@@ -6,13 +6,14 @@ use mascate_domain::contract::Taxes;
 use mascate_domain::document::Totals;
 use mascate_domain::format;
 
+use crate::components::money::use_money;
 use crate::i18n::{use_i18n, Msg};
 
 /// The totals table; `taxes` is `None` offline or before they are asked for.
 #[component]
 pub fn TotalsTable(#[prop(into)] totals: Signal<Totals>, #[prop(into)] taxes: Signal<Option<Taxes>>) -> impl IntoView {
     let i18n = use_i18n();
-    let money = move |v: f64| format::money(v, i18n.locale.get());
+    let money = use_money();
     let row = move |label: Msg, testid: &'static str, value: Signal<f64>| {
         view! {
             <tr>

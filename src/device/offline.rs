@@ -204,7 +204,8 @@ impl OfflineData {
     pub async fn remove_device_data(self) -> Result<(), String> {
         let db = self.db().await.ok_or_else(String::new)?;
         let outbox = db.outbox().await.map_err(|e| e.to_string())?;
-        if outbox.iter().any(|e| e.state.is_unfinished()) {
+        let task_writes = db.task_writes().await.map_err(|e| e.to_string())?;
+        if outbox.iter().any(|e| e.state.is_unfinished()) || !task_writes.is_empty() {
             return Err("pending".into());
         }
         db.wipe().await.map_err(|e| e.to_string())?;

@@ -12,7 +12,6 @@
 
 use mascate_domain::contract::Customer;
 use mascate_domain::offline::Key;
-use mascate_domain::outbox::OutboxEntry;
 use rexie::{Index, ObjectStore, Rexie, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -21,10 +20,11 @@ use wasm_bindgen::JsValue;
 mod bulk;
 #[cfg(feature = "device-tests")]
 mod test_door;
+mod writes;
 pub use bulk::PageWrite;
 
 /// The newest schema version.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// Store names.
 pub mod stores {
@@ -47,6 +47,12 @@ pub mod stores {
     /// The selected customers' contacts and last purchases (version 4).
     pub const CONTACTS: &str = "contacts";
     pub const LAST_PURCHASES: &str = "last_purchases";
+    /// The rep's tasks, their notes and visits (version 5), and the task writes waiting to
+    /// be sent, one per task id and note id (`mascate_domain::task::writes`).
+    pub const TASKS: &str = "tasks";
+    pub const TASK_NOTES: &str = "task_notes";
+    pub const VISITS: &str = "visits";
+    pub const TASK_WRITES: &str = "task_writes";
 }
 
 /// Index names.
@@ -57,6 +63,17 @@ pub mod indexes {
     pub const ITEM_BY_LIST: &str = "by_list";
     /// Contacts and last purchases by their customer's `[customerid, customerstore]`.
     pub const BY_CUSTOMER: &str = "by_customer";
+    /// Tasks and task notes by `taskid` (the device's id; the key is the ERP's `internalid`).
+    pub const BY_TASK: &str = "by_task";
+}
+
+/// The version that first has `store` (the offline tables came in version 3).
+fn since(store: &str) -> u32 {
+    match store {
+        stores::CONTACTS | stores::LAST_PURCHASES => 4,
+        stores::TASKS | stores::TASK_NOTES | stores::VISITS => 5,
+        _ => 3,
+    }
 }
 
 /// The stores of schema `version`. Each version repeats everything before it.
@@ -72,20 +89,23 @@ pub fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
     if version >= 2 {
         builder = builder.add_object_store(ObjectStore::new(stores::OUTBOX).key_path("external_id"));
     }
+    if version >= 5 {
+        builder = builder.add_object_store(ObjectStore::new(stores::TASK_WRITES).key_path("key"));
+    }
     if version >= 3 {
-        // Version 4 adds the contacts and last purchases; version 3 has every other table.
-        let v4 = [stores::CONTACTS, stores::LAST_PURCHASES];
-        let tables = mascate_domain::offline::TABLES.iter().filter(|t| version >= 4 || !v4.contains(&t.store));
+        let tables = mascate_domain::offline::TABLES.iter().filter(|t| since(t.store) <= version);
         for table in tables.filter(|t| t.store != stores::CUSTOMERS) {
             let mut store = match table.key {
                 Key::Field(f) => ObjectStore::new(table.store).key_path(f),
                 Key::Fields(fs) => ObjectStore::new(table.store).key_path_array(fs.iter().copied()),
             };
-            if table.store == stores::PRICE_LIST_ITEMS {
-                store = store.add_index(Index::new(indexes::ITEM_BY_LIST, "pricelist"));
-            }
-            if v4.contains(&table.store) {
-                store = store.add_index(Index::new_array(indexes::BY_CUSTOMER, ["customerid", "customerstore"]));
+            match table.store {
+                stores::PRICE_LIST_ITEMS => store = store.add_index(Index::new(indexes::ITEM_BY_LIST, "pricelist")),
+                stores::CONTACTS | stores::LAST_PURCHASES => {
+                    store = store.add_index(Index::new_array(indexes::BY_CUSTOMER, ["customerid", "customerstore"]))
+                }
+                stores::TASKS | stores::TASK_NOTES => store = store.add_index(Index::new(indexes::BY_TASK, "taskid")),
+                _ => {}
             }
             builder = builder.add_object_store(store);
         }
@@ -231,29 +251,6 @@ impl Storage {
         tx.store(stores::META)?.put(&v, None).await?;
         tx.done().await?;
         Ok(())
-    }
-
-    /// Saves a document on its way to the ERP (before the UI says it is saved).
-    pub async fn put_outbox(&self, entry: &OutboxEntry) -> Result<(), StorageError> {
-        let v = to_js(entry)?;
-        let tx = self.db.transaction(&[stores::OUTBOX], TransactionMode::ReadWrite)?;
-        tx.store(stores::OUTBOX)?.put(&v, None).await?;
-        tx.done().await?;
-        Ok(())
-    }
-
-    /// One document of the outbox.
-    pub async fn outbox_entry(&self, external_id: &str) -> Result<Option<OutboxEntry>, StorageError> {
-        let tx = self.db.transaction(&[stores::OUTBOX], TransactionMode::ReadOnly)?;
-        let found = tx.store(stores::OUTBOX)?.get(JsValue::from_str(external_id)).await?;
-        found.map(from_js).transpose()
-    }
-
-    /// Every document of the outbox.
-    pub async fn outbox(&self) -> Result<Vec<OutboxEntry>, StorageError> {
-        let tx = self.db.transaction(&[stores::OUTBOX], TransactionMode::ReadOnly)?;
-        let values = tx.store(stores::OUTBOX)?.get_all(None, None).await?;
-        values.into_iter().map(from_js).collect()
     }
 
     /// The second connection that downloads write through ([`bulk`]), opened once.

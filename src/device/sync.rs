@@ -11,6 +11,7 @@
 
 mod documents;
 mod safety_net;
+mod tasks;
 
 use leptos::prelude::*;
 use mascate_domain::outbox::SendState;
@@ -89,6 +90,16 @@ impl SyncEngine {
         leptos::task::spawn_local(self.run());
     }
 
+    /// A write was just saved on the device: a pass sends it now, or the one that follows
+    /// the pass under way.
+    pub async fn send_saved(self) {
+        if self.running.get_untracked() {
+            self.rerun.set(true);
+        } else {
+            self.run().await;
+        }
+    }
+
     /// Starts a pass that sends every pending document now (see `OutboxEntry::due_on`).
     pub fn kick_fresh(self) {
         self.fresh.set(true);
@@ -159,7 +170,7 @@ impl SyncEngine {
                 let _ = db.put_outbox(&e).await;
             }
         }
-        changed
+        changed | self.send_task_writes(&db, seller, fresh).await
     }
 
     /// Re-reads the pending and refused counts from the device; returns whether the ERP

@@ -19,6 +19,8 @@ mod home;
 #[macro_use]
 mod customers;
 #[macro_use]
+mod finance_group;
+#[macro_use]
 mod finances;
 #[macro_use]
 mod documents;
@@ -40,6 +42,8 @@ mod safety_net;
 mod device_notices;
 #[macro_use]
 mod sales_views;
+#[macro_use]
+mod tasks;
 #[macro_use]
 mod account;
 mod hole;
@@ -67,8 +71,8 @@ macro_rules! catalogue {
 }
 
 login!(
-    shell, home, customers, finances, documents, print, form, sync, products, notifications, offline, safety_net,
-    device_notices, sales_views, account, catalogue ;
+    shell, home, customers, finances, finance_group, documents, print, form, sync, products, notifications, offline,
+    safety_net, device_notices, sales_views, tasks, account, catalogue ;
 );
 
 #[cfg(test)]

@@ -27,6 +27,12 @@ macro_rules! plurals {
 }
 
 plurals! {
+    AgendaCustomers => [
+        ["{n} cliente na agenda", "{n} clientes na agenda"],
+        ["{n} customer on the agenda", "{n} customers on the agenda"],
+        ["{n} cliente en la agenda", "{n} clientes en la agenda"]
+    ],
+    Days => [["{n} dia", "{n} dias"], ["{n} day", "{n} days"], ["{n} día", "{n} días"]],
     SavedOnDevice => [
         ["{n} cliente salvo neste aparelho", "{n} clientes salvos neste aparelho"],
         ["{n} customer saved on this device", "{n} customers saved on this device"],

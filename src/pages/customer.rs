@@ -4,6 +4,8 @@
 
 mod contacts;
 mod details;
+mod finance_group;
+mod industry;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -78,9 +80,13 @@ pub fn CustomerPage() -> impl IntoView {
                     view! {
                         <CustomerDetails customer=*c />
                         <contacts::ContactsCard code=c2 store=s2 />
-                        // Finances live in the ERP: shown online only.
-                        <Show when=move || connectivity.online()>
+                        // Finances and industry live in the ERP: shown online only, and said so offline.
+                        <Show when=move || connectivity.online() fallback=move || view! {
+                            <p class="notice offline" data-testid="customer-finances-offline">{move || i18n.t(Msg::NeedsConnection)}</p>
+                        }>
                             <CustomerFinances code=code.clone() store=store.clone() />
+                            <finance_group::FinanceGroup code=code.clone() store=store.clone() />
+                            <industry::Industry code=code.clone() store=store.clone() />
                             <CustomerDocuments code=code.clone() store=store.clone() />
                         </Show>
                     }
@@ -191,7 +197,10 @@ fn CustomerDocuments(code: String, store: String) -> impl IntoView {
         async move {
             let orders = api.orders(&q, 1, 5).await?;
             let quotations = api.quotations(&q, 1, 5).await?;
-            Ok::<_, ApiError>((orders.items, quotations.items))
+            // Each amount in the currency it was sold in.
+            let currencies = orders.items.iter().map(|o| o.currency).chain(quotations.items.iter().map(|q| q.currency));
+            let symbols = api.currency_symbols(currencies.collect::<Vec<_>>()).await;
+            Ok::<_, ApiError>((orders.items, quotations.items, symbols))
         }
     });
     view! {
@@ -199,18 +208,19 @@ fn CustomerDocuments(code: String, store: String) -> impl IntoView {
             <h2>{move || format!("{} · {}", i18n.t(Msg::NavOrders), i18n.t(Msg::NavQuotations))}</h2>
             <Loaded resource=data let:value>
                 {
-                    let (orders, quotations) = value;
+                    let (orders, quotations, symbols) = value;
+                    let symbol = move |id: i64| symbols.iter().find(|(c, _)| *c == id).map(|(_, s)| s.clone()).unwrap_or_default();
                     view! {
                     <ul class="plain">
                         {orders
                             .into_iter()
                             .map(|o| {
-                                let (amount, date) = (o.amount, o.issue_date.clone());
+                                let (amount, date, symbol) = (o.amount, o.issue_date.clone(), symbol(o.currency));
                                 view! {
                                     <li class="doc-line" data-testid="customer-order">
                                         <A href=format!("/orders/{}", o.number)>{format!("{} {}", i18n.t(Msg::Order), o.number)}</A>
                                         <span class="nowrap">{move || format::date(&date, i18n.locale.get())}</span>
-                                        <span class="money">{move || format::money(amount, i18n.locale.get())}</span>
+                                        <span class="money">{move || format::money_in(amount, &symbol, i18n.locale.get())}</span>
                                     </li>
                                 }
                             })
@@ -218,12 +228,12 @@ fn CustomerDocuments(code: String, store: String) -> impl IntoView {
                         {quotations
                             .into_iter()
                             .map(|q| {
-                                let (amount, date) = (q.amount, q.issue_date.clone());
+                                let (amount, date, symbol) = (q.amount, q.issue_date.clone(), symbol(q.currency));
                                 view! {
                                     <li class="doc-line" data-testid="customer-quotation">
                                         <A href=format!("/quotations/{}", q.number)>{format!("{} {}", i18n.t(Msg::Quotation), q.number)}</A>
                                         <span class="nowrap">{move || format::date(&date, i18n.locale.get())}</span>
-                                        <span class="money">{move || format::money(amount, i18n.locale.get())}</span>
+                                        <span class="money">{move || format::money_in(amount, &symbol, i18n.locale.get())}</span>
                                     </li>
                                 }
                             })

@@ -8,6 +8,7 @@
 
 mod items;
 pub mod print;
+mod production;
 mod releases;
 
 use leptos::prelude::*;
@@ -24,6 +25,7 @@ use crate::api::{use_api, Api, ApiError};
 use crate::components::api_error::ApiErrorBox;
 use crate::components::dialog::ConfirmDialog;
 use crate::components::loaded::Ready;
+use crate::components::money::InCurrency;
 use crate::components::send_state::SendStateChip;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
@@ -32,6 +34,7 @@ use crate::pages::documents::{
 };
 use items::ItemsCard;
 use print::PrintAndShare;
+use production::ProductionCard;
 use releases::Releases;
 
 /// A document as the ERP has it.
@@ -50,6 +53,8 @@ struct ErpDocument {
     open_quotation: bool,
     order_of_quotation: String,
     releases: Option<Vec<ReleaseRow>>,
+    /// The symbol of the currency it was sold in (empty: `R$`).
+    symbol: String,
 }
 
 #[derive(Clone, PartialEq)]
@@ -89,7 +94,13 @@ async fn from_erp(api: Api, kind: DocumentKind, number: &str) -> Result<ErpDocum
         open_quotation: false,
         order_of_quotation: String::new(),
         releases: None,
+        symbol: String::new(),
     };
+    let currency = match &header {
+        ErpHeader::Order(o) => o.currency,
+        ErpHeader::Quotation(q) => q.currency,
+    };
+    doc.symbol = api.currency_symbols([currency]).await.into_iter().map(|(_, s)| s).next().unwrap_or_default();
     match header {
         ErpHeader::Order(o) => {
             // The releases say what the header cannot (a released order held for credit).
@@ -158,7 +169,9 @@ pub fn DocumentPage(kind: DocumentKind) -> impl IntoView {
                     view! { <p class="empty" data-testid="document-missing">{move || i18n.t(Msg::NotSavedOffline)}</p> }.into_any()
                 }
                 Ok(Loaded::Device(e)) => view! { <DeviceCopy entry=*e /> }.into_any(),
-                Ok(Loaded::Erp(d)) => view! { <ErpCopy kind doc=*d on_changed=move || data.refetch() /> }.into_any(),
+                Ok(Loaded::Erp(d)) => view! {
+                    <InCurrency symbol=d.symbol.clone()><ErpCopy kind doc=*d on_changed=move || data.refetch() /></InCurrency>
+                }.into_any(),
             }}</Ready>
         </section>
     }
@@ -284,7 +297,7 @@ fn ErpCopy(
         <PrintAndShare draft=doc.draft.clone() taxes=doc.taxes.clone() customer_name=doc.customer_name.clone() />
         {doc.releases.clone().map(|rows| view! { <Releases rows /> })}
         <ItemsCard draft=doc.draft.clone() taxes=doc.taxes.clone() taxes_offline=false />
-        {(kind == DocumentKind::Order).then(|| view! { <InvoicesCard invoices=doc.invoices.clone() /> })}
+        {(kind == DocumentKind::Order).then(|| view! { <InvoicesCard invoices=doc.invoices.clone() /> <ProductionCard number=doc.draft.erp_number.clone() /> })}
     }
 }
 

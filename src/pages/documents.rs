@@ -37,6 +37,9 @@ pub struct Row {
     pub customer: String,
     pub customer_name: String,
     pub amount: f64,
+    /// The currency it was sold in (1: the real) and its symbol (empty: `R$`).
+    pub currency: i64,
+    pub symbol: String,
     pub status: Msg,
     /// The ERP's raw status.
     pub status_code: String,

@@ -1,11 +1,12 @@
 //! The seller's invoices (fiscal documents), newest first, searched by number or customer and
-//! narrowed to issue and delivery dates from/to; every filter and the page in the address.
+//! narrowed to issue and delivery dates and invoice numbers from/to, each row opening its
+//! invoice; every filter and the page in the address.
 //! Online only: a Mascate extension of the ERP (a Protheus without it says so here).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use mascate_domain::contract::InvoiceRow;
-use mascate_domain::document::range::DocumentRange;
+use mascate_domain::document::range::{DocumentRange, INVOICE_WIDTH};
 use mascate_domain::format;
 
 use crate::api::sales::InvoiceQuery;
@@ -30,6 +31,7 @@ pub fn InvoicesPage() -> impl IntoView {
     let url = use_url_query();
     let (search, page) = (url.text("q"), url.page());
     let (from, to, dfrom, dto) = (url.text("from"), url.text("to"), url.text("dfrom"), url.text("dto"));
+    let (nfrom, nto) = (url.text("nfrom"), url.text("nto"));
     let data = LocalResource::new(move || {
         let q = InvoiceQuery {
             search: search.get(),
@@ -37,11 +39,18 @@ pub fn InvoicesPage() -> impl IntoView {
             to: to.get(),
             delivery_from: dfrom.get(),
             delivery_to: dto.get(),
+            number_from: nfrom.get(),
+            number_to: nto.get(),
         };
         let (p, online) = (page.get(), connectivity.online());
-        let reversed = [(&q.from, &q.to), (&q.delivery_from, &q.delivery_to)].iter().any(|(a, b)| {
-            DocumentRange { from: (*a).clone(), to: (*b).clone(), ..Default::default() }.problem().is_some()
-        });
+        let typed = DocumentRange {
+            from: q.from.clone(),
+            to: q.to.clone(),
+            number_from: q.number_from.clone(),
+            number_to: q.number_to.clone(),
+        };
+        let delivery = DocumentRange { from: q.delivery_from.clone(), to: q.delivery_to.clone(), ..Default::default() };
+        let reversed = typed.problem_at(INVOICE_WIDTH).is_some() || delivery.problem().is_some();
         async move {
             if !online {
                 return None;
@@ -59,7 +68,7 @@ pub fn InvoicesPage() -> impl IntoView {
             </div>
             <div class="toolbar" role="search">
                 <SearchBox value=search on_search=move |s| url.filter("q", s) hint=Msg::InvoiceSearchHint testid="invoices-search" />
-                <RangeFilter url second=SecondRange::Delivery />
+                <RangeFilter url second=SecondRange::DeliveryAndInvoiceNumbers />
             </div>
             <Ready resource=data let:value>{match value {
                 None => view! { <p class="notice offline" data-testid="invoices-offline">{i18n.t(Msg::NeedsConnection)}</p> }.into_any(),
@@ -109,7 +118,9 @@ fn InvoiceTable(rows: Vec<InvoiceRow>) -> impl IntoView {
                             view! {
                                 <tr data-testid="invoice-row" data-invoice=r.invoice.clone() data-issued=r.issue_date.clone()
                                     data-delivery=r.delivery_date.clone()>
-                                    <td class="mono" data-label=move || i18n.t(Msg::InvoiceNumber)>{format!("{}-{}", r.invoice, r.serie)}</td>
+                                    <td class="mono" data-label=move || i18n.t(Msg::InvoiceNumber)>
+                                        <A href=format!("/invoices/{}/{}", r.invoice, r.serie) attr:class="row-link" attr:data-testid="invoice-link">{format!("{}-{}", r.invoice, r.serie)}</A>
+                                    </td>
                                     <td data-label=move || i18n.t(Msg::IssueDate)>{move || format::date(&issued, locale())}</td>
                                     <td data-label=move || i18n.t(Msg::Delivery)>{move || format::date(&delivery, locale())}</td>
                                     <td class="wide" data-label=move || i18n.t(Msg::Customer)>

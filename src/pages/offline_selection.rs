@@ -34,13 +34,13 @@ const MAX_SELECT_ALL: usize = 20_000;
 
 /// Today's filter of one schema as saved in the ERP.
 #[derive(Clone, Default)]
-struct Saved {
-    header: Option<SellerFilterHeader>,
-    items: Vec<SellerFilterItem>,
+pub(crate) struct Saved {
+    pub header: Option<SellerFilterHeader>,
+    pub items: Vec<SellerFilterItem>,
 }
 
 /// Today's saved selection of `schema` (none yet: an empty one).
-async fn todays_selection(api: Api, schema: Schema) -> Result<Saved, ApiError> {
+pub(crate) async fn todays_selection(api: Api, schema: Schema) -> Result<Saved, ApiError> {
     let filters = api.seller_filters().await?;
     let today: String = filters.po_sync_date.unwrap_or_default().chars().take(10).collect();
     let header = filters.items.into_iter().find(|h| h.schema_id == schema.id() && h.date == today);

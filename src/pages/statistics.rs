@@ -1,5 +1,6 @@
 //! Sales statistics (online): by product, type, description or group, for a date range and
-//! a currency, optionally one product group; a table of sold and returned quantities, gross
+//! a currency (the ERP's list), optionally one product group and a fragment of the products'
+//! description; a table of sold and returned quantities, gross
 //! and net values and the balance still to invoice, sortable by each column, and a chart of
 //! the chosen measure per month. Every choice lives in the address. The figures are the
 //! ERP's (a Mascate extension: a Protheus without it says so here).
@@ -8,7 +9,7 @@ mod chart;
 mod table;
 
 use leptos::prelude::*;
-use mascate_domain::contract::Statistics;
+use mascate_domain::contract::{Currency, Statistics};
 use mascate_domain::document::range::DocumentRange;
 use mascate_domain::statistics::{GroupBy, Measure, SortBy};
 
@@ -91,7 +92,14 @@ pub fn StatisticsPage() -> impl IntoView {
         let g = url.text("groupby");
         Signal::derive(move || GroupBy::from_code(&g.get()).unwrap_or_default())
     };
-    let (currency, product_group) = (url.text("currency"), url.text("pgroup"));
+    let (currency, product_group, description) = (url.text("currency"), url.text("pgroup"), url.text("desc"));
+    // The ERP's currencies by name and symbol, for the choice and the figures' symbol.
+    let currencies = LocalResource::new(move || async move { api.currencies().await.unwrap_or_default() });
+    let symbol = Signal::derive(move || {
+        let id = currency.get();
+        let listed = currencies.get().unwrap_or_default();
+        listed.into_iter().find(|c| c.id.to_string() == id).map(|c| c.symbol).unwrap_or_else(|| "R$".into())
+    });
     let measure = {
         let m = url.text("measure");
         Signal::derive(move || Measure::from_code(&m.get()).unwrap_or_default())
@@ -118,6 +126,7 @@ pub fn StatisticsPage() -> impl IntoView {
             to: to.get(),
             currency: currency.get(),
             product_group: product_group.get(),
+            description: description.get(),
         };
         let ask = askable.get();
         async move {
@@ -135,7 +144,7 @@ pub fn StatisticsPage() -> impl IntoView {
     view! {
         <section class="page statistics">
             <div class="page-head"><h1>{move || i18n.t(Msg::NavStatistics)}</h1></div>
-            <QueryBar group_by from to currency product_group url />
+            <QueryBar group_by from to currency product_group description currencies url />
             <p class="hint">{move || i18n.t(Msg::StatisticsHint)}</p>
             {move || if !connectivity.online() {
                 view! { <p class="notice offline" data-testid="statistics-offline">{i18n.t(Msg::NeedsConnection)}</p> }.into_any()
@@ -152,7 +161,7 @@ pub fn StatisticsPage() -> impl IntoView {
                             Answer::Figures(stats) if stats.items.is_empty() => view! {
                                 <p class="empty" data-testid="statistics-empty">{i18n.t(Msg::NoSales)}</p>
                             }.into_any(),
-                            Answer::Figures(stats) => view! { <Figures stats group_by measure sort url /> }.into_any(),
+                            Answer::Figures(stats) => view! { <Figures stats group_by measure sort url symbol /> }.into_any(),
                         }}
                     </Loaded>
                 }.into_any()
@@ -199,13 +208,28 @@ fn QueryBar(
     from: Signal<String>,
     /// The last day (`YYYY-MM-DD`).
     to: Signal<String>,
-    /// `1` reais, `2` dollars (empty: reais).
+    /// The ERP's currency id (empty: reais).
     currency: Signal<String>,
     /// One product group's code, or empty for all.
     product_group: Signal<String>,
+    /// A fragment of the products' description, or empty for all.
+    description: Signal<String>,
+    /// The ERP's currencies (empty until read).
+    currencies: LocalResource<Vec<Currency>>,
     url: UrlQuery,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // The real and the dollar until the ERP's list comes (or when it cannot be read).
+    let options = move || {
+        let listed = currencies.get().unwrap_or_default();
+        if listed.is_empty() {
+            let t = |m| i18n.t(m).to_string();
+            vec![("1".to_string(), t(Msg::CurrencyReal)), ("2".to_string(), t(Msg::CurrencyDollar))]
+        } else {
+            listed.into_iter().map(|c| (c.id.to_string(), format!("{} ({})", c.name, c.symbol))).collect()
+        }
+    };
+    let chosen = move || Some(currency.get()).filter(|c| !c.is_empty()).unwrap_or_else(|| "1".into());
     view! {
         <form class="toolbar statistics-query" data-testid="statistics-query" on:submit=|ev| ev.prevent_default()>
             <label>
@@ -221,14 +245,21 @@ fn QueryBar(
             <label>
                 <span class="label">{move || i18n.t(Msg::Currency)}</span>
                 <select data-testid="statistics-currency" on:change=choose(url, "currency")>
-                    <option value="1" selected=move || currency.get() != "2">{move || i18n.t(Msg::CurrencyReal)}</option>
-                    <option value="2" selected=move || currency.get() == "2">{move || i18n.t(Msg::CurrencyDollar)}</option>
+                    {move || options().into_iter().map(|(id, name)| {
+                        let selected = chosen() == id;
+                        view! { <option value=id selected=selected>{name}</option> }
+                    }).collect_view()}
                 </select>
             </label>
             <label>
                 <span class="label">{move || i18n.t(Msg::Group)}</span>
                 <input data-testid="statistics-product-group" size="6" inputmode="numeric"
                     prop:value=product_group on:change=choose(url, "pgroup") />
+            </label>
+            <label>
+                <span class="label">{move || i18n.t(Msg::DescriptionFilter)}</span>
+                <input data-testid="statistics-description" size="14"
+                    prop:value=description on:change=move |ev| url.set(&[("desc", event_target_value(&ev).trim().to_string())]) />
             </label>
         </form>
     }
@@ -243,6 +274,8 @@ fn Figures(
     /// (column, descending)
     sort: Signal<(SortBy, bool)>,
     url: UrlQuery,
+    /// The symbol of the currency asked for.
+    symbol: Signal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let months = stats.months.clone();
@@ -257,8 +290,8 @@ fn Figures(
                 </select>
             </label>
             <SortChoice measure sort url />
-            {move || view! { <MonthChart months=months.clone() measure=measure.get() /> }}
+            {move || view! { <MonthChart months=months.clone() measure=measure.get() symbol=symbol.get() /> }}
         </div>
-        <StatisticsTable stats group_by=group_by.get_untracked() measure sort_by=sort url />
+        <StatisticsTable stats group_by=group_by.get_untracked() measure sort_by=sort url symbol />
     }
 }

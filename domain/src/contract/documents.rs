@@ -33,6 +33,9 @@ pub struct Order {
     pub expenses: f64,
     pub discount: f64,
     pub amount: f64,
+    /// The currency it was sold in (`C5_MOEDA`/`CJ_MOEDA`; 1 or absent: the real).
+    #[serde(rename = "currencyid")]
+    pub currency: i64,
     pub status: String,
     #[serde(rename = "blockreason")]
     pub block_reason: String,
@@ -108,6 +111,9 @@ pub struct Quotation {
     pub expenses: f64,
     pub discount: f64,
     pub amount: f64,
+    /// The currency it was sold in (`C5_MOEDA`/`CJ_MOEDA`; 1 or absent: the real).
+    #[serde(rename = "currencyid")]
+    pub currency: i64,
     pub status: String,
     /// The order a converted quotation became (a Mascate server extension).
     #[serde(rename = "orderid")]

@@ -8,6 +8,9 @@ use crate::filter::{Expr, Op};
 /// The width of the ERP's document numbers (`C5_NUM`, `CJ_NUM`).
 pub const NUMBER_WIDTH: usize = 6;
 
+/// The width of the ERP's invoice numbers (`F2_DOC`).
+pub const INVOICE_WIDTH: usize = 9;
+
 /// The ranges a rep typed; an empty side is open.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocumentRange {
@@ -30,9 +33,14 @@ pub enum RangeProblem {
 /// A number as the ERP stores it: digits padded with zeros to [`NUMBER_WIDTH`] (`123` →
 /// `000123`); anything else as typed, trimmed.
 pub fn padded_number(typed: &str) -> String {
+    padded_to(typed, NUMBER_WIDTH)
+}
+
+/// Digits padded with zeros to `width` (`123`, 9 → `000000123`); anything else as typed.
+pub fn padded_to(typed: &str, width: usize) -> String {
     let t = typed.trim();
-    if !t.is_empty() && t.len() < NUMBER_WIDTH && t.bytes().all(|b| b.is_ascii_digit()) {
-        format!("{t:0>NUMBER_WIDTH$}")
+    if !t.is_empty() && t.len() < width && t.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{t:0>width$}")
     } else {
         t.to_string()
     }
@@ -60,11 +68,16 @@ impl DocumentRange {
     }
 
     pub fn problem(&self) -> Option<RangeProblem> {
+        self.problem_at(NUMBER_WIDTH)
+    }
+
+    /// [`Self::problem`] for numbers `width` digits wide (invoices: [`INVOICE_WIDTH`]).
+    pub fn problem_at(&self, width: usize) -> Option<RangeProblem> {
         let (from, to) = (self.from.trim(), self.to.trim());
         if !from.is_empty() && !to.is_empty() && from > to {
             return Some(RangeProblem::DatesReversed);
         }
-        let (a, b) = (padded_number(&self.number_from), padded_number(&self.number_to));
+        let (a, b) = (padded_to(&self.number_from, width), padded_to(&self.number_to, width));
         if !a.is_empty() && !b.is_empty() && a > b {
             return Some(RangeProblem::NumbersReversed);
         }
@@ -125,5 +138,9 @@ mod tests {
         );
         assert_eq!(padded_number(" 42 "), "000042");
         assert_eq!(padded_number("A1"), "A1");
+        assert_eq!(padded_to("123", INVOICE_WIDTH), "000000123");
+        let invoices =
+            DocumentRange { number_from: "9999999".into(), number_to: "10000000".into(), ..Default::default() };
+        assert_eq!(invoices.problem_at(INVOICE_WIDTH), None, "compared as nine-digit numbers");
     }
 }

@@ -29,7 +29,7 @@ pub struct Table {
 
 /// Every table primed for offline use, in download order: what the rep chose first, then
 /// what depends on it, then the reference lists.
-pub const TABLES: [Table; 11] = [
+pub const TABLES: [Table; 14] = [
     Table {
         store: "customers",
         full: "/api/tgv/customers/sync",
@@ -117,6 +117,32 @@ pub const TABLES: [Table; 11] = [
         key: Key::Field("operationtypeid"),
         selected: false,
         optional: false,
+    },
+    // The rep's own work (Mascate extensions): every task, note and visit of the seller's,
+    // not only the selected customers'.
+    Table {
+        store: "tasks",
+        full: "/api/mascate/v1/tasks/sync",
+        diff: Some("/api/mascate/v1/tasks/sync/diff"),
+        key: Key::Field("internalid"),
+        selected: false,
+        optional: true,
+    },
+    Table {
+        store: "task_notes",
+        full: "/api/mascate/v1/tasknotes/sync",
+        diff: Some("/api/mascate/v1/tasknotes/sync/diff"),
+        key: Key::Field("internalid"),
+        selected: false,
+        optional: true,
+    },
+    Table {
+        store: "visits",
+        full: "/api/mascate/v1/visits/sync",
+        diff: Some("/api/mascate/v1/visits/sync/diff"),
+        key: Key::Field("internalid"),
+        selected: false,
+        optional: true,
     },
 ];
 

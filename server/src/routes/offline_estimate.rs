@@ -19,7 +19,7 @@ use crate::auth::Caller;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::listing;
-use crate::routes::{catalog, contacts, customers, last_purchases, prospects};
+use crate::routes::{agenda, catalog, contacts, customers, last_purchases, prospects, tasks};
 use crate::state::AppState;
 use crate::sync::{scope, Proposal, SyncSource};
 
@@ -57,6 +57,9 @@ fn source_of(full: &str) -> Option<Source> {
         "/api/tgv/paymentconditions" => &catalog::PAYMENT_CONDITION_SYNC,
         "/api/tgv/carriers" => &catalog::CARRIER_SYNC,
         "/api/tgv/productBalance" => &catalog::PRODUCT_BALANCE_SYNC,
+        "/api/mascate/v1/tasks/sync" => &tasks::TASK_SYNC,
+        "/api/mascate/v1/tasknotes/sync" => &tasks::TASK_NOTE_SYNC,
+        "/api/mascate/v1/visits/sync" => &agenda::VISIT_SYNC,
         "/api/tgv/typesofoperation" => return Some(Source::OperationTypes),
         _ => return None,
     }))

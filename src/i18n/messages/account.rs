@@ -101,12 +101,10 @@ macro_rules! account {
                 "None of your customers has this CPF/CNPJ.",
                 "Ninguno de sus clientes tiene este CPF/CNPJ."
             ],
-            LargestPurchase => ["Maior compra", "Largest purchase", "Mayor compra"],
-            LargestBalance => ["Maior saldo devedor", "Largest balance owed", "Mayor saldo deudor"],
             FirstPurchase => ["Primeira compra", "First purchase", "Primera compra"],
             PurchasesCount => ["Compras (notas)", "Purchases (invoices)", "Compras (facturas)"],
             PaymentsCount => ["Pagamentos recebidos", "Payments received", "Pagos recibidos"],
-            AverageDelay => ["Atraso médio (dias)", "Average delay (days)", "Atraso medio (días)"],
+            AverageDelayDays => ["Atraso médio (dias)", "Average delay (days)", "Atraso medio (días)"],
             LargestDelay => ["Maior atraso (dias)", "Largest delay (days)", "Mayor atraso (días)"],
             OpenBillsTotal => ["Títulos em aberto", "Open bills", "Títulos abiertos"],
             OverdueBillsTotal => ["Títulos vencidos", "Overdue bills", "Títulos vencidos"],

@@ -56,7 +56,7 @@ pub fn SheetCard(
                 <Field label=Msg::LastPurchase value=date(|s| s.sheet.last_purchase.clone()) testid="credit-last-purchase" nowrap=true />
                 <Field label=Msg::PurchasesCount value=number(|s| s.sheet.purchases as f64, 0) testid="credit-purchases" />
                 <Field label=Msg::PaymentsCount value=number(|s| s.sheet.payments as f64, 0) testid="credit-payments" />
-                <Field label=Msg::AverageDelay value=number(|s| s.sheet.average_delay, 1) testid="credit-average-delay" />
+                <Field label=Msg::AverageDelayDays value=number(|s| s.sheet.average_delay, 1) testid="credit-average-delay" />
                 <Field label=Msg::LargestDelay value=number(|s| s.sheet.largest_delay as f64, 0) testid="credit-largest-delay" />
             </dl>
         </article>

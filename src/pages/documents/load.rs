@@ -26,12 +26,33 @@ fn order_row(o: Order, state: Option<OrderState>) -> Row {
         customer: format!("{}/{}", o.customer_code, o.customer_store),
         customer_name: o.customer_name,
         amount: o.amount,
+        currency: o.currency,
+        symbol: String::new(),
     }
 }
 
 /// One page of a list; `status` is a release filter code for orders, the ERP status for
-/// quotations; `range` narrows to issue dates and numbers.
+/// quotations; `range` narrows to issue dates and numbers. Each amount carries the symbol
+/// of the currency it was sold in.
 pub async fn load(
+    api: Api,
+    kind: DocumentKind,
+    search: String,
+    status: String,
+    range: DocumentRange,
+    page: usize,
+) -> Result<(Vec<Row>, bool), ApiError> {
+    let (mut rows, has_next) = rows(api, kind, search, status, range, page).await?;
+    let symbols = api.currency_symbols(rows.iter().map(|r| r.currency)).await;
+    for row in &mut rows {
+        if let Some((_, symbol)) = symbols.iter().find(|(id, _)| *id == row.currency) {
+            row.symbol = symbol.clone();
+        }
+    }
+    Ok((rows, has_next))
+}
+
+async fn rows(
     api: Api,
     kind: DocumentKind,
     search: String,
@@ -66,6 +87,8 @@ pub async fn load(
                         },
                         customer_name: o.customer_name,
                         amount: o.amount,
+                        currency: o.currency,
+                        symbol: String::new(),
                     }
                 })
                 .collect();

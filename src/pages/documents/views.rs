@@ -35,6 +35,7 @@ pub fn DocumentTable(rows: Vec<Row>, seg: &'static str) -> impl IntoView {
                         .into_iter()
                         .map(|r| {
                             let (amount, date, status, tone, state) = (r.amount, r.issue_date.clone(), r.status, r.tone, r.state_code);
+                            let symbol = r.symbol.clone();
                             let (number, href) = (r.number.clone(), format!("/{seg}/{}", r.number));
                             let opens = opens_on_tap(href.clone());
                             view! {
@@ -48,7 +49,7 @@ pub fn DocumentTable(rows: Vec<Row>, seg: &'static str) -> impl IntoView {
                                         <div>{r.customer_name.clone()}</div>
                                         <div class="muted small mono">{r.customer.clone()}</div>
                                     </td>
-                                    <td class="num money" data-label=move || i18n.t(Msg::Amount)>{move || format::money(amount, i18n.locale.get())}</td>
+                                    <td class="num money" data-label=move || i18n.t(Msg::Amount)>{move || format::money_in(amount, &symbol, i18n.locale.get())}</td>
                                     <td><StateChip status tone state testid="document-state" /></td>
                                 </tr>
                             }
@@ -70,6 +71,7 @@ pub fn DocumentCards(rows: Vec<Row>, seg: &'static str) -> impl IntoView {
                 .into_iter()
                 .map(|r| {
                     let (amount, date, status, tone, state) = (r.amount, r.issue_date.clone(), r.status, r.tone, r.state_code);
+                            let symbol = r.symbol.clone();
                     let (label, href) = (format!("#{}", r.number), format!("/{seg}/{}", r.number));
                     let opens = opens_on_tap(href.clone());
                     view! {
@@ -77,7 +79,7 @@ pub fn DocumentCards(rows: Vec<Row>, seg: &'static str) -> impl IntoView {
                             <A href=href attr:class="card-title">{label}</A>
                             <div>{r.customer_name.clone()}</div>
                             <div class="muted small">{move || format::date(&date, i18n.locale.get())}</div>
-                            <div class="money">{move || format::money(amount, i18n.locale.get())}</div>
+                            <div class="money">{move || format::money_in(amount, &symbol, i18n.locale.get())}</div>
                             <StateChip status tone state testid="document-state" />
                         </li>
                     }

@@ -21,7 +21,12 @@ fn month_label(month: &str, locale: mascate_domain::locale::Locale) -> String {
 
 /// The bars.
 #[component]
-pub fn MonthChart(months: Vec<StatisticsMonth>, measure: Measure) -> impl IntoView {
+pub fn MonthChart(
+    months: Vec<StatisticsMonth>,
+    measure: Measure,
+    /// The symbol of the figures' currency.
+    symbol: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.locale.get_untracked();
     let (w, h, left, bottom) = (720.0, 260.0, 96.0, 40.0);
@@ -38,7 +43,7 @@ pub fn MonthChart(months: Vec<StatisticsMonth>, measure: Measure) -> impl IntoVi
         if measure.is_quantity() {
             format::number(v, 0, locale)
         } else {
-            format::money(v, locale)
+            format::money_in(v, &symbol, locale)
         }
     };
     // At most seven month names under the bars; every bar keeps its own in its title.

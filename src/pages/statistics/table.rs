@@ -10,14 +10,15 @@ use super::{measure_msg, sort_code};
 use crate::i18n::{use_i18n, Msg};
 use crate::url_query::UrlQuery;
 
-/// A figure as shown: quantities without decimals unless they have some, money in reais.
-fn figure(m: Measure, f: &Figures, locale: crate::i18n::Locale) -> String {
+/// A figure as shown: quantities without decimals unless they have some, money with the
+/// chosen currency's symbol.
+fn figure(m: Measure, f: &Figures, symbol: &str, locale: crate::i18n::Locale) -> String {
     let v = m.of(f);
     if m.is_quantity() {
         let decimals = if v.fract().abs() > 1e-9 { 3 } else { 0 };
         format::number(v, decimals, locale)
     } else {
-        format::money(v, locale)
+        format::money_in(v, symbol, locale)
     }
 }
 
@@ -31,6 +32,9 @@ pub fn StatisticsTable(
     #[prop(into)]
     sort_by: Signal<(SortBy, bool)>,
     url: UrlQuery,
+    /// The symbol of the currency the figures are in (`R$`, `US$`, …).
+    #[prop(into)]
+    symbol: Signal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let locale = move || i18n.locale.get();
@@ -63,7 +67,7 @@ pub fn StatisticsTable(
                                 let f = r.figures;
                                 view! {
                                     <td class="num mono" data-measure=m.code() data-label=move || i18n.t(measure_msg(m))>
-                                        {move || figure(m, &f, locale())}
+                                        {move || figure(m, &f, &symbol.get(), locale())}
                                     </td>
                                 }
                             }).collect_view()}
@@ -75,7 +79,7 @@ pub fn StatisticsTable(
                         <th colspan="2">{move || i18n.t(Msg::Total)}</th>
                         {Measure::ALL.map(|m| view! {
                             <td class="num mono" data-measure=m.code() data-label=move || i18n.t(measure_msg(m))>
-                                {move || figure(m, &total, locale())}
+                                {move || figure(m, &total, &symbol.get(), locale())}
                             </td>
                         }).collect_view()}
                     </tr>
