@@ -41,6 +41,8 @@ pub struct Presented {
     /// The ERP's taxes, when it computed them (online).
     pub taxes: Option<TaxSummary>,
     pub notes: String,
+    /// The symbol of the currency it was sold in (`US$`); empty for the real's `R$`.
+    pub symbol: String,
 }
 
 /// One item.
@@ -158,6 +160,7 @@ impl Presented {
             totals: draft.totals(),
             taxes: taxes.map(|t| TaxSummary::of(draft.totals().total, t)),
             notes: draft.notes.clone(),
+            symbol: String::new(),
         }
     }
 
@@ -170,6 +173,17 @@ impl Presented {
             }
         }
         self
+    }
+
+    /// Its amounts in the currency with `symbol` (empty: reais).
+    pub fn in_currency(mut self, symbol: &str) -> Presented {
+        self.symbol = symbol.trim().to_string();
+        self
+    }
+
+    /// `value` in its currency, the locale's way.
+    pub fn money(&self, value: f64, locale: crate::Locale) -> String {
+        crate::format::money_in(value, &self.symbol, locale)
     }
 }
 

@@ -211,6 +211,10 @@ test('an order sold in dollars shows US$ in the list and on its page; one in rea
   const inDollars = (await get(request, token, `/api/tgv/salesorders/?pageSize=1&FILTER=${encodeURIComponent('currencyid eq 2')}`)).items[0];
   const inReais = (await get(request, token, `/api/tgv/salesorders/?pageSize=1&FILTER=${encodeURIComponent('currencyid eq 1')}`)).items[0];
   expect(inDollars && inReais).toBeTruthy();
+  await page.addInitScript(() => {
+    window.__shared = [];
+    navigator.share = (data) => { window.__shared.push(data); return Promise.resolve(); };
+  });
   await signIn(page, 'ana');
   for (const [order, symbol, other] of [[inDollars, 'US$', 'R$'], [inReais, 'R$', 'US$']]) {
     await page.goto(`/orders?nfrom=${order.orderid}&nto=${order.orderid}`);
@@ -220,5 +224,13 @@ test('an order sold in dollars shows US$ in the list and on its page; one in rea
     await page.goto(`/orders/${order.orderid}`);
     await expect(page.getByTestId('document-item').first()).toContainText(`${symbol} `);
     await expect(page.getByTestId('total-gross')).toHaveText(new RegExp(`^${symbol.replace('$', '\\$')} `));
+    // The printed sheet and the shared summary say the same currency.
+    await expect(page.getByTestId('print-total')).toHaveText(new RegExp(`^${symbol.replace('$', '\\$')} `));
+    await expect(page.getByTestId('print-sheet')).not.toContainText(other);
+    await page.getByTestId('document-share').click();
+    await expect.poll(() => page.evaluate(() => window.__shared.length)).toBeGreaterThan(0);
+    const text = await page.evaluate(() => window.__shared.pop().text);
+    expect(text).toContain(`${symbol} `);
+    expect(text).not.toContain(other);
   }
 });

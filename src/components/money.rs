@@ -27,9 +27,14 @@ pub fn InCurrency(
     children()
 }
 
+/// The symbol of the document's currency in context (empty: reais).
+pub fn use_currency_symbol() -> String {
+    use_context::<DocumentCurrency>().map(|c| c.0).unwrap_or_default()
+}
+
 /// Formats an amount in the document's currency, in the rep's locale.
 pub fn use_money() -> impl Fn(f64) -> String + Copy + Send + Sync + 'static {
     let i18n = use_i18n();
-    let symbol = StoredValue::new(use_context::<DocumentCurrency>().map(|c| c.0).unwrap_or_default());
+    let symbol = StoredValue::new(use_currency_symbol());
     move |v| format::money_in(v, &symbol.get_value(), i18n.locale.get())
 }

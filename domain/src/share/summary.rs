@@ -2,7 +2,7 @@
 //! written to read well in WhatsApp (`*bold*` headings, one line per item, no tables).
 
 use super::{with_names, Labels, Presented};
-use crate::format::{date, money, number};
+use crate::format::{date, number};
 use crate::Locale;
 
 /// The quantity as people write it: no decimals when whole.
@@ -18,6 +18,7 @@ fn quantity(q: f64, locale: Locale) -> String {
 
 /// The text summary.
 pub fn summary(p: &Presented, l: &Labels, locale: Locale) -> String {
+    let money = |v: f64, locale: Locale| p.money(v, locale);
     let mut out = Vec::new();
     let number = if p.number.trim().is_empty() { l.no_number.clone() } else { p.number.trim().to_string() };
     out.push(format!("*{} {}* · {}", p.title, number, date(&p.issue_date, locale)));
@@ -181,5 +182,13 @@ mod tests {
         assert!(!text.contains("calculados pelo ERP"));
         let en = summary(&order(), &labels(), Locale::En);
         assert!(en.contains("× R$12.50 = R$125.00") && en.contains("11/30/2026"), "{en}");
+    }
+
+    #[test]
+    fn a_document_sold_in_dollars_is_summed_up_in_dollars() {
+        let text = summary(&order().in_currency("US$"), &labels(), Locale::PtBr);
+        assert!(text.contains("× US$ 12,50 = US$ 125,00"), "{text}");
+        assert!(text.contains("*Total: US$ 3.261,40*"), "{text}");
+        assert!(!text.contains("R$"), "{text}");
     }
 }

@@ -52,6 +52,8 @@ struct Known {
     customer_name: String,
     seller: String,
     taxes: Option<Taxes>,
+    /// The document's currency (empty: reais).
+    symbol: String,
 }
 
 /// Reads what the sheet shows: the customer or prospect (ERP or device), the payment
@@ -70,9 +72,10 @@ async fn present(title: &'static str, catalog: Catalog, draft: Draft, known: Kno
         .map(|c| format!("{} {}", c.code.trim(), c.description.trim()))
         .unwrap_or_else(|| draft.payment_condition.clone());
     let units = catalog.units(&draft).await;
-    let Known { customer_name, seller, taxes } = known;
+    let Known { customer_name, seller, taxes, symbol } = known;
     Presented::of(&draft, title, customer.as_ref(), &customer_name, &seller, &payment, taxes.as_ref())
         .with_units(&units)
+        .in_currency(&symbol)
 }
 
 /// Print, share and repeat for a document (the sheet is read once, with the customer);
@@ -85,7 +88,8 @@ pub fn PrintAndShare(draft: Draft, taxes: Option<Taxes>, #[prop(into)] customer_
     // Any order can be repeated, whatever its state, online or from the device's copy.
     let repeat_href = (draft.kind == DocumentKind::Order && draft.is_known_to_erp())
         .then(|| format!("/orders/{}/repeat", draft.erp_number.trim()));
-    let known = Known { customer_name, seller, taxes };
+    let symbol = crate::components::money::use_currency_symbol();
+    let known = Known { customer_name, seller, taxes, symbol };
     // The sheet and the summary put the title in the language of the moment.
     let noun = if kind == DocumentKind::Order { Msg::Order } else { Msg::Quotation };
     let first_title = noun.text(i18n.locale.get_untracked());
@@ -222,19 +226,19 @@ fn PrintSheet(p: Presented, kind: DocumentKind) -> impl IntoView {
                                 <td><span class="mono">{line.product.clone()}</span>" "{line.description.clone()}</td>
                                 <td class="num">{format::number(line.quantity, if line.quantity.fract() == 0.0 { 0 } else { 3 }, l)}</td>
                                 <td data-testid="print-unit">{line.unit.clone()}</td>
-                                <td class="num">{format::money(line.unit_price, l)}</td>
-                                <td class="num">{format::money(line.amount, l)}</td>
+                                <td class="num">{p.money(line.unit_price, l)}</td>
+                                <td class="num">{p.money(line.amount, l)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
                 </table>
                 <dl class="print-totals" data-testid="print-totals">
-                    <dt>{t(Msg::Subtotal)}</dt><dd>{format::money(totals.net, l)}</dd>
-                    {(totals.header_discount > 0.0).then(|| view! { <dt>{t(Msg::Discount)}</dt><dd>{format!("-{}", format::money(totals.header_discount, l))}</dd> })}
-                    {(totals.charges > 0.0).then(|| view! { <dt>{t(Msg::ChargesShort)}</dt><dd>{format::money(totals.charges, l)}</dd> })}
-                    <dt class="strong">{t(Msg::Total)}</dt><dd class="strong" data-testid="print-total">{format::money(totals.total, l)}</dd>
+                    <dt>{t(Msg::Subtotal)}</dt><dd>{p.money(totals.net, l)}</dd>
+                    {(totals.header_discount > 0.0).then(|| view! { <dt>{t(Msg::Discount)}</dt><dd>{format!("-{}", p.money(totals.header_discount, l))}</dd> })}
+                    {(totals.charges > 0.0).then(|| view! { <dt>{t(Msg::ChargesShort)}</dt><dd>{p.money(totals.charges, l)}</dd> })}
+                    <dt class="strong">{t(Msg::Total)}</dt><dd class="strong" data-testid="print-total">{p.money(totals.total, l)}</dd>
                     {match p.taxes.clone() {
-                        Some(s) => view! { <PrintTaxes s /> }.into_any(),
+                        Some(s) => view! { <PrintTaxes s symbol=p.symbol.clone() /> }.into_any(),
                         None => view! { <dt class="wide" data-testid="print-taxes-by-erp">{t(Msg::TaxesByErp)}</dt> }.into_any(),
                     }}
                 </dl>
@@ -247,10 +251,14 @@ fn PrintSheet(p: Presented, kind: DocumentKind) -> impl IntoView {
 /// The taxes under the total: the added ones lead to the total with taxes (the ERP's grand
 /// total); those already in the prices come after it, for information.
 #[component]
-fn PrintTaxes(s: TaxSummary) -> impl IntoView {
+fn PrintTaxes(
+    s: TaxSummary,
+    /// The document's currency (empty: reais).
+    symbol: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let l = i18n.locale.get_untracked();
-    let money = move |v| format::money(v, l);
+    let money = move |v| format::money_in(v, &symbol, l);
     view! {
         <dt>{with_names(i18n.t(Msg::TaxesAddedOnTop), &s.added_lines)}</dt>
         <dd data-testid="print-taxes-added">{money(s.added)}</dd>
