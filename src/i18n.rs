@@ -49,6 +49,19 @@ impl I18n {
         msg.text(locale, n_u64).replace("{n}", &shown)
     }
 
+    /// Switches to the locale `later` yields when it comes (the account's language, read after
+    /// sign-in), unless the rep chose another one meanwhile; nothing when it yields none.
+    pub fn adopt_later(self, later: impl std::future::Future<Output = Option<Locale>> + 'static) {
+        let before = self.locale.get_untracked();
+        leptos::task::spawn_local(async move {
+            if let Some(l) = later.await {
+                if self.locale.get_untracked() == before {
+                    self.set(l);
+                }
+            }
+        });
+    }
+
     /// Switches and remembers the locale.
     pub fn set(&self, locale: Locale) {
         prefs::set(prefs::keys::LOCALE, locale.tag());

@@ -95,3 +95,36 @@ async fn the_catalog_never_shows_a_copy_that_is_not_todays() {
     assert!(catalog.customer("000009", "01").await.is_err(), "nor one of its customers");
     done(owner);
 }
+
+/// Issue 25: a task write waiting or refused counts as the documents do, so the top bar shows
+/// it, signing out warns, and the device's data cannot be removed under it.
+#[wasm_bindgen_test]
+async fn task_writes_on_the_device_are_counted_waiting_and_refused() {
+    use mascate_domain::contract::agenda::TaskBody;
+    use mascate_domain::task::writes::TaskWrite;
+    let today = mascate::erp_clock::today();
+    device_with("E3", &today, &[customer("000001", "Padaria Central")]).await;
+    let db = Storage::open_for_seller("E3").await.expect("open");
+    let body = TaskBody {
+        customer_code: "000001".into(),
+        customer_store: "01".into(),
+        subject: "Visitar".into(),
+        due_date: today.clone(),
+        status: "open".into(),
+        notes: String::new(),
+    };
+    let refused =
+        TaskWrite { error: "Cliente bloqueado".into(), ..TaskWrite::task("E3", "t-1", body, "Padaria Central", 1.0) };
+    db.put_task_write(refused).await.expect("a refused task write");
+    db.put_task_write(TaskWrite::note("E3", "t-2", "n-1", "Ligar antes", 2.0)).await.expect("a waiting note");
+    db.close();
+    let (owner, _) = engines_for("E3");
+    let sync = owner.with(mascate::device::sync::use_sync);
+
+    sync.run().await;
+    assert_eq!(sync.task_pending.get_untracked(), 1, "the note waits (the ERP did not answer)");
+    assert_eq!(sync.task_errors.get_untracked(), 1, "the refused write waits for the rep");
+    assert_eq!(sync.on_device_untracked(), 2, "both keep the rep from losing them");
+    assert_eq!(untrack(|| sync.refused()), 1);
+    done(owner);
+}

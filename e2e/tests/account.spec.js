@@ -221,7 +221,7 @@ test.describe('on a server of its own', () => {
     await expect(page.getByTestId('password-throttled')).toContainText('Tente de novo em 42 segundos.');
   });
 
-  test('a password changed in the app opens the next sign-in and the old one does not; e-mail and language saved', async ({ page, request }) => {
+  test('a password changed in the app opens the next sign-in and the old one does not; e-mail and language saved, the language followed at sign-in', async ({ page, request }) => {
     test.setTimeout(120_000);
     await startServer({ name: 'account-change' });
     await signIn(page, 'ana');
@@ -240,9 +240,13 @@ test.describe('on a server of its own', () => {
     const account = (await getJson(request, token, `${BASE}/api/mascate/v1/account`)).body;
     expect(account.email).toBe('ana.nova@demo.mascate.dev');
     expect(account.language).toBe('en');
-    await page.getByTestId('account-language').selectOption('pt-BR');
+    await page.getByTestId('account-language').selectOption('es');
     await page.getByTestId('preferences-save').click();
-    await expect(page.getByTestId('preferences-saved')).toHaveText('E-mail e idioma salvos.');
+    await expect(page.getByTestId('preferences-saved')).toHaveText('Correo e idioma guardados.');
+    // The switch in the bar changes this device only: the account keeps Spanish, and the
+    // next sign-in (below) follows the account.
+    await page.getByTestId('locale-select').selectOption('pt-BR');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
 
     await page.getByTestId('password-current').fill('mascate1');
     await page.getByTestId('password-new').fill('Nova-senha-9');
@@ -264,6 +268,8 @@ test.describe('on a server of its own', () => {
     await page.getByTestId('login-password').fill('Nova-senha-9');
     await page.getByTestId('login-submit').click();
     await expect(page.getByTestId('seller-name')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await expect(page.getByTestId('locale-select')).toHaveValue('es');
     const old = await request.post(`${BASE}/api/oauth2/v1/token?grant_type=password&username=ana&password=mascate1`);
     expect([400, 401]).toContain(old.status());
   });

@@ -57,7 +57,7 @@ pub fn Shell() -> impl IntoView {
     let confirm_logout = RwSignal::new(false);
     // Documents still on the device are never dropped by signing out: warn first.
     let ask_logout = move || {
-        if sync.pending.get_untracked() + sync.errors.get_untracked() == 0 {
+        if sync.on_device_untracked() == 0 {
             crate::api::auth::sign_out(session);
         } else {
             confirm_logout.set(true);
@@ -134,7 +134,7 @@ fn LogoutWarning(open: RwSignal<bool>) -> impl IntoView {
     let session = use_session();
     let sync = crate::device::sync::use_sync();
     let connectivity = use_connectivity();
-    let count = move || sync.pending.get() + sync.errors.get();
+    let count = move || sync.on_device();
     view! {
         <Dialog open title=Signal::derive(move || i18n.t(Msg::LogoutTitle).to_string()) testid="logout-warning" alert=true>
             <p data-testid="logout-pending" data-count=move || count().to_string()>

@@ -1,5 +1,5 @@
-//! The sync panel in the top bar: documents still on their way, documents refused, when the
-//! last pass ran, and "sync now".
+//! The sync panel in the top bar: documents and task writes still on their way, those
+//! refused, when the last pass ran, and "sync now".
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -23,14 +23,21 @@ pub fn SyncStatus() -> impl IntoView {
             format!("{}: {:02}:{:02}", i18n.t(Msg::LastSync), d.get_hours(), d.get_minutes())
         })
     };
+    let counts_href = move || {
+        let tasks_only =
+            sync.pending.get() + sync.errors.get() == 0 && sync.task_pending.get() + sync.task_errors.get() > 0;
+        if tasks_only { "/tasks" } else { "/orders" }.to_string()
+    };
     view! {
         <div class="sync-status" data-testid="sync-status" title=last>
-            <A href="/orders" attr:class="sync-counts">
-                <span data-testid="sync-pending" data-count=move || sync.pending.get().to_string()>
-                    {move || i18n.t_n(Msg::PendingN, sync.pending.get())}
+            // The counts open where the rep can act: the documents, or the tasks when only
+            // task writes wait.
+            <A href=counts_href attr:class="sync-counts">
+                <span data-testid="sync-pending" data-count=move || sync.waiting().to_string()>
+                    {move || i18n.t_n(Msg::PendingN, sync.waiting())}
                 </span>
-                <Show when=move || sync.errors.get() != 0>
-                    <span class="chip blocked" data-icon="!" data-testid="sync-errors">{move || i18n.count(Plural::Refused, sync.errors.get())}</span>
+                <Show when=move || sync.refused() != 0>
+                    <span class="chip blocked" data-icon="!" data-testid="sync-errors">{move || i18n.count(Plural::Refused, sync.refused())}</span>
                 </Show>
             </A>
             <button

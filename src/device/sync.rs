@@ -36,6 +36,10 @@ pub struct SyncEngine {
     pub pending: RwSignal<usize>,
     /// Documents the ERP refused, waiting for the rep.
     pub errors: RwSignal<usize>,
+    /// Task writes (a task, a status, a note) still on their way.
+    pub task_pending: RwSignal<usize>,
+    /// Task writes the ERP refused, kept with its words until the rep writes again.
+    pub task_errors: RwSignal<usize>,
     /// When the last pass ended (ms since the epoch).
     pub last_run_ms: RwSignal<Option<f64>>,
     /// Bumped after every pass that changed something, so pages can reload.
@@ -119,6 +123,27 @@ impl SyncEngine {
         }
     }
 
+    /// Everything of the rep's still on its way: documents and task writes (tracked).
+    pub fn waiting(&self) -> usize {
+        self.pending.get() + self.task_pending.get()
+    }
+
+    /// Everything the ERP refused and the rep has to look at (tracked).
+    pub fn refused(&self) -> usize {
+        self.errors.get() + self.task_errors.get()
+    }
+
+    /// Whatever exists only on this device, waiting or refused: signing out warns and the
+    /// device's data cannot be removed while it is not zero (tracked).
+    pub fn on_device(&self) -> usize {
+        self.waiting() + self.refused()
+    }
+
+    /// [`Self::on_device`] without tracking.
+    pub fn on_device_untracked(&self) -> usize {
+        leptos::prelude::untrack(|| self.on_device())
+    }
+
     /// Whether a pass is running (the "sync now" button says so).
     pub fn busy(&self) -> bool {
         self.running.get() || self.rerun.get()
@@ -181,6 +206,11 @@ impl SyncEngine {
         let mine = all.iter().filter(|e| e.seller == seller);
         self.pending.set(mine.clone().filter(|e| e.state.is_unfinished() && e.state != SendState::Error).count());
         self.errors.set(mine.clone().filter(|e| e.state == SendState::Error).count());
+        let writes = db.task_writes().await.unwrap_or_default();
+        let (refused, waiting): (Vec<_>, Vec<_>) =
+            writes.iter().filter(|w| w.seller == seller).partition(|w| !w.error.is_empty());
+        self.task_pending.set(waiting.len());
+        self.task_errors.set(refused.len());
         mine.into_iter().any(|e| e.in_flight())
     }
 }
@@ -238,6 +268,8 @@ pub fn provide_sync() -> SyncEngine {
     let engine = SyncEngine {
         pending: RwSignal::new(0),
         errors: RwSignal::new(0),
+        task_pending: RwSignal::new(0),
+        task_errors: RwSignal::new(0),
         last_run_ms: RwSignal::new(None),
         changes: RwSignal::new(0),
         running: RwSignal::new(false),

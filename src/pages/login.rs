@@ -11,6 +11,7 @@ use crate::components::session_expired::sign_in_error_msg;
 use crate::connectivity::use_connectivity;
 use crate::i18n::{use_i18n, Msg};
 use crate::session::{use_session, SignOutReason};
+use mascate_domain::Locale;
 
 /// Signs in and remembers the session; shows the demo logins when the server is a demo.
 #[component]
@@ -21,6 +22,7 @@ pub fn LoginPage() -> impl IntoView {
     let session = use_session();
     let connectivity = use_connectivity();
     let navigate = use_navigate();
+    let api = api::use_api();
 
     // An expired session keeps who it was: the user name is filled in.
     let username = RwSignal::new(session.identity.get_untracked().map(|i| i.username).unwrap_or_default());
@@ -36,6 +38,10 @@ pub fn LoginPage() -> impl IntoView {
             match auth::sign_in(&user, &pass).await {
                 Ok((identity, tokens)) => {
                     session.sign_in(identity, tokens);
+                    // The language saved in the account follows the rep to this device (a
+                    // Protheus without the extension answers none: the device's stays).
+                    let account = async move { api.account().await.ok().and_then(|a| Locale::from_tag(&a.language)) };
+                    i18n.adopt_later(account);
                     navigate("/", Default::default());
                 }
                 Err(e) => error.set(Some(sign_in_error_msg(&e))),

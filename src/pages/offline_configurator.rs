@@ -89,7 +89,7 @@ pub fn OfflineConfiguratorPage() -> impl IntoView {
             </Show>
             <SchemaCards counts />
             // Only with nothing on its way: a pending document is never thrown away.
-            <Show when=move || sync.pending.get() + sync.errors.get() == 0>
+            <Show when=move || sync.on_device() == 0>
                 <button class="button ghost" data-testid="remove-device-data" on:click=move |_| confirm_remove.set(true)>
                     {move || i18n.t(Msg::RemoveDeviceData)}
                 </button>

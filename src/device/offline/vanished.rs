@@ -47,7 +47,7 @@ impl OfflineData {
 pub(super) fn keep_mark(data: OfflineData, sync: crate::device::sync::SyncEngine) {
     Effect::new(move |_| {
         let Some(seller) = data.marked_for.get() else { return };
-        let mark = DeviceMark { day: data.day.get(), unsent: sync.pending.get() + sync.errors.get() };
+        let mark = DeviceMark { day: data.day.get(), unsent: sync.on_device() };
         prefs::set(&keys::device_mark(&seller), &mark.encode());
     });
 }
