@@ -40,6 +40,9 @@ pub enum ApiError {
     Server { status: u16, message: String, detail: Option<String> },
     /// The server answered something we cannot read.
     Malformed(String),
+    /// The ERP has no Mascate extension for this (a Protheus without it answers 404 on
+    /// `/api/mascate/…` and has no `about`): the page says the view needs Mascate's server.
+    NoExtension,
 }
 
 impl ApiError {
@@ -66,11 +69,35 @@ pub fn now_ms() -> f64 {
 /// Reads an error response in any of the contract's shapes.
 async fn server_error(res: Response) -> ApiError {
     let status = res.status();
+    if status == 404 && res.url().contains("/api/mascate/") && !has_extensions().await {
+        return ApiError::NoExtension;
+    }
     let text = res.text().await.unwrap_or_default();
     let body: ErrorBody = parse_json(&text).unwrap_or_default();
     let message = body.text();
     let message = if message.is_empty() { format!("HTTP {status}") } else { message };
     ApiError::Server { status, message, detail: body.detail() }
+}
+
+thread_local! {
+    /// Whether the ERP answers Mascate's `about` (asked once, after the first 404 on an
+    /// extension's path).
+    static EXTENSIONS: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+}
+
+/// Whether the ERP has Mascate's extensions: a 404 on one of their paths is then the
+/// extension's own answer ("no such task"), not a missing route. No answer counts as yes, so
+/// that a dropped connection never reads as a missing extension.
+async fn has_extensions() -> bool {
+    if let Some(known) = EXTENSIONS.with(|e| e.get()) {
+        return known;
+    }
+    let known = match Request::get(&url("/api/mascate/v1/about")).send().await {
+        Ok(res) => res.ok(),
+        Err(_) => return true,
+    };
+    EXTENSIONS.with(|e| e.set(Some(known)));
+    known
 }
 
 /// Reads a JSON body as `T` with the browser's JSON parser and the same reader as the stored

@@ -32,6 +32,7 @@ impl From<ApiError> for SignInError {
                 SignInError::Other(detail.map(|d| format!("{message} — {d}")).unwrap_or(message))
             }
             ApiError::Malformed(m) => SignInError::Other(m),
+            ApiError::NoExtension => SignInError::Other("HTTP 404".into()),
         }
     }
 }

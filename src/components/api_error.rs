@@ -14,6 +14,7 @@ pub fn ApiErrorBox(error: ApiError) -> impl IntoView {
         ApiError::Unreachable => (i18n.t(Msg::ServerUnreachable).to_string(), None),
         ApiError::Server { message, detail, .. } => (message, detail),
         ApiError::Malformed(m) => (m, None),
+        ApiError::NoExtension => (i18n.t(Msg::NeedsMascateServer).to_string(), None),
     };
     view! {
         <div class="error" role="alert" data-testid="api-error">

@@ -158,7 +158,7 @@ impl OfflineData {
                     crate::device::tabs::announce(&seller);
                     space::request_persistence();
                 }
-                Err(ApiError::Unreachable) | Err(ApiError::SignedOut) => {}
+                Err(ApiError::Unreachable) | Err(ApiError::SignedOut) | Err(ApiError::NoExtension) => {}
                 Err(ApiError::Server { status, message, .. }) => {
                     self.retries.update(|n| *n = if answer_is_temporary(status) { *n + 1 } else { 0 });
                     self.error.set(Some(message))

@@ -182,6 +182,8 @@ impl SyncEngine {
                         e.answered(now_ms(), js_sys::Math::random(), status, message)
                     }
                     Err(ApiError::Malformed(message)) => e.rejected(now_ms(), None, message),
+                    // Not a Mascate path: never answered so.
+                    Err(ApiError::NoExtension) => e.unreachable(now_ms(), js_sys::Math::random()),
                 }
                 dirty = true;
             }

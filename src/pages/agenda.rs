@@ -51,7 +51,7 @@ pub fn AgendaPage() -> impl IntoView {
                 Err(ApiError::Unreachable) => {
                     view! { <p class="notice offline" data-testid="agenda-offline">{i18n.t(Msg::TasksNotOnDevice)}</p> }.into_any()
                 }
-                Err(ApiError::Server { status: 404, .. }) => {
+                Err(ApiError::NoExtension) => {
                     view! { <p class="notice" data-testid="agenda-unavailable">{i18n.t(Msg::NeedsMascateServer)}</p> }.into_any()
                 }
                 Err(e) => view! { <ApiErrorBox error=e /> }.into_any(),

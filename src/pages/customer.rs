@@ -52,6 +52,7 @@ pub fn CustomerPage() -> impl IntoView {
                 }
                 Err(ApiError::Server { message, detail, .. }) => Outcome::Failed(message, detail),
                 Err(ApiError::Malformed(m)) => Outcome::Failed(m, None),
+                Err(ApiError::NoExtension) => Outcome::Missing(Msg::NeedsMascateServer),
             }
         }
     });

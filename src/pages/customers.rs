@@ -41,6 +41,7 @@ async fn load(catalog: Catalog, query: CustomerQuery, page: usize) -> Loaded {
         Err(ApiError::Unreachable) => Loaded::Page { items: vec![], has_next: false, source: ListSource::Device },
         Err(ApiError::Server { message, detail, .. }) => Loaded::Failed { message, detail },
         Err(ApiError::Malformed(m)) => Loaded::Failed { message: m, detail: None },
+        Err(ApiError::NoExtension) => Loaded::Failed { message: "HTTP 404".into(), detail: None },
     }
 }
 

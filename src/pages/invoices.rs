@@ -72,7 +72,7 @@ pub fn InvoicesPage() -> impl IntoView {
             </div>
             <Ready resource=data let:value>{match value {
                 None => view! { <p class="notice offline" data-testid="invoices-offline">{i18n.t(Msg::NeedsConnection)}</p> }.into_any(),
-                Some(Err(ApiError::Server { status: 404, .. })) => {
+                Some(Err(ApiError::NoExtension)) => {
                     view! { <p class="notice" data-testid="invoices-unavailable">{i18n.t(Msg::NeedsMascateServer)}</p> }.into_any()
                 }
                 Some(Err(e)) => view! { <ApiErrorBox error=e /> }.into_any(),

@@ -136,7 +136,7 @@ pub fn StatisticsPage() -> impl IntoView {
             match api.statistics(&q).await {
                 Ok(stats) => Ok(Answer::Figures(stats)),
                 // A Protheus without Mascate's extension.
-                Err(ApiError::Server { status: 404, .. }) => Ok(Answer::Unavailable),
+                Err(ApiError::NoExtension) => Ok(Answer::Unavailable),
                 Err(e) => Err(e),
             }
         }

@@ -63,7 +63,7 @@ pub fn TasksPage() -> impl IntoView {
                 Err(ApiError::Unreachable) => {
                     view! { <p class="notice offline" data-testid="tasks-offline">{i18n.t(Msg::TasksNotOnDevice)}</p> }.into_any()
                 }
-                Err(ApiError::Server { status: 404, .. }) => {
+                Err(ApiError::NoExtension) => {
                     view! { <p class="notice" data-testid="tasks-unavailable">{i18n.t(Msg::NeedsMascateServer)}</p> }.into_any()
                 }
                 Err(e) => view! { <ApiErrorBox error=e /> }.into_any(),

@@ -46,7 +46,8 @@ impl SyncEngine {
                 Ok(Err(_)) => w.failed(now_ms(), js_sys::Math::random()),
                 // The session is over: everything waits for the next sign-in.
                 Err(ApiError::SignedOut) => break,
-                Err(ApiError::Unreachable) => w.failed(now_ms(), js_sys::Math::random()),
+                // An ERP without the tasks' extension: the write waits (it never took one).
+                Err(ApiError::Unreachable | ApiError::NoExtension) => w.failed(now_ms(), js_sys::Math::random()),
                 Err(ApiError::Server { status, message, .. }) => {
                     w.answered(now_ms(), js_sys::Math::random(), status, &message)
                 }
