@@ -21,6 +21,17 @@ async function prepare(page) {
   await selectForToday(page);
 }
 
+/** One of bruno's customers with production orders, as the API lists them. */
+async function industrialCustomer(request) {
+  const auth = { headers: { Authorization: `Bearer ${await helpers.apiToken(request, 'bruno')}` } };
+  const customers = (await (await request.get('/api/tgv/customers/?pageSize=100', auth)).json()).items;
+  for (const c of customers) {
+    const orders = await request.get(`/api/mascate/v1/customers/${c.code}/${c.store}/productionorders?pageSize=1`, auth);
+    if (orders.ok() && (await orders.json()).items.length > 0) return c;
+  }
+  throw new Error('bruno has no customer with production orders');
+}
+
 /** Opens a path through the app's own navigation when it can (a reload offline works too). */
 async function open(page, path, ready) {
   await page.goto(path);
@@ -54,6 +65,11 @@ async function online(page, stop) {
   await stop('customer-contact-form');
   await page.getByTestId('contact-cancel').click();
   await expect(page.getByTestId('contact-form')).toHaveCount(0);
+  // A customer the company makes goods for: their held stock and production orders drawn.
+  const industrial = await industrialCustomer(page.request);
+  await open(page, `/customers/${industrial.code}/${industrial.store}`, '[data-testid=production-orders-table]');
+  await expect(page.getByTestId('held-stock-table')).toBeVisible();
+  await stop('customer-industrial');
 
   await open(page, '/products', '[data-testid=product-row]');
   await page.getByTestId('product-stock-toggle').first().click();

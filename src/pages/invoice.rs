@@ -90,6 +90,7 @@ fn Header(invoice: InvoiceDetail) -> impl IntoView {
     let operation = format!("{} · {} {}", i.cfop, i.operation, i.operation_description).trim().to_string();
     view! {
         <section class="card" data-testid="invoice-header">
+            <h2>{move || i18n.t(Msg::InvoiceIssue)}</h2>
             <dl>
                 <Field label=Msg::IssueDate value=Signal::derive(move || format::date(&issued, locale())) testid="invoice-issued" />
                 <div class="field">

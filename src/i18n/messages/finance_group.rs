@@ -21,6 +21,7 @@ macro_rules! finance_group {
             AverageDelay => ["Atraso médio", "Average delay", "Atraso medio"],
             Invoice => ["Nota fiscal", "Invoice", "Factura"],
             InvoiceNotFound => ["Nota fiscal não encontrada.", "Invoice not found.", "Factura no encontrada."],
+            InvoiceIssue => ["Emissão e operação", "Issue and operation", "Emisión y operación"],
             AccessKey => ["Chave de acesso", "Access key", "Clave de acceso"],
             Origin => ["Origem", "Origin", "Origen"],
             Destination => ["Destino", "Destination", "Destino"],
