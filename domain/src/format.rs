@@ -294,6 +294,19 @@ fn days_in_month(y: u32, m: u32) -> u32 {
     }
 }
 
+/// An NF-e access key (44 digits) in groups of four, as the DANFE prints it: read aloud and
+/// typed group by group, and it breaks between groups on a narrow screen, never inside one.
+/// ```
+/// use mascate_domain::format::access_key;
+/// assert_eq!(access_key("35260000000000000000000000000000000000000462"),
+///     "3526 0000 0000 0000 0000 0000 0000 0000 0000 0000 0462");
+/// assert_eq!(access_key(" 123 "), "123");
+/// ```
+pub fn access_key(raw: &str) -> String {
+    let digits: Vec<char> = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    digits.chunks(4).map(|g| g.iter().collect::<String>()).collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

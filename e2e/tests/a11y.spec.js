@@ -58,6 +58,8 @@ test('the order form: focus goes to each step\'s heading; errors mark their fiel
   await page.getByTestId('product-search').fill('P00001');
   await page.locator('[data-testid=product-option][data-code="P00001"]').click();
   const qty = page.getByTestId('item-quantity');
+  // The next thing to type: the new line's quantity has the focus (issue 26).
+  await expect(qty).toBeFocused();
   // Its label, and the line's product (several lines each have a quantity).
   await expect(qty).toHaveAccessibleName('Quantidade — P00001');
   await qty.fill('0');
@@ -65,6 +67,7 @@ test('the order form: focus goes to each step\'s heading; errors mark their fiel
   // Held on the step with the problem, focus on the box, which says it and points at the message.
   await expect(page.getByTestId('step-items')).toBeVisible();
   await expect(qty).toBeFocused();
+  await expect(qty).toBeInViewport();
   await expect(qty).toHaveAttribute('aria-invalid', 'true');
   const described = await qty.getAttribute('aria-describedby');
   await expect(page.locator(`[id="${described}"]`)).toHaveText('Deve ser maior que zero.');

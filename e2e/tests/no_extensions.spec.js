@@ -26,6 +26,6 @@ test('without the Mascate extensions, tasks, agenda, invoices, the account and t
 
   // On Mascate's server a 404 of an extension is its own answer: an unknown CNPJ is unknown.
   await context.unroute('**/api/mascate/**');
-  await page.goto('/credit?taxid=11222333000181');
+  await page.goto('/credit?taxid=11444777000161');
   await expect(page.getByTestId('credit-unknown')).toBeVisible();
 });

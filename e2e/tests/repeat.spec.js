@@ -106,11 +106,15 @@ test('the form offers the customer\'s last purchases, and offline they come from
   await expect(offered).toHaveCount(Math.min(expected.length, 12));
   const shown = await offered.evaluateAll((els) => els.map((e) => e.dataset.product));
   expect(shown).toEqual(expected.slice(0, 12).map((e) => e.productid));
-  // One tap adds it with the last quantity.
+  // Folded under the lines, with their count; one tap opens them, one more adds one with its
+  // last quantity, and the focus goes to that quantity.
+  await expect(page.getByTestId('last-purchases-toggle')).toHaveText(`Últimas compras deste cliente (${Math.min(expected.length, 12)})`);
+  await page.getByTestId('last-purchases-toggle').click();
   await offered.first().getByTestId('last-purchase-add').click();
   const row = page.locator(`[data-testid=item-row][data-product="${expected[0].productid}"]`);
   await expect(row).toHaveCount(1);
   expect(num(await row.getByTestId('item-quantity').inputValue())).toBeCloseTo(expected[0].quantity, 3);
+  await expect(row.getByTestId('item-quantity')).toBeFocused();
   await expect(offered.first().getByTestId('last-purchase-add')).toBeDisabled();
   await context.setOffline(false);
 });

@@ -56,7 +56,9 @@ test('no money or number breaks across lines at 390, 768, 1024 and 1280 px on th
   const invoiced = orders.find((o) => o.status === 'E');
   expect(invoiced, 'an invoiced order of ana').toBeTruthy();
   const quotations = (await get(request, token, '/api/tgv/salesbudgets/?pageSize=1')).items;
+  const invoice = (await get(request, token, '/api/mascate/v1/invoices?pageSize=1')).items[0];
   const stops = [
+    ['invoice', `/invoices/${invoice.invoice}/${invoice.serie}`, '[data-testid=invoice-item]'],
     ['home', '/', '[data-testid=home-card-total]'],
     ['invoices', '/invoices', '[data-testid=invoice-row]'],
     ['statistics', '/statistics', '[data-testid=statistics-row]'],
@@ -102,6 +104,8 @@ test('a message shown before the locale changes follows it (the safety net\'s "n
   for (const [locale, real, dollar] of [['es', 'Real (R$)', 'Dólar (US$)'], ['en', 'Real (R$)', 'Dollar (US$)'], ['pt-BR', 'Real (R$)', 'Dólar (US$)']]) {
     await page.getByTestId('locale-select').selectOption(locale);
     const options = page.getByTestId('statistics-currency').locator('option');
-    await expect(options).toHaveText([real, dollar]);
+    // The ERP's five currencies (GET currencies), the real and the dollar in the rep's words,
+    // the others by the ERP's name and symbol; never a bare number.
+    await expect(options).toHaveText([real, dollar, 'UFIR (UFIR)', 'Euro (€)', 'Iene (¥)']);
   }
 });

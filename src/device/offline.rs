@@ -76,6 +76,8 @@ pub struct OfflineData {
     again: RwSignal<bool>,
     /// A new selection was saved and its download has not started yet.
     changing: RwSignal<bool>,
+    /// The selection changed: the next round downloads the selected tables in full.
+    reprime: RwSignal<bool>,
     /// Downloads in a row the ERP answered "not now" (tables locked, busy): while not 0, the
     /// next one starts by itself after a wait.
     pub retries: RwSignal<u32>,
@@ -147,6 +149,7 @@ impl OfflineData {
         loop {
             self.again.set(false);
             self.error.set(None);
+            self.forget_selected_if_changed().await;
             // One tab downloads at a time; another tab's download is as good as this one's.
             let result = crate::device::tabs::exclusively(&format!("mascate-download-{seller}"), self.download())
                 .await
@@ -237,14 +240,27 @@ impl OfflineData {
     }
 
     async fn download_again(self) {
+        // Forgotten by the download itself, between two rounds: a round already under way
+        // would otherwise mark the tables done with the old filters when it ends, and the
+        // round after it would only ask for what changed since (issue 25's finding: a
+        // product chosen while the customers' download ran never came).
+        self.reprime.set(true);
+        // Starts a download, or makes the one under way go round again.
+        self.run().await;
+        self.changing.set(false);
+    }
+
+    /// Forgets that the selected tables were downloaded today, when the selection changed.
+    async fn forget_selected_if_changed(self) {
+        if !self.reprime.get_untracked() {
+            return;
+        }
+        self.reprime.set(false);
         if let Some(db) = self.db().await {
             let mut forget: Vec<String> = TABLES.iter().filter(|t| t.selected).map(|t| primed_key(t.store)).collect();
             forget.push(keys::COMPLETE.into());
             let _ = db.clear(&[], &forget).await;
         }
-        self.changing.set(false);
-        // Starts a download, or makes the one under way go round again.
-        self.run().await;
     }
 
     async fn db(&self) -> Option<std::rc::Rc<Storage>> {
@@ -265,6 +281,7 @@ pub fn provide_offline() -> OfflineData {
         running: RwSignal::new(false),
         again: RwSignal::new(false),
         changing: RwSignal::new(false),
+        reprime: RwSignal::new(false),
         retries: RwSignal::new(0),
         resume_waiting: RwSignal::new(false),
         pulled_ms: RwSignal::new(0.0),

@@ -105,7 +105,7 @@ fn Header(invoice: InvoiceDetail) -> impl IntoView {
                 <Field label=Msg::Cfop value=operation />
                 <Field label=Msg::Origin value=place(&i.origin) testid="invoice-origin" />
                 <Field label=Msg::Destination value=place(&i.destination) testid="invoice-destination" />
-                <Field label=Msg::AccessKey value=i.key.clone() testid="invoice-key" />
+                <Field label=Msg::AccessKey value=format::access_key(&i.key) testid="invoice-key" />
             </dl>
         </section>
     }

@@ -13,6 +13,12 @@ use crate::i18n::{use_i18n, Msg};
 use crate::session::{use_session, SignOutReason};
 use mascate_domain::Locale;
 
+/// The language saved in the account follows the rep to this device (a Protheus without the
+/// extension answers none: the device's stays).
+fn follow_account_language(api: api::Api, i18n: crate::i18n::I18n) {
+    i18n.adopt_later(async move { api.account().await.ok().and_then(|a| Locale::from_tag(&a.language)) });
+}
+
 /// Signs in and remembers the session; shows the demo logins when the server is a demo.
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -38,10 +44,7 @@ pub fn LoginPage() -> impl IntoView {
             match auth::sign_in(&user, &pass).await {
                 Ok((identity, tokens)) => {
                     session.sign_in(identity, tokens);
-                    // The language saved in the account follows the rep to this device (a
-                    // Protheus without the extension answers none: the device's stays).
-                    let account = async move { api.account().await.ok().and_then(|a| Locale::from_tag(&a.language)) };
-                    i18n.adopt_later(account);
+                    follow_account_language(api, i18n);
                     navigate("/", Default::default());
                 }
                 Err(e) => error.set(Some(sign_in_error_msg(&e))),

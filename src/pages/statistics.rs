@@ -226,7 +226,14 @@ fn QueryBar(
             let t = |m| i18n.t(m).to_string();
             vec![("1".to_string(), t(Msg::CurrencyReal)), ("2".to_string(), t(Msg::CurrencyDollar))]
         } else {
-            listed.into_iter().map(|c| (c.id.to_string(), format!("{} ({})", c.name, c.symbol))).collect()
+            // The ERP names them in Portuguese; the two every rep meets are said in the rep's
+            // language, the rest as the ERP has them.
+            let name = |c: &Currency| match c.symbol.trim() {
+                "R$" => i18n.t(Msg::CurrencyReal).to_string(),
+                "US$" => i18n.t(Msg::CurrencyDollar).to_string(),
+                _ => format!("{} ({})", c.name.trim(), c.symbol.trim()),
+            };
+            listed.iter().map(|c| (c.id.to_string(), name(c))).collect()
         }
     };
     let chosen = move || Some(currency.get()).filter(|c| !c.is_empty()).unwrap_or_else(|| "1".into());

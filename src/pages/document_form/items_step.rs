@@ -54,6 +54,7 @@ pub fn ItemsStep(draft: RwSignal<Draft>, problems: Problems, online: Signal<bool
             d.add_item(item);
         });
         search.set(String::new());
+        focus_quantity(&p.code);
     };
     let no_items = problems.of(Field::Items);
     view! {
@@ -77,10 +78,30 @@ pub fn ItemsStep(draft: RwSignal<Draft>, problems: Problems, online: Signal<bool
                 <ProductOptions found asked add />
             </ul>
             <FieldProblem problem=no_items testid="problem-items" id="problem-items" />
-            <super::last_purchases::LastPurchases draft />
+            // The lines being written come first, under the search; the customer's last
+            // purchases follow, folded, one tap away (issue 26).
             <ItemsTable draft problems />
+            <super::last_purchases::LastPurchases draft />
         </div>
     }
+}
+
+/// Moves the focus to the quantity of `product`'s line once it is drawn: the next thing to
+/// type after adding a product.
+pub fn focus_quantity(product: &str) {
+    use wasm_bindgen::JsCast;
+    if product.contains(['"', '\\']) {
+        return;
+    }
+    let selector = format!("[data-testid=item-row][data-product=\"{product}\"] [data-testid=item-quantity]");
+    request_animation_frame(move || {
+        let found =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&selector).ok().flatten());
+        if let Some(input) = found.and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            let _ = input.focus();
+            input.select();
+        }
+    });
 }
 
 /// The products found, each a button adding it to the draft; a search that found nothing

@@ -56,15 +56,17 @@ pub fn LastPurchases(draft: RwSignal<Draft>) -> impl IntoView {
             };
             item.set_discount(0.0);
             draft.update(|d| d.add_item(item));
+            super::items_step::focus_quantity(&lp.product);
         }
     });
     let in_draft = move |product: &str| draft.with(|d| d.live_items().any(|i| i.product.trim() == product.trim()));
     view! {
         {move || {
             let list = found.get().unwrap_or_default();
+            let n = list.len();
             (!customer.get().0.is_empty()).then(|| view! {
-                <details class="last-purchases" data-testid="last-purchases" open>
-                    <summary>{move || i18n.t(Msg::LastPurchases)}</summary>
+                <details class="last-purchases" data-testid="last-purchases">
+                    <summary data-testid="last-purchases-toggle">{move || format!("{} ({})", i18n.t(Msg::LastPurchases), format::number(n as f64, 0, i18n.locale.get()))}</summary>
                     {if list.is_empty() {
                         view! { <p class="muted" data-testid="last-purchases-none">{move || i18n.t(Msg::NoLastPurchases)}</p> }.into_any()
                     } else {

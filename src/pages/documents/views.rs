@@ -35,7 +35,7 @@ pub fn DocumentTable(rows: Vec<Row>, seg: &'static str) -> impl IntoView {
                         .into_iter()
                         .map(|r| {
                             let (amount, date, status, tone, state) = (r.amount, r.issue_date.clone(), r.status, r.tone, r.state_code);
-                            let symbol = r.symbol.clone();
+                    let symbol = r.symbol.clone();
                             let (number, href) = (r.number.clone(), format!("/{seg}/{}", r.number));
                             let opens = opens_on_tap(href.clone());
                             view! {
@@ -71,7 +71,7 @@ pub fn DocumentCards(rows: Vec<Row>, seg: &'static str) -> impl IntoView {
                 .into_iter()
                 .map(|r| {
                     let (amount, date, status, tone, state) = (r.amount, r.issue_date.clone(), r.status, r.tone, r.state_code);
-                            let symbol = r.symbol.clone();
+                    let symbol = r.symbol.clone();
                     let (label, href) = (format!("#{}", r.number), format!("/{seg}/{}", r.number));
                     let opens = opens_on_tap(href.clone());
                     view! {

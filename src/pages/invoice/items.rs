@@ -83,9 +83,13 @@ pub fn TaxList(
     view! {
         <ul class="plain tax-list">
             {named(taxes).into_iter().filter(|(_, t)| t.value != 0.0 || t.base != 0.0).map(|(name, t)| view! {
-                <li class="nowrap">
-                    {move || format!("{} {} % · {}", i18n.t(name), format::number(t.rate, 2, locale()), format::money(t.value, locale()))}
-                    <span class="muted small">{move || format!(" ({} {})", i18n.t(Msg::TaxBase), format::money(t.base, locale()))}</span>
+                // The list may wrap between its parts, never inside an amount or a rate.
+                <li>
+                    {move || i18n.t(name)}" "<span class="nowrap">{move || format!("{} %", format::number(t.rate, 2, locale()))}</span>
+                    " · "<span class="money">{move || format::money(t.value, locale())}</span>
+                    <span class="muted small">
+                        {move || format!(" ({} ", i18n.t(Msg::TaxBase))}<span class="money">{move || format::money(t.base, locale())}</span>")"
+                    </span>
                 </li>
             }).collect_view()}
         </ul>
