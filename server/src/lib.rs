@@ -64,6 +64,7 @@ impl AppState {
             demo_logins,
             queue_wake: Arc::new(tokio::sync::Notify::new()),
             access_log,
+            connections: Arc::default(),
         })
     }
 }

@@ -59,6 +59,12 @@ pub static QUEUE_SYNC: SyncSource =
 /// The largest integration-queue body accepted (a 500-line order is about 150 KB).
 pub const BODY_LIMIT: usize = 512 * 1024;
 
+/// `C6_ITEM`/`CK_ITEM` are 2 characters numbered by `Soma1` (`01`…`99`, `A0`…`ZZ`).
+pub const MAX_ITEMS: usize = 36 * 36 - 1;
+
+/// The most queue rows in one page of the listing.
+pub const MAX_PAGE_SIZE: usize = 1000;
+
 /// The longest external id accepted (it must fit `C5_NUMEXT`, `CJ_NUMEXT` and `A1T_NUM`).
 pub const MAX_ID_LEN: usize = 50;
 

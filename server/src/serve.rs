@@ -112,12 +112,32 @@ impl Drop for Busy {
     }
 }
 
+/// What the loop has done to protect itself, for the log and the bench.
+#[derive(Debug, Default)]
+pub struct Counters {
+    slow_bodies: AtomicU64,
+}
+
+impl Counters {
+    /// Request bodies cut for arriving too slowly, since start.
+    pub fn slow_bodies_cut(&self) -> u64 {
+        self.slow_bodies.load(Ordering::Relaxed)
+    }
+}
+
 /// How the loop treats connections.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     pub header_timeout: Duration,
     pub max_connections: usize,
+    /// A body must arrive within this, plus a second per [`BODY_MIN_RATE`] bytes received.
+    pub body_timeout: Duration,
+    /// Connections one client address may hold.
+    pub per_address: usize,
 }
+
+/// Bytes a second a slow body must keep up, past its first `body_timeout` (8 KB/s: 64 kbit/s).
+pub const BODY_MIN_RATE: u64 = 8 * 1024;
 
 /// Serves `app` on `listener` until `shutdown` completes.
 pub async fn run(

@@ -23,4 +23,6 @@ pub struct AppState {
     pub access_log: Option<AccessLog>,
     /// Login throttling and the password checkers.
     pub logins: Arc<Logins>,
+    /// What the accept loop counts (slow bodies cut, connections let go).
+    pub connections: Arc<crate::serve::Counters>,
 }
