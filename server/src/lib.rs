@@ -82,6 +82,6 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()>,
 ) -> std::io::Result<()> {
-    let limits = state.config.limits();
-    serve::run(listener, app(state), limits, shutdown).await
+    let (limits, counters) = (state.config.limits(), state.connections.clone());
+    serve::run(listener, app(state), limits, counters, shutdown).await
 }
