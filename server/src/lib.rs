@@ -20,8 +20,10 @@ pub mod http;
 pub mod input;
 pub mod json;
 pub mod listing;
+pub mod logging;
 pub mod openapi;
 pub mod queue;
+pub mod rate_limit;
 pub mod routes;
 pub mod selection;
 pub mod serve;
@@ -65,6 +67,7 @@ impl AppState {
             queue_wake: Arc::new(tokio::sync::Notify::new()),
             access_log,
             connections: Arc::default(),
+            csp_reports: Arc::default(),
         })
     }
 }
