@@ -35,6 +35,12 @@ pub struct Config {
     /// Seconds a connection may take to send its request headers (`--header-timeout`,
     /// `MASCATE_HEADER_TIMEOUT`).
     pub header_timeout_secs: u64,
+    /// Seconds a request's body may take beyond one second per [`crate::serve::BODY_MIN_RATE`]
+    /// bytes received (`--body-timeout`, `MASCATE_BODY_TIMEOUT`).
+    pub body_timeout_secs: u64,
+    /// Connections one client address may hold open (`--connections-per-address`,
+    /// `MASCATE_CONNECTIONS_PER_ADDRESS`).
+    pub connections_per_address: usize,
     /// Connections open at once (`--max-connections`, `MASCATE_MAX_CONNECTIONS`), also kept
     /// below the process's file limit.
     pub max_connections: usize,
@@ -48,6 +54,10 @@ pub struct Config {
     pub address_failures: u32,
     /// Threads that check passwords (`--password-workers`, `MASCATE_PASSWORD_WORKERS`).
     pub password_workers: usize,
+    /// Queue rows one seller may hold (`--queue-quota-documents`, `MASCATE_QUEUE_QUOTA_DOCUMENTS`).
+    pub queue_quota_documents: u64,
+    /// Bytes of queued bodies one seller may hold (`--queue-quota-mb`, `MASCATE_QUEUE_QUOTA_MB`).
+    pub queue_quota_bytes: u64,
 }
 
 impl Default for Config {
@@ -66,11 +76,15 @@ impl Default for Config {
             access_log: None,
             queue_retention_days: 30,
             header_timeout_secs: 10,
+            body_timeout_secs: 10,
+            connections_per_address: 256,
             max_connections: 1024,
             lockout_failures: 5,
             lockout_minutes: 15,
             address_failures: 50,
             password_workers: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(4),
+            queue_quota_documents: 5_000,
+            queue_quota_bytes: 32 * 1024 * 1024,
         }
     }
 }
@@ -101,11 +115,15 @@ Options (each also as an environment variable MASCATE_<NAME>, flags win):
                          shows waiting and processing in a demo)
   --queue-retention-days N   days a finished queue row is kept (30)
   --header-timeout SECS  time a connection has to send its request headers (10)
+  --body-timeout SECS    time a request's body may take, plus 1 s per 8 KB received (10)
   --max-connections N    connections open at once (1024, kept below the file limit)
+  --connections-per-address N   connections one client address may hold (256)
   --lockout-failures N   failed logins in a row that lock a user name (5)
   --lockout-minutes N    minutes a locked user name waits (15)
   --address-failures N   failed logins from one address in 5 minutes before it waits (50)
   --password-workers N   threads that check passwords (cores, at most 4)
+  --queue-quota-documents N   integration-queue rows one seller may hold (5000)
+  --queue-quota-mb N     megabytes of queued documents one seller may hold (32)
   --access-log FILE      append one line per request (time, method, path, status)
   -h, --help             this text
 ";
@@ -120,6 +138,8 @@ impl Config {
         crate::serve::Limits {
             header_timeout: std::time::Duration::from_secs(self.header_timeout_secs),
             max_connections: self.max_connections,
+            body_timeout: std::time::Duration::from_secs(self.body_timeout_secs),
+            per_address: self.connections_per_address,
         }
     }
 
@@ -144,6 +164,10 @@ impl Config {
                 "queue-retention-days" => c.queue_retention_days = num(value)?.max(0),
                 "header-timeout" => c.header_timeout_secs = num(value)?.max(1) as u64,
                 "max-connections" => c.max_connections = num(value)?.max(1) as usize,
+                "body-timeout" => c.body_timeout_secs = num(value)?.max(1) as u64,
+                "connections-per-address" => c.connections_per_address = num(value)?.max(1) as usize,
+                "queue-quota-documents" => c.queue_quota_documents = num(value)?.max(1) as u64,
+                "queue-quota-mb" => c.queue_quota_bytes = num(value)?.max(1) as u64 * 1024 * 1024,
                 "lockout-failures" => c.lockout_failures = num(value)?.clamp(1, 1000) as u32,
                 "lockout-minutes" => c.lockout_minutes = num(value)?.max(0),
                 "address-failures" => c.address_failures = num(value)?.clamp(1, 1_000_000) as u32,
@@ -167,6 +191,10 @@ impl Config {
             ("MASCATE_QUEUE_RETENTION_DAYS", "queue-retention-days"),
             ("MASCATE_HEADER_TIMEOUT", "header-timeout"),
             ("MASCATE_MAX_CONNECTIONS", "max-connections"),
+            ("MASCATE_BODY_TIMEOUT", "body-timeout"),
+            ("MASCATE_CONNECTIONS_PER_ADDRESS", "connections-per-address"),
+            ("MASCATE_QUEUE_QUOTA_DOCUMENTS", "queue-quota-documents"),
+            ("MASCATE_QUEUE_QUOTA_MB", "queue-quota-mb"),
             ("MASCATE_LOCKOUT_FAILURES", "lockout-failures"),
             ("MASCATE_LOCKOUT_MINUTES", "lockout-minutes"),
             ("MASCATE_ADDRESS_FAILURES", "address-failures"),

@@ -78,6 +78,9 @@ pub enum ApiError {
     /// The database could not grow (a full disk): the same write may succeed later.
     #[error("507 {msg}: {0}", msg = STORAGE_FULL_MESSAGE)]
     StorageFull(#[source] rusqlite::Error),
+    /// The seller's integration queue is at its quota: nothing was written.
+    #[error("507 {0}")]
+    QueueFull(Message),
     /// A server fault: the client reads a generic message, the log reads the cause.
     #[error("500 {msg}: {0}", msg = FAULT_MESSAGE)]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
@@ -129,7 +132,7 @@ impl ApiError {
             ApiError::Forbidden(_) | ApiError::NoSeller => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) | ApiError::TaxOrderNotFound(_) => StatusCode::NOT_FOUND,
             ApiError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::StorageFull(_) => StatusCode::INSUFFICIENT_STORAGE,
+            ApiError::StorageFull(_) | ApiError::QueueFull(_) => StatusCode::INSUFFICIENT_STORAGE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -142,7 +145,8 @@ impl ApiError {
             | ApiError::Unauthorized(m)
             | ApiError::Forbidden(m)
             | ApiError::NotFound(m)
-            | ApiError::TooMany(m) => m.body(code),
+            | ApiError::TooMany(m)
+            | ApiError::QueueFull(m) => m.body(code),
             ApiError::NoSeller => {
                 let detail = "O usuário autenticado não possui um vendedor (SA3) vinculado.";
                 let mut body = ErrorBody::detailed(code, NO_SELLER_MESSAGE, detail);

@@ -30,6 +30,7 @@ use tower_http::trace::TraceLayer;
 use tracing::{field, info_span, Span};
 
 use crate::error::{FaultCause, FAULT_MESSAGE};
+use crate::serve::slow_body::SlowBody;
 
 /// The whole application as one service: routes plus everything above.
 pub type AppService = BoxCloneService<Request, Response, Infallible>;
@@ -54,7 +55,7 @@ fn request_id(headers: &axum::http::HeaderMap) -> String {
 
 /// Wraps the routes with the layers of this module. `policy` is the Content-Security-Policy.
 pub fn wrap(routes: Router, policy: HeaderValue) -> AppService {
-    let routes = routes.layer(
+    let routes = routes.layer(axum::middleware::from_fn(answer_slow_bodies)).layer(
         TraceLayer::new_for_http()
             .make_span_with(|req: &Request| {
                 let route = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_string());
@@ -94,6 +95,18 @@ pub fn wrap(routes: Router, policy: HeaderValue) -> AppService {
         .layer(NormalizePathLayer::trim_trailing_slash())
         .service(routes);
     BoxCloneService::new(service)
+}
+
+/// A request whose body was cut for arriving too slowly ([`crate::serve::slow_body`]) is
+/// answered 408, whatever its handler made of the failed read.
+async fn answer_slow_bodies(req: Request, next: Next) -> Response {
+    let cut = req.extensions().get::<SlowBody>().cloned();
+    let res = next.run(req).await;
+    if !cut.is_some_and(|c| c.is_cut()) {
+        return res;
+    }
+    let message = "Tempo de requisição esgotado: o corpo da requisição chegou devagar demais.";
+    (StatusCode::REQUEST_TIMEOUT, axum::Json(ErrorBody::new(408, message))).into_response()
 }
 
 /// The message of an error status that no handler worded (axum's rejections, layers).

@@ -20,8 +20,10 @@ pub mod http;
 pub mod input;
 pub mod json;
 pub mod listing;
+pub mod logging;
 pub mod openapi;
 pub mod queue;
+pub mod rate_limit;
 pub mod routes;
 pub mod selection;
 pub mod serve;
@@ -64,6 +66,8 @@ impl AppState {
             demo_logins,
             queue_wake: Arc::new(tokio::sync::Notify::new()),
             access_log,
+            connections: Arc::default(),
+            csp_reports: Arc::default(),
         })
     }
 }
@@ -81,6 +85,6 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()>,
 ) -> std::io::Result<()> {
-    let limits = state.config.limits();
-    serve::run(listener, app(state), limits, shutdown).await
+    let (limits, counters) = (state.config.limits(), state.connections.clone());
+    serve::run(listener, app(state), limits, counters, shutdown).await
 }

@@ -125,6 +125,16 @@ pub fn document(operations: &[Operation]) -> Value {
         {
             responses.insert(code.into(), json!({"description": text, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}));
         }
+        // Every body has a bound, and every write may find the disk (or a quota) full.
+        let bounds: &[(&str, &str)] = match (o.writes, o.method) {
+            (true, _) => &[("413", "Body too large"), ("507", "Storage full or quota reached: nothing written")],
+            (false, "delete") => &[("507", "Storage full or quota reached: nothing written")],
+            _ => &[],
+        };
+        for (code, text) in bounds {
+            let content = json!({"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}});
+            responses.insert((*code).into(), json!({"description": text, "content": content}));
+        }
         let mut operation = json!({"summary": o.summary, "parameters": parameters, "responses": responses});
         if o.writes {
             operation["requestBody"] =

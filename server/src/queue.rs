@@ -27,7 +27,7 @@ use serde_json::Value;
 use crate::auth::Caller;
 use crate::db::Tx;
 use crate::erp::Operation;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::json;
 use crate::listing::{Entity, Kind};
 use crate::sync::SyncSource;
@@ -56,8 +56,98 @@ pub static QUEUE: Entity = Entity {
 pub static QUEUE_SYNC: SyncSource =
     SyncSource { entity: &QUEUE, selection: None, seller_scope: Some("sellerid = ?"), diff_live_only: false };
 
-/// The largest integration-queue body accepted (a 500-line order is about 150 KB).
-pub const BODY_LIMIT: usize = 512 * 1024;
+/// The most lines of a document: `C6_ITEM`/`CK_ITEM` are 2 characters numbered by `Soma1`
+/// (`01`…`99`, then `A0`…`ZZ`), 1,295 numbers.
+pub const MAX_ITEMS: usize = 36 * 36 - 1;
+
+/// One line at the dictionary's widths as JSON, with room to spare: its property names
+/// (~115 bytes), `itemid` C(2), `productid` (`B1_COD`) C(15), `description` (`C6_DESCRI`)
+/// C(30) in characters of up to 3 bytes, `deliverydate` (10), `customerorder` C(15), and
+/// numbers at their widths (`C6_QTDVEN` N(9,2), `C6_PRUNIT`/`C6_PRCVEN` N(12,2),
+/// `C6_DESCONT` N(5,2)): 320 bytes compact; 400 leaves room for a space after each colon
+/// and comma.
+pub const LINE_BYTES: usize = 400;
+
+/// The header and the envelope (`id`, `source`): some twenty fields of at most 120
+/// characters (`C5_MENNOTA`), and room for the free-text comment.
+pub const HEADER_BYTES: usize = 16 * 1024;
+
+/// The largest integration-queue body accepted: the largest document the ERP can hold,
+/// [`MAX_ITEMS`] lines at their widths (534,384 bytes, about 522 KB).
+pub const BODY_LIMIT: usize = HEADER_BYTES + MAX_ITEMS * LINE_BYTES;
+
+/// The most queue rows in one page of the listing and its diff, whatever `pageSize` asks:
+/// a page is at most 20 × [`BODY_LIMIT`] (about 10 MB).
+pub const MAX_PAGE_SIZE: usize = 20;
+
+/// What one seller may hold in the queue (`--queue-quota-documents`, `--queue-quota-mb`):
+/// every row of theirs counts until it is purged, waiting, processed or refused.
+#[derive(Debug, Clone, Copy)]
+pub struct Quota {
+    pub documents: u64,
+    pub bytes: u64,
+}
+
+impl Quota {
+    pub fn of(config: &crate::Config) -> Quota {
+        Quota { documents: config.queue_quota_documents, bytes: config.queue_quota_bytes }
+    }
+}
+
+/// `n` as pt-BR writes it (`5.000`).
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{} MB", thousands(bytes / (1024 * 1024)))
+    } else {
+        format!("{} KB", thousands(bytes.div_ceil(1024)))
+    }
+}
+
+/// Refuses a body of `bytes` that would take the seller past the quota. A row replaced
+/// counts once (its old body goes), and a replacement that does not grow is always taken.
+fn check_quota(tx: &Tx, seller: &str, id: &str, bytes: u64, quota: Quota) -> ApiResult<()> {
+    let (others, others_bytes, old): (u64, u64, Option<u64>) = tx.conn.query_row(
+        "SELECT count(*) FILTER (WHERE id <> ?2), coalesce(sum(octet_length(json)) FILTER (WHERE id <> ?2), 0),
+                max(CASE WHEN id = ?2 THEN octet_length(json) END)
+         FROM integration_queue WHERE sellerid = ?1",
+        rusqlite::params![seller, id],
+        |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64, r.get::<_, Option<i64>>(2)?.map(|n| n as u64))),
+    )?;
+    let kept = "este documento não foi gravado; os já enviados continuam na fila";
+    if old.is_none() && others + 1 > quota.documents {
+        return Err(ApiError::QueueFull(
+            format!(
+                "A fila de integração deste vendedor chegou ao limite de {} documentos: {kept}. Tente de novo \
+                 mais tarde.",
+                thousands(quota.documents)
+            )
+            .into(),
+        ));
+    }
+    if others_bytes + bytes > quota.bytes && old.is_none_or(|old| bytes > old) {
+        return Err(ApiError::QueueFull(
+            format!(
+                "A fila de integração deste vendedor chegou ao limite de {} em documentos: {kept}. Tente de novo \
+                 mais tarde.",
+                size(quota.bytes)
+            )
+            .into(),
+        ));
+    }
+    Ok(())
+}
 
 /// The longest external id accepted (it must fit `C5_NUMEXT`, `CJ_NUMEXT` and `A1T_NUM`).
 pub const MAX_ID_LEN: usize = 50;
@@ -72,9 +162,12 @@ pub fn document_of(body: &Value) -> Option<Value> {
 }
 
 /// Upserts the caller's row and re-queues it; returns whether it was new. Rows are the
-/// seller's own: another seller's row with the same id is another row, untouched.
-pub fn upsert(tx: &Tx, caller: &Caller, id: &str, body: &Value, operation: Operation) -> ApiResult<bool> {
+/// seller's own: another seller's row with the same id is another row, untouched. Past the
+/// seller's [`Quota`] nothing is written (507).
+pub fn upsert(tx: &Tx, caller: &Caller, id: &str, body: &Value, operation: Operation, quota: Quota) -> ApiResult<bool> {
     let seller = caller.seller()?;
+    let json = body.to_string();
+    check_quota(tx, seller, id, json.len() as u64, quota)?;
     let existed = tx.exists_named(
         "SELECT 1 FROM integration_queue WHERE sellerid = :seller AND id = :id",
         &[(":seller", &seller), (":id", &id)],
@@ -90,7 +183,7 @@ pub fn upsert(tx: &Tx, caller: &Caller, id: &str, body: &Value, operation: Opera
             deleted = 0",
         &[
             (":id", &id),
-            (":json", &body.to_string()),
+            (":json", &json),
             (":source", &json::text(body, "source")),
             (":operation", &operation.code()),
             (":user", &caller.user_id),

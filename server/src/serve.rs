@@ -1,27 +1,37 @@
-//! The accept loop: HTTP/1.1 connections with a header-read timeout and a connection cap,
-//! so half-sent requests cannot hold the server.
+//! The accept loop: HTTP/1.1 connections with a header-read timeout, a body deadline, a
+//! connection cap and a share per client address, so slow or many clients cannot hold the
+//! server.
 //!
 //! A connection that has not sent its request headers within `--header-timeout` seconds is
-//! closed. At most `--max-connections` are open at once (kept below the process's file
-//! limit, which is raised to its hard maximum at start). At the cap, a new connection takes
-//! the place of the one idle longest — a half-sent request or an idle keep-alive, never one
-//! being answered — so a thousand slow clients cannot keep a normal request out.
+//! closed; a body must arrive within `--body-timeout` seconds plus one per 8 KB received
+//! ([`slow_body`]), or the request is answered 408 and the connection closed, and counted.
+//! At most `--max-connections` are open at once (kept below the process's file limit, which
+//! is raised to its hard maximum at start), and at most `--connections-per-address` from one
+//! address. Past either, a new connection takes the place of an idle one — a half-sent
+//! request, a body still arriving or an idle keep-alive, never one being answered — of its
+//! own address first, else of the address holding the most ([`slots`]): a thousand slow
+//! clients cannot keep a normal request out.
 
-use std::collections::HashMap;
+mod slots;
+pub mod slow_body;
+
 use std::future::Future;
+use std::net::IpAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::ConnectInfo;
+use axum::http::{header, HeaderValue};
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
-use tokio::sync::Notify;
 use tower::ServiceExt;
 
 use crate::http::AppService;
+use slots::{Request, Slots};
+use slow_body::{SlowBody, TimedBody};
 
 /// Files kept for SQLite, logs and the listener when the cap is derived from the file limit.
 const RESERVED_FILES: libc::rlim_t = 64;
@@ -44,71 +54,37 @@ pub fn raise_file_limit() -> libc::rlim_t {
     }
 }
 
-/// The open connections and who may be let go at the cap.
-struct Connections {
-    cap: usize,
-    next: AtomicU64,
-    open: Mutex<HashMap<u64, Entry>>,
+/// What the loop has done to protect itself, for the log and the bench.
+#[derive(Debug, Default)]
+pub struct Counters {
+    slow_bodies: AtomicU64,
+    evicted: AtomicU64,
 }
 
-struct Entry {
-    /// Requests being answered on it.
-    busy: usize,
-    /// When it last started or finished a request (or opened).
-    since: Instant,
-    evict: Arc<Notify>,
+impl Counters {
+    /// Request bodies cut for arriving too slowly, since start.
+    pub fn slow_bodies_cut(&self) -> u64 {
+        self.slow_bodies.load(Ordering::Relaxed)
+    }
+
+    /// Idle or receiving connections let go to make room, since start.
+    pub fn connections_evicted(&self) -> u64 {
+        self.evicted.load(Ordering::Relaxed)
+    }
 }
 
-/// One admitted connection; leaving it (dropping) frees its place.
-struct Slot {
-    id: u64,
-    conns: Arc<Connections>,
-    evict: Arc<Notify>,
-}
-
-impl Connections {
-    fn admit(self: &Arc<Self>) -> Option<Slot> {
-        let mut open = self.open.lock().unwrap_or_else(|p| p.into_inner());
-        if open.len() >= self.cap {
-            let idle = open.iter().filter(|(_, e)| e.busy == 0).min_by_key(|(_, e)| e.since).map(|(id, _)| *id)?;
-            if let Some(e) = open.remove(&idle) {
-                e.evict.notify_one();
+/// The address a client is counted by: an IPv4 address, or an IPv6 /64 (one subscriber's
+/// network; an IPv4-mapped address counts as its IPv4 one).
+pub fn address_key(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let s = v6.segments();
+                IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
             }
-        }
-        let id = self.next.fetch_add(1, Ordering::Relaxed);
-        let evict = Arc::new(Notify::new());
-        open.insert(id, Entry { busy: 0, since: Instant::now(), evict: evict.clone() });
-        Some(Slot { id, conns: self.clone(), evict })
-    }
-
-    fn touch(&self, id: u64, delta: isize) {
-        let mut open = self.open.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(e) = open.get_mut(&id) {
-            e.busy = e.busy.saturating_add_signed(delta);
-            e.since = Instant::now();
-        }
-    }
-}
-
-impl Drop for Slot {
-    fn drop(&mut self) {
-        self.conns.open.lock().unwrap_or_else(|p| p.into_inner()).remove(&self.id);
-    }
-}
-
-/// Marks a connection busy while a request is answered.
-struct Busy(Arc<Slot>);
-
-impl Busy {
-    fn new(slot: Arc<Slot>) -> Busy {
-        slot.conns.touch(slot.id, 1);
-        Busy(slot)
-    }
-}
-
-impl Drop for Busy {
-    fn drop(&mut self) {
-        self.0.conns.touch(self.0.id, -1);
+        },
+        v4 => v4,
     }
 }
 
@@ -117,18 +93,26 @@ impl Drop for Busy {
 pub struct Limits {
     pub header_timeout: Duration,
     pub max_connections: usize,
+    /// A body must arrive within this, plus a second per [`BODY_MIN_RATE`] bytes received.
+    pub body_timeout: Duration,
+    /// Connections one client address may hold.
+    pub per_address: usize,
 }
+
+/// Bytes a second a slow body must keep up, past its first `body_timeout` (8 KB/s: 64 kbit/s).
+pub const BODY_MIN_RATE: u64 = 8 * 1024;
 
 /// Serves `app` on `listener` until `shutdown` completes.
 pub async fn run(
     listener: TcpListener,
     app: AppService,
     limits: Limits,
+    counters: Arc<Counters>,
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
     let files = raise_file_limit();
     let cap = limits.max_connections.min(files.saturating_sub(RESERVED_FILES).max(1) as usize);
-    let conns = Arc::new(Connections { cap, next: AtomicU64::new(0), open: Mutex::new(HashMap::new()) });
+    let slots = Slots::new(cap, limits.per_address, counters);
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new()).header_read_timeout(limits.header_timeout);
     tokio::pin!(shutdown);
@@ -145,21 +129,30 @@ pub async fn run(
             },
             _ = &mut shutdown => return Ok(()),
         };
-        let Some(slot) = conns.admit() else {
-            tracing::warn!(%peer, cap, "connection refused: every connection is answering a request");
+        let Some(slot) = slots.admit(address_key(peer.ip())) else {
+            tracing::warn!(%peer, cap, "connection refused: every connection it could replace is answering");
             continue;
         };
         let slot = Arc::new(slot);
-        let (app, for_requests) = (app.clone(), slot.clone());
-        // Each request carries the client's address, and marks the connection busy.
+        let (app, for_requests, body_timeout) = (app.clone(), slot.clone(), limits.body_timeout);
+        // Each request carries the client's address, its body runs against the clock, and
+        // the connection counts as answering once the body is in.
         let service = hyper::service::service_fn(move |req: hyper::Request<Incoming>| {
-            let busy = Busy::new(for_requests.clone());
+            let request = Request::new(for_requests.clone());
             let app = app.clone();
+            let cut = SlowBody::default();
+            let mut req = req.map(|body| Body::new(TimedBody::new(body, body_timeout, request.clone(), cut.clone())));
+            req.extensions_mut().insert(ConnectInfo(peer));
+            req.extensions_mut().insert(cut.clone());
             async move {
-                let mut req = req.map(Body::new);
-                req.extensions_mut().insert(ConnectInfo(peer));
-                let res = app.oneshot(req).await;
-                drop(busy);
+                let mut res = app.oneshot(req).await;
+                if let Ok(res) = &mut res {
+                    if cut.is_cut() {
+                        // The rest of the body is never read: the connection ends here.
+                        res.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+                    }
+                }
+                request.answered();
                 res
             }
         });

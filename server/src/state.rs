@@ -23,4 +23,8 @@ pub struct AppState {
     pub access_log: Option<AccessLog>,
     /// Login throttling and the password checkers.
     pub logins: Arc<Logins>,
+    /// What the accept loop counts (slow bodies cut, connections let go).
+    pub connections: Arc<crate::serve::Counters>,
+    /// The CSP report endpoint's budgets and the reports already kept.
+    pub csp_reports: Arc<crate::routes::csp_reports::CspReports>,
 }

@@ -187,6 +187,20 @@ impl ServerProcess {
     /// Starts `mascate-server` with `args` (later flags win: `--port N` picks the port);
     /// `files` caps its open files (soft and hard).
     pub fn spawn(data_dir: &std::path::Path, args: &[&str], files: Option<u64>) -> ServerProcess {
+        ServerProcess::spawn_with(data_dir, args, files, None)
+    }
+
+    /// As [`ServerProcess::spawn`], its log (stderr, `MASCATE_LOG=info`) written to `log`.
+    pub fn spawn_logged(data_dir: &std::path::Path, args: &[&str], log: &std::path::Path) -> ServerProcess {
+        ServerProcess::spawn_with(data_dir, args, None, Some(log))
+    }
+
+    fn spawn_with(
+        data_dir: &std::path::Path,
+        args: &[&str],
+        files: Option<u64>,
+        log: Option<&std::path::Path>,
+    ) -> ServerProcess {
         use std::io::BufRead;
         use std::os::unix::process::CommandExt;
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_mascate-server"));
@@ -197,9 +211,12 @@ impl ServerProcess {
             .arg("--dist")
             .arg(data_dir.join("no-dist"))
             .args(args)
-            .env("MASCATE_LOG", "warn")
+            .env("MASCATE_LOG", if log.is_some() { "info" } else { "warn" })
             .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null());
+            .stderr(match log {
+                Some(path) => std::fs::File::create(path).expect("log file").into(),
+                None => std::process::Stdio::null(),
+            });
         if let Some(n) = files {
             // SAFETY: only setrlimit between fork and exec.
             unsafe {

@@ -6,11 +6,14 @@
 //! - the queue's drain rate for 3 sellers × 2,000 documents, and when a seller with 100
 //!   documents queued behind one with 2,000 is done;
 //! - one normal request's latency alone and with 1,000 half-sent connections held open;
-//! - a 100,000-product selection saved as the app saves it, read back and synced whole.
+//! - a 100,000-product selection saved as the app saves it, read back and synced whole;
+//! - issue 27's floods ([`flood`]): 1,000 slow bodies, 2,000 CSP reports, 200 queue bodies
+//!   of 500 KB.
 //!
 //! `cargo build --release -p mascate-server && cargo run --release -p mascate-server --example
 //! bench_attack` (or `make bench-server`).
 
+mod flood;
 mod server;
 
 use std::path::Path;
@@ -263,7 +266,7 @@ async fn big_selection() -> (f64, f64, f64) {
 }
 
 /// Whether a scenario runs: all, or those named in `BENCH_ONLY` (comma-separated:
-/// storm, queue, connections, selection).
+/// storm, queue, connections, selection, slowbody, csp, queueflood).
 fn wanted(name: &str) -> bool {
     std::env::var("BENCH_ONLY").map(|only| only.split(',').any(|o| o.trim() == name)).unwrap_or(true)
 }
@@ -353,6 +356,32 @@ async fn main() {
         println!("\nconnections (a fresh connection per request to /api/mascate/v1/about)");
         row("alone", &quiet, String::new());
         row(&format!("with {held} half-sent connections held open"), &crowded, String::new());
+    }
+    if wanted("slowbody") {
+        let (latencies, failed, c408, closed) = flood::slow_bodies(15.0).await;
+        println!(
+            "\nslow bodies (1,000 clients, each a token POST of 100,000 bytes sent 1 byte every 5 s, again when cut)"
+        );
+        row(&format!("a fresh request to about ({failed} unanswered)"), &latencies, String::new());
+        let max = latencies.iter().max().map_or(f64::NAN, |d| d.as_secs_f64() * 1e3);
+        println!("  slowest {max:.1} ms; the attackers saw {c408} answers 408 and {closed} closes without one");
+    }
+    if wanted("csp") {
+        let (ok, refused, grown, raw) = flood::csp_flood().await;
+        println!("\nCSP reports (2,000 of 16 KB from one address, 8 at a time)");
+        println!(
+            "  {ok} answered 204, {refused} refused 429; the log grew {:.1} KB; raw control characters in it: {}",
+            grown as f64 / 1024.0,
+            if raw { "YES" } else { "none" }
+        );
+    }
+    if wanted("queueflood") {
+        let (taken, refused, grown, answer, peak) = flood::queue_flood().await;
+        println!("\none seller posts 200 queue bodies of 500 KB");
+        println!(
+            "  {taken} taken (201), {refused} refused; the database grew {grown:.1} MB; a listing with pageSize=1000 \
+             answered {answer:.1} MB; server peak memory {peak:.0} MB"
+        );
     }
     if wanted("selection") {
         let (saved, read, synced) = big_selection().await;

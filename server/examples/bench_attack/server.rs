@@ -20,6 +20,15 @@ pub fn binary() -> PathBuf {
 }
 
 pub fn start(data: &Path, args: &[&str]) -> Server {
+    start_with(data, args, None)
+}
+
+/// As [`start`], the server's log (`MASCATE_LOG=info`) going to `log`.
+pub fn start_logged(data: &Path, args: &[&str], log: &Path) -> Server {
+    start_with(data, args, Some(log))
+}
+
+fn start_with(data: &Path, args: &[&str], log: Option<&Path>) -> Server {
     use std::io::BufRead;
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut child = Command::new(binary())
@@ -30,9 +39,12 @@ pub fn start(data: &Path, args: &[&str]) -> Server {
         .arg("--data-dir")
         .arg(data)
         .args(args)
-        .env("MASCATE_LOG", "error")
+        .env("MASCATE_LOG", if log.is_some() { "info" } else { "error" })
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(match log {
+            Some(path) => std::fs::File::create(path).expect("log file").into(),
+            None => Stdio::null(),
+        })
         .spawn()
         .expect("target/release/mascate-server (cargo build --release -p mascate-server)");
     let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();

@@ -1,6 +1,7 @@
 //! The integration queue's HTTP side (§10.2–10.4): documents written offline are queued
 //! here and applied by the engine in [`crate::queue`]. A document's body is at most
-//! [`BODY_LIMIT`].
+//! [`BODY_LIMIT`] and [`MAX_ITEMS`] lines, a seller holds at most their [`Quota`] (507
+//! beyond, nothing written), and the listing comes in pages of at most [`MAX_PAGE_SIZE`].
 
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::StatusCode;
@@ -19,9 +20,9 @@ use crate::openapi::{
     self as doc,
     Body::{Object, SyncList},
 };
-use crate::queue::{document_of, upsert, BODY_LIMIT, MAX_ID_LEN, QUEUE, QUEUE_SYNC};
+use crate::queue::{document_of, upsert, Quota, BODY_LIMIT, MAX_ID_LEN, MAX_ITEMS, MAX_PAGE_SIZE, QUEUE, QUEUE_SYNC};
 use crate::state::AppState;
-use crate::sync::diff_route;
+use crate::sync::parse_date_sync;
 
 /// A queued document as posted: a JSON object with an id and a `json.header`, read once.
 struct QueuedBody {
@@ -50,8 +51,15 @@ impl QueuedBody {
                 id
             }
         };
-        if document_of(&body).is_none_or(|d| !d.get("header").is_some_and(Value::is_object)) {
+        let Some(document) = document_of(&body).filter(|d| d.get("header").is_some_and(Value::is_object)) else {
             return Err(ApiError::bad_request("json.header não informado."));
+        };
+        let items = document.get("items").and_then(Value::as_array).map_or(0, Vec::len);
+        if items > MAX_ITEMS {
+            return Err(ApiError::bad_request(format!(
+                "O documento tem {items} itens: o ERP numera no máximo {MAX_ITEMS} itens por documento \
+                 (C6_ITEM/CK_ITEM)."
+            )));
         }
         Ok(QueuedBody { id, body })
     }
@@ -60,7 +68,8 @@ impl QueuedBody {
     async fn queue(self, state: &AppState, caller: Caller, operation: Operation) -> ApiResult<Response> {
         let QueuedBody { id, body } = self;
         let echo_body = body.clone();
-        let created = state.db.write(move |tx| upsert(tx, &caller, &id, &body, operation)).await?;
+        let quota = Quota::of(&state.config);
+        let created = state.db.write(move |tx| upsert(tx, &caller, &id, &body, operation, quota)).await?;
         state.queue_wake.notify_one();
         Ok(echo(created, echo_body))
     }
@@ -106,6 +115,7 @@ pub async fn delete(
     Path(id): Path<String>,
 ) -> ApiResult<Response> {
     check_id(&id)?;
+    let quota = Quota::of(&state.config);
     let (created, body) = state
         .db
         .write(move |tx| {
@@ -121,7 +131,7 @@ pub async fn delete(
                 }
             };
             let body = json!({"id": id, "json": {"sellerid": seller}, "deleted": true, "source": source});
-            let created = upsert(tx, &caller, &id, &body, Operation::Delete)?;
+            let created = upsert(tx, &caller, &id, &body, Operation::Delete, quota)?;
             Ok((created, body))
         })
         .await?;
@@ -129,12 +139,31 @@ pub async fn delete(
     Ok(echo(created, body))
 }
 
-/// `GET /api/tgv/integrationqueue/`: the caller's rows, by status and arrival.
+/// `params` with `pageSize` at most [`MAX_PAGE_SIZE`] (a queue row may be half a megabyte).
+fn bounded(mut params: ListParams) -> ListParams {
+    let (_, size) = params.paging();
+    params.page_size = Some(size.min(MAX_PAGE_SIZE).to_string());
+    params
+}
+
+/// `GET /api/tgv/integrationqueue/diff/:dateSync`, in pages of at most [`MAX_PAGE_SIZE`].
+pub async fn diff(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(date_sync): Path<String>,
+    Query(params): Query<ListParams>,
+) -> ApiResult<Json<Value>> {
+    crate::sync::read(state, caller, bounded(params), &QUEUE_SYNC, parse_date_sync(&date_sync)?).await
+}
+
+/// `GET /api/tgv/integrationqueue/`: the caller's rows, by status and arrival, in pages of
+/// at most [`MAX_PAGE_SIZE`].
 pub async fn list(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Query(params): Query<ListParams>,
 ) -> ApiResult<Json<Value>> {
+    let params = bounded(params);
     let base = Where::new().and("sellerid = ?", [rusqlite::types::Value::Text(caller.seller()?.to_string())]);
     state
         .db
@@ -159,7 +188,7 @@ pub fn routes() -> Documented {
         )
         .route(
             "/api/tgv/integrationqueue/diff/{date_sync}",
-            diff_route(&QUEUE_SYNC),
+            get(diff),
             &[doc::op("get", "Queue rows changed since", SyncList(&QUEUE))],
         )
         .route(

@@ -196,7 +196,9 @@ pub async fn list() -> Json<Value> {
             m.insert("deletedField".into(), json!("deleted"));
             let fields: Vec<&str> = s.entity.columns.iter().map(|(c, _)| *c).collect();
             m.insert("fields".into(), json!(fields));
-            m.insert("pageSize".into(), json!("500"));
+            // A queue row may be half a megabyte: its pages are smaller.
+            let page = if std::ptr::eq(s.entity, &crate::queue::QUEUE) { crate::queue::MAX_PAGE_SIZE } else { 500 };
+            m.insert("pageSize".into(), json!(page.to_string()));
             Value::Object(m)
         })
         .collect();

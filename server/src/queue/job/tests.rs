@@ -32,7 +32,14 @@ fn queue_orders(tx: &Tx, n: usize) -> ApiResult<()> {
             "header": {"externalid": id, "customerid": "000002", "customerstore": "01",
                 "paymentconditionid": "002", "pricelistid": "001", "ordertype": "N", "sellerid": "000001"},
             "items": [{"productid": "P00001", "quantity": 2, "unitprice": 10.0, "pricelist": 10.0}]}});
-        crate::queue::upsert(tx, &ana, &id, &body, Operation::Insert)?;
+        crate::queue::upsert(
+            tx,
+            &ana,
+            &id,
+            &body,
+            Operation::Insert,
+            crate::queue::Quota::of(&crate::Config::default()),
+        )?;
     }
     Ok(())
 }
