@@ -9,6 +9,7 @@
 
 pub mod passwords;
 pub mod policy;
+pub mod rotation;
 pub mod throttle;
 
 use rand::RngCore;

@@ -19,6 +19,9 @@ pub struct Config {
     pub access_ttl_secs: i64,
     /// Refresh-token lifetime in seconds (`--refresh-ttl`, `MASCATE_REFRESH_TTL`); 24 h.
     pub refresh_ttl_secs: i64,
+    /// Seconds a just-rotated refresh token still answers its successor pair
+    /// (`--refresh-grace`, `MASCATE_REFRESH_GRACE`): two tabs or a retry racing, not a thief.
+    pub refresh_grace_secs: i64,
     /// Shifts the server's clock (`--clock-offset`, `MASCATE_CLOCK_OFFSET_SECS`), so tests can
     /// cross midnight and see yesterday's offline selection expire.
     pub clock_offset_secs: i64,
@@ -60,6 +63,7 @@ impl Default for Config {
             dist_dir: PathBuf::from("dist"),
             access_ttl_secs: 3600,
             refresh_ttl_secs: 24 * 3600,
+            refresh_grace_secs: 30,
             clock_offset_secs: 0,
             demo: true,
             queue_delay_ms: 0,
@@ -95,6 +99,7 @@ Options (each also as an environment variable MASCATE_<NAME>, flags win):
   --dist DIR             the built app to serve (dist)
   --access-ttl SECS      access-token lifetime (3600)
   --refresh-ttl SECS     refresh-token lifetime (86400)
+  --refresh-grace SECS   a rotated refresh token answers its successor pair this long (30)
   --clock-offset SECS    shifts the server's clock (0; env MASCATE_CLOCK_OFFSET_SECS)
   --demo | --no-demo     show the demo logins on the login page (demo)
   --queue-delay-ms MS    how long a queued document waits, then is processed (0; 1000
@@ -137,6 +142,7 @@ impl Config {
                 "dist" => c.dist_dir = value.into(),
                 "access-ttl" => c.access_ttl_secs = num(value)?,
                 "refresh-ttl" => c.refresh_ttl_secs = num(value)?,
+                "refresh-grace" => c.refresh_grace_secs = num(value)?.clamp(0, 300),
                 "clock-offset" => c.clock_offset_secs = num(value)?,
                 "demo" => c.demo = !matches!(value, "0" | "false" | "no"),
                 "queue-delay-ms" => c.queue_delay_ms = num(value)?,
@@ -160,6 +166,7 @@ impl Config {
             ("MASCATE_DIST", "dist"),
             ("MASCATE_ACCESS_TTL", "access-ttl"),
             ("MASCATE_REFRESH_TTL", "refresh-ttl"),
+            ("MASCATE_REFRESH_GRACE", "refresh-grace"),
             ("MASCATE_CLOCK_OFFSET_SECS", "clock-offset"),
             ("MASCATE_DEMO", "demo"),
             ("MASCATE_QUEUE_DELAY_MS", "queue-delay-ms"),

@@ -114,7 +114,8 @@ async fn a_replayed_refresh_token_revokes_its_whole_family() {
     let (_, r1) = tokens(s.login("ana", "mascate1").await).await;
     let (a2, r2) = tokens(refresh(&s, &r1).await).await;
     assert_eq!(s.get(&a2, "/api/tgv/sellers/codeuser").await.0, 200);
-    // Someone replays the rotated token: refused, and the family ends with it.
+    // Someone replays the rotated token after the grace: refused, and the family ends with it.
+    s.state.clock.set_offset_secs(s.state.config.refresh_grace_secs + 1);
     assert_eq!(refresh(&s, &r1).await.status(), 401);
     assert_eq!(refresh(&s, &r2).await.status(), 401, "its successor is revoked");
     assert_eq!(s.get(&a2, "/api/tgv/sellers/codeuser").await.0, 401, "so is the access token");

@@ -5,9 +5,9 @@
 //!   checked on the password pool off the database ([`crate::auth::passwords`]), with the same work
 //!   for unknown names; outside demo mode an account still on its fixture password is no
 //!   account at all.
-//! - `refresh_token` grant: rotation with reuse detection (RFC 9700 §4.14): every login starts
-//!   a token family; a refresh token works once, and a used one presented again revokes the
-//!   whole family, so a stolen token dies with its thief's first use or the owner's next.
+//! - `refresh_token` grant: rotation with reuse detection that tells a race from a theft
+//!   ([`crate::auth::rotation`]): a used token presented again within the grace answers the
+//!   same new pair; after it, the whole family is revoked.
 //! - `POST /api/oauth2/v1/revoke` (RFC 7009): revokes the family of the token given; always
 //!   200, so it tells nothing about the token. The app's sign-out calls it.
 //!
@@ -25,6 +25,7 @@ use axum::{Extension, Json};
 use mascate_domain::contract::TokenResponse;
 use rusqlite::{named_params, params, OptionalExtension};
 
+use crate::auth::rotation::{self, revoke_family};
 use crate::auth::{new_token, token_hash, Caller};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
@@ -123,10 +124,10 @@ async fn password_grant(state: &AppState, params: &Params, address: IpAddr) -> R
         return Err(ApiError::unauthorized("Usuário ou senha inválidos.").into_response());
     };
     logins.throttle.succeeded(&name);
-    let (access_ttl, refresh_ttl) = (state.config.access_ttl_secs, state.config.refresh_ttl_secs);
+    let life = lifetimes(state);
     state
         .db
-        .write(move |tx| issue(tx, &user_id, &new_token(), access_ttl, refresh_ttl))
+        .write(move |tx| rotation::issue(tx, &user_id, &new_token(), life))
         .await
         .map_err(IntoResponse::into_response)
 }
@@ -135,42 +136,20 @@ async fn refresh_grant(state: &AppState, params: &Params) -> Result<TokenRespons
     let Some(refresh) = params.get("refresh_token") else {
         return Err(ApiError::bad_request("Informe refresh_token.").into_response());
     };
-    let (access_ttl, refresh_ttl) = (state.config.access_ttl_secs, state.config.refresh_ttl_secs);
+    let life = lifetimes(state);
     let outcome = state
         .db
-        .write(move |tx| {
-            let hash = token_hash(&refresh);
-            let found: Option<(String, String, Option<i64>)> = tx
-                .conn
-                .query_row(
-                    "SELECT user_id, family, used_at FROM tokens
-                     WHERE token_hash = :hash AND kind = 'refresh' AND expires_at > :now",
-                    named_params! {":hash": hash, ":now": tx.clock.now_micros()},
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()?;
-            match found {
-                None => Ok(None),
-                Some((user_id, family, Some(_))) => {
-                    // A used refresh token came back: someone holds a copy. End the family.
-                    let revoked = revoke_family(tx, &family)?;
-                    tracing::warn!(user = %user_id, revoked, "refresh token reused: its family is revoked");
-                    Ok(None)
-                }
-                Some((user_id, family, None)) => {
-                    tx.conn.execute(
-                        "UPDATE tokens SET used_at = :now WHERE token_hash = :hash",
-                        named_params! {":now": tx.clock.now_micros(), ":hash": hash},
-                    )?;
-                    issue(tx, &user_id, &family, access_ttl, refresh_ttl).map(Some)
-                }
-            }
-        })
+        .write(move |tx| rotation::refresh(tx, &refresh, life))
         .await
         .map_err(IntoResponse::into_response)?;
     // Reuse detection only makes a difference in the database: a reused token gets the
     // same 401 as an unknown one.
     outcome.ok_or_else(|| ApiError::unauthorized("Refresh token inválido ou expirado.").into_response())
+}
+
+fn lifetimes(state: &AppState) -> rotation::Lifetimes {
+    let c = &state.config;
+    rotation::Lifetimes { access: c.access_ttl_secs, refresh: c.refresh_ttl_secs, grace: c.refresh_grace_secs }
 }
 
 /// The family (session) of a live token, if any.
@@ -192,40 +171,6 @@ pub fn bearer(headers: &HeaderMap) -> Option<String> {
         .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty())
-}
-
-/// Deletes every token of a family; how many.
-fn revoke_family(tx: &Tx, family: &str) -> rusqlite::Result<usize> {
-    tx.conn.execute("DELETE FROM tokens WHERE family = :family", named_params! {":family": family})
-}
-
-/// A fresh access and refresh token in `family`; clears expired tokens on the way.
-fn issue(tx: &Tx, user_id: &str, family: &str, access_ttl: i64, refresh_ttl: i64) -> ApiResult<TokenResponse> {
-    let now = tx.clock.now_micros();
-    tx.conn.execute("DELETE FROM tokens WHERE expires_at <= :now", named_params! {":now": now})?;
-    let access = new_token();
-    let refresh = new_token();
-    let insert = "INSERT INTO tokens(token_hash, kind, user_id, expires_at, family)
-                  VALUES (:hash, :kind, :user, :expires, :family)";
-    for (token, kind, ttl) in [(&access, "access", access_ttl), (&refresh, "refresh", refresh_ttl)] {
-        tx.execute_named(
-            insert,
-            &[
-                (":hash", &token_hash(token)),
-                (":kind", &kind),
-                (":user", &user_id),
-                (":expires", &(now + ttl * 1_000_000)),
-                (":family", &family),
-            ],
-        )?;
-    }
-    Ok(TokenResponse {
-        access_token: access,
-        refresh_token: refresh,
-        scope: "default".into(),
-        token_type: "Bearer".into(),
-        expires_in: access_ttl.max(0) as u64,
-    })
 }
 
 /// `POST /api/oauth2/v1/revoke` (RFC 7009): `token` (access or refresh) in the form body or
