@@ -41,10 +41,10 @@ pub struct Config {
     /// Connections open at once (`--max-connections`, `MASCATE_MAX_CONNECTIONS`), also kept
     /// below the process's file limit.
     pub max_connections: usize,
-    /// Failed logins in a row that lock a user name (`--lockout-failures`,
-    /// `MASCATE_LOCKOUT_FAILURES`), as Protheus's password policy.
+    /// Failed logins in a row after which a user name's untrusted attempts wait growing delays
+    /// (`--lockout-failures`, `MASCATE_LOCKOUT_FAILURES`).
     pub lockout_failures: u32,
-    /// Minutes a locked user name waits (`--lockout-minutes`, `MASCATE_LOCKOUT_MINUTES`).
+    /// The longest of those delays, in minutes (`--lockout-minutes`, `MASCATE_LOCKOUT_MINUTES`).
     pub lockout_minutes: i64,
     /// Failed logins from one address within 5 minutes before it must wait out the window
     /// (`--address-failures`, `MASCATE_ADDRESS_FAILURES`).
@@ -73,7 +73,7 @@ impl Default for Config {
             max_connections: 1024,
             lockout_failures: 5,
             lockout_minutes: 15,
-            address_failures: 50,
+            address_failures: 100,
             password_workers: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(4),
         }
     }
@@ -107,9 +107,9 @@ Options (each also as an environment variable MASCATE_<NAME>, flags win):
   --queue-retention-days N   days a finished queue row is kept (30)
   --header-timeout SECS  time a connection has to send its request headers (10)
   --max-connections N    connections open at once (1024, kept below the file limit)
-  --lockout-failures N   failed logins in a row that lock a user name (5)
-  --lockout-minutes N    minutes a locked user name waits (15)
-  --address-failures N   failed logins from one address in 5 minutes before it waits (50)
+  --lockout-failures N   failed logins in a row before a name's untrusted attempts wait (5)
+  --lockout-minutes N    the longest such wait; they double from 1 s up to it (15)
+  --address-failures N   failed logins from one address in 5 minutes before it waits (100)
   --password-workers N   threads that check passwords (cores, at most 4)
   --access-log FILE      append one line per request (time, method, path, status)
   -h, --help             this text
