@@ -82,12 +82,14 @@ pub fn forbidden(c: char, multiline: bool) -> bool {
 pub fn read_date(raw: &str) -> Option<String> {
     let mut p = raw.trim().split('-');
     let (y, m, d) = (p.next()?, p.next()?, p.next()?);
-    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let digits =
+        |s: &str, n: std::ops::RangeInclusive<usize>| n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     if p.next().is_some() || !digits(y, 4..=4) || !digits(m, 1..=2) || !digits(d, 1..=2) {
         return None;
     }
     let iso = format!("{y}-{:0>2}-{:0>2}", m, d);
-    (("1900".."2200").contains(&y) && crate::timestamp::add_days(&iso, 0).as_deref() == Some(iso.as_str())).then_some(iso)
+    (("1900".."2200").contains(&y) && crate::timestamp::add_days(&iso, 0).as_deref() == Some(iso.as_str()))
+        .then_some(iso)
 }
 
 impl Field {

@@ -44,7 +44,9 @@ pub fn text(name: &str, value: &str, min: usize, max: usize, multiline: bool) ->
         return Err(ApiError::bad_request(format!("{name}: no máximo {max} caracteres.")));
     }
     if !clean(value, multiline) {
-        return Err(ApiError::bad_request(format!("{name}: caracteres de controle ou de direção do texto não são aceitos.")));
+        return Err(ApiError::bad_request(format!(
+            "{name}: caracteres de controle ou de direção do texto não são aceitos."
+        )));
     }
     Ok(value.to_string())
 }

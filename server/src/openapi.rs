@@ -68,7 +68,15 @@ pub const fn write(method: &'static str, summary: &'static str, created: bool) -
 /// A PO-Sync mock write (§8): echoes the body, 201 on POST.
 pub const fn mock(method: &'static str) -> Doc {
     let created = matches!(method.as_bytes(), b"post");
-    Doc { method, summary: "PO-Sync mock write (echoes the body)", body: Body::Echo, query: &[], writes: true, created, request: None }
+    Doc {
+        method,
+        summary: "PO-Sync mock write (echoes the body)",
+        body: Body::Echo,
+        query: &[],
+        writes: true,
+        created,
+        request: None,
+    }
 }
 
 /// An object whose properties are `fields` of the dictionary: strings with their

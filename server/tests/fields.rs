@@ -18,12 +18,9 @@ fn bad_values(f: &Field) -> Vec<String> {
     match f.kind {
         Kind::Date => out.extend(["2026-02-30", "31/12/2026", "amanhã"].map(String::from)),
         Kind::Code | Kind::Sequence => out.extend(["1".repeat(f.size + 1), "A\u{0}".into(), "A\u{202e}".into()]),
-        Kind::Text | Kind::Memo => out.extend([
-            "x".repeat(f.size + 1),
-            "a\u{0}b".into(),
-            "a\u{1b}[2Jb".into(),
-            "a\u{202e}b".into(),
-        ]),
+        Kind::Text | Kind::Memo => {
+            out.extend(["x".repeat(f.size + 1), "a\u{0}b".into(), "a\u{1b}[2Jb".into(), "a\u{202e}b".into()])
+        }
     }
     out
 }
@@ -96,8 +93,14 @@ async fn the_tax_simulation_refuses_numbers_past_their_fields() {
     let line = |q: Value| json!({"ProductId": "P00001", "Quantity": q, "UnitaryValue": 10});
     for (field, body) in [
         ("Quantity", json!({"CustomerId": "000002", "CustomerUnit": "01", "ListofProducts": [line(json!(1e308))]})),
-        ("Freight", json!({"CustomerId": "000002", "CustomerUnit": "01", "Freight": 1e300, "ListofProducts": [line(json!(1))]})),
-        ("CustomerId", json!({"CustomerId": "0".repeat(4000), "CustomerUnit": "01", "ListofProducts": [line(json!(1))]})),
+        (
+            "Freight",
+            json!({"CustomerId": "000002", "CustomerUnit": "01", "Freight": 1e300, "ListofProducts": [line(json!(1))]}),
+        ),
+        (
+            "CustomerId",
+            json!({"CustomerId": "0".repeat(4000), "CustomerUnit": "01", "ListofProducts": [line(json!(1))]}),
+        ),
     ] {
         refused_naming(&s, &t, Method::POST, "/api/fat/v1/SalesTaxes", &body, field).await;
     }

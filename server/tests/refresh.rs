@@ -33,7 +33,11 @@ async fn two_refreshes_of_one_token_at_once_leave_the_rep_signed_in() {
     for round in 0..10 {
         let (_, r1) = pair(s.login("ana", "mascate1").await).await;
         let (a, b) = tokio::join!(refresh(&s, &r1), refresh(&s, &r1));
-        assert_eq!((a.status().as_u16(), b.status().as_u16()), (201, 201), "round {round}: neither is taken for a thief");
+        assert_eq!(
+            (a.status().as_u16(), b.status().as_u16()),
+            (201, 201),
+            "round {round}: neither is taken for a thief"
+        );
         let (a, b) = (pair(a).await, pair(b).await);
         assert_eq!(a, b, "round {round}: both get the one new pair");
         assert!(works(&s, &a.0).await, "round {round}: the pair works");

@@ -53,9 +53,10 @@ pub fn failed(tx: &Tx, device: &str, user_id: &str) -> rusqlite::Result<()> {
         "UPDATE trusted_devices SET failures = failures + 1 WHERE device_hash = :hash AND user_id = :user",
         &key[..2],
     )?;
-    let dropped = tx
-        .conn
-        .execute("DELETE FROM trusted_devices WHERE device_hash = :hash AND user_id = :user AND failures >= :max", key)?;
+    let dropped = tx.conn.execute(
+        "DELETE FROM trusted_devices WHERE device_hash = :hash AND user_id = :user AND failures >= :max",
+        key,
+    )?;
     if dropped > 0 {
         tracing::warn!(user = %user_id, "login: a device lost its trust after repeated failures");
     }

@@ -122,7 +122,7 @@ pub fn refresh(tx: &Tx, presented: &str, life: Lifetimes) -> ApiResult<Option<To
         tx.conn.execute(
             "UPDATE tokens SET used_at = :now, successor = :successor WHERE token_hash = :hash",
             named_params! {":now": now, ":successor": seal(presented, &pair.access_token, &pair.refresh_token),
-                           ":hash": hash},
+            ":hash": hash},
         )?;
         return Ok(Some(pair));
     };

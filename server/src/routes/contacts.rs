@@ -230,6 +230,9 @@ pub fn routes() -> Documented {
         .route(
             "/api/tgv/contacts/{id}",
             get(one).put(update),
-            &[doc::op("get", "One contact", Record(&CONTACT)), doc::write("put", "Change a contact", false).with_request(doc::contact_body)],
+            &[
+                doc::op("get", "One contact", Record(&CONTACT)),
+                doc::write("put", "Change a contact", false).with_request(doc::contact_body),
+            ],
         )
 }

@@ -130,7 +130,7 @@ async fn password_grant(state: &AppState, params: &Params, address: IpAddr) -> R
             );
             let now = tx.clock.now_micros();
             let key = named_params! {":name": lookup, ":device": device_hash, ":now": now,
-                                     ":max_failures": devices::MAX_FAILURES};
+            ":max_failures": devices::MAX_FAILURES};
             Ok(tx.conn.query_row(&sql, key, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).optional()?)
         })
         .await
@@ -184,11 +184,8 @@ async fn refresh_grant(state: &AppState, params: &Params) -> Result<TokenRespons
         return Err(ApiError::bad_request("Informe refresh_token.").into_response());
     };
     let life = lifetimes(state);
-    let outcome = state
-        .db
-        .write(move |tx| rotation::refresh(tx, &refresh, life))
-        .await
-        .map_err(IntoResponse::into_response)?;
+    let outcome =
+        state.db.write(move |tx| rotation::refresh(tx, &refresh, life)).await.map_err(IntoResponse::into_response)?;
     // Reuse detection only makes a difference in the database: a reused token gets the
     // same 401 as an unknown one.
     outcome.ok_or_else(|| ApiError::unauthorized("Refresh token inválido ou expirado.").into_response())
