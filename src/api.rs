@@ -124,6 +124,12 @@ thread_local! {
     static RENEWAL: RefCell<Option<Renewal>> = const { RefCell::new(None) };
 }
 
+/// The Web Lock every tab renews the tokens under.
+const REFRESH_LOCK: &str = "mascate-token-refresh";
+/// Waits before asking again when a refresh got no answer (all well within the server's
+/// 30-second grace).
+const LOST_ANSWER_RETRIES_MS: [u32; 3] = [1_000, 3_000, 8_000];
+
 /// The request context: pages call `use_api()` and then a typed call such as
 /// [`Api::customers`].
 #[derive(Clone, Copy)]
@@ -195,9 +201,33 @@ impl Api {
         renewal.await
     }
 
+    /// One renewal across every tab of the device (a Web Lock): a tab that waited for
+    /// another's takes the tokens that one saved instead of spending the same refresh token.
     async fn renew_now(&self) -> Result<(), ApiError> {
         let tokens = self.session.tokens().ok_or(ApiError::SignedOut)?;
-        match auth::refresh(&tokens.refresh_token).await {
+        let this = *self;
+        crate::device::tabs::queued(REFRESH_LOCK, async move {
+            if let Some(saved) = this.session.saved_tokens().filter(|t| t.refresh_token != tokens.refresh_token) {
+                this.session.renew(saved);
+                return Ok(());
+            }
+            this.refresh_once(&tokens.refresh_token).await
+        })
+        .await
+    }
+
+    /// Trades `refresh_token`, asking again after an answer lost on the way: within the
+    /// server's grace the same token answers the same new pair (server/README.md).
+    async fn refresh_once(&self, refresh_token: &str) -> Result<(), ApiError> {
+        let mut answer = auth::refresh(refresh_token).await;
+        for wait_ms in LOST_ANSWER_RETRIES_MS {
+            if !matches!(answer, Err(ApiError::Unreachable)) {
+                break;
+            }
+            gloo_timers::future::TimeoutFuture::new(wait_ms).await;
+            answer = auth::refresh(refresh_token).await;
+        }
+        match answer {
             Ok(t) => {
                 self.connectivity.report_server(true);
                 self.session.renew(Tokens::new(t.access_token, t.refresh_token, t.expires_in, now_ms()));

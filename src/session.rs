@@ -154,6 +154,21 @@ impl SessionContext {
         self.save();
     }
 
+    /// The tokens saved on this device for the same rep, which another tab may have renewed
+    /// since this one read them (none when signed out or expired there).
+    pub fn saved_tokens(&self) -> Option<Tokens> {
+        let saved: Saved = serde_json::from_str(&prefs::get(prefs::keys::SESSION)?).ok()?;
+        let same = self.identity.with_untracked(|i| {
+            i.as_ref().is_some_and(|i| i.username == saved.username && i.seller_code == saved.seller_code)
+        });
+        (same && !saved.expired && !saved.refresh_token.is_empty()).then_some(Tokens {
+            access_token: saved.access_token,
+            refresh_token: saved.refresh_token,
+            expires_at_ms: saved.expires_at_ms,
+            lifetime_ms: saved.lifetime_ms,
+        })
+    }
+
     /// New tokens after a refresh. Touches no signal.
     pub fn renew(&self, tokens: Tokens) {
         TOKENS.with(|t| *t.borrow_mut() = Some(tokens));

@@ -13,6 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::contract::Contact;
+use crate::dictionary::forbidden;
 use crate::text::digits;
 
 /// The widths of the ERP's columns (SU5), in characters.
@@ -76,7 +77,9 @@ impl ContactDraft {
         }
     }
 
-    /// Problems as (field, code): `required`, `too_long`, `bad_ddd`, `bad_phone`, `bad_email`.
+    /// Problems as (field, code): `required`, `too_long`, `bad_chars` (control characters or
+    /// bidirectional overrides, [`crate::dictionary::forbidden`]), `bad_ddd`, `bad_phone`,
+    /// `bad_email`.
     /// Empty when it can be saved.
     pub fn validate(&self) -> Vec<(ContactField, &'static str)> {
         let mut out = Vec::new();
@@ -85,9 +88,14 @@ impl ContactDraft {
             out.push((ContactField::Name, "required"));
         } else if name.chars().count() > NAME_MAX {
             out.push((ContactField::Name, "too_long"));
+        } else if name.chars().any(|c| forbidden(c, false)) {
+            out.push((ContactField::Name, "bad_chars"));
         }
-        if self.role.trim().chars().count() > ROLE_MAX {
+        let role = self.role.trim();
+        if role.chars().count() > ROLE_MAX {
             out.push((ContactField::Role, "too_long"));
+        } else if role.chars().any(|c| forbidden(c, false)) {
+            out.push((ContactField::Role, "bad_chars"));
         }
         let ddd = digits(&self.ddd);
         let typed_ddd = !self.ddd.trim().is_empty();
@@ -107,7 +115,7 @@ impl ContactDraft {
         let email = self.email.trim();
         if email.chars().count() > EMAIL_MAX {
             out.push((ContactField::Email, "too_long"));
-        } else if !email.is_empty() && !looks_like_email(email) {
+        } else if !email.is_empty() && (!looks_like_email(email) || email.chars().any(|c| forbidden(c, false))) {
             out.push((ContactField::Email, "bad_email"));
         }
         out

@@ -164,6 +164,11 @@ pub fn next_item_id(last: &str) -> String {
 }
 
 impl Draft {
+    /// The notes as the ERP's one-line field (`C5_MENNOTA`) takes them: lines joined by a space.
+    pub fn note_message(&self) -> String {
+        self.notes.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+    }
+
     /// Adds a line numbered after the highest line so far. The number is chosen on the
     /// device and never changes, so an update sent later (even from offline, before the
     /// device has read the document back) changes this line instead of adding one.
@@ -239,7 +244,7 @@ impl Draft {
             carrier: self.carrier.clone(),
             operation_type: self.operation_type.clone(),
             order_type: if order { "N".into() } else { String::new() },
-            note: if order { self.notes.clone() } else { String::new() },
+            note: if order { self.note_message() } else { String::new() },
             ..Default::default()
         };
         let items = self

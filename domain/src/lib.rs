@@ -11,6 +11,7 @@ pub mod contract;
 pub mod customer_query;
 pub mod customer_search;
 pub mod dashboard;
+pub mod dictionary;
 pub mod document;
 pub mod download_size;
 pub mod filter;

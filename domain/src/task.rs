@@ -46,9 +46,10 @@ pub struct TaskDraft {
     pub notes: String,
 }
 
-/// No control characters, except line breaks and tabs when `multiline`.
+/// No control characters (except line breaks and tabs when `multiline`) and no
+/// bidirectional overrides: the dictionary's rule ([`crate::dictionary::forbidden`]).
 fn clean(text: &str, multiline: bool) -> bool {
-    text.chars().all(|c| !c.is_control() || (multiline && matches!(c, '\n' | '\r' | '\t')))
+    !text.chars().any(|c| crate::dictionary::forbidden(c, multiline))
 }
 
 /// `text`'s problem as a task's text of `min..=max` characters: `required`, `too_long` or

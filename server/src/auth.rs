@@ -7,8 +7,10 @@
 //! database gives no usable token. Passwords are stored as Argon2id hashes and checked off
 //! the database ([`passwords`]); logins are throttled ([`throttle`]).
 
+pub mod devices;
 pub mod passwords;
 pub mod policy;
+pub mod rotation;
 pub mod throttle;
 
 use rand::RngCore;

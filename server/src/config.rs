@@ -19,6 +19,9 @@ pub struct Config {
     pub access_ttl_secs: i64,
     /// Refresh-token lifetime in seconds (`--refresh-ttl`, `MASCATE_REFRESH_TTL`); 24 h.
     pub refresh_ttl_secs: i64,
+    /// Seconds a just-rotated refresh token still answers its successor pair
+    /// (`--refresh-grace`, `MASCATE_REFRESH_GRACE`): two tabs or a retry racing, not a thief.
+    pub refresh_grace_secs: i64,
     /// Shifts the server's clock (`--clock-offset`, `MASCATE_CLOCK_OFFSET_SECS`), so tests can
     /// cross midnight and see yesterday's offline selection expire.
     pub clock_offset_secs: i64,
@@ -44,10 +47,10 @@ pub struct Config {
     /// Connections open at once (`--max-connections`, `MASCATE_MAX_CONNECTIONS`), also kept
     /// below the process's file limit.
     pub max_connections: usize,
-    /// Failed logins in a row that lock a user name (`--lockout-failures`,
-    /// `MASCATE_LOCKOUT_FAILURES`), as Protheus's password policy.
+    /// Failed logins in a row after which a user name's untrusted attempts wait growing delays
+    /// (`--lockout-failures`, `MASCATE_LOCKOUT_FAILURES`).
     pub lockout_failures: u32,
-    /// Minutes a locked user name waits (`--lockout-minutes`, `MASCATE_LOCKOUT_MINUTES`).
+    /// The longest of those delays, in minutes (`--lockout-minutes`, `MASCATE_LOCKOUT_MINUTES`).
     pub lockout_minutes: i64,
     /// Failed logins from one address within 5 minutes before it must wait out the window
     /// (`--address-failures`, `MASCATE_ADDRESS_FAILURES`).
@@ -70,6 +73,7 @@ impl Default for Config {
             dist_dir: PathBuf::from("dist"),
             access_ttl_secs: 3600,
             refresh_ttl_secs: 24 * 3600,
+            refresh_grace_secs: 30,
             clock_offset_secs: 0,
             demo: true,
             queue_delay_ms: 0,
@@ -81,7 +85,7 @@ impl Default for Config {
             max_connections: 1024,
             lockout_failures: 5,
             lockout_minutes: 15,
-            address_failures: 50,
+            address_failures: 100,
             password_workers: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(4),
             queue_quota_documents: 5_000,
             queue_quota_bytes: 32 * 1024 * 1024,
@@ -109,6 +113,7 @@ Options (each also as an environment variable MASCATE_<NAME>, flags win):
   --dist DIR             the built app to serve (dist)
   --access-ttl SECS      access-token lifetime (3600)
   --refresh-ttl SECS     refresh-token lifetime (86400)
+  --refresh-grace SECS   a rotated refresh token answers its successor pair this long (30)
   --clock-offset SECS    shifts the server's clock (0; env MASCATE_CLOCK_OFFSET_SECS)
   --demo | --no-demo     show the demo logins on the login page (demo)
   --queue-delay-ms MS    how long a queued document waits, then is processed (0; 1000
@@ -118,9 +123,9 @@ Options (each also as an environment variable MASCATE_<NAME>, flags win):
   --body-timeout SECS    time a request's body may take, plus 1 s per 8 KB received (10)
   --max-connections N    connections open at once (1024, kept below the file limit)
   --connections-per-address N   connections one client address may hold (256)
-  --lockout-failures N   failed logins in a row that lock a user name (5)
-  --lockout-minutes N    minutes a locked user name waits (15)
-  --address-failures N   failed logins from one address in 5 minutes before it waits (50)
+  --lockout-failures N   failed logins in a row before a name's untrusted attempts wait (5)
+  --lockout-minutes N    the longest such wait; they double from 1 s up to it (15)
+  --address-failures N   failed logins from one address in 5 minutes before it waits (100)
   --password-workers N   threads that check passwords (cores, at most 4)
   --queue-quota-documents N   integration-queue rows one seller may hold (5000)
   --queue-quota-mb N     megabytes of queued documents one seller may hold (32)
@@ -157,6 +162,7 @@ impl Config {
                 "dist" => c.dist_dir = value.into(),
                 "access-ttl" => c.access_ttl_secs = num(value)?,
                 "refresh-ttl" => c.refresh_ttl_secs = num(value)?,
+                "refresh-grace" => c.refresh_grace_secs = num(value)?.clamp(0, 300),
                 "clock-offset" => c.clock_offset_secs = num(value)?,
                 "demo" => c.demo = !matches!(value, "0" | "false" | "no"),
                 "queue-delay-ms" => c.queue_delay_ms = num(value)?,
@@ -184,6 +190,7 @@ impl Config {
             ("MASCATE_DIST", "dist"),
             ("MASCATE_ACCESS_TTL", "access-ttl"),
             ("MASCATE_REFRESH_TTL", "refresh-ttl"),
+            ("MASCATE_REFRESH_GRACE", "refresh-grace"),
             ("MASCATE_CLOCK_OFFSET_SECS", "clock-offset"),
             ("MASCATE_DEMO", "demo"),
             ("MASCATE_QUEUE_DELAY_MS", "queue-delay-ms"),

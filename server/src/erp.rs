@@ -160,6 +160,7 @@ pub fn read(document: &Value) -> Result<DocumentBody, Refused> {
     let body: DocumentBody = serde_json::from_value(document.clone())
         .map_err(|e| Refused(format!("Falha ao converter campo JsonRecebido: {e}.")))?;
     body.check_numbers().map_err(|p| Refused(p.message))?;
+    mascate_domain::dictionary::check_document(&body).map_err(|p| Refused(p.message))?;
     Ok(body)
 }
 

@@ -22,9 +22,10 @@ pub fn client_id(name: &str, id: &str) -> ApiResult<()> {
     Ok(())
 }
 
-/// Whether text may go in one line (`multiline`: line breaks and tabs allowed too).
+/// Whether text may go in one line (`multiline`: line breaks and tabs allowed too): no
+/// control characters, no bidirectional overrides ([`mascate_domain::dictionary::forbidden`]).
 fn clean(text: &str, multiline: bool) -> bool {
-    text.chars().all(|c| !c.is_control() || (multiline && matches!(c, '\n' | '\r' | '\t')))
+    !text.chars().any(|c| mascate_domain::dictionary::forbidden(c, multiline))
 }
 
 /// `value` trimmed, refused unless it has `min..=max` characters and no control characters
@@ -43,7 +44,9 @@ pub fn text(name: &str, value: &str, min: usize, max: usize, multiline: bool) ->
         return Err(ApiError::bad_request(format!("{name}: no máximo {max} caracteres.")));
     }
     if !clean(value, multiline) {
-        return Err(ApiError::bad_request(format!("{name}: caracteres de controle não são aceitos.")));
+        return Err(ApiError::bad_request(format!(
+            "{name}: caracteres de controle ou de direção do texto não são aceitos."
+        )));
     }
     Ok(value.to_string())
 }

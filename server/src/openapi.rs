@@ -3,6 +3,7 @@
 //! module registers its routes with their entries here ([`crate::routes::documented`]), so
 //! the router and the document are one list.
 
+use mascate_domain::dictionary::{self, Field};
 use serde_json::{json, Map, Value};
 
 use crate::listing::{Entity, Kind};
@@ -34,6 +35,16 @@ pub struct Doc {
     pub writes: bool,
     /// Answers 201 on success (instead of 200).
     pub created: bool,
+    /// The request body's schema, when it is more than "an object" (the dictionary's limits).
+    pub request: Option<fn() -> Value>,
+}
+
+impl Doc {
+    /// The same entry with its request body described by `schema`.
+    pub const fn with_request(mut self, schema: fn() -> Value) -> Doc {
+        self.request = Some(schema);
+        self
+    }
 }
 
 /// One documented operation: a path and a method's entry.
@@ -46,18 +57,65 @@ pub struct Operation {
 
 /// A read (or any call without a body).
 pub const fn op(method: &'static str, summary: &'static str, body: Body) -> Doc {
-    Doc { method, summary, body, query: &[], writes: false, created: false }
+    Doc { method, summary, body, query: &[], writes: false, created: false, request: None }
 }
 
 /// A call with a JSON body answering an object.
 pub const fn write(method: &'static str, summary: &'static str, created: bool) -> Doc {
-    Doc { method, summary, body: Body::Object, query: &[], writes: true, created }
+    Doc { method, summary, body: Body::Object, query: &[], writes: true, created, request: None }
 }
 
 /// A PO-Sync mock write (§8): echoes the body, 201 on POST.
 pub const fn mock(method: &'static str) -> Doc {
     let created = matches!(method.as_bytes(), b"post");
-    Doc { method, summary: "PO-Sync mock write (echoes the body)", body: Body::Echo, query: &[], writes: true, created }
+    Doc {
+        method,
+        summary: "PO-Sync mock write (echoes the body)",
+        body: Body::Echo,
+        query: &[],
+        writes: true,
+        created,
+        request: None,
+    }
+}
+
+/// An object whose properties are `fields` of the dictionary: strings with their
+/// `maxLength` and `pattern` (a client may send more properties; texts may come as numbers,
+/// which the server reads as Protheus does, so only strings are described).
+pub fn fields_schema(fields: &[Field]) -> Value {
+    let props: Map<String, Value> = fields
+        .iter()
+        .map(|f| (f.name.to_string(), json!({"type": "string", "maxLength": f.size, "pattern": f.pattern()})))
+        .collect();
+    json!({"type": "object", "properties": props, "additionalProperties": true})
+}
+
+/// An order's or quotation's body, `{header, items}` (§10.2).
+pub fn document_body() -> Value {
+    let mut line = fields_schema(&dictionary::DOCUMENT_LINE);
+    for n in ["quantity", "unitprice", "pricelist", "discount"] {
+        line["properties"][n] = json!({"type": "number", "minimum": 0});
+    }
+    json!({"type": "object", "required": ["header"], "properties": {
+        "header": fields_schema(&dictionary::DOCUMENT_HEADER),
+        "items": {"type": "array", "items": line}}})
+}
+
+/// A contact's body.
+pub fn contact_body() -> Value {
+    fields_schema(&dictionary::CONTACT)
+}
+
+/// A task's body.
+pub fn task_body() -> Value {
+    let mut schema = fields_schema(&dictionary::TASK);
+    schema["properties"]["status"] = json!({"type": "string", "enum": ["open", "done"]});
+    schema
+}
+
+/// A task note's body.
+pub fn task_note_body() -> Value {
+    fields_schema(&[dictionary::TASK_NOTE_TEXT])
 }
 
 fn record_schema(entity: &Entity, sync: bool) -> Value {
@@ -137,8 +195,8 @@ pub fn document(operations: &[Operation]) -> Value {
         }
         let mut operation = json!({"summary": o.summary, "parameters": parameters, "responses": responses});
         if o.writes {
-            operation["requestBody"] =
-                json!({"required": true, "content": {"application/json": {"schema": {"type": "object"}}}});
+            let schema = o.request.map(|f| f()).unwrap_or_else(|| json!({"type": "object"}));
+            operation["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": schema}}});
         }
         if path == "/api/oauth2/v1/token" || path == "/api/mascate/v1/about" {
             operation["security"] = json!([]);

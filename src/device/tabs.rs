@@ -1,4 +1,5 @@
-//! Many tabs of the app on one device: only one syncs at a time (the Web Locks API), and the
+//! Many tabs of the app on one device: only one syncs (and one renews the tokens) at a time
+//! (the Web Locks API), and the
 //! others hear about what it changed (a `BroadcastChannel`) and reload their view of the
 //! device's data without a page reload.
 //!
@@ -67,6 +68,40 @@ pub async fn exclusively<T>(name: &str, work: impl Future<Output = T>) -> Option
         let _ = r.call0(&JsValue::NULL);
     }
     Some(out)
+}
+
+/// How long a tab waits for another's turn with a [`queued`] lock before going ahead alone.
+const QUEUE_WAIT_MS: i32 = 30_000;
+
+/// Runs `work` holding the lock `name` across every tab of this origin, waiting for the tab
+/// that holds it to finish first (up to 30 s; then, or where the browser has no Web Locks,
+/// it simply runs).
+pub async fn queued<T>(name: &str, work: impl Future<Output = T>) -> T {
+    let locks = web_sys::window().and_then(|w| get(&w.navigator(), "locks"));
+    let Some(request) = locks.as_ref().and_then(|l| get(l, "request")) else {
+        return work.await;
+    };
+    let locks = locks.unwrap_or(JsValue::UNDEFINED);
+    let mut resolve_release: Option<js_sys::Function> = None;
+    let release = js_sys::Promise::new(&mut |resolve, _| resolve_release = Some(resolve));
+    let mut resolve_granted: Option<js_sys::Function> = None;
+    let granted = js_sys::Promise::new(&mut |resolve, _| resolve_granted = Some(resolve));
+    let Some(resolve_granted) = resolve_granted else { return work.await };
+    let held = release.clone();
+    let callback = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
+        let _ = resolve_granted.call1(&JsValue::NULL, &JsValue::TRUE);
+        held.into()
+    });
+    let request: js_sys::Function = request.unchecked_into();
+    if request.call2(&locks, &JsValue::from_str(name), &callback).is_err() {
+        return work.await;
+    }
+    let _ = within(granted, QUEUE_WAIT_MS).await;
+    let out = work.await;
+    if let Some(r) = resolve_release {
+        let _ = r.call0(&JsValue::NULL);
+    }
+    out
 }
 
 fn channel(seller: &str) -> Option<web_sys::BroadcastChannel> {

@@ -250,7 +250,9 @@ impl std::fmt::Display for NumberProblem {
     }
 }
 
-fn check(field: String, n: &Num, w: width::Width) -> Result<(), NumberProblem> {
+/// `n` as the field `w` holds it: a finite value, not negative, within the width; the
+/// problem named `field`.
+pub fn check_number(field: String, n: &Num, w: width::Width) -> Result<(), NumberProblem> {
     let message = match n {
         Num::Absent => return Ok(()),
         Num::Invalid(raw) => format!("Valor inválido em {field}: '{raw}' não é um número."),
@@ -270,22 +272,22 @@ impl DocumentBody {
     /// refused), the first problem named with its field.
     pub fn check_numbers(&self) -> Result<(), NumberProblem> {
         let h = &self.header;
-        check("freight".into(), &h.freight, width::CHARGE)?;
-        check("insurance".into(), &h.insurance, width::CHARGE)?;
-        check("expenses".into(), &h.expenses, width::CHARGE)?;
-        check("discount".into(), &h.discount, width::PERCENT)?;
-        check("currencyid".into(), &h.currency, width::CURRENCY)?;
+        check_number("freight".into(), &h.freight, width::CHARGE)?;
+        check_number("insurance".into(), &h.insurance, width::CHARGE)?;
+        check_number("expenses".into(), &h.expenses, width::CHARGE)?;
+        check_number("discount".into(), &h.discount, width::PERCENT)?;
+        check_number("currencyid".into(), &h.currency, width::CURRENCY)?;
         for (n, line) in self.items.iter().enumerate().filter(|(_, l)| !l.deleted) {
             let name = |field: &str| match line.item_id.as_str() {
                 "" => format!("{field} da linha {}", n + 1),
                 id => format!("{field} do item {id}"),
             };
-            check(name("quantity"), &line.quantity, width::QUANTITY)?;
-            check(name("unitprice"), &line.unit_price, width::PRICE)?;
-            check(name("pricelist"), &line.list_price, width::PRICE)?;
-            check(name("discount"), &line.discount, width::PERCENT)?;
+            check_number(name("quantity"), &line.quantity, width::QUANTITY)?;
+            check_number(name("unitprice"), &line.unit_price, width::PRICE)?;
+            check_number(name("pricelist"), &line.list_price, width::PRICE)?;
+            check_number(name("discount"), &line.discount, width::PERCENT)?;
             if let (Some(q), Some(p)) = (line.quantity.value(), line.unit_price.value()) {
-                check(name("quantity × unitprice"), &Num::Value(q * p), width::AMOUNT)?;
+                check_number(name("quantity × unitprice"), &Num::Value(q * p), width::AMOUNT)?;
             }
         }
         Ok(())

@@ -21,6 +21,9 @@ pub enum Field {
     ItemUnitPrice(usize),
     ItemDiscount(usize),
     ItemDeliveryDate(usize),
+    /// The order's notes (`notemessage`).
+    Notes,
+    ItemCustomerOrder(usize),
 }
 
 impl Field {
@@ -33,7 +36,8 @@ impl Field {
             | Field::Freight
             | Field::Insurance
             | Field::Expenses
-            | Field::Discount => Step::Terms,
+            | Field::Discount
+            | Field::Notes => Step::Terms,
             _ => Step::Items,
         }
     }
@@ -84,6 +88,19 @@ pub enum Problem {
     /// Not a date.
     BadDate,
     NoItems,
+    /// Longer than the ERP's field ([`crate::dictionary`]).
+    TooLong,
+    /// Control characters or bidirectional overrides.
+    BadChars,
+}
+
+/// A text's problem against its ERP field.
+fn dictionary_problem(f: &crate::dictionary::Field, value: &str) -> Option<Problem> {
+    f.problem(value.trim()).map(|p| match p {
+        crate::dictionary::Problem::TooLong => Problem::TooLong,
+        crate::dictionary::Problem::BadDate => Problem::BadDate,
+        crate::dictionary::Problem::BadChars => Problem::BadChars,
+    })
 }
 
 /// Greater than zero (NaN is not).
@@ -124,6 +141,9 @@ pub fn validate(d: &Draft, today: &str) -> Vec<(Field, Problem)> {
     if !(0.0..100.0).contains(&d.discount_pct) {
         out.push((Field::Discount, Problem::PercentRange));
     }
+    if let Some(p) = dictionary_problem(&crate::dictionary::NOTE_MESSAGE, &d.note_message()) {
+        out.push((Field::Notes, p));
+    }
     if d.live_items().next().is_none() {
         out.push((Field::Items, Problem::NoItems));
     }
@@ -139,6 +159,9 @@ pub fn validate(d: &Draft, today: &str) -> Vec<(Field, Problem)> {
         }
         if !(0.0..100.0).contains(&i.discount_pct) {
             out.push((Field::ItemDiscount(n), Problem::PercentRange));
+        }
+        if let Some(p) = dictionary_problem(&crate::dictionary::CUSTOMER_ORDER, &i.customer_order) {
+            out.push((Field::ItemCustomerOrder(n), p));
         }
         if !i.delivery_date.is_empty() {
             if !valid_date(&i.delivery_date) {
@@ -224,5 +247,26 @@ mod tests {
         assert_eq!(Step::Customer.next(), Step::Terms);
         assert_eq!(Step::Review.next(), Step::Review);
         assert_eq!(Step::Customer.previous(), Step::Customer);
+    }
+}
+
+#[cfg(test)]
+mod dictionary_tests {
+    use super::super::tests::order;
+    use super::*;
+
+    #[test]
+    fn notes_and_customer_orders_follow_the_erp_dictionary() {
+        let mut d = order();
+        d.notes = "linha 1\nlinha 2".into();
+        d.items[0].customer_order = "PC-778".into();
+        assert!(validate(&d, "2026-11-25").is_empty(), "lines become one; a short order number fits");
+        d.notes = "x".repeat(121);
+        d.items[0].customer_order = "PC\u{202e}1".into();
+        d.items[1].customer_order = "1234567890".into();
+        let problems = validate(&d, "2026-11-25");
+        assert!(problems.contains(&(Field::Notes, Problem::TooLong)), "{problems:?}");
+        assert!(problems.contains(&(Field::ItemCustomerOrder(0), Problem::BadChars)), "{problems:?}");
+        assert!(problems.contains(&(Field::ItemCustomerOrder(1), Problem::TooLong)), "{problems:?}");
     }
 }

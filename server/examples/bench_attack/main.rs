@@ -5,6 +5,8 @@
 //!   with the server's resident memory;
 //! - the queue's drain rate for 3 sellers × 2,000 documents, and when a seller with 100
 //!   documents queued behind one with 2,000 is done;
+//! - ana's sign-ins from her known device and from a new one during a distributed
+//!   wrong-password storm against her name (`lockout.rs`);
 //! - one normal request's latency alone and with 1,000 half-sent connections held open;
 //! - a 100,000-product selection saved as the app saves it, read back and synced whole;
 //! - issue 27's floods ([`flood`]): 1,000 slow bodies, 2,000 CSP reports, 200 queue bodies
@@ -14,6 +16,7 @@
 //! bench_attack` (or `make bench-server`).
 
 mod flood;
+mod lockout;
 mod server;
 
 use std::path::Path;
@@ -271,6 +274,11 @@ fn wanted(name: &str) -> bool {
     std::env::var("BENCH_ONLY").map(|only| only.split(',').any(|o| o.trim() == name)).unwrap_or(true)
 }
 
+/// `p50 … ms   p99 … ms` of `l`.
+fn percentiles(l: &[Duration]) -> String {
+    format!("p50 {:>8.2} ms   p99 {:>8.2} ms", pct(l.to_vec(), 0.5), pct(l.to_vec(), 0.99))
+}
+
 fn row(name: &str, l: &[Duration], extra: String) {
     println!(
         "  {name:<46} p50 {:>8.2} ms   p99 {:>8.2} ms   ({} reads) {extra}",
@@ -347,6 +355,9 @@ async fn main() {
     println!("server under attack and load (release binary, one process per scenario)…");
     if wanted("storm") {
         storms().await;
+    }
+    if wanted("lockout") {
+        lockout::distributed_storm().await;
     }
     if wanted("queue") {
         queues().await;

@@ -1,11 +1,15 @@
-//! Login throttling, as Protheus's password policy does it and a little more:
+//! Login throttling for sign-ins that come from no device trusted for the name (a device the
+//! user signed in from before skips it all, [`super::devices`]):
 //!
-//! - a user name that fails `lockout_failures` times in a row is locked for
-//!   `lockout_minutes` (`429` with `Retry-After`), the right password included; a success
-//!   resets the count. Unknown names are counted the same way, so the answers say nothing
-//!   about which names exist;
-//! - a client address that fails `address_failures` times within `address_window` is
-//!   refused for the rest of the window, whatever names it tries.
+//! - a user name's first `lockout_failures` failures cost nothing; from then on each failure
+//!   makes the name's next attempt wait a delay that doubles, 1 s, 2 s, 4 s… up to
+//!   `lockout_secs` (`429` with `Retry-After`, the right password included, so the answers
+//!   are no oracle). A delay, not a hard lock: the rep who mistyped waits seconds, a storm
+//!   gets one guess per `lockout_secs`. A success from outside a trusted device resets the
+//!   count; four times `lockout_secs` without a failure forgets it. Unknown names are
+//!   counted the same way, so the answers say nothing about which names exist;
+//! - a client address (an IPv6 one by its /64) that fails `address_failures` times within
+//!   `address_window` is refused for the rest of the window, whatever names it tries.
 //!
 //! Both tables are bounded: past their size the stale entries go, then the oldest, so no
 //! storm of names or addresses can grow the server's memory. Time is the server's clock,
@@ -78,6 +82,18 @@ pub struct Throttle {
 
 const MICROS: i64 = 1_000_000;
 
+/// An address as the throttle counts it: IPv4 as it is, IPv6 by its /64 (one subscriber's
+/// prefix: whoever holds one has millions of addresses).
+fn bucket(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6((u128::from(v6) & !((1u128 << 64) - 1)).into()),
+        },
+        v4 => v4,
+    }
+}
+
 fn key(name: &str) -> String {
     name.trim().to_lowercase().chars().take(100).collect()
 }
@@ -97,7 +113,7 @@ impl Throttle {
         let now = self.clock.now_micros();
         let wait = |c: Option<Count>| c.and_then(|c| c.until).filter(|u| *u > now).map(|u| (u - now) / MICROS + 1);
         let by_name = wait(self.names.lock().unwrap_or_else(|p| p.into_inner()).get(&key(name)));
-        let by_address = wait(self.addresses.lock().unwrap_or_else(|p| p.into_inner()).get(&address));
+        let by_address = wait(self.addresses.lock().unwrap_or_else(|p| p.into_inner()).get(&bucket(address)));
         match by_name.max(by_address) {
             Some(secs) => Err(secs),
             None => Ok(()),
@@ -111,19 +127,23 @@ impl Throttle {
         let lockout = p.lockout_secs * MICROS;
         let mut names = self.names.lock().unwrap_or_else(|p| p.into_inner());
         let k = key(name);
+        let forget = 4 * lockout;
         let mut c = match names.get(&k) {
-            // A lock that has lifted starts a fresh count.
-            Some(c) if c.until.is_none_or(|u| u > now) => c,
+            Some(c) if now - c.since < forget => c,
             _ => Count { failures: 0, since: now, until: None },
         };
         c.failures += 1;
         c.since = now;
         if c.failures >= p.lockout_failures {
-            c.until = Some(now + lockout);
-            tracing::warn!(user = %k, failures = c.failures, "login: locked after repeated failures");
+            let doublings = (c.failures - p.lockout_failures).min(40);
+            c.until = Some(now + (MICROS << doublings).min(lockout));
+            if c.failures == p.lockout_failures || c.failures % 100 == 0 {
+                tracing::warn!(user = %k, failures = c.failures, "login: a name's attempts now wait");
+            }
         }
-        names.put(k, c, now, lockout);
+        names.put(k, c, now, forget);
         drop(names);
+        let address = bucket(address);
 
         let window = p.address_window_secs * MICROS;
         let mut addresses = self.addresses.lock().unwrap_or_else(|p| p.into_inner());
@@ -155,19 +175,38 @@ mod tests {
     }
 
     #[test]
-    fn a_name_locks_after_n_failures_and_lifts_after_m() {
+    fn a_names_delays_double_from_the_nth_failure_up_to_the_longest_and_are_forgotten() {
         let t = throttle();
         let ip: IpAddr = "10.0.0.1".parse().unwrap();
         for _ in 0..3 {
             assert!(t.check("Ana", ip).is_ok());
             t.failed("ana", ip);
         }
-        let wait = t.check("ANA", ip).unwrap_err();
-        assert!((59..=61).contains(&wait), "{wait}");
-        t.clock.set_offset_secs(61);
-        assert!(t.check("ana", ip).is_ok(), "lifted");
+        let mut offset = 0;
+        for (n, expected) in [1, 2, 4, 8, 16, 32, 60, 60].into_iter().enumerate() {
+            let wait = t.check("ANA", ip).unwrap_err();
+            assert!((expected..=expected + 1).contains(&wait), "{wait} for {expected}");
+            offset += wait;
+            t.clock.set_offset_secs(offset);
+            // From other addresses, so the address limit stays out of it.
+            let ip = IpAddr::from([10, 0, 1, n as u8]);
+            assert!(t.check("ana", ip).is_ok(), "one attempt after the delay");
+            t.failed("ana", ip);
+        }
+        t.clock.set_offset_secs(offset + 4 * 60 + 1);
+        assert!(t.check("ana", ip).is_ok());
         t.failed("ana", ip);
-        assert!(t.check("ana", ip).is_ok(), "a fresh count after the lock");
+        assert!(t.check("ana", ip).is_ok(), "forgotten after four times the longest delay");
+    }
+
+    #[test]
+    fn ipv6_addresses_count_by_their_64() {
+        let t = throttle();
+        for n in 0..10u16 {
+            t.failed(&format!("u{n}"), IpAddr::from([0x2001, 0xdb8, 0, 1, 0, 0, 0, n]));
+        }
+        assert!(t.check("x", "2001:db8:0:1::ffff".parse().unwrap()).is_err());
+        assert!(t.check("x", "2001:db8:0:2::1".parse().unwrap()).is_ok());
     }
 
     #[test]

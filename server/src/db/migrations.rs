@@ -810,4 +810,18 @@ pub const MIGRATIONS: &[&str] = &[
         LEFT JOIN products p ON p.code = o.productid
         LEFT JOIN customers c ON c.code = o.customerid AND c.store = o.customerstore;
     "#,
+    // 14: issue 27. A used refresh token keeps its successor pair sealed under itself, so a
+    // race within the grace gets the same pair (auth/rotation.rs); devices a user signed in
+    // from, whose sign-ins the lockout trusts (auth/devices.rs).
+    r#"
+    ALTER TABLE tokens ADD COLUMN successor TEXT;
+    CREATE TABLE trusted_devices (
+        device_hash TEXT NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users(user_id),
+        expires_at INTEGER NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (device_hash, user_id)
+    );
+    CREATE INDEX trusted_devices_by_user ON trusted_devices(user_id, expires_at);
+    "#,
 ];

@@ -103,6 +103,7 @@ pub fn apply(tx: &Tx, kind: &Kind, operation: Operation, req: &Request, body: &D
         Some(number) => (number, Operation::Update),
         None => (tx.next_number(kind.sequence, 6)?, Operation::Insert),
     };
+    // A date that is no day was refused on reading (`read`): only an absent one is today.
     let issue_date = lines::date(&h.issue_date).unwrap_or_else(|| tx.today());
     let values: &[(&str, &dyn ToSql)] = &[
         (":number", &number),

@@ -35,12 +35,10 @@ impl Line {
     }
 }
 
-/// A date as `YYYY-MM-DD` (`yyyy-M-d` accepted); `None` if it does not parse.
+/// A date as `YYYY-MM-DD` (`yyyy-M-d` accepted); `None` if it is no real day (the
+/// dictionary's rule, [`mascate_domain::dictionary::read_date`]).
 pub fn date(raw: &str) -> Option<String> {
-    let mut p = raw.trim().split('-');
-    let (y, m, d) = (p.next()?.parse::<u32>().ok()?, p.next()?.parse::<u32>().ok()?, p.next()?.parse::<u32>().ok()?);
-    (p.next().is_none() && (1..=12).contains(&m) && (1..=31).contains(&d) && y > 1900)
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    mascate_domain::dictionary::read_date(raw)
 }
 
 /// Checks the live lines like MATA410/415 and prices them; lines without a number are

@@ -101,6 +101,11 @@ fn field_name(f: ContactField) -> &'static str {
 /// field that cannot be saved.
 fn checked(body: &[u8]) -> ApiResult<ContactDraft> {
     let draft: ContactDraft = serde_json::from_slice(body).map_err(|_| ApiError::invalid_body())?;
+    let d = &draft;
+    let values = [&d.name, &d.role, &d.email, &d.ddd, &d.phone, &d.cell_phone, &d.customer_code, &d.customer_store];
+    for (f, value) in mascate_domain::dictionary::CONTACT.iter().zip(values) {
+        f.check(value.trim()).map_err(|p| ApiError::bad_request(p.message))?;
+    }
     if let Some((field, code)) = draft.validate().first() {
         return Err(ApiError::BadRequest(Message::detailed(format!("{} inválido.", field_name(*field)), *code)));
     }
@@ -209,7 +214,7 @@ pub fn routes() -> Documented {
             get(list).post(create),
             &[
                 doc::op("get", "Contacts of the seller's customers", List(&CONTACT)),
-                doc::write("post", "Add a contact to a customer", true),
+                doc::write("post", "Add a contact to a customer", true).with_request(doc::contact_body),
             ],
         )
         .route(
@@ -225,6 +230,9 @@ pub fn routes() -> Documented {
         .route(
             "/api/tgv/contacts/{id}",
             get(one).put(update),
-            &[doc::op("get", "One contact", Record(&CONTACT)), doc::write("put", "Change a contact", false)],
+            &[
+                doc::op("get", "One contact", Record(&CONTACT)),
+                doc::write("put", "Change a contact", false).with_request(doc::contact_body),
+            ],
         )
 }

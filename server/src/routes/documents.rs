@@ -263,7 +263,7 @@ fn orders() -> Documented {
             list(r).merge(create(Routine::Order)),
             &[
                 doc::op("get", "The seller's orders", List(&ORDER)),
-                doc::write("post", "Create an order now (MATA410)", true),
+                doc::write("post", "Create an order now (MATA410)", true).with_request(doc::document_body),
             ],
         )
         .route(
@@ -271,7 +271,7 @@ fn orders() -> Documented {
             record(r).merge(update(Routine::Order)).merge(remove(Routine::Order)),
             &[
                 doc::op("get", "One order", Record(&ORDER)),
-                doc::write("put", "Change an order now", false),
+                doc::write("put", "Change an order now", false).with_request(doc::document_body),
                 doc::op("delete", "Delete an order now", Object),
             ],
         )
@@ -304,7 +304,7 @@ fn quotations() -> Documented {
             list(r).merge(create(routine)),
             &[
                 doc::op("get", "The seller's quotations", List(&QUOTATION)),
-                doc::write("post", "Create a quotation now (MATA415)", true),
+                doc::write("post", "Create a quotation now (MATA415)", true).with_request(doc::document_body),
             ],
         )
         .route(
@@ -312,7 +312,7 @@ fn quotations() -> Documented {
             record(r).merge(update(routine)).merge(remove(routine)),
             &[
                 doc::op("get", "One quotation", Record(&QUOTATION)),
-                doc::write("put", "Change a quotation now", false),
+                doc::write("put", "Change a quotation now", false).with_request(doc::document_body),
                 doc::op("delete", "Delete a quotation now", Object),
             ],
         )

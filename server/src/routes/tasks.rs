@@ -171,13 +171,15 @@ pub fn routes() -> Documented {
             get(one).put(write::task),
             &[
                 doc::op("get", "One task with its notes (Mascate extension)", Record(&TASK)),
-                doc::write("put", "Create or replace a task by the device's id (Mascate extension)", true),
+                doc::write("put", "Create or replace a task by the device's id (Mascate extension)", true)
+                    .with_request(doc::task_body),
             ],
         )
         .route(
             "/api/mascate/v1/tasks/{id}/notes/{noteid}",
             put(write::note),
-            &[doc::write("put", "Add a note to a task by the device's id (Mascate extension)", true)],
+            &[doc::write("put", "Add a note to a task by the device's id (Mascate extension)", true)
+                .with_request(doc::task_note_body)],
         )
         .map_router(|r| r.layer(DefaultBodyLimit::max(MAX_BODY)))
 }

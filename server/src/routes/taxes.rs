@@ -49,6 +49,44 @@ fn product(tx: &Tx, code: &str) -> ApiResult<Option<(f64, bool, String)>> {
         .optional()?)
 }
 
+/// The simulation's texts and numbers against the dictionary (the order's own fields and
+/// widths), the first problem a 400 naming the property.
+fn check_simulation(body: &Value) -> ApiResult<()> {
+    use mascate_domain::contract::document_body::{check_number, width};
+    use mascate_domain::contract::Num;
+    use mascate_domain::dictionary::{self as dict, Field, Kind};
+    let refuse = |message: String| ApiError::TaxRequest(message);
+    let num = |v: &Value, key: &str| v.get(key).cloned().and_then(|n| serde_json::from_value::<Num>(n).ok());
+    let texts: [(&str, Field); 3] = [
+        ("CustomerId", dict::CUSTOMER_ID),
+        ("CustomerUnit", dict::CUSTOMER_STORE),
+        ("CustomerType", dict::CUSTOMER_TYPE),
+    ];
+    for (key, f) in texts {
+        f.check_as(key, &text(body, key)).map_err(|p| refuse(p.message))?;
+    }
+    for (key, w) in [
+        ("Freight", width::CHARGE),
+        ("Insurance", width::CHARGE),
+        ("Expense", width::CHARGE),
+        ("DiscountPercentage1", width::PERCENT),
+    ] {
+        check_number(key.into(), &num(body, key).unwrap_or_default(), w).map_err(|p| refuse(p.message))?;
+    }
+    let tes = Field { name: "TES", erp: "C6_TES", size: 3, kind: Kind::Code };
+    for line in body.get("ListofProducts").and_then(Value::as_array).into_iter().flatten() {
+        for (key, f) in [("ProductId", dict::PRODUCT_ID), ("TES", tes)] {
+            f.check_as(key, &text(line, key)).map_err(|p| refuse(p.message))?;
+        }
+        for (key, w) in
+            [("Quantity", width::QUANTITY), ("UnitaryValue", width::PRICE), ("ItemDiscountPercentage", width::PERCENT)]
+        {
+            check_number(key.into(), &num(line, key).unwrap_or_default(), w).map_err(|p| refuse(p.message))?;
+        }
+    }
+    Ok(())
+}
+
 /// `POST /api/fat/v1/SalesTaxes`: a flat SC5-like body with `ListofProducts`.
 pub async fn simulate(
     State(state): State<AppState>,
@@ -58,6 +96,7 @@ pub async fn simulate(
     let Ok(body) = serde_json::from_slice::<Value>(&body) else {
         return Err(ApiError::TaxRequest("Não foi possível tratar o Json recebido.".into()));
     };
+    check_simulation(&body)?;
     state
         .db
         .read(move |tx| {

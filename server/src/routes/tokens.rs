@@ -1,13 +1,15 @@
 //! The token endpoint (§2.1), its revocation companion, and the bearer check every
 //! `/api/tgv`, `/api/pgv` and `/api/fat` route goes through ([`require_token`]).
 //!
-//! - `password` grant: throttled by name and address before any work ([`crate::auth::throttle`]),
+//! - `password` grant: a device the user signed in from before is trusted
+//!   ([`crate::auth::devices`]); any other is throttled by name and address before any work
+//!   ([`crate::auth::throttle`]),
 //!   checked on the password pool off the database ([`crate::auth::passwords`]), with the same work
 //!   for unknown names; outside demo mode an account still on its fixture password is no
 //!   account at all.
-//! - `refresh_token` grant: rotation with reuse detection (RFC 9700 §4.14): every login starts
-//!   a token family; a refresh token works once, and a used one presented again revokes the
-//!   whole family, so a stolen token dies with its thief's first use or the owner's next.
+//! - `refresh_token` grant: rotation with reuse detection that tells a race from a theft
+//!   ([`crate::auth::rotation`]): a used token presented again within the grace answers the
+//!   same new pair; after it, the whole family is revoked.
 //! - `POST /api/oauth2/v1/revoke` (RFC 7009): revokes the family of the token given; always
 //!   200, so it tells nothing about the token. The app's sign-out calls it.
 //!
@@ -25,6 +27,8 @@ use axum::{Extension, Json};
 use mascate_domain::contract::TokenResponse;
 use rusqlite::{named_params, params, OptionalExtension};
 
+use crate::auth::devices;
+use crate::auth::rotation::{self, revoke_family};
 use crate::auth::{new_token, token_hash, Caller};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
@@ -81,16 +85,29 @@ pub async fn token(
     let address = peer.map(|Extension(ConnectInfo(a))| a.ip()).unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
     let answer = match params.get("grant_type").as_deref() {
         Some("password") => password_grant(&state, &params, address).await,
-        Some("refresh_token") => refresh_grant(&state, &params).await,
+        Some("refresh_token") => refresh_grant(&state, &params).await.map(|t| (t, None)),
         _ => Err(ApiError::bad_request("grant_type deve ser password ou refresh_token.").into_response()),
     };
     no_store(match answer {
-        Ok(tokens) => (StatusCode::CREATED, Json(tokens)).into_response(),
+        Ok((tokens, device)) => {
+            let mut res = (StatusCode::CREATED, Json(tokens)).into_response();
+            if let Some(cookie) = device {
+                res.headers_mut().insert(header::SET_COOKIE, cookie);
+            }
+            res
+        }
         Err(res) => res,
     })
 }
 
-async fn password_grant(state: &AppState, params: &Params, address: IpAddr) -> Result<TokenResponse, Response> {
+/// A sign-in's answer: the tokens, and the device cookie to set.
+type SignedIn = (TokenResponse, Option<HeaderValue>);
+
+/// The account behind a user name: id, hash, still on a demo password, and whether the
+/// request's device is trusted for it.
+type Account = (String, String, bool, bool);
+
+async fn password_grant(state: &AppState, params: &Params, address: IpAddr) -> Result<SignedIn, Response> {
     let (Some(name), Some(password)) = (params.get("username"), params.get("password")) else {
         return Err(ApiError::bad_request("Informe username e password.").into_response());
     };
@@ -98,79 +115,85 @@ async fn password_grant(state: &AppState, params: &Params, address: IpAddr) -> R
         return Err(ApiError::bad_request("username e password têm até 256 caracteres.").into_response());
     }
     let logins = &state.logins;
-    logins.throttle.check(&name, address).map_err(too_many)?;
-    let lookup = name.clone();
-    let account: Option<(String, String, bool)> = state
+    let device = devices::presented(&params.headers);
+    if device.is_none() {
+        // No device to trust: the throttle first, before any work.
+        logins.throttle.check(&name, address).map_err(too_many)?;
+    }
+    let (lookup, device_hash) = (name.clone(), devices::hash(device.as_deref()));
+    let account: Option<Account> = state
         .db
         .read(move |tx| {
-            Ok(tx
-                .conn
-                .query_row(
-                    "SELECT user_id, password_hash, demo_password FROM users WHERE username = :name",
-                    named_params! {":name": lookup},
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()?)
+            let sql = format!(
+                "SELECT u.user_id, u.password_hash, u.demo_password, {} FROM users u WHERE username = :name",
+                devices::TRUSTED_SQL
+            );
+            let now = tx.clock.now_micros();
+            let key = named_params! {":name": lookup, ":device": device_hash, ":now": now,
+            ":max_failures": devices::MAX_FAILURES};
+            Ok(tx.conn.query_row(&sql, key, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).optional()?)
         })
         .await
         .map_err(IntoResponse::into_response)?;
+    let trusted = account.as_ref().is_some_and(|a| a.3);
+    if device.is_some() && !trusted {
+        logins.throttle.check(&name, address).map_err(too_many)?;
+    }
     // Outside demo mode, the fixtures' passwords open nothing (the same work is done).
-    let usable = account.filter(|(_, _, demo_password)| state.config.demo || !demo_password);
-    let hash = usable.as_ref().map(|(_, hash, _)| hash.clone());
+    let usable = account.filter(|(_, _, demo_password, _)| state.config.demo || !demo_password);
+    let hash = usable.as_ref().map(|(_, hash, ..)| hash.clone());
     let matched = logins.checker.check(password, hash).await.map_err(|_| too_many(1))?;
     let Some((user_id, ..)) = usable.filter(|_| matched) else {
-        logins.throttle.failed(&name, address);
+        match (trusted, device) {
+            (true, Some(device)) => {
+                let user_id = account_id(state, &name).await?;
+                let failed = state.db.write(move |tx| Ok(devices::failed(tx, &device, &user_id)?)).await;
+                failed.map_err(IntoResponse::into_response)?;
+            }
+            _ => logins.throttle.failed(&name, address),
+        }
         return Err(ApiError::unauthorized("Usuário ou senha inválidos.").into_response());
     };
-    logins.throttle.succeeded(&name);
-    let (access_ttl, refresh_ttl) = (state.config.access_ttl_secs, state.config.refresh_ttl_secs);
-    state
+    if !trusted {
+        logins.throttle.succeeded(&name);
+    }
+    let life = lifetimes(state);
+    let (tokens, device) = state
         .db
-        .write(move |tx| issue(tx, &user_id, &new_token(), access_ttl, refresh_ttl))
+        .write(move |tx| {
+            let tokens = rotation::issue(tx, &user_id, &new_token(), life)?;
+            Ok((tokens, devices::remember(tx, device.as_deref(), &user_id)?))
+        })
         .await
-        .map_err(IntoResponse::into_response)
+        .map_err(IntoResponse::into_response)?;
+    Ok((tokens, devices::cookie(&device)))
+}
+
+/// The user id of a name known to exist.
+async fn account_id(state: &AppState, name: &str) -> Result<String, Response> {
+    let name = name.to_string();
+    let id = state.db.read(move |tx| {
+        let sql = "SELECT user_id FROM users WHERE username = :name";
+        Ok(tx.conn.query_row(sql, named_params! {":name": name}, |r| r.get(0))?)
+    });
+    id.await.map_err(IntoResponse::into_response)
 }
 
 async fn refresh_grant(state: &AppState, params: &Params) -> Result<TokenResponse, Response> {
     let Some(refresh) = params.get("refresh_token") else {
         return Err(ApiError::bad_request("Informe refresh_token.").into_response());
     };
-    let (access_ttl, refresh_ttl) = (state.config.access_ttl_secs, state.config.refresh_ttl_secs);
-    let outcome = state
-        .db
-        .write(move |tx| {
-            let hash = token_hash(&refresh);
-            let found: Option<(String, String, Option<i64>)> = tx
-                .conn
-                .query_row(
-                    "SELECT user_id, family, used_at FROM tokens
-                     WHERE token_hash = :hash AND kind = 'refresh' AND expires_at > :now",
-                    named_params! {":hash": hash, ":now": tx.clock.now_micros()},
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()?;
-            match found {
-                None => Ok(None),
-                Some((user_id, family, Some(_))) => {
-                    // A used refresh token came back: someone holds a copy. End the family.
-                    let revoked = revoke_family(tx, &family)?;
-                    tracing::warn!(user = %user_id, revoked, "refresh token reused: its family is revoked");
-                    Ok(None)
-                }
-                Some((user_id, family, None)) => {
-                    tx.conn.execute(
-                        "UPDATE tokens SET used_at = :now WHERE token_hash = :hash",
-                        named_params! {":now": tx.clock.now_micros(), ":hash": hash},
-                    )?;
-                    issue(tx, &user_id, &family, access_ttl, refresh_ttl).map(Some)
-                }
-            }
-        })
-        .await
-        .map_err(IntoResponse::into_response)?;
+    let life = lifetimes(state);
+    let outcome =
+        state.db.write(move |tx| rotation::refresh(tx, &refresh, life)).await.map_err(IntoResponse::into_response)?;
     // Reuse detection only makes a difference in the database: a reused token gets the
     // same 401 as an unknown one.
     outcome.ok_or_else(|| ApiError::unauthorized("Refresh token inválido ou expirado.").into_response())
+}
+
+fn lifetimes(state: &AppState) -> rotation::Lifetimes {
+    let c = &state.config;
+    rotation::Lifetimes { access: c.access_ttl_secs, refresh: c.refresh_ttl_secs, grace: c.refresh_grace_secs }
 }
 
 /// The family (session) of a live token, if any.
@@ -192,40 +215,6 @@ pub fn bearer(headers: &HeaderMap) -> Option<String> {
         .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty())
-}
-
-/// Deletes every token of a family; how many.
-fn revoke_family(tx: &Tx, family: &str) -> rusqlite::Result<usize> {
-    tx.conn.execute("DELETE FROM tokens WHERE family = :family", named_params! {":family": family})
-}
-
-/// A fresh access and refresh token in `family`; clears expired tokens on the way.
-fn issue(tx: &Tx, user_id: &str, family: &str, access_ttl: i64, refresh_ttl: i64) -> ApiResult<TokenResponse> {
-    let now = tx.clock.now_micros();
-    tx.conn.execute("DELETE FROM tokens WHERE expires_at <= :now", named_params! {":now": now})?;
-    let access = new_token();
-    let refresh = new_token();
-    let insert = "INSERT INTO tokens(token_hash, kind, user_id, expires_at, family)
-                  VALUES (:hash, :kind, :user, :expires, :family)";
-    for (token, kind, ttl) in [(&access, "access", access_ttl), (&refresh, "refresh", refresh_ttl)] {
-        tx.execute_named(
-            insert,
-            &[
-                (":hash", &token_hash(token)),
-                (":kind", &kind),
-                (":user", &user_id),
-                (":expires", &(now + ttl * 1_000_000)),
-                (":family", &family),
-            ],
-        )?;
-    }
-    Ok(TokenResponse {
-        access_token: access,
-        refresh_token: refresh,
-        scope: "default".into(),
-        token_type: "Bearer".into(),
-        expires_in: access_ttl.max(0) as u64,
-    })
 }
 
 /// `POST /api/oauth2/v1/revoke` (RFC 7009): `token` (access or refresh) in the form body or

@@ -20,6 +20,7 @@ fn problem_msg(code: &str) -> Msg {
         "too_long" => Msg::ProblemTooLong,
         "bad_ddd" => Msg::ProblemBadDdd,
         "bad_phone" => Msg::ProblemBadPhone,
+        "bad_chars" => Msg::ProblemControlChars,
         _ => Msg::ProblemBadEmail,
     }
 }

@@ -17,6 +17,8 @@ pub fn problem_msg(p: Problem) -> Msg {
         Problem::DateInPast => Msg::ProblemPast,
         Problem::BadDate => Msg::ProblemDate,
         Problem::NoItems => Msg::ProblemNoItems,
+        Problem::TooLong => Msg::ProblemTooLong,
+        Problem::BadChars => Msg::ProblemControlChars,
     }
 }
 

@@ -219,6 +219,7 @@ fn ItemRow(n: usize, draft: RwSignal<Draft>, problems: Problems) -> impl IntoVie
         }
     };
     let delivery_problem = problems.of(Field::ItemDeliveryDate(n));
+    let customer_order_problem = problems.of(Field::ItemCustomerOrder(n));
     view! {
         <tr data-testid="item-row" data-product=move || item().product>
             <td class="wide">
@@ -242,8 +243,12 @@ fn ItemRow(n: usize, draft: RwSignal<Draft>, problems: Problems) -> impl IntoVie
                 <label>
                     {label(Msg::CustomerOrder)}
                     <input data-testid="item-customer-order" prop:value=move || item().customer_order aria-label=name(Msg::CustomerOrder)
+                        maxlength=mascate_domain::dictionary::CUSTOMER_ORDER.size
+                        aria-invalid=move || customer_order_problem.get().is_some().then_some("true")
+                        aria-describedby=format!("item-customer-order-problem-{n}")
                         on:input=move |ev| { let v = event_target_value(&ev); edit(&|i| i.customer_order = v.clone()) } />
                 </label>
+                <FieldProblem problem=customer_order_problem testid="problem-item-customer-order" id=format!("item-customer-order-problem-{n}") />
             </td>
             <td class="num money" data-testid="item-amount">{label(Msg::Amount)}{move || format::money(item().amount(), i18n.locale.get())}</td>
             <td>

@@ -99,6 +99,7 @@ pub fn TermsStep(draft: RwSignal<Draft>, choices: LocalResource<Choices>, proble
             </label>
         }
     };
+    let notes_problem = problems.of(Field::Notes);
     view! {
         <div class="card step-body grid-2" data-testid="step-terms">
             <h2 class="step-title span-2" tabindex="-1" data-testid="step-heading">{move || i18n.t(Msg::StepTerms)}</h2>
@@ -114,8 +115,10 @@ pub fn TermsStep(draft: RwSignal<Draft>, choices: LocalResource<Choices>, proble
             <label class="span-2">
                 <span class="label">{move || i18n.t(Msg::Notes)}</span>
                 <textarea data-testid="terms-notes" prop:value=move || draft.with(|d| d.notes.clone())
+                    aria-invalid=move || notes_problem.get().is_some().then_some("true") aria-describedby="terms-notes-problem"
                     on:input=move |ev| draft.update(|d| d.notes = event_target_value(&ev))></textarea>
             </label>
+            <FieldProblem problem=notes_problem testid="problem-terms-notes" id="terms-notes-problem" />
         </div>
     }
 }

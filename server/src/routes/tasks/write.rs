@@ -8,6 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use mascate_domain::contract::{TaskBody, TaskNoteBody};
+use mascate_domain::dictionary;
 use mascate_domain::timestamp::format_iso;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{named_params, OptionalExtension};
@@ -24,8 +25,6 @@ use crate::state::AppState;
 /// The longest subject and notes, in characters.
 pub const SUBJECT_MAX: usize = 120;
 pub const NOTES_MAX: usize = 2_000;
-/// Customer code and store are short in Protheus (C(6) and C(2)); anything past this is unknown.
-const CUSTOMER_KEY_MAX: usize = 20;
 /// The most tasks a seller keeps, and notes a task holds.
 pub const MAX_TASKS: i64 = 20_000;
 pub const MAX_NOTES: i64 = 500;
@@ -47,9 +46,12 @@ fn checked(body: &[u8]) -> ApiResult<Checked> {
         "done" => "done",
         _ => return Err(ApiError::bad_request("status: open ou done.")),
     };
+    for (f, value) in [(dictionary::TASK_CUSTOMER, &b.customer_code), (dictionary::TASK_STORE, &b.customer_store)] {
+        f.check(value.trim()).map_err(|p| ApiError::bad_request(p.message))?;
+    }
     Ok(Checked {
-        customer: input::text("customerid", &b.customer_code, 1, CUSTOMER_KEY_MAX, false)?,
-        store: input::text("customerstore", &b.customer_store, 1, CUSTOMER_KEY_MAX, false)?,
+        customer: input::text("customerid", &b.customer_code, 1, dictionary::TASK_CUSTOMER.size, false)?,
+        store: input::text("customerstore", &b.customer_store, 1, dictionary::TASK_STORE.size, false)?,
         subject: input::text("subject", &b.subject, 1, SUBJECT_MAX, false)?,
         due: input::date("duedate", &b.due_date)?,
         status,
