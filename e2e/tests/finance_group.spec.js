@@ -138,7 +138,7 @@ test('offline the financial group is hidden and the page says it needs the conne
   await context.setOffline(true);
   await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline');
   await expect(page.getByTestId('customer-details')).toBeVisible();
-  await expect(page.getByTestId('customer-finances-offline')).toHaveText('Esta consulta precisa de conexão.');
+  await expect(page.getByTestId('customer-finances-offline')).toHaveText('Sem conexão: limite de crédito, risco, títulos, ficha financeira, produção e pedidos deste cliente ficam no ERP e voltam quando a conexão voltar.');
   for (const id of ['customer-finances', 'paid-bills', 'credit-notes', 'financial-sheet']) {
     await expect(page.getByTestId(id)).toHaveCount(0);
   }

@@ -83,7 +83,7 @@ pub fn CustomerPage() -> impl IntoView {
                         <contacts::ContactsCard code=c2 store=s2 />
                         // Finances and industry live in the ERP: shown online only, and said so offline.
                         <Show when=move || connectivity.online() fallback=move || view! {
-                            <p class="notice offline" data-testid="customer-finances-offline">{move || i18n.t(Msg::NeedsConnection)}</p>
+                            <p class="notice offline" data-testid="customer-finances-offline">{move || i18n.t(Msg::CustomerOfflineHidden)}</p>
                         }>
                             <CustomerFinances code=code.clone() store=store.clone() />
                             <finance_group::FinanceGroup code=code.clone() store=store.clone() />

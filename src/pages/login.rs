@@ -75,7 +75,8 @@ pub fn LoginPage() -> impl IntoView {
         <Show when=move || session.identity.with(Option::is_some) && !session.expired.get()>
             <Redirect path="/" />
         </Show>
-        <div class="login">
+        // The page's one landmark: screen readers jump to it (issue 26).
+        <main class="login" id="main">
             <div class="login-top">
                 <ConnectivityBadge />
                 <LocalePicker />
@@ -117,7 +118,7 @@ pub fn LoginPage() -> impl IntoView {
                 <ServerAddress />
             </form>
             <DemoLogins username password />
-        </div>
+        </main>
     }
 }
 

@@ -45,6 +45,11 @@ macro_rules! sales_views {
                 "Esta consulta es una extensión del servidor Mascate; este ERP no la ofrece."
             ],
             NeedsConnection => ["Esta consulta precisa de conexão.", "This view needs a connection.", "Esta consulta necesita conexión."],
+            CustomerOfflineHidden => [
+                "Sem conexão: limite de crédito, risco, títulos, ficha financeira, produção e pedidos deste cliente ficam no ERP e voltam quando a conexão voltar.",
+                "Offline: this customer's credit limit, risk, bills, financial sheet, production and orders stay in the ERP and come back with the connection.",
+                "Sin conexión: el límite de crédito, el riesgo, los títulos, la ficha financiera, la producción y los pedidos de este cliente quedan en el ERP y vuelven con la conexión."
+            ],
             // Statistics (pages/statistics.rs)
             GroupBy => ["Agrupar por", "Group by", "Agrupar por"],
             ByProduct => ["Produto", "Product", "Producto"],
