@@ -18,6 +18,7 @@ pub fn App() -> impl IntoView {
     provide_session();
     provide_connectivity();
     provide_api();
+    crate::focus_clearance::provide_focus_clearance();
     // The engines (sync, offline data, catalog) start with the workspace's code, in this
     // owner, so they outlive a visit to the login page.
     provide_app_owner();

@@ -13,6 +13,7 @@ pub mod connectivity;
 pub mod device;
 pub mod endpoint;
 pub mod erp_clock;
+pub mod focus_clearance;
 pub mod i18n;
 pub mod local_time;
 pub mod pages;

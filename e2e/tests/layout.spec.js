@@ -8,6 +8,7 @@
 // - on the portrait tablet, every tap target measures at least 44×44 px.
 const { test, expect } = require('./watched');
 const tour = require('./tour');
+const { signIn } = require('./helpers');
 
 const SIZES = [[390, 844], [768, 1024], [1024, 768], [1280, 800]];
 
@@ -96,6 +97,60 @@ test('every page, step and dialog fits the screen at 390, 768, 1024 and 1280 px,
     };
     await tour.online(page, stop);
     await tour.offline(page, context, stop);
+  }
+  expect(problems, problems.join('\n')).toEqual([]);
+});
+
+/** Every state chip of the page cut or past its table, described. */
+async function cutChips(page) {
+  return page.evaluate(() => {
+    const cut = [];
+    for (const chip of document.querySelectorAll('[data-testid=document-state]')) {
+      const r = chip.getBoundingClientRect();
+      if (r.width === 0) continue;
+      const box = chip.closest('.table-wrap, .cards') || document.body;
+      const b = box.getBoundingClientRect();
+      if (r.right > Math.min(b.right, window.innerWidth) + 1 || chip.scrollWidth > chip.clientWidth + 1) {
+        cut.push(`"${chip.textContent.trim()}" ends at ${Math.round(r.right)} of ${Math.round(b.right)}`);
+      }
+    }
+    return cut;
+  });
+}
+
+// Issue 26, item 4: the widest data any seller has (every order state, the longest names, the
+// biggest amounts) — each seller's lists, every order and quotation state on its own page.
+test('every seller\'s lists fit at every size, My Orders with every state chip whole', async ({ page }) => {
+  test.setTimeout(600_000);
+  const problems = [];
+  for (const seller of ['ana', 'bruno', 'carla']) {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, seller);
+    const states = {};
+    for (const seg of ['orders', 'quotations']) {
+      await page.goto(`/${seg}`);
+      states[seg] = await page.getByTestId('documents-filter-status').locator('option').evaluateAll((os) => os.map((o) => o.value));
+    }
+    const paths = [
+      ...states.orders.map((s) => `/orders?status=${s}`),
+      ...states.quotations.map((s) => `/quotations?status=${s}`),
+      '/', '/customers', '/products', '/invoices', '/tasks', '/notifications', '/statistics',
+    ];
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      for (const path of paths) {
+        await page.goto(path);
+        await expect(page.locator('main h1').first()).toBeVisible();
+        await page.waitForLoadState('networkidle');
+        const o = await overflow(page);
+        if (o.scrollWidth > o.width || o.wide.length) {
+          problems.push(`${seller} ${width}×${height} ${path}: page ${o.scrollWidth} px wide; ${o.wide.join(', ')}`);
+        }
+        for (const c of await cutChips(page)) problems.push(`${seller} ${width}×${height} ${path}: chip ${c}`);
+      }
+    }
+    // The next seller signs in on a clean device (prefs, session and all).
+    await page.evaluate(() => localStorage.clear());
   }
   expect(problems, problems.join('\n')).toEqual([]);
 });

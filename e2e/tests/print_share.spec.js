@@ -255,7 +255,7 @@ test('a prospect\'s quotation prints and shares with the prospect\'s name', asyn
     data: {
       header: {
         externalid, prospectid: prospect.code, prospectstore: prospect.store, paymentconditionid: '001',
-        pricelistid: '001', issuedate: new Date().toISOString().slice(0, 10).replace(/-/g, ''), currencyid: 1,
+        pricelistid: '001', issuedate: new Date().toISOString().slice(0, 10), currencyid: 1,
       },
       items: [{ itemid: '01', productid: 'P00010', quantity: 2, pricelist: product.price, unitprice: product.price }],
     },
