@@ -36,12 +36,28 @@ async fn main() {
     }
 }
 
+/// Connections the kernel holds before they are accepted. Tokio's default (1,024) overflows
+/// under a reconnecting flood, and a dropped SYN costs the rep a one-second retransmission
+/// (issue 27's slow-body bench: p99 1.04 s); the kernel caps it at `somaxconn`.
+const LISTEN_BACKLOG: u32 = 8192;
+
+/// Listens on `addr` (a name resolves to its first address) with [`LISTEN_BACKLOG`].
+async fn listen(addr: &str) -> std::io::Result<tokio::net::TcpListener> {
+    let Some(at) = tokio::net::lookup_host(addr).await?.next() else {
+        return Err(std::io::Error::other("no address"));
+    };
+    let socket = if at.is_ipv4() { tokio::net::TcpSocket::new_v4()? } else { tokio::net::TcpSocket::new_v6()? };
+    socket.set_reuseaddr(true)?;
+    socket.bind(at)?;
+    socket.listen(LISTEN_BACKLOG)
+}
+
 async fn serve(args: &[String]) -> Result<(), String> {
     let config = Config::from_env_and_args(args)?;
     let addr = format!("{}:{}", config.bind, config.port);
     let state = AppState::open(config.clone()).map_err(|e| e.to_string())?;
     mascate_server::queue::start(state.clone());
-    let listener = tokio::net::TcpListener::bind(&addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let listener = listen(&addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     println!("Mascate is running at http://{local}/");
     println!(

@@ -10,12 +10,12 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::server::{memory, start, start_logged};
 
-/// One slow body after another on `addr` until `stop`: complete headers of a token POST
+/// One slow body after another on `addr` (from [`ATTACKER`]) until `stop`: complete headers of a token POST
 /// announcing 100,000 bytes, then one byte every 5 s. Counts 408s and bare closes.
 async fn slow_client(addr: String, stop: Arc<AtomicBool>, answered_408: Arc<AtomicUsize>, closed: Arc<AtomicUsize>) {
     let head = "POST /api/oauth2/v1/token?grant_type=password HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\na";
     while !stop.load(Ordering::Relaxed) {
-        let Ok(mut s) = tokio::net::TcpStream::connect(&addr).await else {
+        let Ok(mut s) = connect_from(ATTACKER, &addr).await else {
             tokio::time::sleep(Duration::from_millis(200)).await;
             continue;
         };
@@ -40,6 +40,17 @@ async fn slow_client(addr: String, stop: Arc<AtomicBool>, answered_408: Arc<Atom
             }
         }
     }
+}
+
+/// The attackers' source address: not the rep's (the normal request comes from 127.0.0.1), as
+/// on the road the rep and whoever floods the server are two clients.
+const ATTACKER: &str = "127.0.0.2";
+
+/// A connection to `addr` from the local address `from`.
+async fn connect_from(from: &str, addr: &str) -> std::io::Result<tokio::net::TcpStream> {
+    let socket = tokio::net::TcpSocket::new_v4()?;
+    socket.bind(format!("{from}:0").parse().map_err(std::io::Error::other)?)?;
+    socket.connect(addr.parse().map_err(std::io::Error::other)?).await
 }
 
 /// A normal request's latencies (fresh connection each) for `secs` while 1,000 slow bodies
