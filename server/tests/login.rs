@@ -92,15 +92,6 @@ async fn a_wrong_password_storm_never_breaks_a_signed_in_reader() {
     assert!(statuses.contains(&429), "the storm is throttled");
 }
 
-async fn refresh(s: &TestServer, token: &str) -> reqwest::Response {
-    s.http
-        .post(s.url("/api/oauth2/v1/token"))
-        .form(&[("grant_type", "refresh_token"), ("refresh_token", token)])
-        .send()
-        .await
-        .unwrap()
-}
-
 async fn tokens(res: reqwest::Response) -> (String, String) {
     assert_eq!(res.status(), 201);
     assert_eq!(res.headers()["cache-control"], "no-store", "token answers are never cached");
@@ -112,12 +103,12 @@ async fn tokens(res: reqwest::Response) -> (String, String) {
 async fn a_replayed_refresh_token_revokes_its_whole_family() {
     let s = TestServer::start().await;
     let (_, r1) = tokens(s.login("ana", "mascate1").await).await;
-    let (a2, r2) = tokens(refresh(&s, &r1).await).await;
+    let (a2, r2) = tokens(s.refresh(&r1).await).await;
     assert_eq!(s.get(&a2, "/api/tgv/sellers/codeuser").await.0, 200);
     // Someone replays the rotated token after the grace: refused, and the family ends with it.
     s.state.clock.set_offset_secs(s.state.config.refresh_grace_secs + 1);
-    assert_eq!(refresh(&s, &r1).await.status(), 401);
-    assert_eq!(refresh(&s, &r2).await.status(), 401, "its successor is revoked");
+    assert_eq!(s.refresh(&r1).await.status(), 401);
+    assert_eq!(s.refresh(&r2).await.status(), 401, "its successor is revoked");
     assert_eq!(s.get(&a2, "/api/tgv/sellers/codeuser").await.0, 401, "so is the access token");
     // Another session of the same user is not touched.
     let (a3, _) = tokens(s.login("ana", "mascate1").await).await;
@@ -132,7 +123,7 @@ async fn sign_out_revokes_the_session() {
     let res = s.http.post(s.url("/api/oauth2/v1/revoke")).form(&[("token", &refresh_token)]).send().await.unwrap();
     assert_eq!(res.status(), 200);
     assert_eq!(s.get(&access, "/api/tgv/sellers/codeuser").await.0, 401);
-    assert_eq!(refresh(&s, &refresh_token).await.status(), 401);
+    assert_eq!(s.refresh(&refresh_token).await.status(), 401);
     assert_eq!(s.get(&other, "/api/tgv/sellers/codeuser").await.0, 200, "only that session");
     let res = s.http.post(s.url("/api/oauth2/v1/revoke")).form(&[("token", "nothing")]).send().await.unwrap();
     assert_eq!(res.status(), 200, "an unknown token tells nothing");

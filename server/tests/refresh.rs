@@ -8,15 +8,6 @@ mod support;
 use serde_json::Value;
 use support::TestServer;
 
-async fn refresh(s: &TestServer, token: &str) -> reqwest::Response {
-    s.http
-        .post(s.url("/api/oauth2/v1/token"))
-        .form(&[("grant_type", "refresh_token"), ("refresh_token", token)])
-        .send()
-        .await
-        .unwrap()
-}
-
 async fn pair(res: reqwest::Response) -> (String, String) {
     assert_eq!(res.status(), 201);
     let body: Value = res.json().await.unwrap();
@@ -32,7 +23,7 @@ async fn two_refreshes_of_one_token_at_once_leave_the_rep_signed_in() {
     let s = TestServer::start().await;
     for round in 0..10 {
         let (_, r1) = pair(s.login("ana", "mascate1").await).await;
-        let (a, b) = tokio::join!(refresh(&s, &r1), refresh(&s, &r1));
+        let (a, b) = tokio::join!(s.refresh(&r1), s.refresh(&r1));
         assert_eq!(
             (a.status().as_u16(), b.status().as_u16()),
             (201, 201),
@@ -41,7 +32,7 @@ async fn two_refreshes_of_one_token_at_once_leave_the_rep_signed_in() {
         let (a, b) = (pair(a).await, pair(b).await);
         assert_eq!(a, b, "round {round}: both get the one new pair");
         assert!(works(&s, &a.0).await, "round {round}: the pair works");
-        let next = pair(refresh(&s, &a.1).await).await;
+        let next = pair(s.refresh(&a.1).await).await;
         assert!(works(&s, &next.0).await, "round {round}: and its refresh token rotates on");
     }
 }
@@ -50,12 +41,12 @@ async fn two_refreshes_of_one_token_at_once_leave_the_rep_signed_in() {
 async fn a_retry_after_a_lost_answer_gets_the_same_pair() {
     let s = TestServer::start().await;
     let (_, r1) = pair(s.login("ana", "mascate1").await).await;
-    let lost = pair(refresh(&s, &r1).await).await; // the answer never reached the app
+    let lost = pair(s.refresh(&r1).await).await; // the answer never reached the app
     s.state.clock.set_offset_secs(5);
-    let again = pair(refresh(&s, &r1).await).await;
+    let again = pair(s.refresh(&r1).await).await;
     assert_eq!(again, lost);
     assert!(works(&s, &again.0).await);
-    assert_eq!(refresh(&s, &again.1).await.status(), 201);
+    assert_eq!(s.refresh(&again.1).await.status(), 201);
 }
 
 #[tokio::test]
@@ -63,20 +54,20 @@ async fn the_old_token_after_the_grace_is_reuse_and_ends_the_family() {
     let s = TestServer::start().await;
     let grace = s.state.config.refresh_grace_secs;
     let (_, r1) = pair(s.login("ana", "mascate1").await).await;
-    let (a2, r2) = pair(refresh(&s, &r1).await).await;
+    let (a2, r2) = pair(s.refresh(&r1).await).await;
     s.state.clock.set_offset_secs(grace + 1);
-    assert_eq!(refresh(&s, &r1).await.status(), 401, "a thief's copy");
+    assert_eq!(s.refresh(&r1).await.status(), 401, "a thief's copy");
     assert!(!works(&s, &a2).await, "the family is revoked");
-    assert_eq!(refresh(&s, &r2).await.status(), 401);
+    assert_eq!(s.refresh(&r2).await.status(), 401);
 }
 
 #[tokio::test]
 async fn within_the_grace_the_old_token_is_no_use_once_its_successor_rotated() {
     let s = TestServer::start().await;
     let (_, r1) = pair(s.login("ana", "mascate1").await).await;
-    let (_, r2) = pair(refresh(&s, &r1).await).await;
-    let (a3, _) = pair(refresh(&s, &r2).await).await;
-    assert_eq!(refresh(&s, &r1).await.status(), 401, "two rotations on: a copy, not a race");
+    let (_, r2) = pair(s.refresh(&r1).await).await;
+    let (a3, _) = pair(s.refresh(&r2).await).await;
+    assert_eq!(s.refresh(&r1).await.status(), 401, "two rotations on: a copy, not a race");
     assert!(!works(&s, &a3).await, "so the family ends");
 }
 
@@ -86,7 +77,7 @@ async fn a_refresh_ends_the_access_token_it_replaced() {
     let (a1, r1) = pair(s.login("ana", "mascate1").await).await;
     let (other, _) = pair(s.login("ana", "mascate1").await).await;
     assert!(works(&s, &a1).await);
-    let (a2, _) = pair(refresh(&s, &r1).await).await;
+    let (a2, _) = pair(s.refresh(&r1).await).await;
     assert!(works(&s, &a2).await);
     assert!(!works(&s, &a1).await, "the replaced access token stops at once, not in an hour");
     assert!(works(&s, &other).await, "another session is not touched");

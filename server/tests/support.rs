@@ -63,6 +63,16 @@ impl TestServer {
             .expect("token call")
     }
 
+    /// Refresh grant with form parameters, as the app sends it.
+    pub async fn refresh(&self, refresh_token: &str) -> reqwest::Response {
+        self.http
+            .post(self.url("/api/oauth2/v1/token"))
+            .form(&[("grant_type", "refresh_token"), ("refresh_token", refresh_token)])
+            .send()
+            .await
+            .expect("token call")
+    }
+
     /// An access token for a demo seller (ana → 000001, bruno → 000002, carla → 000003).
     pub async fn token(&self, user: &str) -> String {
         let password = match user {
